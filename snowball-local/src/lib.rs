@@ -1,0 +1,234 @@
+//! A local AWS Snowball endpoint for tests, demos and CI: the job-management
+//! operations over Smithy RPC v2 CBOR and awsJson1_1, SigV4-checked, with a
+//! control API for tests under `/_local/`.
+//!
+//! ```no_run
+//! let server = snowball_local::LocalServer::start(snowball_local::Config::default()).unwrap();
+//! println!("{}", server.url());
+//! // dropped: stopped
+//! ```
+
+pub mod control;
+pub mod demo;
+pub mod model;
+pub mod server;
+pub mod sigv4;
+pub mod store;
+pub mod wire;
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use hyper::service::service_fn;
+use hyper_util::rt::TokioIo;
+use serde_json::Value as Json;
+use tokio::net::TcpListener;
+
+pub use control::{Fault, FaultAction, JournalEntry};
+use server::{Auth, Shared, lock, now};
+use store::Store;
+
+/// The key pair the endpoint accepts unless told otherwise (AWS's documented
+/// example key, so nobody mistakes it for a real one).
+pub const DEFAULT_ACCESS_KEY: &str = "AKIAIOSFODNN7EXAMPLE";
+pub const DEFAULT_SECRET_KEY: &str = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+pub const DEFAULT_REGION: &str = "us-east-1";
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub host: String,
+    /// 0 picks a free port.
+    pub port: u16,
+    /// The key pair SigV4 is checked against; `None` turns checking off.
+    pub credentials: Option<(String, String)>,
+    /// The region signatures must be scoped to.
+    pub region: String,
+    pub edit_window: Duration,
+    pub demo: bool,
+    /// A seed document: `{"Jobs": [JobMetadata…], "Addresses": [Address…]}`.
+    pub seed: Option<Json>,
+    pub state_file: Option<PathBuf>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            host: "127.0.0.1".into(),
+            port: 0,
+            credentials: Some((DEFAULT_ACCESS_KEY.into(), DEFAULT_SECRET_KEY.into())),
+            region: DEFAULT_REGION.into(),
+            edit_window: Duration::from_secs(3600),
+            demo: false,
+            seed: None,
+            state_file: None,
+        }
+    }
+}
+
+/// Parses a seed file's text, YAML or JSON (JSON is YAML).
+pub fn parse_seed(text: &str) -> anyhow::Result<Json> {
+    serde_yaml::from_str(text).context("the seed file is not valid YAML or JSON")
+}
+
+/// Builds the shared state a config describes: state file, then demo, then seed.
+pub fn build_state(config: &Config) -> anyhow::Result<Arc<Shared>> {
+    let mut store = Store::new(config.edit_window.as_secs_f64());
+    if let Some(path) = &config.state_file {
+        if path.exists() {
+            let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+            let doc = parse_seed(&text)?;
+            store
+                .load(&doc, now())
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        }
+    }
+    if config.demo {
+        store
+            .load(&demo::seed(now()), now())
+            .map_err(|e| anyhow::anyhow!("demo seed: {e}"))?;
+    }
+    if let Some(seed) = &config.seed {
+        store.load(seed, now()).map_err(|e| anyhow::anyhow!("seed: {e}"))?;
+    }
+    let auth = config.credentials.as_ref().map(|(a, s)| Auth {
+        access_key: a.clone(),
+        secret_key: s.clone(),
+    });
+    let shared = Shared::new(store, auth, config.region.clone(), config.state_file.clone());
+    shared.persist(&lock(&shared.store)).context("writing the state file")?;
+    Ok(Arc::new(shared))
+}
+
+/// Accepts connections until `shutdown` completes.
+pub async fn serve(listener: TcpListener, shared: Arc<Shared>, shutdown: impl Future<Output = ()>) {
+    tokio::pin!(shutdown);
+    loop {
+        let (stream, _) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(conn) => conn,
+                Err(_) => continue,
+            },
+            () = &mut shutdown => break,
+        };
+        let _ = stream.set_nodelay(true);
+        let shared = shared.clone();
+        tokio::spawn(async move {
+            let service = service_fn(move |req| server::handle(shared.clone(), req));
+            let _ = hyper::server::conn::http1::Builder::new()
+                .serve_connection(TokioIo::new(stream), service)
+                .await;
+        });
+    }
+}
+
+/// A running endpoint on its own thread and runtime; stopped when dropped.
+pub struct LocalServer {
+    url: String,
+    addr: SocketAddr,
+    shared: Arc<Shared>,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl LocalServer {
+    pub fn start(config: Config) -> anyhow::Result<LocalServer> {
+        let shared = build_state(&config)?;
+        let std_listener = std::net::TcpListener::bind((config.host.as_str(), config.port))
+            .with_context(|| format!("binding {}:{}", config.host, config.port))?;
+        std_listener.set_nonblocking(true)?;
+        let addr = std_listener.local_addr()?;
+        let (stop, stopped) = tokio::sync::oneshot::channel();
+        let serving = shared.clone();
+        let thread = std::thread::Builder::new()
+            .name("snowball-local".into())
+            .spawn(move || {
+                let runtime = tokio::runtime::Builder::new_multi_thread()
+                    .worker_threads(2)
+                    .enable_all()
+                    .build()
+                    .expect("tokio runtime");
+                runtime.block_on(async move {
+                    let listener = TcpListener::from_std(std_listener).expect("listener");
+                    serve(listener, serving, async {
+                        let _ = stopped.await;
+                    })
+                    .await;
+                });
+                runtime.shutdown_timeout(Duration::from_millis(100));
+            })?;
+        Ok(LocalServer {
+            url: format!("http://{addr}"),
+            addr,
+            shared,
+            stop: Some(stop),
+            thread: Some(thread),
+        })
+    }
+
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    pub fn journal(&self) -> Vec<JournalEntry> {
+        lock(&self.shared.journal).clone()
+    }
+
+    /// The journal's operations in order, e.g. `["DescribeJob", "UpdateJob"]`.
+    pub fn operations(&self) -> Vec<String> {
+        self.journal().into_iter().map(|e| e.operation).collect()
+    }
+
+    pub fn clear_journal(&self) {
+        lock(&self.shared.journal).clear();
+    }
+
+    pub fn push_fault(&self, fault: Fault) {
+        lock(&self.shared.faults).push(fault);
+    }
+
+    /// The job as stored, in the API's JSON form (timestamps as epoch seconds).
+    pub fn job(&self, id: &str) -> Option<Json> {
+        lock(&self.shared.store).job_metadata(id)
+    }
+
+    pub fn jobs(&self) -> Vec<Json> {
+        lock(&self.shared.store).all_jobs()
+    }
+
+    pub fn set_job_state(&self, id: &str, state: &str) -> Result<(), String> {
+        let mut store = lock(&self.shared.store);
+        store.set_state(id, state)?;
+        self.shared.persist(&store).map_err(|e| e.to_string())
+    }
+
+    pub fn remove_address(&self, id: &str) -> bool {
+        lock(&self.shared.store).remove_address(id)
+    }
+
+    /// Loads more jobs and addresses; returns the job IDs.
+    pub fn seed(&self, doc: &Json) -> Result<Vec<String>, String> {
+        let mut store = lock(&self.shared.store);
+        let ids = store.load(doc, now())?;
+        self.shared.persist(&store).map_err(|e| e.to_string())?;
+        Ok(ids)
+    }
+}
+
+impl Drop for LocalServer {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}

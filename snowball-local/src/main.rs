@@ -1,0 +1,95 @@
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::Context;
+use clap::Parser;
+use snowball_local::{Config, DEFAULT_ACCESS_KEY, DEFAULT_REGION, DEFAULT_SECRET_KEY};
+
+/// A local AWS Snowball endpoint for tests, demos and CI pipelines.
+///
+/// Prints the URL it listens on as the first line of stdout, then serves until
+/// interrupted. Point any AWS client at it with --endpoint-url.
+#[derive(Parser)]
+#[command(version)]
+struct Args {
+    /// Address to listen on (loopback unless you mean otherwise).
+    #[arg(long, default_value = "127.0.0.1")]
+    host: String,
+    /// Port to listen on; 0 picks a free one.
+    #[arg(long, default_value_t = 0)]
+    port: u16,
+    /// Load jobs and addresses from this YAML or JSON file
+    /// ({Jobs: [JobMetadata...], Addresses: [Address...]}).
+    #[arg(long, value_name = "FILE")]
+    seed: Option<PathBuf>,
+    /// Start with a few pending demo jobs and addresses.
+    #[arg(long)]
+    demo: bool,
+    /// Access key ID that requests must be signed with.
+    #[arg(long, default_value = DEFAULT_ACCESS_KEY, conflicts_with = "no_auth")]
+    access_key: String,
+    /// Secret key that requests must be signed with.
+    #[arg(long, default_value = DEFAULT_SECRET_KEY, conflicts_with = "no_auth", hide_default_value = false)]
+    secret_key: String,
+    /// Accept requests without checking SigV4 signatures.
+    #[arg(long)]
+    no_auth: bool,
+    /// Region that signatures must be scoped to.
+    #[arg(long, default_value = DEFAULT_REGION)]
+    region: String,
+    /// How long a new job stays editable (New) before it moves to PreparingAppliance.
+    #[arg(long, default_value = "60m", value_parser = humantime::parse_duration, value_name = "DURATION")]
+    edit_window: Duration,
+    /// Keep jobs and addresses in this file across restarts (written atomically).
+    #[arg(long, value_name = "PATH")]
+    state_file: Option<PathBuf>,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    let seed = match &args.seed {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+            Some(snowball_local::parse_seed(&text).with_context(|| path.display().to_string())?)
+        }
+        None => None,
+    };
+    let config = Config {
+        host: args.host,
+        port: args.port,
+        credentials: (!args.no_auth).then(|| (args.access_key, args.secret_key)),
+        region: args.region,
+        edit_window: args.edit_window,
+        demo: args.demo,
+        seed,
+        state_file: args.state_file,
+    };
+    let shared = snowball_local::build_state(&config)?;
+    let listener = tokio::net::TcpListener::bind((config.host.as_str(), config.port))
+        .await
+        .with_context(|| format!("binding {}:{}", config.host, config.port))?;
+    let addr = listener.local_addr()?;
+    {
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "http://{addr}")?;
+        out.flush()?;
+    }
+    snowball_local::serve(listener, shared, shutdown_signal()).await;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).expect("SIGTERM handler");
+        tokio::select! {
+            _ = ctrl_c => {},
+            _ = term.recv() => {},
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = ctrl_c.await;
+}
