@@ -24,7 +24,9 @@ impl<'de> Deserialize<'de> for Protocol {
         match String::deserialize(d)?.as_str() {
             "rpcv2Cbor" => Ok(Protocol::Cbor),
             "awsJson1_1" => Ok(Protocol::Json),
-            other => Err(serde::de::Error::custom(format!("unknown protocol {other}"))),
+            other => Err(serde::de::Error::custom(format!(
+                "unknown protocol {other}"
+            ))),
         }
     }
 }

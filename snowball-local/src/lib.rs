@@ -77,14 +77,15 @@ pub fn parse_seed(text: &str) -> anyhow::Result<Json> {
 /// Builds the shared state a config describes: state file, then demo, then seed.
 pub fn build_state(config: &Config) -> anyhow::Result<Arc<Shared>> {
     let mut store = Store::new(config.edit_window.as_secs_f64());
-    if let Some(path) = &config.state_file {
-        if path.exists() {
-            let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-            let doc = parse_seed(&text)?;
-            store
-                .load(&doc, now())
-                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-        }
+    if let Some(path) = &config.state_file
+        && path.exists()
+    {
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        let doc = parse_seed(&text)?;
+        store
+            .load(&doc, now())
+            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     }
     if config.demo {
         store
@@ -92,14 +93,23 @@ pub fn build_state(config: &Config) -> anyhow::Result<Arc<Shared>> {
             .map_err(|e| anyhow::anyhow!("demo seed: {e}"))?;
     }
     if let Some(seed) = &config.seed {
-        store.load(seed, now()).map_err(|e| anyhow::anyhow!("seed: {e}"))?;
+        store
+            .load(seed, now())
+            .map_err(|e| anyhow::anyhow!("seed: {e}"))?;
     }
     let auth = config.credentials.as_ref().map(|(a, s)| Auth {
         access_key: a.clone(),
         secret_key: s.clone(),
     });
-    let shared = Shared::new(store, auth, config.region.clone(), config.state_file.clone());
-    shared.persist(&lock(&shared.store)).context("writing the state file")?;
+    let shared = Shared::new(
+        store,
+        auth,
+        config.region.clone(),
+        config.state_file.clone(),
+    );
+    shared
+        .persist(&lock(&shared.store))
+        .context("writing the state file")?;
     Ok(Arc::new(shared))
 }
 

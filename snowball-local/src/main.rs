@@ -50,7 +50,8 @@ async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     let seed = match &args.seed {
         Some(path) => {
-            let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?;
             Some(snowball_local::parse_seed(&text).with_context(|| path.display().to_string())?)
         }
         None => None,
@@ -58,7 +59,7 @@ async fn main() -> anyhow::Result<()> {
     let config = Config {
         host: args.host,
         port: args.port,
-        credentials: (!args.no_auth).then(|| (args.access_key, args.secret_key)),
+        credentials: (!args.no_auth).then_some((args.access_key, args.secret_key)),
         region: args.region,
         edit_window: args.edit_window,
         demo: args.demo,
@@ -84,7 +85,8 @@ async fn shutdown_signal() {
     let ctrl_c = tokio::signal::ctrl_c();
     #[cfg(unix)]
     {
-        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).expect("SIGTERM handler");
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+            .expect("SIGTERM handler");
         tokio::select! {
             _ = ctrl_c => {},
             _ = term.recv() => {},

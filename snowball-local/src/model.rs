@@ -129,7 +129,13 @@ impl Model {
         self.decode_at(name, value, "", opts)
     }
 
-    fn decode_at(&self, name: &str, value: &Wire, path: &str, opts: DecodeOptions) -> Result<Json, Invalid> {
+    fn decode_at(
+        &self,
+        name: &str,
+        value: &Wire,
+        path: &str,
+        opts: DecodeOptions,
+    ) -> Result<Json, Invalid> {
         match (self.shape(name), value) {
             (Shape::Structure { members, required }, Wire::Map(entries)) => {
                 let mut out = Map::new();
@@ -170,29 +176,32 @@ impl Model {
                 },
                 Wire::Text(text),
             ) => {
-                if let Some(allowed) = allowed {
-                    if !allowed.iter().any(|a| a == text) {
-                        return Err(invalid(
-                            path,
-                            format!("'{text}' is not one of: {}", allowed.join(", ")),
-                        ));
-                    }
+                if let Some(allowed) = allowed
+                    && !allowed.iter().any(|a| a == text)
+                {
+                    return Err(invalid(
+                        path,
+                        format!("'{text}' is not one of: {}", allowed.join(", ")),
+                    ));
                 }
                 check_range(path, text.chars().count() as f64, *min, *max, "length")?;
-                if let Some((source, regex)) = pattern {
-                    if !regex.is_match(text).unwrap_or(false) {
-                        return Err(invalid(
-                            path,
-                            format!("'{text}' does not satisfy the pattern {source}"),
-                        ));
-                    }
+                if let Some((source, regex)) = pattern
+                    && !regex.is_match(text).unwrap_or(false)
+                {
+                    return Err(invalid(
+                        path,
+                        format!("'{text}' does not satisfy the pattern {source}"),
+                    ));
                 }
                 Ok(Json::String(text.clone()))
             }
             (Shape::Integer { min, max, bits }, Wire::Int(n)) => {
                 let limit = 1i128 << (bits - 1);
                 if *n < -limit || *n >= limit {
-                    return Err(invalid(path, format!("{n} does not fit a {bits}-bit integer")));
+                    return Err(invalid(
+                        path,
+                        format!("{n} does not fit a {bits}-bit integer"),
+                    ));
                 }
                 check_range(path, *n as f64, *min, *max, "value")?;
                 Ok(Json::from(*n as i64))
@@ -245,7 +254,9 @@ impl Model {
             (Shape::Structure { members, .. }, Json::Object(map)) => Json::Object(
                 members
                     .iter()
-                    .filter_map(|(m, shape)| map.get(m).map(|v| (m.clone(), self.encode_json(shape, v))))
+                    .filter_map(|(m, shape)| {
+                        map.get(m).map(|v| (m.clone(), self.encode_json(shape, v)))
+                    })
                     .collect(),
             ),
             (Shape::List { member, .. }, Json::Array(items)) => {
@@ -256,12 +267,24 @@ impl Model {
     }
 }
 
-fn check_range(path: &str, n: f64, min: Option<f64>, max: Option<f64>, what: &str) -> Result<(), Invalid> {
+fn check_range(
+    path: &str,
+    n: f64,
+    min: Option<f64>,
+    max: Option<f64>,
+    what: &str,
+) -> Result<(), Invalid> {
     if let Some(min) = min.filter(|m| n < *m) {
-        return Err(invalid(path, format!("{what} {n} is below the minimum {min}")));
+        return Err(invalid(
+            path,
+            format!("{what} {n} is below the minimum {min}"),
+        ));
     }
     if let Some(max) = max.filter(|m| n > *m) {
-        return Err(invalid(path, format!("{what} {n} is above the maximum {max}")));
+        return Err(invalid(
+            path,
+            format!("{what} {n} is above the maximum {max}"),
+        ));
     }
     Ok(())
 }
@@ -295,14 +318,22 @@ impl Shape {
                     .as_object()
                     .map(|m| {
                         m.iter()
-                            .map(|(k, v)| (k.clone(), v["shape"].as_str().unwrap_or_default().to_string()))
+                            .map(|(k, v)| {
+                                (
+                                    k.clone(),
+                                    v["shape"].as_str().unwrap_or_default().to_string(),
+                                )
+                            })
                             .collect()
                     })
                     .unwrap_or_default(),
                 required: strings(&def["required"]).unwrap_or_default(),
             },
             "list" => Shape::List {
-                member: def["member"]["shape"].as_str().ok_or("list without member")?.to_string(),
+                member: def["member"]["shape"]
+                    .as_str()
+                    .ok_or("list without member")?
+                    .to_string(),
                 min: num("min"),
                 max: num("max"),
             },
@@ -310,7 +341,10 @@ impl Shape {
                 min: num("min"),
                 max: num("max"),
                 pattern: match def["pattern"].as_str() {
-                    Some(p) => Some((p.to_string(), Regex::new(p).map_err(|e| format!("pattern {p}: {e}"))?)),
+                    Some(p) => Some((
+                        p.to_string(),
+                        Regex::new(p).map_err(|e| format!("pattern {p}: {e}"))?,
+                    )),
                     None => None,
                 },
                 allowed: strings(&def["enum"]),
@@ -349,8 +383,11 @@ impl Shape {
 }
 
 fn strings(v: &Json) -> Option<Vec<String>> {
-    v.as_array()
-        .map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect())
+    v.as_array().map(|a| {
+        a.iter()
+            .filter_map(|s| s.as_str().map(str::to_string))
+            .collect()
+    })
 }
 
 #[cfg(test)]
@@ -358,13 +395,27 @@ mod tests {
     use super::*;
 
     fn map(entries: Vec<(&str, Wire)>) -> Wire {
-        Wire::Map(entries.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+        Wire::Map(
+            entries
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
+        )
     }
 
     #[test]
     fn every_operation_names_known_shapes() {
         let m = model();
-        for op in ["CreateJob", "DescribeJob", "UpdateJob", "ListJobs", "CancelJob", "CreateAddress", "DescribeAddress", "DescribeAddresses"] {
+        for op in [
+            "CreateJob",
+            "DescribeJob",
+            "UpdateJob",
+            "ListJobs",
+            "CancelJob",
+            "CreateAddress",
+            "DescribeAddress",
+            "DescribeAddresses",
+        ] {
             let op = m.operation(op).unwrap();
             assert!(m.shapes.contains_key(&op.input));
         }
@@ -373,7 +424,10 @@ mod tests {
     #[test]
     fn nested_bad_arn_is_named_by_path() {
         let input = map(vec![
-            ("JobId", Wire::Text("JID123e4567-e89b-12d3-a456-426655440000".into())),
+            (
+                "JobId",
+                Wire::Text("JID123e4567-e89b-12d3-a456-426655440000".into()),
+            ),
             (
                 "Resources",
                 map(vec![(
@@ -385,7 +439,9 @@ mod tests {
                 )]),
             ),
         ]);
-        let err = model().decode("UpdateJobRequest", &input, DecodeOptions::default()).unwrap_err();
+        let err = model()
+            .decode("UpdateJobRequest", &input, DecodeOptions::default())
+            .unwrap_err();
         assert_eq!(err.path, "Resources.S3Resources[1].BucketArn");
     }
 
@@ -395,15 +451,26 @@ mod tests {
         let o = DecodeOptions::default();
         let err = m.decode("DescribeJobRequest", &map(vec![]), o).unwrap_err();
         assert_eq!(err.path, "JobId");
-        let err = m.decode("ListJobsRequest", &map(vec![("Bogus", Wire::Int(1))]), o).unwrap_err();
+        let err = m
+            .decode("ListJobsRequest", &map(vec![("Bogus", Wire::Int(1))]), o)
+            .unwrap_err();
         assert_eq!(err.path, "Bogus");
-        let err = m.decode("ListJobsRequest", &map(vec![("MaxResults", Wire::Int(101))]), o).unwrap_err();
+        let err = m
+            .decode(
+                "ListJobsRequest",
+                &map(vec![("MaxResults", Wire::Int(101))]),
+                o,
+            )
+            .unwrap_err();
         assert_eq!(err.path, "MaxResults");
         let err = m
             .decode(
                 "UpdateJobRequest",
                 &map(vec![
-                    ("JobId", Wire::Text("JID123e4567-e89b-12d3-a456-426655440000".into())),
+                    (
+                        "JobId",
+                        Wire::Text("JID123e4567-e89b-12d3-a456-426655440000".into()),
+                    ),
                     ("ShippingOption", Wire::Text("WARP".into())),
                 ]),
                 o,
@@ -416,17 +483,30 @@ mod tests {
     fn email_pattern_with_lookahead_is_enforced() {
         let m = model();
         let pickup = |email: &str| map(vec![("Email", Wire::Text(email.into()))]);
-        assert!(m.decode("PickupDetails", &pickup("a@b.co"), DecodeOptions::default()).is_ok());
-        assert!(m.decode("PickupDetails", &pickup("nope"), DecodeOptions::default()).is_err());
+        assert!(
+            m.decode("PickupDetails", &pickup("a@b.co"), DecodeOptions::default())
+                .is_ok()
+        );
+        assert!(
+            m.decode("PickupDetails", &pickup("nope"), DecodeOptions::default())
+                .is_err()
+        );
     }
 
     #[test]
     fn timestamps_round_trip_as_cbor_tag_1() {
         let m = model();
-        let job = map(vec![("CreationDate", Wire::Tag(1, Box::new(Wire::Float(1.7e9))))]);
-        let stored = m.decode("JobMetadata", &job, DecodeOptions::default()).unwrap();
+        let job = map(vec![(
+            "CreationDate",
+            Wire::Tag(1, Box::new(Wire::Float(1.7e9))),
+        )]);
+        let stored = m
+            .decode("JobMetadata", &job, DecodeOptions::default())
+            .unwrap();
         let cbor = m.encode_cbor("JobMetadata", &stored);
-        let ciborium::Value::Map(entries) = cbor else { panic!() };
+        let ciborium::Value::Map(entries) = cbor else {
+            panic!()
+        };
         assert!(matches!(entries[0].1, ciborium::Value::Tag(1, _)));
     }
 }

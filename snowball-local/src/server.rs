@@ -60,7 +60,12 @@ impl std::fmt::Display for CloseConnection {
 impl std::error::Error for CloseConnection {}
 
 impl Shared {
-    pub fn new(store: Store, auth: Option<Auth>, region: String, state_file: Option<PathBuf>) -> Shared {
+    pub fn new(
+        store: Store,
+        auth: Option<Auth>,
+        region: String,
+        state_file: Option<PathBuf>,
+    ) -> Shared {
         Shared {
             store: Mutex::new(store),
             journal: Mutex::new(Vec::new()),
@@ -75,12 +80,16 @@ impl Shared {
     /// Writes the state file atomically (temp file, fsync, rename); the caller
     /// holds the store lock so writes land in order.
     pub fn persist(&self, store: &Store) -> std::io::Result<()> {
-        let Some(path) = &self.state_file else { return Ok(()) };
+        let Some(path) = &self.state_file else {
+            return Ok(());
+        };
         let tmp = path.with_extension(format!("tmp{}", std::process::id()));
         {
             use std::io::Write;
             let mut f = std::fs::File::create(&tmp)?;
-            f.write_all(&serde_json::to_vec_pretty(&store.snapshot()).expect("JSON values serialize"))?;
+            f.write_all(
+                &serde_json::to_vec_pretty(&store.snapshot()).expect("JSON values serialize"),
+            )?;
             f.sync_all()?;
         }
         std::fs::rename(&tmp, path)
@@ -97,14 +106,22 @@ impl Shared {
         let advanced = store.advance(now());
         let result = store.call(operation, input, now());
         if advanced || (result.is_ok() && Store::is_mutation(operation)) {
-            self.persist(&store)
-                .map_err(|e| ApiError::new("InternalFailure", 500, format!("could not write the state file: {e}")))?;
+            self.persist(&store).map_err(|e| {
+                ApiError::new(
+                    "InternalFailure",
+                    500,
+                    format!("could not write the state file: {e}"),
+                )
+            })?;
         }
         result
     }
 }
 
-pub async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Response<Full<Bytes>>, CloseConnection> {
+pub async fn handle(
+    shared: Arc<Shared>,
+    req: Request<Incoming>,
+) -> Result<Response<Full<Bytes>>, CloseConnection> {
     let (parts, body) = req.into_parts();
     let body = match Limited::new(body, MAX_BODY).collect().await {
         Ok(collected) => collected.to_bytes(),
@@ -117,9 +134,17 @@ pub async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Respo
     let headers: Vec<(String, String)> = parts
         .headers
         .iter()
-        .map(|(k, v)| (k.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+        .map(|(k, v)| {
+            (
+                k.as_str().to_string(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
         .collect();
-    let target = parts.headers.get("x-amz-target").and_then(|v| v.to_str().ok());
+    let target = parts
+        .headers
+        .get("x-amz-target")
+        .and_then(|v| v.to_str().ok());
     let mut entry = JournalEntry {
         seq: 0,
         operation: String::new(),
@@ -155,11 +180,18 @@ pub async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Respo
                 }
             }
         }
-        let op = model().operation(&operation).expect("identify only returns known operations");
+        let op = model()
+            .operation(&operation)
+            .expect("identify only returns known operations");
         let wire_input = wire::decode_body(protocol, &body).map_err(|e| (Some(protocol), e))?;
         let input = model()
             .decode(&op.input, &wire_input, DecodeOptions::default())
-            .map_err(|e| (Some(protocol), ApiError::validation(format!("1 validation error detected: {e}"))))?;
+            .map_err(|e| {
+                (
+                    Some(protocol),
+                    ApiError::validation(format!("1 validation error detected: {e}")),
+                )
+            })?;
         entry.input = input.clone();
         Ok::<_, (Option<Protocol>, ApiError)>((protocol, operation, op.output.clone(), input))
     }
@@ -171,9 +203,21 @@ pub async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Respo
             let fault = take_fault(&mut lock(&shared.faults), &operation);
             let mut after = None;
             let injected = match fault {
-                Some(FaultAction::Error { status, code, message }) => Some(wire::failure(
+                Some(FaultAction::Error {
+                    status,
+                    code,
+                    message,
+                }) => Some(wire::failure(
                     protocol,
-                    &ApiError::new(&code, status, if message.is_empty() { code.clone() } else { message }),
+                    &ApiError::new(
+                        &code,
+                        status,
+                        if message.is_empty() {
+                            code.clone()
+                        } else {
+                            message
+                        },
+                    ),
                 )),
                 Some(FaultAction::Delay { ms }) => {
                     tokio::time::sleep(Duration::from_millis(ms)).await;
@@ -222,7 +266,9 @@ fn error_code_of(reply: &Reply) -> Option<String> {
         return Some(v.clone());
     }
     let value: ciborium::Value = ciborium::de::from_reader(reply.body.as_slice()).ok()?;
-    let ciborium::Value::Map(entries) = value else { return None };
+    let ciborium::Value::Map(entries) = value else {
+        return None;
+    };
     entries.into_iter().find_map(|(k, v)| match (k, v) {
         (ciborium::Value::Text(k), ciborium::Value::Text(v)) if k == "__type" => {
             Some(v.rsplit('#').next().unwrap_or_default().to_string())
@@ -251,7 +297,9 @@ fn json_response(status: u16, value: &Json) -> Response<Full<Bytes>> {
     Response::builder()
         .status(status)
         .header("content-type", "application/json")
-        .body(Full::new(Bytes::from(serde_json::to_vec_pretty(value).expect("JSON values serialize"))))
+        .body(Full::new(Bytes::from(
+            serde_json::to_vec_pretty(value).expect("JSON values serialize"),
+        )))
         .expect("valid response")
 }
 
@@ -283,7 +331,9 @@ fn control_api(shared: &Shared, method: &str, rest: &str, body: &[u8]) -> Respon
             None => plain(404, &format!("no job {id}")),
         },
         ("PUT" | "POST", ["jobs", id, "state"]) => {
-            let state = parse().ok().and_then(|v| v.get("state").and_then(Json::as_str).map(str::to_string));
+            let state = parse()
+                .ok()
+                .and_then(|v| v.get("state").and_then(Json::as_str).map(str::to_string));
             let Some(state) = state else {
                 return plain(400, "expected {\"state\": \"JobState\"}");
             };

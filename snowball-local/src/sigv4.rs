@@ -24,12 +24,16 @@ pub struct SignedRequest<'a> {
 }
 
 fn header<'a>(req: &'a SignedRequest, name: &str) -> Option<&'a str> {
-    req.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    req.headers
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
 }
 
 /// Ok, or why the signature is refused (said to the client as is).
 pub fn verify(req: &SignedRequest, creds: &Credentials) -> Result<(), String> {
-    let auth = header(req, "authorization").ok_or("the request is not signed: no Authorization header")?;
+    let auth =
+        header(req, "authorization").ok_or("the request is not signed: no Authorization header")?;
     let fields = auth
         .strip_prefix("AWS4-HMAC-SHA256 ")
         .ok_or("only AWS4-HMAC-SHA256 signatures are accepted")?;
@@ -46,20 +50,32 @@ pub fn verify(req: &SignedRequest, creds: &Credentials) -> Result<(), String> {
     }
     let (credential, signed_headers, signature) = match (credential, signed_headers, signature) {
         (Some(c), Some(h), Some(s)) => (c, h, s),
-        _ => return Err("the Authorization header lacks Credential, SignedHeaders or Signature".into()),
+        _ => {
+            return Err(
+                "the Authorization header lacks Credential, SignedHeaders or Signature".into(),
+            );
+        }
     };
     let scope: Vec<&str> = credential.split('/').collect();
     let [access_key, date, region, service, terminator] = scope[..] else {
         return Err("malformed Credential in the Authorization header".into());
     };
     if access_key != creds.access_key {
-        return Err(format!("the access key {access_key} is not known to this endpoint"));
+        return Err(format!(
+            "the access key {access_key} is not known to this endpoint"
+        ));
     }
     if region != creds.region {
-        return Err(format!("credential scope region '{region}' should be '{}'", creds.region));
+        return Err(format!(
+            "credential scope region '{region}' should be '{}'",
+            creds.region
+        ));
     }
     if service != creds.service {
-        return Err(format!("credential scope service '{service}' should be '{}'", creds.service));
+        return Err(format!(
+            "credential scope service '{service}' should be '{}'",
+            creds.service
+        ));
     }
     if terminator != "aws4_request" {
         return Err("credential scope must end in aws4_request".into());
@@ -74,10 +90,11 @@ pub fn verify(req: &SignedRequest, creds: &Credentials) -> Result<(), String> {
     }
 
     let body_hash = hex::encode(Sha256::digest(req.body));
-    if let Some(claimed) = header(req, "x-amz-content-sha256") {
-        if claimed != body_hash && claimed != "UNSIGNED-PAYLOAD" {
-            return Err("X-Amz-Content-SHA256 does not match the body".into());
-        }
+    if let Some(claimed) = header(req, "x-amz-content-sha256")
+        && claimed != body_hash
+        && claimed != "UNSIGNED-PAYLOAD"
+    {
+        return Err("X-Amz-Content-SHA256 does not match the body".into());
     }
     let mut canonical_headers = String::new();
     for name in &names {
@@ -88,7 +105,9 @@ pub fn verify(req: &SignedRequest, creds: &Credentials) -> Result<(), String> {
             .map(|(_, v)| v.split_whitespace().collect::<Vec<_>>().join(" "))
             .collect();
         if values.is_empty() {
-            return Err(format!("signed header '{name}' is missing from the request"));
+            return Err(format!(
+                "signed header '{name}' is missing from the request"
+            ));
         }
         canonical_headers.push_str(&format!("{name}:{}\n", values.join(",")));
     }
@@ -110,7 +129,10 @@ pub fn verify(req: &SignedRequest, creds: &Credentials) -> Result<(), String> {
         "AWS4-HMAC-SHA256\n{amz_date}\n{scope}\n{}",
         hex::encode(Sha256::digest(canonical_request.as_bytes()))
     );
-    let mut key = hmac(format!("AWS4{}", creds.secret_key).as_bytes(), date.as_bytes());
+    let mut key = hmac(
+        format!("AWS4{}", creds.secret_key).as_bytes(),
+        date.as_bytes(),
+    );
     for part in [region, service, "aws4_request"] {
         key = hmac(&key, part.as_bytes());
     }
@@ -132,7 +154,9 @@ fn encode(text: &str, keep_slash: bool) -> String {
     let mut out = String::new();
     for b in text.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
             b'/' if keep_slash => out.push('/'),
             _ => out.push_str(&format!("%{b:02X}")),
         }
@@ -142,7 +166,11 @@ fn encode(text: &str, keep_slash: bool) -> String {
 
 /// Non-S3 services sign the path URI-encoded once more (each segment).
 fn canonical_uri(path: &str) -> String {
-    if path.is_empty() { "/".into() } else { encode(path, true) }
+    if path.is_empty() {
+        "/".into()
+    } else {
+        encode(path, true)
+    }
 }
 
 fn canonical_query(query: &str) -> String {
@@ -151,12 +179,12 @@ fn canonical_query(query: &str) -> String {
         let mut out = Vec::new();
         let mut i = 0;
         while i < bytes.len() {
-            if bytes[i] == b'%' {
-                if let Some(Ok(b)) = s.get(i + 1..i + 3).map(|h| u8::from_str_radix(h, 16)) {
-                    out.push(b);
-                    i += 3;
-                    continue;
-                }
+            if bytes[i] == b'%'
+                && let Some(Ok(b)) = s.get(i + 1..i + 3).map(|h| u8::from_str_radix(h, 16))
+            {
+                out.push(b);
+                i += 3;
+                continue;
             }
             out.push(bytes[i]);
             i += 1;
@@ -172,7 +200,11 @@ fn canonical_query(query: &str) -> String {
         })
         .collect();
     pairs.sort();
-    pairs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&")
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 #[cfg(test)]
@@ -190,7 +222,13 @@ mod tests {
                 "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31".to_string(),
             ),
         ];
-        let req = SignedRequest { method: "GET", path: "/", query: "", headers: &headers, body: b"" };
+        let req = SignedRequest {
+            method: "GET",
+            path: "/",
+            query: "",
+            headers: &headers,
+            body: b"",
+        };
         let creds = Credentials {
             access_key: "AKIDEXAMPLE",
             secret_key: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
@@ -198,7 +236,10 @@ mod tests {
             service: "service",
         };
         assert_eq!(verify(&req, &creds), Ok(()));
-        let wrong = Credentials { secret_key: "other", ..creds };
+        let wrong = Credentials {
+            secret_key: "other",
+            ..creds
+        };
         assert!(verify(&req, &wrong).is_err());
     }
 

@@ -28,11 +28,17 @@ const UPDATE_MEMBERS: &[(&str, &[&str])] = &[
     ("RoleARN", &["RoleARN"]),
     ("Notification", &["Notification"]),
     ("Resources", &["Resources"]),
-    ("OnDeviceServiceConfiguration", &["OnDeviceServiceConfiguration"]),
+    (
+        "OnDeviceServiceConfiguration",
+        &["OnDeviceServiceConfiguration"],
+    ),
     ("AddressId", &["AddressId"]),
     ("ShippingOption", &["ShippingDetails", "ShippingOption"]),
     ("Description", &["Description"]),
-    ("SnowballCapacityPreference", &["SnowballCapacityPreference"]),
+    (
+        "SnowballCapacityPreference",
+        &["SnowballCapacityPreference"],
+    ),
     ("ForwardingAddressId", &["ForwardingAddressId"]),
     ("PickupDetails", &["PickupDetails"]),
 ];
@@ -118,7 +124,9 @@ impl Store {
             "UpdateJob" => self.update_job(input),
             "CancelJob" => self.cancel_job(str_of(input, "JobId")),
             "ListJobs" => self.list_jobs(input),
-            "CreateAddress" => Ok(json!({ "AddressId": self.insert_address(input["Address"].clone()) })),
+            "CreateAddress" => {
+                Ok(json!({ "AddressId": self.insert_address(input["Address"].clone()) }))
+            }
             "DescribeAddress" => self
                 .address(str_of(input, "AddressId"))
                 .map(|a| json!({ "Address": a })),
@@ -132,21 +140,28 @@ impl Store {
     }
 
     pub fn is_mutation(operation: &str) -> bool {
-        matches!(operation, "CreateJob" | "UpdateJob" | "CancelJob" | "CreateAddress")
+        matches!(
+            operation,
+            "CreateJob" | "UpdateJob" | "CancelJob" | "CreateAddress"
+        )
     }
 
     fn job(&self, id: &str) -> Result<&Job, ApiError> {
         self.job_index
             .get(id)
             .map(|i| &self.jobs[*i])
-            .ok_or_else(|| ApiError::invalid_resource("JOB", format!("The job {id} was not found.")))
+            .ok_or_else(|| {
+                ApiError::invalid_resource("JOB", format!("The job {id} was not found."))
+            })
     }
 
     fn address(&self, id: &str) -> Result<&Json, ApiError> {
         self.addresses
             .iter()
             .find(|a| str_of(a, "AddressId") == id)
-            .ok_or_else(|| ApiError::invalid_resource("ADDRESS", format!("The address {id} was not found.")))
+            .ok_or_else(|| {
+                ApiError::invalid_resource("ADDRESS", format!("The address {id} was not found."))
+            })
     }
 
     fn check_addresses(&self, input: &Json) -> Result<(), ApiError> {
@@ -161,25 +176,34 @@ impl Store {
     fn create_job(&mut self, input: &Json, now: f64) -> Result<Json, ApiError> {
         for key in ["JobType", "SnowballType", "AddressId", "ShippingOption"] {
             if input.get(key).is_none() {
-                return Err(ApiError::validation(format!("{key} is required to create a job")));
+                return Err(ApiError::validation(format!(
+                    "{key} is required to create a job"
+                )));
             }
         }
         self.check_addresses(input)?;
         let job_type = str_of(input, "JobType");
-        check_capacity(str_of(input, "SnowballType"), input.get("SnowballCapacityPreference"))?;
+        check_capacity(
+            str_of(input, "SnowballType"),
+            input.get("SnowballCapacityPreference"),
+        )?;
         check_key_ranges(job_type, input.get("Resources"))?;
         let mut meta = Map::new();
         let id = new_id("JID");
         meta.insert("JobId".into(), json!(id));
         meta.insert("JobState".into(), json!("New"));
         meta.insert("CreationDate".into(), json!(now));
-        meta.insert("ShippingDetails".into(), json!({ "ShippingOption": input["ShippingOption"] }));
+        meta.insert(
+            "ShippingDetails".into(),
+            json!({ "ShippingOption": input["ShippingOption"] }),
+        );
         for key in CREATE_MEMBERS {
             if let Some(v) = input.get(*key) {
                 meta.insert((*key).into(), v.clone());
             }
         }
-        meta.entry("SnowballCapacityPreference").or_insert(json!("NoPreference"));
+        meta.entry("SnowballCapacityPreference")
+            .or_insert(json!("NoPreference"));
         self.insert_job(Json::Object(meta), Some(now + self.edit_window));
         Ok(json!({ "JobId": id }))
     }
@@ -194,7 +218,10 @@ impl Store {
             )));
         }
         self.check_addresses(input)?;
-        check_capacity(str_of(&job.meta, "SnowballType"), input.get("SnowballCapacityPreference"))?;
+        check_capacity(
+            str_of(&job.meta, "SnowballType"),
+            input.get("SnowballCapacityPreference"),
+        )?;
         check_key_ranges(str_of(&job.meta, "JobType"), input.get("Resources"))?;
         let index = self.job_index[id];
         let meta = &mut self.jobs[index].meta;
@@ -272,9 +299,16 @@ impl Store {
     /// Sets a job's state as a test asks; the edit window no longer applies to it.
     pub fn set_state(&mut self, id: &str, state: &str) -> Result<(), String> {
         model()
-            .decode("JobState", &crate::wire::Wire::Text(state.into()), DecodeOptions::default())
+            .decode(
+                "JobState",
+                &crate::wire::Wire::Text(state.into()),
+                DecodeOptions::default(),
+            )
             .map_err(|e| e.message)?;
-        let index = *self.job_index.get(id).ok_or_else(|| format!("no job {id}"))?;
+        let index = *self
+            .job_index
+            .get(id)
+            .ok_or_else(|| format!("no job {id}"))?;
         self.jobs[index].meta["JobState"] = json!(state);
         self.jobs[index].window_ends = None;
         Ok(())
@@ -291,7 +325,9 @@ impl Store {
     /// Loads a seed document (`Jobs`, `Addresses`, and in state files `WindowEnds`).
     /// Each entry is checked against the model; errors name the entry's path.
     pub fn load(&mut self, doc: &Json, now: f64) -> Result<Vec<String>, String> {
-        let opts = DecodeOptions { text_timestamps: true };
+        let opts = DecodeOptions {
+            text_timestamps: true,
+        };
         let list = |key: &str| -> Result<Vec<Json>, String> {
             match doc.get(key) {
                 None | Some(Json::Null) => Ok(Vec::new()),
@@ -324,11 +360,17 @@ impl Store {
                 None => new_id("JID"),
             };
             if !is_job_id(&id) {
-                return Err(format!("Jobs[{i}].JobId: '{id}' is not a job ID (JID + UUID)"));
+                return Err(format!(
+                    "Jobs[{i}].JobId: '{id}' is not a job ID (JID + UUID)"
+                ));
             }
             meta["JobId"] = json!(id);
             let fields = meta.as_object_mut().expect("JobMetadata decodes to a map");
-            let created = fields.entry("CreationDate").or_insert(json!(now)).as_f64().unwrap_or(now);
+            let created = fields
+                .entry("CreationDate")
+                .or_insert(json!(now))
+                .as_f64()
+                .unwrap_or(now);
             fields.entry("JobState").or_insert(json!("New"));
             let ends = match window_ends.get(&id) {
                 Some(v) => v.as_f64(),
@@ -358,7 +400,11 @@ impl Store {
 
 fn is_job_id(id: &str) -> bool {
     model()
-        .decode("JobId", &crate::wire::Wire::Text(id.into()), DecodeOptions::default())
+        .decode(
+            "JobId",
+            &crate::wire::Wire::Text(id.into()),
+            DecodeOptions::default(),
+        )
         .is_ok()
 }
 
@@ -377,7 +423,14 @@ fn set_path(target: &mut Json, path: &[&str], value: Json) {
 
 fn list_entry(meta: &Json) -> Json {
     let mut entry = Map::new();
-    for key in ["JobId", "JobState", "JobType", "SnowballType", "CreationDate", "Description"] {
+    for key in [
+        "JobId",
+        "JobState",
+        "JobType",
+        "SnowballType",
+        "CreationDate",
+        "Description",
+    ] {
         if let Some(v) = meta.get(key) {
             entry.insert(key.into(), v.clone());
         }
@@ -416,7 +469,12 @@ fn check_key_ranges(job_type: &str, resources: Option<&Json>) -> Result<(), ApiE
 }
 
 /// One page of `items` after the item a NextToken names; tokens are opaque to clients.
-fn paginate(items: &[Json], id_key: &str, kind: &str, input: &Json) -> Result<(Vec<Json>, Option<String>), ApiError> {
+fn paginate(
+    items: &[Json],
+    id_key: &str,
+    kind: &str,
+    input: &Json,
+) -> Result<(Vec<Json>, Option<String>), ApiError> {
     let size = match input.get("MaxResults").and_then(Json::as_u64) {
         Some(n) if n > 0 => n as usize,
         _ => DEFAULT_PAGE,
@@ -424,10 +482,20 @@ fn paginate(items: &[Json], id_key: &str, kind: &str, input: &Json) -> Result<(V
     let start = match input.get("NextToken").and_then(Json::as_str) {
         None => 0,
         Some(token) => {
-            let bad = || ApiError::new("InvalidNextTokenException", 400, "The NextToken is not valid.");
-            let text = String::from_utf8(hex::decode(token).map_err(|_| bad())?).map_err(|_| bad())?;
+            let bad = || {
+                ApiError::new(
+                    "InvalidNextTokenException",
+                    400,
+                    "The NextToken is not valid.",
+                )
+            };
+            let text =
+                String::from_utf8(hex::decode(token).map_err(|_| bad())?).map_err(|_| bad())?;
             let id = text.strip_prefix(&format!("{kind}:")).ok_or_else(bad)?;
-            items.iter().position(|i| str_of(i, id_key) == id).ok_or_else(bad)?
+            items
+                .iter()
+                .position(|i| str_of(i, id_key) == id)
+                .ok_or_else(bad)?
         }
     };
     let end = (start + size).min(items.len());
@@ -443,7 +511,9 @@ mod tests {
 
     fn store_with_job(job_type: &str, device: &str) -> (Store, String) {
         let mut store = Store::new(3600.0);
-        let address = store.insert_address(json!({"Name": "A", "Street1": "1 Main", "City": "Seattle", "Country": "US"}));
+        let address = store.insert_address(
+            json!({"Name": "A", "Street1": "1 Main", "City": "Seattle", "Country": "US"}),
+        );
         let out = store
             .call(
                 "CreateJob",
@@ -462,18 +532,38 @@ mod tests {
             .call("UpdateJob", &json!({"JobId": id, "Resources": {"S3Resources": [{"BucketArn": "arn:aws:s3:::b"}]}}), 1001.0)
             .unwrap();
         let meta = store.job_metadata(&id).unwrap();
-        assert_eq!(meta["Resources"], json!({"S3Resources": [{"BucketArn": "arn:aws:s3:::b"}]}));
+        assert_eq!(
+            meta["Resources"],
+            json!({"S3Resources": [{"BucketArn": "arn:aws:s3:::b"}]})
+        );
         assert_eq!(meta["ShippingDetails"]["ShippingOption"], "SECOND_DAY");
     }
 
     #[test]
     fn capacity_and_key_range_combinations_are_refused() {
         let (mut store, id) = store_with_job("IMPORT", "EDGE");
-        let err = store.call("UpdateJob", &json!({"JobId": id, "SnowballCapacityPreference": "T8"}), 1.0).unwrap_err();
+        let err = store
+            .call(
+                "UpdateJob",
+                &json!({"JobId": id, "SnowballCapacityPreference": "T8"}),
+                1.0,
+            )
+            .unwrap_err();
         assert_eq!(err.code, "InvalidInputCombinationException");
         let with_range = json!({"JobId": id, "Resources": {"S3Resources": [{"BucketArn": "arn:aws:s3:::b", "KeyRange": {"BeginMarker": "a"}}]}});
-        assert_eq!(store.call("UpdateJob", &with_range, 1.0).unwrap_err().code, "InvalidInputCombinationException");
-        assert!(store.call("UpdateJob", &json!({"JobId": id, "SnowballCapacityPreference": "T98"}), 1.0).is_ok());
+        assert_eq!(
+            store.call("UpdateJob", &with_range, 1.0).unwrap_err().code,
+            "InvalidInputCombinationException"
+        );
+        assert!(
+            store
+                .call(
+                    "UpdateJob",
+                    &json!({"JobId": id, "SnowballCapacityPreference": "T98"}),
+                    1.0
+                )
+                .is_ok()
+        );
     }
 
     #[test]
@@ -481,7 +571,13 @@ mod tests {
         let (mut store, id) = store_with_job("IMPORT", "EDGE");
         assert!(!store.advance(1000.0 + 3599.0));
         assert!(store.advance(1000.0 + 3600.0));
-        let err = store.call("UpdateJob", &json!({"JobId": id, "Description": "x"}), 5000.0).unwrap_err();
+        let err = store
+            .call(
+                "UpdateJob",
+                &json!({"JobId": id, "Description": "x"}),
+                5000.0,
+            )
+            .unwrap_err();
         assert_eq!(err.code, "InvalidJobStateException");
     }
 
@@ -506,7 +602,9 @@ mod tests {
             }
         }
         assert_eq!(seen, 7);
-        let err = store.call("ListJobs", &json!({"NextToken": "zz"}), 0.0).unwrap_err();
+        let err = store
+            .call("ListJobs", &json!({"NextToken": "zz"}), 0.0)
+            .unwrap_err();
         assert_eq!(err.code, "InvalidNextTokenException");
     }
 }

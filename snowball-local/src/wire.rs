@@ -79,7 +79,11 @@ pub fn identify(
     let unknown = |p, what: &str| {
         (
             p,
-            ApiError::new("UnknownOperationException", 404, format!("unknown operation {what}")),
+            ApiError::new(
+                "UnknownOperationException",
+                404,
+                format!("unknown operation {what}"),
+            ),
         )
     };
     if let Some(rest) = path.strip_prefix(&format!("/service/{SERVICE}/operation/")) {
@@ -109,13 +113,15 @@ pub fn decode_body(protocol: Protocol, body: &[u8]) -> Result<Wire, ApiError> {
     }
     match protocol {
         Protocol::Cbor => {
-            let value: ciborium::Value = ciborium::de::from_reader(body)
-                .map_err(|e| ApiError::serialization(format!("request body is not valid CBOR: {e}")))?;
+            let value: ciborium::Value = ciborium::de::from_reader(body).map_err(|e| {
+                ApiError::serialization(format!("request body is not valid CBOR: {e}"))
+            })?;
             from_cbor(value, 0)
         }
         Protocol::Json => {
-            let value: Json = serde_json::from_slice(body)
-                .map_err(|e| ApiError::serialization(format!("request body is not valid JSON: {e}")))?;
+            let value: Json = serde_json::from_slice(body).map_err(|e| {
+                ApiError::serialization(format!("request body is not valid JSON: {e}"))
+            })?;
             Ok(from_json(value))
         }
     }
@@ -202,7 +208,10 @@ pub fn failure(protocol: Protocol, error: &ApiError) -> Reply {
         Protocol::Cbor => {
             use ciborium::Value as C;
             let mut entries = vec![
-                (C::Text("__type".into()), C::Text(format!("{NAMESPACE}#{}", error.code))),
+                (
+                    C::Text("__type".into()),
+                    C::Text(format!("{NAMESPACE}#{}", error.code)),
+                ),
                 (C::Text("message".into()), C::Text(error.message.clone())),
                 (C::Text("Message".into()), C::Text(error.message.clone())),
             ];
@@ -257,12 +266,21 @@ mod tests {
         body.extend_from_slice(b"JobId");
         body.extend_from_slice(&[0x7f, 0x61, b'x', 0xff, 0xff]);
         let wire = decode_body(Protocol::Cbor, &body).unwrap();
-        assert_eq!(wire, Wire::Map(vec![("JobId".into(), Wire::Text("x".into()))]));
+        assert_eq!(
+            wire,
+            Wire::Map(vec![("JobId".into(), Wire::Text("x".into()))])
+        );
     }
 
     #[test]
     fn garbage_is_a_serialization_error_not_a_panic() {
-        for body in [&[0xff][..], &[0x5f, 0x00], &[0xbf], b"\x9f\x9f\x9f", &[0xa1, 0x01, 0x02]] {
+        for body in [
+            &[0xff][..],
+            &[0x5f, 0x00],
+            &[0xbf],
+            b"\x9f\x9f\x9f",
+            &[0xa1, 0x01, 0x02],
+        ] {
             assert!(decode_body(Protocol::Cbor, body).is_err(), "{body:?}");
         }
         assert!(decode_body(Protocol::Json, b"{").is_err());
@@ -271,9 +289,15 @@ mod tests {
     #[test]
     fn operations_are_identified_per_protocol() {
         let path = format!("/service/{SERVICE}/operation/DescribeJob");
-        assert_eq!(identify(&path, None).unwrap(), (Protocol::Cbor, "DescribeJob".into()));
+        assert_eq!(
+            identify(&path, None).unwrap(),
+            (Protocol::Cbor, "DescribeJob".into())
+        );
         let target = format!("{SERVICE}.ListJobs");
-        assert_eq!(identify("/", Some(&target)).unwrap(), (Protocol::Json, "ListJobs".into()));
+        assert_eq!(
+            identify("/", Some(&target)).unwrap(),
+            (Protocol::Json, "ListJobs".into())
+        );
         assert!(identify("/", Some("Other.ListJobs")).is_err());
     }
 }

@@ -1,0 +1,232 @@
+//! Independent clients (boto3 and the AWS CLI, both awsJson1_1) against the same
+//! endpoint as aws-sdk-snowball (CBOR) must see the same jobs. `.ci/run` installs
+//! them; set SNOWBALL_LOCAL_SKIP_INTEROP=1 to skip on a machine without them.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+use aws_sdk_snowball::config::{Credentials, Region};
+use serde_json::{Value as Json, json};
+use snowball_local::{
+    Config, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, LocalServer, demo, wire::Protocol,
+};
+
+fn skip() -> bool {
+    std::env::var_os("SNOWBALL_LOCAL_SKIP_INTEROP").is_some()
+}
+
+/// A command with the endpoint's credentials and nothing from this machine's AWS setup.
+fn aws_env(cmd: &mut Command, home: &std::path::Path) {
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home)
+        .env("AWS_ACCESS_KEY_ID", DEFAULT_ACCESS_KEY)
+        .env("AWS_SECRET_ACCESS_KEY", DEFAULT_SECRET_KEY)
+        .env("AWS_DEFAULT_REGION", "us-east-1")
+        .env("AWS_CONFIG_FILE", home.join("config"))
+        .env("AWS_SHARED_CREDENTIALS_FILE", home.join("credentials"))
+        .env("AWS_EC2_METADATA_DISABLED", "true");
+}
+
+fn run_json(mut cmd: Command) -> Json {
+    let out = cmd
+        .output()
+        .expect("the client runs (install boto3 and awscli, or set SNOWBALL_LOCAL_SKIP_INTEROP=1)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap_or(Json::Null)
+}
+
+fn aws(url: &str, home: &std::path::Path, args: &[&str]) -> Json {
+    let mut cmd = Command::new("aws");
+    aws_env(&mut cmd, home);
+    cmd.args(["snowball", "--endpoint-url", url, "--output", "json"])
+        .args(args);
+    run_json(cmd)
+}
+
+fn boto3(url: &str, home: &std::path::Path, script: &str) -> Json {
+    let mut cmd = Command::new("python3");
+    aws_env(&mut cmd, home);
+    let prelude = format!(
+        "import boto3, json, sys\nc = boto3.client('snowball', endpoint_url='{url}')\ndef out(v): print(json.dumps(v, default=lambda d: d.timestamp()))\n"
+    );
+    cmd.args(["-c", &format!("{prelude}{script}")]);
+    run_json(cmd)
+}
+
+async fn sdk_job(url: &str, id: &str) -> aws_sdk_snowball::types::JobMetadata {
+    let config = aws_sdk_snowball::Config::builder()
+        .behavior_version(aws_sdk_snowball::config::BehaviorVersion::latest())
+        .endpoint_url(url)
+        .region(Region::new("us-east-1"))
+        .credentials_provider(Credentials::new(
+            DEFAULT_ACCESS_KEY,
+            DEFAULT_SECRET_KEY,
+            None,
+            None,
+            "test",
+        ))
+        .build();
+    aws_sdk_snowball::Client::from_conf(config)
+        .describe_job()
+        .job_id(id)
+        .send()
+        .await
+        .unwrap()
+        .job_metadata
+        .unwrap()
+}
+
+#[tokio::test]
+async fn boto3_aws_cli_and_the_sdk_agree() {
+    if skip() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let server = LocalServer::start(Config {
+        demo: true,
+        ..Config::default()
+    })
+    .unwrap();
+    let url = server.url().to_string();
+
+    // The same job through all three clients.
+    let via_cli = aws(
+        &url,
+        home.path(),
+        &["describe-job", "--job-id", demo::COMPUTE_JOB],
+    );
+    let via_boto3 = boto3(
+        &url,
+        home.path(),
+        &format!(
+            "out(c.describe_job(JobId='{}')['JobMetadata'])",
+            demo::COMPUTE_JOB
+        ),
+    );
+    let via_sdk = sdk_job(&url, demo::COMPUTE_JOB).await;
+    let cli_meta = &via_cli["JobMetadata"];
+    assert_eq!(cli_meta["Resources"], via_boto3["Resources"]);
+    assert_eq!(
+        cli_meta["Resources"],
+        server.job(demo::COMPUTE_JOB).unwrap()["Resources"]
+    );
+    assert_eq!(
+        via_sdk.resources().unwrap().lambda_resources()[0].lambda_arn(),
+        cli_meta["Resources"]["LambdaResources"][0]["LambdaArn"].as_str()
+    );
+    let created = via_sdk.creation_date().unwrap().as_secs_f64();
+    assert!((via_boto3["CreationDate"].as_f64().unwrap() - created).abs() < 0.001);
+
+    // Writes through the CLI are read back by the SDK, and vice versa.
+    aws(
+        &url,
+        home.path(),
+        &[
+            "update-job",
+            "--job-id",
+            demo::IMPORT_JOB,
+            "--shipping-option",
+            "EXPRESS",
+            "--snowball-capacity-preference",
+            "T98",
+        ],
+    );
+    let meta = sdk_job(&url, demo::IMPORT_JOB).await;
+    assert_eq!(
+        meta.shipping_details()
+            .unwrap()
+            .shipping_option()
+            .unwrap()
+            .as_str(),
+        "EXPRESS"
+    );
+    assert_eq!(meta.snowball_capacity_preference().unwrap().as_str(), "T98");
+    let updated = boto3(
+        &url,
+        home.path(),
+        &format!(
+            "c.update_job(JobId='{}', Description='from boto3'); out(c.describe_job(JobId='{}')['JobMetadata'])",
+            demo::IMPORT_JOB,
+            demo::IMPORT_JOB
+        ),
+    );
+    assert_eq!(updated["Description"], "from boto3");
+    assert_eq!(updated["SnowballCapacityPreference"], "T98");
+
+    // Listing: the CLI follows NextToken itself; boto3's paginator too.
+    let listed = aws(&url, home.path(), &["list-jobs", "--page-size", "2"]);
+    assert_eq!(listed["JobListEntries"].as_array().unwrap().len(), 5);
+    let paged = boto3(
+        &url,
+        home.path(),
+        "out([j['JobId'] for p in c.get_paginator('list_jobs').paginate(PaginationConfig={'PageSize': 2}) for j in p['JobListEntries']])",
+    );
+    assert_eq!(paged.as_array().unwrap().len(), 5);
+
+    // Errors carry the same codes.
+    let err = boto3(
+        &url,
+        home.path(),
+        &format!(
+            "import botocore\ntry:\n  c.update_job(JobId='{}', Description='x')\nexcept botocore.exceptions.ClientError as e:\n  out(e.response['Error'])",
+            demo::LOCKED_JOB
+        ),
+    );
+    assert_eq!(err["Code"], "InvalidJobStateException");
+
+    let journal = server.journal();
+    assert!(journal.iter().any(|e| e.protocol == Some(Protocol::Json)));
+    assert!(journal.iter().any(|e| e.protocol == Some(Protocol::Cbor)));
+    assert!(
+        journal.iter().all(|e| e.signature == "valid"),
+        "{journal:?}"
+    );
+}
+
+#[test]
+fn the_binary_prints_its_url_first_and_serves_the_demo() {
+    if skip() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_snowball-local"))
+        .args(["--demo", "--port", "0"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let url = first.trim().to_string();
+    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
+    let listed = aws(&url, home.path(), &["list-jobs"]);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let states: Vec<_> = listed["JobListEntries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|j| j["JobState"].clone())
+        .collect();
+    assert_eq!(states.iter().filter(|s| **s == json!("New")).count(), 4);
+}
+
+#[test]
+fn a_bad_seed_file_names_the_culprit() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = dir.path().join("seed.yaml");
+    std::fs::write(&seed, "Jobs:\n  - JobType: IMPORT\n    SnowballType: EDGE\n  - JobType: IMPORT\n    SnowballType: WARP\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_snowball-local"))
+        .args(["--seed", seed.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("Jobs[1].SnowballType"), "{stderr}");
+}
