@@ -30,7 +30,7 @@ pub fn seed(now: f64) -> Json {
              "KmsKeyARN": "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
              "SnowballCapacityPreference": "T100",
              "ShippingDetails": {"ShippingOption": "SECOND_DAY"},
-             "Notification": {"SnsTopicARN": TOPIC, "JobStatesToNotify": ["InTransitToCustomer", "WithAWS", "Complete"], "NotifyAll": false},
+             "Notification": {"SnsTopicARN": TOPIC, "JobStatesToNotify": ["InTransitToCustomer", "WithAWS", "Complete"]},
              "Resources": {"S3Resources": [
                  {"BucketArn": "arn:aws:s3:::example-migration-raw", "TargetOnDeviceServices": [{"ServiceName": "S3_ON_DEVICE_SERVICE", "TransferOption": "IMPORT"}]},
                  {"BucketArn": "arn:aws:s3:::example-migration-archive"}

@@ -1,0 +1,345 @@
+//! Local checks: arguments before any request (SPEC.md step 1), and a patch
+//! against the job it will change (step 4). Pure: no network.
+
+use aws_sdk_snowball::types::{JobMetadata, JobType, SnowballCapacity, SnowballType, TransferOption};
+
+use crate::failure::Failure;
+use crate::patch::Patch;
+
+/// Capacities each device type can have (from the CreateJob API reference).
+/// `NoPreference` is valid for every type; a type missing here (a future one)
+/// is not checked locally.
+pub const DEVICE_CAPACITIES: &[(&str, &[&str])] = &[
+    ("STANDARD", &["T50", "T80"]),
+    ("EDGE", &["T100", "T98"]),
+    ("EDGE_C", &["T42"]),
+    ("EDGE_CG", &["T42"]),
+    ("EDGE_S", &["T98"]),
+    ("SNC1_HDD", &["T8"]),
+    ("SNC1_SSD", &["T14"]),
+    ("V3_5C", &["T32"]),
+    ("V3_5S", &["T240"]),
+    ("RACK_5U_C", &["T13"]),
+];
+
+/// Terabytes a capacity value stands for (`T100` → 100).
+pub fn capacity_tb(capacity: &str) -> Option<u32> {
+    capacity.strip_prefix('T')?.parse().ok()
+}
+
+fn allowed_capacities(device: &SnowballType) -> Option<&'static [&'static str]> {
+    DEVICE_CAPACITIES
+        .iter()
+        .find(|(d, _)| *d == device.as_str())
+        .map(|(_, caps)| *caps)
+}
+
+const UUID_SHAPE: &str = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+
+fn is_uuid(text: &str) -> bool {
+    text.len() == UUID_SHAPE.len()
+        && text.bytes().zip(UUID_SHAPE.bytes()).all(|(c, shape)| match shape {
+            b'-' => c == b'-',
+            _ => c.is_ascii_digit() || (b'a'..=b'f').contains(&c),
+        })
+}
+
+/// `JID` or `MID` followed by a lowercase UUID: 39 characters.
+pub fn job_id(text: &str) -> Result<String, String> {
+    match text.get(..3) {
+        Some("JID" | "MID") if is_uuid(&text[3..]) => Ok(text.to_string()),
+        _ => Err(format!(
+            "'{text}' is not a job ID: expected JID followed by a lowercase UUID, 39 characters (JID123e4567-e89b-12d3-a456-426655440000)"
+        )),
+    }
+}
+
+/// `ADID` followed by a lowercase UUID: 40 characters.
+pub fn address_id(text: &str) -> Result<String, String> {
+    match text.strip_prefix("ADID") {
+        Some(rest) if is_uuid(rest) => Ok(text.to_string()),
+        _ => Err(format!(
+            "'{text}' is not an address ID: expected ADID followed by a lowercase UUID, 40 characters (ADID1234ab12-3eec-4eb3-9be6-9374c10eb51b)"
+        )),
+    }
+}
+
+/// The AWS partition a region belongs to.
+pub fn partition(region: &str) -> &'static str {
+    const PREFIXES: &[(&str, &str)] = &[
+        ("cn-", "aws-cn"),
+        ("us-gov-", "aws-us-gov"),
+        ("us-isob-", "aws-iso-b"),
+        ("us-iso-", "aws-iso"),
+        ("eu-isoe-", "aws-iso-e"),
+        ("us-isof-", "aws-iso-f"),
+    ];
+    PREFIXES
+        .iter()
+        .find(|(prefix, _)| region.starts_with(prefix))
+        .map_or("aws", |(_, p)| p)
+}
+
+/// S3 bucket naming rules: 3–63 characters of lowercase letters, digits, `.`
+/// and `-`, starting and ending with a letter or digit.
+fn is_bucket_name(name: &str) -> bool {
+    let edge_ok = |c: Option<char>| c.is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+    (3..=63).contains(&name.len())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-')
+        && edge_ok(name.chars().next())
+        && edge_ok(name.chars().last())
+        && !name.contains("..")
+}
+
+/// A bucket as the user gave it: an S3 bucket ARN, or a bare name that becomes
+/// one in the region's partition.
+pub fn bucket_arn(given: &str, partition: &str) -> Result<String, String> {
+    if let Some(rest) = given.strip_prefix("arn:") {
+        let parts: Vec<&str> = rest.splitn(5, ':').collect();
+        return match parts[..] {
+            [p, "s3", "", "", name] if p.starts_with("aws") && is_bucket_name(name) && given.len() <= 255 => {
+                Ok(given.to_string())
+            }
+            _ => Err(format!(
+                "'{given}' is not an S3 bucket ARN: expected arn:{partition}:s3:::BUCKET with a valid bucket name"
+            )),
+        };
+    }
+    if is_bucket_name(given) {
+        Ok(format!("arn:{partition}:s3:::{given}"))
+    } else {
+        Err(format!(
+            "'{given}' is not a bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit (or give the bucket ARN)"
+        ))
+    }
+}
+
+/// Key ranges are inclusive and sorted in UTF-8 byte order.
+pub fn key_range_order(begin: Option<&str>, end: Option<&str>) -> Result<(), String> {
+    match (begin, end) {
+        (Some(b), Some(e)) if b.as_bytes() > e.as_bytes() => Err(format!(
+            "the key range begins after it ends: '{b}' sorts after '{e}' in UTF-8 byte order"
+        )),
+        _ => Ok(()),
+    }
+}
+
+fn job_label(job: &JobMetadata) -> &str {
+    job.job_id().unwrap_or("the job")
+}
+
+/// Checks a (minimal) patch against the job it changes, on the job as it would
+/// be after the update.
+pub fn patch_fits_job(job: &JobMetadata, patch: &Patch) -> Result<(), Failure> {
+    let id = job_label(job);
+    let device = job.snowball_type();
+    let capacity = patch
+        .snowball_capacity_preference
+        .as_ref()
+        .or(job.snowball_capacity_preference());
+
+    if let (Some(device), Some(cap)) = (device, &patch.snowball_capacity_preference)
+        && *cap != SnowballCapacity::NoPreference
+        && let Some(allowed) = allowed_capacities(device)
+        && !allowed.contains(&cap.as_str())
+    {
+        return Err(Failure::invalid(format!(
+            "job {id}: capacity {} is not available for device type {}; choose one of {}, NoPreference",
+            cap.as_str(),
+            device.as_str(),
+            allowed.join(", ")
+        )));
+    }
+
+    if let Some(resources) = &patch.resources {
+        let existing = job.resources().map(|r| r.s3_resources()).unwrap_or_default();
+        for (i, s3) in resources.s3_resources().iter().enumerate() {
+            if existing.contains(s3) {
+                continue;
+            }
+            let path = format!("Resources.S3Resources[{i}]");
+            if let Some(range) = s3.key_range() {
+                if job.job_type() != Some(&JobType::Export) {
+                    return Err(Failure::invalid(format!(
+                        "job {id}: {path}.KeyRange: key ranges apply only to EXPORT jobs; this is a {} job",
+                        job.job_type().map_or("non-export", |t| t.as_str())
+                    )));
+                }
+                key_range_order(range.begin_marker(), range.end_marker())
+                    .map_err(|e| Failure::invalid(format!("job {id}: {path}.KeyRange: {e}")))?;
+            }
+            for target in s3.target_on_device_services() {
+                check_transfer_option(id, job.job_type(), target.transfer_option(), &path)?;
+            }
+        }
+    }
+
+    if let Some(nfs) = patch
+        .on_device_service_configuration
+        .as_ref()
+        .and_then(|c| c.nfs_on_device_service())
+    {
+        let limit = nfs.storage_limit();
+        if limit <= 0 {
+            return Err(Failure::invalid(format!(
+                "job {id}: the NFS storage limit must be a whole number of TB above 0, not {limit}"
+            )));
+        }
+        if let Some(max) = device_capacity_tb(device, capacity)
+            && limit as u32 > max
+        {
+            return Err(Failure::invalid(format!(
+                "job {id}: an NFS limit of {limit} TB is above the device's capacity of {max} TB"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The transfer option a job type implies; others are refused.
+pub fn transfer_option_for(job_type: &JobType) -> Option<TransferOption> {
+    match job_type {
+        JobType::Import => Some(TransferOption::Import),
+        JobType::Export => Some(TransferOption::Export),
+        JobType::LocalUse => Some(TransferOption::LocalUse),
+        _ => None,
+    }
+}
+
+fn check_transfer_option(
+    id: &str,
+    job_type: Option<&JobType>,
+    option: Option<&TransferOption>,
+    path: &str,
+) -> Result<(), Failure> {
+    let (Some(job_type), Some(option)) = (job_type, option) else {
+        return Ok(());
+    };
+    match transfer_option_for(job_type) {
+        Some(expected) if expected != *option => Err(Failure::invalid(format!(
+            "job {id}: {path}: transfer option {} does not fit a {} job; use {}",
+            option.as_str(),
+            job_type.as_str(),
+            expected.as_str()
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// The device's capacity in TB: the preference if set, else the largest the
+/// device type can have.
+fn device_capacity_tb(device: Option<&SnowballType>, capacity: Option<&SnowballCapacity>) -> Option<u32> {
+    match capacity {
+        Some(c) if *c != SnowballCapacity::NoPreference => capacity_tb(c.as_str()),
+        _ => allowed_capacities(device?)?.iter().filter_map(|c| capacity_tb(c)).max(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_snowball::types::*;
+
+    fn job(device: SnowballType, job_type: JobType, capacity: SnowballCapacity) -> JobMetadata {
+        JobMetadata::builder()
+            .job_id("JID123e4567-e89b-12d3-a456-426655440000")
+            .snowball_type(device)
+            .job_type(job_type)
+            .snowball_capacity_preference(capacity)
+            .build()
+    }
+
+    fn capacity(cap: SnowballCapacity) -> Patch {
+        Patch {
+            snowball_capacity_preference: Some(cap),
+            ..Patch::default()
+        }
+    }
+
+    #[test]
+    fn ids_are_checked_exactly() {
+        assert!(job_id("JID123e4567-e89b-12d3-a456-426655440000").is_ok());
+        assert!(job_id("MID123e4567-e89b-12d3-a456-426655440000").is_ok());
+        assert!(job_id("JID123E4567-e89b-12d3-a456-426655440000").is_err());
+        assert!(job_id("JID123e4567-e89b-12d3-a456-42665544000").is_err());
+        assert!(job_id("").is_err());
+        assert!(job_id("JIDé").is_err());
+        assert!(address_id("ADID1234ab12-3eec-4eb3-9be6-9374c10eb51b").is_ok());
+        assert!(address_id("ADID1234ab12-3eec-4eb3-9be6-9374c10eb51").is_err());
+    }
+
+    #[test]
+    fn bucket_names_become_arns_in_the_regions_partition() {
+        assert_eq!(bucket_arn("photos", partition("us-east-1")).unwrap(), "arn:aws:s3:::photos");
+        assert_eq!(bucket_arn("photos", partition("cn-north-1")).unwrap(), "arn:aws-cn:s3:::photos");
+        assert_eq!(bucket_arn("photos", partition("us-gov-west-1")).unwrap(), "arn:aws-us-gov:s3:::photos");
+        assert!(bucket_arn("arn:aws:s3:::photos", "aws").is_ok());
+        for bad in ["Photos", "ab", "-ab", "a..b", "arn:aws:sns:us-east-1:1:t", "arn:aws:s3:::Bad", "arn:aws:s3:us-east-1::b"] {
+            assert!(bucket_arn(bad, "aws").is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn capacity_must_fit_the_device_type() {
+        let edge = job(SnowballType::Edge, JobType::Import, SnowballCapacity::T100);
+        assert!(patch_fits_job(&edge, &capacity(SnowballCapacity::T98)).is_ok());
+        assert!(patch_fits_job(&edge, &capacity(SnowballCapacity::NoPreference)).is_ok());
+        let err = patch_fits_job(&edge, &capacity(SnowballCapacity::T8)).unwrap_err();
+        assert!(err.message.contains("T100, T98"), "{}", err.message);
+        for (device, caps) in DEVICE_CAPACITIES {
+            let j = job(SnowballType::from(*device), JobType::Import, SnowballCapacity::NoPreference);
+            for cap in SnowballCapacity::values() {
+                let ok = patch_fits_job(&j, &capacity(SnowballCapacity::from(*cap))).is_ok();
+                assert_eq!(ok, *cap == "NoPreference" || caps.contains(cap), "{device} {cap}");
+            }
+        }
+        // An unknown future device type is not blocked.
+        let future = job(SnowballType::from("V4_FUTURE"), JobType::Import, SnowballCapacity::NoPreference);
+        assert!(patch_fits_job(&future, &capacity(SnowballCapacity::T8)).is_ok());
+    }
+
+    #[test]
+    fn key_ranges_only_on_export_jobs_and_in_order() {
+        let with_range = |b: &str, e: &str| Patch {
+            resources: Some(
+                JobResource::builder()
+                    .s3_resources(
+                        S3Resource::builder()
+                            .bucket_arn("arn:aws:s3:::b")
+                            .key_range(KeyRange::builder().begin_marker(b).end_marker(e).build())
+                            .build(),
+                    )
+                    .build(),
+            ),
+            ..Patch::default()
+        };
+        let export = job(SnowballType::EdgeS, JobType::Export, SnowballCapacity::T98);
+        let import = job(SnowballType::EdgeS, JobType::Import, SnowballCapacity::T98);
+        assert!(patch_fits_job(&export, &with_range("a", "b")).is_ok());
+        assert!(patch_fits_job(&export, &with_range("b", "a")).is_err());
+        // "Z" (0x5a) sorts before "a" (0x61) in byte order.
+        assert!(patch_fits_job(&export, &with_range("Z", "a")).is_ok());
+        assert!(patch_fits_job(&import, &with_range("a", "b")).is_err());
+    }
+
+    #[test]
+    fn nfs_limit_within_device_capacity() {
+        let nfs = |limit: i32| Patch {
+            on_device_service_configuration: Some(
+                OnDeviceServiceConfiguration::builder()
+                    .nfs_on_device_service(NfsOnDeviceServiceConfiguration::builder().storage_limit(limit).build())
+                    .build(),
+            ),
+            ..Patch::default()
+        };
+        let j = job(SnowballType::V35C, JobType::Import, SnowballCapacity::T32);
+        assert!(patch_fits_job(&j, &nfs(32)).is_ok());
+        assert!(patch_fits_job(&j, &nfs(33)).is_err());
+        assert!(patch_fits_job(&j, &nfs(0)).is_err());
+        let no_pref = job(SnowballType::Edge, JobType::Import, SnowballCapacity::NoPreference);
+        assert!(patch_fits_job(&no_pref, &nfs(100)).is_ok());
+        assert!(patch_fits_job(&no_pref, &nfs(101)).is_err());
+    }
+}

@@ -1,0 +1,212 @@
+//! The command line. Doc comments here are the help text.
+
+use std::ffi::OsStr;
+use std::time::Duration;
+
+use clap::builder::{PossibleValue, TypedValueParser};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::commands;
+
+const AFTER_HELP: &str = "\
+Exit codes:
+  0  success, including unchanged jobs and --dry-run
+  1  unexpected failure
+  2  invalid arguments or input; nothing was sent
+  3  the job is not editable (no longer New)
+  4  the job or address does not exist
+  5  credentials, region, configuration or permission problem
+  6  the service could not be reached or kept failing after retries
+  130 interrupted
+With several jobs every job is attempted and reported; the exit code is that of
+the first failed job in input order.
+
+Configuration comes from the AWS environment: AWS_PROFILE, AWS_REGION,
+AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_SNOWBALL, AWS_MAX_ATTEMPTS, AWS_RETRY_MODE,
+credentials from the environment, profiles, SSO, web identity, containers and
+instances.";
+
+/// Safely edit pending AWS Snow Family jobs.
+///
+/// Every edit reads the job (DescribeJob), refuses unless it is still New,
+/// builds the smallest UpdateJob request that carries every existing resource
+/// and setting along, and submits it. UpdateJob replaces each member it is
+/// given wholesale; snowjob never drops what you did not ask to change.
+#[derive(Parser, Debug)]
+#[command(name = "snowjob", version, after_help = AFTER_HELP, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct Global {
+    /// Use this profile from the AWS config and credentials files.
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+    /// The AWS region (else AWS_REGION or the profile's region).
+    #[arg(long, global = true, value_name = "REGION")]
+    pub region: Option<String>,
+    /// Send requests to this endpoint instead of the region's (e.g. snowball-local).
+    #[arg(long, global = true, value_name = "URL")]
+    pub endpoint_url: Option<String>,
+    /// Output format.
+    #[arg(short = 'o', long, global = true, value_enum, default_value_t = Format::Table)]
+    pub output: Format,
+    /// Show the change and the exact request; send nothing that modifies.
+    #[arg(long, global = true)]
+    pub dry_run: bool,
+    /// Do not ask for confirmation before editing several jobs.
+    #[arg(short = 'y', long, global = true)]
+    pub yes: bool,
+    /// Print only errors (and the output of show and list).
+    #[arg(short = 'q', long, global = true)]
+    pub quiet: bool,
+    /// Trace requests and responses to stderr (credentials and signatures redacted).
+    #[arg(long, global = true)]
+    pub debug: bool,
+    /// No colour (also when NO_COLOR is set).
+    #[arg(long, global = true)]
+    pub no_color: bool,
+    /// Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3).
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=20))]
+    pub max_attempts: Option<u32>,
+    /// Seconds to wait for a connection.
+    #[arg(long, global = true, value_name = "SECS", value_parser = seconds)]
+    pub connect_timeout: Option<Duration>,
+    /// Seconds to wait for a reply.
+    #[arg(long, global = true, value_name = "SECS", value_parser = seconds)]
+    pub read_timeout: Option<Duration>,
+    /// Jobs handled at once.
+    #[arg(long, global = true, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub concurrency: u16,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Json,
+    Yaml,
+    Text,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Show jobs: state and edit window left, shipping, capacity, resources, services.
+    Show(commands::show::ShowArgs),
+    /// List jobs; without --all only those still editable (New).
+    List(commands::list::ListArgs),
+    /// Change the shipping speed, the address or the forwarding address.
+    SetShipping(commands::set_shipping::SetShippingArgs),
+    /// Change the device capacity.
+    SetCapacity(commands::set_capacity::SetCapacityArgs),
+    /// Add an S3 bucket, keeping every existing resource.
+    AddS3Resource(commands::add_s3_resource::AddS3ResourceArgs),
+    /// Set the NFS on-device storage limit, keeping the other on-device services.
+    SetNfsLimit(commands::set_nfs_limit::SetNfsLimitArgs),
+}
+
+/// Job IDs as given: IDs, or `-` to read them from stdin.
+#[derive(Args, Debug, Clone)]
+pub struct JobIds {
+    /// Job IDs (JID + UUID), or - to read them from stdin, one a line.
+    #[arg(value_name = "JOB_ID", required = true, value_parser = job_id_or_dash)]
+    pub jobs: Vec<String>,
+}
+
+fn job_id_or_dash(text: &str) -> Result<String, String> {
+    if text == "-" {
+        Ok(text.to_string())
+    } else {
+        crate::checks::job_id(text)
+    }
+}
+
+fn seconds(text: &str) -> Result<Duration, String> {
+    match text.parse::<f64>() {
+        Ok(s) if s.is_finite() && s > 0.0 && s <= 86_400.0 => Ok(Duration::from_secs_f64(s)),
+        _ => Err(format!("'{text}' is not a number of seconds between 0 and 86400")),
+    }
+}
+
+/// An API enum: accepts the API spelling, or any case with `-` for `_`; help and
+/// completions list the API spelling.
+#[derive(Clone)]
+pub struct ApiEnum(pub &'static [&'static str]);
+
+fn fold(text: &str) -> String {
+    text.chars()
+        .filter(|c| *c != '_' && *c != '-')
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+impl ApiEnum {
+    pub fn resolve(&self, text: &str) -> Option<&'static str> {
+        self.0.iter().copied().find(|v| fold(v) == fold(text))
+    }
+}
+
+impl TypedValueParser for ApiEnum {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<String, clap::Error> {
+        let text = value.to_string_lossy();
+        self.resolve(&text).map(str::to_string).ok_or_else(|| {
+            let mut err = clap::Error::new(ErrorKind::InvalidValue).with_cmd(cmd);
+            if let Some(arg) = arg {
+                err.insert(ContextKind::InvalidArg, ContextValue::String(arg.to_string()));
+            }
+            err.insert(ContextKind::InvalidValue, ContextValue::String(text.into_owned()));
+            err.insert(
+                ContextKind::ValidValue,
+                ContextValue::Strings(self.0.iter().map(|s| s.to_string()).collect()),
+            );
+            err
+        })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(self.0.iter().map(|v| PossibleValue::new(*v))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn enums_accept_api_and_folded_spellings() {
+        let speeds = ApiEnum(&["SECOND_DAY", "NEXT_DAY", "EXPRESS", "STANDARD"]);
+        assert_eq!(speeds.resolve("next-day"), Some("NEXT_DAY"));
+        assert_eq!(speeds.resolve("NEXT_DAY"), Some("NEXT_DAY"));
+        assert_eq!(speeds.resolve("Next_Day"), Some("NEXT_DAY"));
+        assert_eq!(speeds.resolve("warp"), None);
+        let caps = ApiEnum(&["T100", "NoPreference"]);
+        assert_eq!(caps.resolve("no-preference"), Some("NoPreference"));
+        assert_eq!(caps.resolve("t100"), Some("T100"));
+    }
+
+    #[test]
+    fn global_options_go_before_or_after_the_command() {
+        let id = "JID123e4567-e89b-12d3-a456-426655440000";
+        let after = Cli::try_parse_from(["snowjob", "show", id, "--region", "eu-west-1", "-o", "json"]).unwrap();
+        let before = Cli::try_parse_from(["snowjob", "--region", "eu-west-1", "-o", "json", "show", id]).unwrap();
+        assert_eq!(after.global.region, before.global.region);
+        assert_eq!(after.global.output, Format::Json);
+    }
+}

@@ -1,0 +1,29 @@
+use aws_sdk_snowball::types::JobState;
+use clap::Args;
+
+use crate::cli::Global;
+use crate::client::Snow;
+use crate::convert;
+use crate::failure::Failure;
+use crate::render;
+
+/// List jobs, following every page.
+#[derive(Args, Debug)]
+pub struct ListArgs {
+    /// Every job, not only those still editable (New).
+    #[arg(long)]
+    pub all: bool,
+}
+
+pub async fn run(global: &Global, args: &ListArgs) -> Result<i32, Failure> {
+    let snow = Snow::connect(&global.settings()).await?;
+    let entries: Vec<_> = snow
+        .list_jobs()
+        .await?
+        .iter()
+        .filter(|e| args.all || e.job_state() == Some(&JobState::New))
+        .map(convert::job_list_entry)
+        .collect();
+    print!("{}", render::list(&entries, global.output, &global.style(), render::now()));
+    Ok(0)
+}

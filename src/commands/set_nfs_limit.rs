@@ -1,0 +1,81 @@
+use aws_sdk_snowball::types::{
+    JobMetadata, NfsOnDeviceServiceConfiguration, OnDeviceServiceConfiguration, StorageUnit,
+};
+use clap::Args;
+
+use crate::cli::JobIds;
+use crate::edit::{Context, Edit};
+use crate::failure::Failure;
+use crate::patch::Patch;
+
+/// Set the NFS on-device storage limit. Tape Gateway, EKS Anywhere and S3
+/// on-device settings are carried along unchanged.
+#[derive(Args, Debug)]
+pub struct SetNfsLimitArgs {
+    #[command(flatten)]
+    pub ids: JobIds,
+    /// NFS storage limit in whole terabytes, above 0 and not above the device's capacity.
+    #[arg(long, required = true, value_name = "TB", value_parser = whole_terabytes)]
+    pub limit: i32,
+}
+
+fn whole_terabytes(text: &str) -> Result<i32, String> {
+    match text.parse::<i32>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(format!("'{text}' is not a whole number of terabytes above 0")),
+    }
+}
+
+impl Edit for SetNfsLimitArgs {
+    fn patch(&self, job: &JobMetadata, _ctx: &Context) -> Result<Patch, Failure> {
+        let current = job.on_device_service_configuration().cloned();
+        let nfs = NfsOnDeviceServiceConfiguration::builder()
+            .storage_limit(self.limit)
+            .storage_unit(StorageUnit::Tb)
+            .build();
+        let config = match current {
+            Some(mut c) => {
+                c.nfs_on_device_service = Some(nfs);
+                c
+            }
+            None => OnDeviceServiceConfiguration::builder().nfs_on_device_service(nfs).build(),
+        };
+        Ok(Patch {
+            on_device_service_configuration: Some(config),
+            ..Patch::default()
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_snowball::types::{EksOnDeviceServiceConfiguration, TgwOnDeviceServiceConfiguration};
+
+    #[test]
+    fn other_services_survive() {
+        let job = JobMetadata::builder()
+            .on_device_service_configuration(
+                OnDeviceServiceConfiguration::builder()
+                    .nfs_on_device_service(NfsOnDeviceServiceConfiguration::builder().storage_limit(8).storage_unit(StorageUnit::Tb).build())
+                    .tgw_on_device_service(TgwOnDeviceServiceConfiguration::builder().storage_limit(80).storage_unit(StorageUnit::Tb).build())
+                    .eks_on_device_service(EksOnDeviceServiceConfiguration::builder().kubernetes_version("1.29").build())
+                    .build(),
+            )
+            .build();
+        let args = SetNfsLimitArgs { ids: crate::cli::JobIds { jobs: vec![] }, limit: 4 };
+        let patch = args.patch(&job, &Context { partition: "aws" }).unwrap();
+        let config = patch.on_device_service_configuration.unwrap();
+        assert_eq!(config.nfs_on_device_service().unwrap().storage_limit(), 4);
+        assert_eq!(config.tgw_on_device_service(), job.on_device_service_configuration().unwrap().tgw_on_device_service());
+        assert_eq!(config.eks_on_device_service(), job.on_device_service_configuration().unwrap().eks_on_device_service());
+    }
+
+    #[test]
+    fn limits_are_whole_positive_terabytes() {
+        assert_eq!(whole_terabytes("4"), Ok(4));
+        for bad in ["0", "-1", "1.5", "four", "99999999999"] {
+            assert!(whole_terabytes(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+use aws_sdk_snowball::types::{JobMetadata, ShippingOption};
+use clap::Args;
+
+use crate::checks;
+use crate::cli::{ApiEnum, JobIds};
+use crate::edit::{Context, Edit};
+use crate::failure::Failure;
+use crate::patch::Patch;
+
+/// Change how and where the device ships.
+#[derive(Args, Debug)]
+#[command(group = clap::ArgGroup::new("change").required(true).multiple(true))]
+pub struct SetShippingArgs {
+    #[command(flatten)]
+    pub ids: JobIds,
+    /// Shipping speed.
+    #[arg(long, group = "change", value_name = "SPEED", value_parser = ApiEnum(ShippingOption::values()))]
+    pub speed: Option<String>,
+    /// The address the device ships to (ADID + UUID); it must exist.
+    #[arg(long, group = "change", value_name = "ADID", value_parser = checks::address_id)]
+    pub address_id: Option<String>,
+    /// The address the device is forwarded to after the first (ADID + UUID).
+    #[arg(long, group = "change", value_name = "ADID", value_parser = checks::address_id)]
+    pub forwarding_address_id: Option<String>,
+}
+
+impl Edit for SetShippingArgs {
+    fn patch(&self, _job: &JobMetadata, _ctx: &Context) -> Result<Patch, Failure> {
+        Ok(Patch {
+            shipping_option: self.speed.as_deref().map(ShippingOption::from),
+            address_id: self.address_id.clone(),
+            forwarding_address_id: self.forwarding_address_id.clone(),
+            ..Patch::default()
+        })
+    }
+}

@@ -1,0 +1,34 @@
+use clap::Args;
+use futures::StreamExt;
+
+use crate::cli::{Global, JobIds};
+use crate::client::Snow;
+use crate::convert;
+use crate::failure::{Failure, first_exit_code};
+use crate::render;
+
+/// Show jobs in full.
+#[derive(Args, Debug)]
+pub struct ShowArgs {
+    #[command(flatten)]
+    pub ids: JobIds,
+}
+
+pub async fn run(global: &Global, args: &ShowArgs) -> Result<i32, Failure> {
+    let ids = super::resolve_job_ids(&args.ids.jobs, &mut std::io::stdin().lock())?;
+    let snow = Snow::connect(&global.settings()).await?;
+    let described: Vec<Result<serde_json::Value, Failure>> = futures::stream::iter(&ids)
+        .map(|id| {
+            let snow = &snow;
+            async move { snow.describe_job(id).await.map(|job| convert::job_metadata(&job)) }
+        })
+        .buffered(global.concurrency.into())
+        .collect()
+        .await;
+    let jobs: Vec<_> = described.iter().filter_map(|r| r.as_ref().ok()).cloned().collect();
+    print!("{}", render::jobs(&jobs, global.output, &global.style(), render::now()));
+    for e in described.iter().filter_map(|r| r.as_ref().err()) {
+        eprintln!("error: {}", e.message);
+    }
+    Ok(first_exit_code(described.iter().map(|r| r.as_ref().err())))
+}

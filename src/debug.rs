@@ -1,0 +1,153 @@
+//! `--debug`: every request and response on stderr, CBOR bodies decoded, with
+//! credentials, session tokens and signatures redacted.
+
+use aws_smithy_runtime_api::box_error::BoxError;
+use aws_smithy_runtime_api::client::interceptors::Intercept;
+use aws_smithy_runtime_api::client::interceptors::context::{
+    AfterDeserializationInterceptorContextRef, BeforeTransmitInterceptorContextRef,
+};
+use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
+use aws_smithy_types::config_bag::ConfigBag;
+use serde_json::Value as Json;
+
+const REDACTED: &str = "<redacted>";
+
+#[derive(Debug)]
+pub struct DebugTrace;
+
+impl Intercept for DebugTrace {
+    fn name(&self) -> &'static str {
+        "snowjob-debug"
+    }
+
+    fn read_before_transmit(
+        &self,
+        context: &BeforeTransmitInterceptorContextRef<'_>,
+        _: &RuntimeComponents,
+        _: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        let req = context.request();
+        let mut out = format!("[debug] -> {} {}\n", req.method(), redact_uri(req.uri()));
+        for (name, value) in req.headers() {
+            out.push_str(&format!("[debug]    {name}: {}\n", redact_header(name, value)));
+        }
+        out.push_str(&format!("[debug]    body: {}\n", body_text(req.body().bytes())));
+        eprint!("{out}");
+        Ok(())
+    }
+
+    fn read_after_deserialization(
+        &self,
+        context: &AfterDeserializationInterceptorContextRef<'_>,
+        _: &RuntimeComponents,
+        _: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        let resp = context.response();
+        let mut out = format!("[debug] <- {}\n", resp.status().as_u16());
+        for (name, value) in resp.headers() {
+            out.push_str(&format!("[debug]    {name}: {}\n", redact_header(name, value)));
+        }
+        out.push_str(&format!("[debug]    body: {}\n", body_text(resp.body().bytes())));
+        eprint!("{out}");
+        Ok(())
+    }
+}
+
+/// Headers that carry secrets are replaced; the Authorization header keeps its
+/// algorithm and signed-header list, which help debugging and are not secret.
+pub fn redact_header(name: &str, value: &str) -> String {
+    let lower = name.to_ascii_lowercase();
+    if lower == "authorization" {
+        return value
+            .split(", ")
+            .map(|part| match part.split_once('=') {
+                Some((key, _)) if key.ends_with("Credential") || key == "Signature" => format!("{key}={REDACTED}"),
+                _ => part.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+    }
+    if ["token", "secret", "credential", "signature", "cookie"].iter().any(|s| lower.contains(s)) {
+        return REDACTED.to_string();
+    }
+    value.to_string()
+}
+
+/// Presigned-style query parameters lose their values.
+pub fn redact_uri(uri: &str) -> String {
+    let Some((path, query)) = uri.split_once('?') else {
+        return uri.to_string();
+    };
+    let query: Vec<String> = query
+        .split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some((k, _)) if ["X-Amz-Credential", "X-Amz-Signature", "X-Amz-Security-Token"].contains(&k) => {
+                format!("{k}={REDACTED}")
+            }
+            _ => pair.to_string(),
+        })
+        .collect();
+    format!("{path}?{}", query.join("&"))
+}
+
+fn body_text(bytes: Option<&[u8]>) -> String {
+    let Some(bytes) = bytes else {
+        return "(streamed)".into();
+    };
+    if bytes.is_empty() {
+        return "(empty)".into();
+    }
+    if let Ok(value) = ciborium::de::from_reader::<ciborium::Value, _>(bytes) {
+        return cbor_to_json(value).to_string();
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(_) => format!("({} bytes, not CBOR or text)", bytes.len()),
+    }
+}
+
+fn cbor_to_json(value: ciborium::Value) -> Json {
+    use ciborium::Value as C;
+    match value {
+        C::Null => Json::Null,
+        C::Bool(b) => Json::Bool(b),
+        C::Integer(i) => i64::try_from(i128::from(i)).map_or(Json::Null, Json::from),
+        C::Float(f) => Json::from(f),
+        C::Text(t) => Json::String(t),
+        C::Bytes(b) => Json::String(format!("({} bytes)", b.len())),
+        C::Array(items) => Json::Array(items.into_iter().map(cbor_to_json).collect()),
+        C::Map(entries) => Json::Object(
+            entries
+                .into_iter()
+                .map(|(k, v)| match k {
+                    C::Text(k) => (k, cbor_to_json(v)),
+                    other => (format!("{other:?}"), cbor_to_json(v)),
+                })
+                .collect(),
+        ),
+        C::Tag(_, inner) => cbor_to_json(*inner),
+        _ => Json::Null,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn authorization_keeps_structure_but_not_secrets() {
+        let auth = "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261125/us-east-1/snowball/aws4_request, SignedHeaders=host;x-amz-date, Signature=abcdef0123";
+        let redacted = redact_header("Authorization", auth);
+        assert!(!redacted.contains("AKIAIOSFODNN7EXAMPLE"));
+        assert!(!redacted.contains("abcdef0123"));
+        assert!(redacted.contains("SignedHeaders=host;x-amz-date"));
+        assert_eq!(redact_header("x-amz-security-token", "FQoG"), REDACTED);
+        assert_eq!(redact_header("content-type", "application/cbor"), "application/cbor");
+    }
+
+    #[test]
+    fn presigned_query_values_are_hidden() {
+        let uri = redact_uri("/p?X-Amz-Signature=abc&x=1&X-Amz-Credential=AKID%2F");
+        assert_eq!(uri, "/p?X-Amz-Signature=<redacted>&x=1&X-Amz-Credential=<redacted>");
+    }
+}

@@ -1,0 +1,192 @@
+//! An UpdateJob patch: the members to send, as SDK types. UpdateJob replaces
+//! each member it is given wholesale, so structures and lists are always whole
+//! values (the job's current value with the edit applied), and a member equal to
+//! the job's current value is not sent at all.
+
+use aws_sdk_snowball::types::{
+    JobMetadata, JobResource, Notification, OnDeviceServiceConfiguration, PickupDetails, ShippingOption,
+    SnowballCapacity,
+};
+use serde::Serialize;
+use serde_json::{Map, Value as Json};
+
+use crate::convert;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Patch {
+    pub role_arn: Option<String>,
+    pub notification: Option<Notification>,
+    pub resources: Option<JobResource>,
+    pub on_device_service_configuration: Option<OnDeviceServiceConfiguration>,
+    pub address_id: Option<String>,
+    pub shipping_option: Option<ShippingOption>,
+    pub description: Option<String>,
+    pub snowball_capacity_preference: Option<SnowballCapacity>,
+    pub forwarding_address_id: Option<String>,
+    pub pickup_details: Option<PickupDetails>,
+}
+
+/// One field's change, for the report.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Change {
+    pub field: String,
+    pub before: Json,
+    pub after: Json,
+}
+
+/// An UpdateJob member: its API name, the job's current value and the patch's.
+struct Member {
+    name: &'static str,
+    current: fn(&JobMetadata) -> Option<Json>,
+    patched: fn(&Patch) -> Option<Json>,
+    clear: fn(&mut Patch),
+}
+
+fn text(s: &str) -> Json {
+    Json::String(s.to_string())
+}
+
+fn enum_text<T: AsRef<str>>(e: &T) -> Json {
+    text(e.as_ref())
+}
+
+macro_rules! member {
+    ($name:literal, $field:ident, $to_json:expr, |$job:ident| $current:expr) => {
+        Member {
+            name: $name,
+            current: |$job| $current,
+            patched: |p| p.$field.as_ref().map($to_json),
+            clear: |p| p.$field = None,
+        }
+    };
+}
+
+/// Every UpdateJob member other than JobId, in the API's order.
+const MEMBERS: &[Member] = &[
+    member!("RoleARN", role_arn, |s| text(s), |j| j.role_arn().map(text)),
+    member!("Notification", notification, convert::notification, |j| j
+        .notification()
+        .map(convert::notification)),
+    member!("Resources", resources, convert::job_resource, |j| j
+        .resources()
+        .map(convert::job_resource)),
+    member!(
+        "OnDeviceServiceConfiguration",
+        on_device_service_configuration,
+        convert::on_device_services,
+        |j| j.on_device_service_configuration().map(convert::on_device_services)
+    ),
+    member!("AddressId", address_id, |s| text(s), |j| j.address_id().map(text)),
+    member!("ShippingOption", shipping_option, enum_text, |j| j
+        .shipping_details()
+        .and_then(|s| s.shipping_option())
+        .map(enum_text)),
+    member!("Description", description, |s| text(s), |j| j.description().map(text)),
+    member!(
+        "SnowballCapacityPreference",
+        snowball_capacity_preference,
+        enum_text,
+        |j| j.snowball_capacity_preference().map(enum_text)
+    ),
+    member!("ForwardingAddressId", forwarding_address_id, |s| text(s), |j| j
+        .forwarding_address_id()
+        .map(text)),
+    member!("PickupDetails", pickup_details, convert::pickup_details, |j| j
+        .pickup_details()
+        .map(convert::pickup_details)),
+];
+
+impl Patch {
+    /// Drops every member that would not change the job.
+    pub fn minimized(mut self, job: &JobMetadata) -> Patch {
+        for m in MEMBERS {
+            if let Some(after) = (m.patched)(&self)
+                && Some(&after) == (m.current)(job).as_ref()
+            {
+                (m.clear)(&mut self);
+            }
+        }
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == Patch::default()
+    }
+
+    /// Before and after of each member the patch sets.
+    pub fn changes(&self, job: &JobMetadata) -> Vec<Change> {
+        MEMBERS
+            .iter()
+            .filter_map(|m| {
+                (m.patched)(self).map(|after| Change {
+                    field: m.name.to_string(),
+                    before: (m.current)(job).unwrap_or(Json::Null),
+                    after,
+                })
+            })
+            .collect()
+    }
+
+    /// The UpdateJob request this patch sends, as JSON with the API's names.
+    pub fn request(&self, job_id: &str) -> Json {
+        let mut map = Map::new();
+        map.insert("JobId".into(), text(job_id));
+        for m in MEMBERS {
+            if let Some(v) = (m.patched)(self) {
+                map.insert(m.name.into(), v);
+            }
+        }
+        Json::Object(map)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_snowball::types::{S3Resource, ShippingDetails};
+    use serde_json::json;
+
+    fn job() -> JobMetadata {
+        JobMetadata::builder()
+            .job_id("JID123e4567-e89b-12d3-a456-426655440000")
+            .shipping_details(ShippingDetails::builder().shipping_option(ShippingOption::SecondDay).build())
+            .snowball_capacity_preference(SnowballCapacity::T100)
+            .resources(
+                JobResource::builder()
+                    .s3_resources(S3Resource::builder().bucket_arn("arn:aws:s3:::a").build())
+                    .build(),
+            )
+            .build()
+    }
+
+    #[test]
+    fn unchanged_members_are_dropped() {
+        let patch = Patch {
+            shipping_option: Some(ShippingOption::SecondDay),
+            snowball_capacity_preference: Some(SnowballCapacity::T98),
+            resources: job().resources().cloned(),
+            ..Patch::default()
+        }
+        .minimized(&job());
+        let fields: Vec<_> = patch.changes(&job()).into_iter().map(|c| c.field).collect();
+        assert_eq!(fields, vec!["SnowballCapacityPreference"]);
+        assert!(Patch { shipping_option: Some(ShippingOption::SecondDay), ..Patch::default() }.minimized(&job()).is_empty());
+    }
+
+    #[test]
+    fn request_and_changes_use_api_names() {
+        let patch = Patch {
+            shipping_option: Some(ShippingOption::NextDay),
+            description: Some("new".into()),
+            ..Patch::default()
+        };
+        assert_eq!(
+            patch.request("JID123e4567-e89b-12d3-a456-426655440000"),
+            json!({"JobId": "JID123e4567-e89b-12d3-a456-426655440000", "ShippingOption": "NEXT_DAY", "Description": "new"})
+        );
+        let changes = patch.changes(&job());
+        assert_eq!(changes[0], Change { field: "ShippingOption".into(), before: json!("SECOND_DAY"), after: json!("NEXT_DAY") });
+        assert_eq!(changes[1].before, Json::Null);
+    }
+}
