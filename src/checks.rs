@@ -1,7 +1,9 @@
 //! Local checks: arguments before any request (SPEC.md step 1), and a patch
 //! against the job it will change (step 4). Pure: no network.
 
-use aws_sdk_snowball::types::{JobMetadata, JobType, SnowballCapacity, SnowballType, TransferOption};
+use aws_sdk_snowball::types::{
+    JobMetadata, JobType, SnowballCapacity, SnowballType, TransferOption,
+};
 
 use crate::failure::Failure;
 use crate::patch::Patch;
@@ -38,10 +40,13 @@ const UUID_SHAPE: &str = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
 
 fn is_uuid(text: &str) -> bool {
     text.len() == UUID_SHAPE.len()
-        && text.bytes().zip(UUID_SHAPE.bytes()).all(|(c, shape)| match shape {
-            b'-' => c == b'-',
-            _ => c.is_ascii_digit() || (b'a'..=b'f').contains(&c),
-        })
+        && text
+            .bytes()
+            .zip(UUID_SHAPE.bytes())
+            .all(|(c, shape)| match shape {
+                b'-' => c == b'-',
+                _ => c.is_ascii_digit() || (b'a'..=b'f').contains(&c),
+            })
 }
 
 /// `JID` or `MID` followed by a lowercase UUID: 39 characters.
@@ -99,7 +104,9 @@ pub fn bucket_arn(given: &str, partition: &str) -> Result<String, String> {
     if let Some(rest) = given.strip_prefix("arn:") {
         let parts: Vec<&str> = rest.splitn(5, ':').collect();
         return match parts[..] {
-            [p, "s3", "", "", name] if p.starts_with("aws") && is_bucket_name(name) && given.len() <= 255 => {
+            [p, "s3", "", "", name]
+                if p.starts_with("aws") && is_bucket_name(name) && given.len() <= 255 =>
+            {
                 Ok(given.to_string())
             }
             _ => Err(format!(
@@ -154,7 +161,10 @@ pub fn patch_fits_job(job: &JobMetadata, patch: &Patch) -> Result<(), Failure> {
     }
 
     if let Some(resources) = &patch.resources {
-        let existing = job.resources().map(|r| r.s3_resources()).unwrap_or_default();
+        let existing = job
+            .resources()
+            .map(|r| r.s3_resources())
+            .unwrap_or_default();
         for (i, s3) in resources.s3_resources().iter().enumerate() {
             if existing.contains(s3) {
                 continue;
@@ -230,10 +240,16 @@ fn check_transfer_option(
 
 /// The device's capacity in TB: the preference if set, else the largest the
 /// device type can have.
-fn device_capacity_tb(device: Option<&SnowballType>, capacity: Option<&SnowballCapacity>) -> Option<u32> {
+fn device_capacity_tb(
+    device: Option<&SnowballType>,
+    capacity: Option<&SnowballCapacity>,
+) -> Option<u32> {
     match capacity {
         Some(c) if *c != SnowballCapacity::NoPreference => capacity_tb(c.as_str()),
-        _ => allowed_capacities(device?)?.iter().filter_map(|c| capacity_tb(c)).max(),
+        _ => allowed_capacities(device?)?
+            .iter()
+            .filter_map(|c| capacity_tb(c))
+            .max(),
     }
 }
 
@@ -272,11 +288,28 @@ mod tests {
 
     #[test]
     fn bucket_names_become_arns_in_the_regions_partition() {
-        assert_eq!(bucket_arn("photos", partition("us-east-1")).unwrap(), "arn:aws:s3:::photos");
-        assert_eq!(bucket_arn("photos", partition("cn-north-1")).unwrap(), "arn:aws-cn:s3:::photos");
-        assert_eq!(bucket_arn("photos", partition("us-gov-west-1")).unwrap(), "arn:aws-us-gov:s3:::photos");
+        assert_eq!(
+            bucket_arn("photos", partition("us-east-1")).unwrap(),
+            "arn:aws:s3:::photos"
+        );
+        assert_eq!(
+            bucket_arn("photos", partition("cn-north-1")).unwrap(),
+            "arn:aws-cn:s3:::photos"
+        );
+        assert_eq!(
+            bucket_arn("photos", partition("us-gov-west-1")).unwrap(),
+            "arn:aws-us-gov:s3:::photos"
+        );
         assert!(bucket_arn("arn:aws:s3:::photos", "aws").is_ok());
-        for bad in ["Photos", "ab", "-ab", "a..b", "arn:aws:sns:us-east-1:1:t", "arn:aws:s3:::Bad", "arn:aws:s3:us-east-1::b"] {
+        for bad in [
+            "Photos",
+            "ab",
+            "-ab",
+            "a..b",
+            "arn:aws:sns:us-east-1:1:t",
+            "arn:aws:s3:::Bad",
+            "arn:aws:s3:us-east-1::b",
+        ] {
             assert!(bucket_arn(bad, "aws").is_err(), "{bad}");
         }
     }
@@ -289,14 +322,26 @@ mod tests {
         let err = patch_fits_job(&edge, &capacity(SnowballCapacity::T8)).unwrap_err();
         assert!(err.message.contains("T100, T98"), "{}", err.message);
         for (device, caps) in DEVICE_CAPACITIES {
-            let j = job(SnowballType::from(*device), JobType::Import, SnowballCapacity::NoPreference);
+            let j = job(
+                SnowballType::from(*device),
+                JobType::Import,
+                SnowballCapacity::NoPreference,
+            );
             for cap in SnowballCapacity::values() {
                 let ok = patch_fits_job(&j, &capacity(SnowballCapacity::from(*cap))).is_ok();
-                assert_eq!(ok, *cap == "NoPreference" || caps.contains(cap), "{device} {cap}");
+                assert_eq!(
+                    ok,
+                    *cap == "NoPreference" || caps.contains(cap),
+                    "{device} {cap}"
+                );
             }
         }
         // An unknown future device type is not blocked.
-        let future = job(SnowballType::from("V4_FUTURE"), JobType::Import, SnowballCapacity::NoPreference);
+        let future = job(
+            SnowballType::from("V4_FUTURE"),
+            JobType::Import,
+            SnowballCapacity::NoPreference,
+        );
         assert!(patch_fits_job(&future, &capacity(SnowballCapacity::T8)).is_ok());
     }
 
@@ -329,7 +374,11 @@ mod tests {
         let nfs = |limit: i32| Patch {
             on_device_service_configuration: Some(
                 OnDeviceServiceConfiguration::builder()
-                    .nfs_on_device_service(NfsOnDeviceServiceConfiguration::builder().storage_limit(limit).build())
+                    .nfs_on_device_service(
+                        NfsOnDeviceServiceConfiguration::builder()
+                            .storage_limit(limit)
+                            .build(),
+                    )
                     .build(),
             ),
             ..Patch::default()
@@ -338,7 +387,11 @@ mod tests {
         assert!(patch_fits_job(&j, &nfs(32)).is_ok());
         assert!(patch_fits_job(&j, &nfs(33)).is_err());
         assert!(patch_fits_job(&j, &nfs(0)).is_err());
-        let no_pref = job(SnowballType::Edge, JobType::Import, SnowballCapacity::NoPreference);
+        let no_pref = job(
+            SnowballType::Edge,
+            JobType::Import,
+            SnowballCapacity::NoPreference,
+        );
         assert!(patch_fits_job(&no_pref, &nfs(100)).is_ok());
         assert!(patch_fits_job(&no_pref, &nfs(101)).is_err());
     }

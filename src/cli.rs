@@ -43,6 +43,7 @@ pub struct Cli {
 }
 
 #[derive(Args, Debug, Clone)]
+#[command(next_help_heading = "Global options")]
 pub struct Global {
     /// Use this profile from the AWS config and credentials files.
     #[arg(long, global = true, value_name = "NAME")]
@@ -128,7 +129,9 @@ fn job_id_or_dash(text: &str) -> Result<String, String> {
 fn seconds(text: &str) -> Result<Duration, String> {
     match text.parse::<f64>() {
         Ok(s) if s.is_finite() && s > 0.0 && s <= 86_400.0 => Ok(Duration::from_secs_f64(s)),
-        _ => Err(format!("'{text}' is not a number of seconds between 0 and 86400")),
+        _ => Err(format!(
+            "'{text}' is not a number of seconds between 0 and 86400"
+        )),
     }
 }
 
@@ -163,9 +166,15 @@ impl TypedValueParser for ApiEnum {
         self.resolve(&text).map(str::to_string).ok_or_else(|| {
             let mut err = clap::Error::new(ErrorKind::InvalidValue).with_cmd(cmd);
             if let Some(arg) = arg {
-                err.insert(ContextKind::InvalidArg, ContextValue::String(arg.to_string()));
+                err.insert(
+                    ContextKind::InvalidArg,
+                    ContextValue::String(arg.to_string()),
+                );
             }
-            err.insert(ContextKind::InvalidValue, ContextValue::String(text.into_owned()));
+            err.insert(
+                ContextKind::InvalidValue,
+                ContextValue::String(text.into_owned()),
+            );
             err.insert(
                 ContextKind::ValidValue,
                 ContextValue::Strings(self.0.iter().map(|s| s.to_string()).collect()),
@@ -204,8 +213,12 @@ mod tests {
     #[test]
     fn global_options_go_before_or_after_the_command() {
         let id = "JID123e4567-e89b-12d3-a456-426655440000";
-        let after = Cli::try_parse_from(["snowjob", "show", id, "--region", "eu-west-1", "-o", "json"]).unwrap();
-        let before = Cli::try_parse_from(["snowjob", "--region", "eu-west-1", "-o", "json", "show", id]).unwrap();
+        let after =
+            Cli::try_parse_from(["snowjob", "show", id, "--region", "eu-west-1", "-o", "json"])
+                .unwrap();
+        let before =
+            Cli::try_parse_from(["snowjob", "--region", "eu-west-1", "-o", "json", "show", id])
+                .unwrap();
         assert_eq!(after.global.region, before.global.region);
         assert_eq!(after.global.output, Format::Json);
     }

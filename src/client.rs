@@ -88,11 +88,18 @@ impl Snow {
         let mut config = aws_sdk_snowball::config::Builder::from(&shared);
         if let Some(attempts) = settings.max_attempts {
             // Keep the retry mode the environment chose; only the count changes.
-            let retry = shared.retry_config().cloned().unwrap_or_else(RetryConfig::standard);
+            let retry = shared
+                .retry_config()
+                .cloned()
+                .unwrap_or_else(RetryConfig::standard);
             config = config.retry_config(retry.with_max_attempts(attempts));
         }
         if settings.connect_timeout.is_some() || settings.read_timeout.is_some() {
-            let mut timeouts = shared.timeout_config().cloned().unwrap_or_else(TimeoutConfig::disabled).to_builder();
+            let mut timeouts = shared
+                .timeout_config()
+                .cloned()
+                .unwrap_or_else(TimeoutConfig::disabled)
+                .to_builder();
             if let Some(t) = settings.connect_timeout {
                 timeouts = timeouts.connect_timeout(t);
             }
@@ -104,7 +111,10 @@ impl Snow {
         if settings.debug {
             eprintln!(
                 "[debug] region {region}; endpoint {}; profile {}",
-                settings.endpoint_url.as_deref().unwrap_or("(from the AWS environment)"),
+                settings
+                    .endpoint_url
+                    .as_deref()
+                    .unwrap_or("(from the AWS environment)"),
                 settings.profile.as_deref().unwrap_or("(default)")
             );
             config = config.interceptor(DebugTrace);
@@ -127,8 +137,13 @@ impl Snow {
             .send()
             .await
             .map_err(|e| classify(e, &format!("job {job_id}")))?;
-        out.job_metadata
-            .ok_or_else(|| Failure::new(Kind::Unexpected, "EmptyReply", format!("DescribeJob returned no metadata for {job_id}")))
+        out.job_metadata.ok_or_else(|| {
+            Failure::new(
+                Kind::Unexpected,
+                "EmptyReply",
+                format!("DescribeJob returned no metadata for {job_id}"),
+            )
+        })
     }
 
     pub async fn describe_address(&self, address_id: &str) -> Result<Address, Failure> {
@@ -140,7 +155,11 @@ impl Snow {
             .await
             .map_err(|e| classify(e, &format!("address {address_id}")))?;
         out.address.ok_or_else(|| {
-            Failure::new(Kind::Unexpected, "EmptyReply", format!("DescribeAddress returned nothing for {address_id}"))
+            Failure::new(
+                Kind::Unexpected,
+                "EmptyReply",
+                format!("DescribeAddress returned nothing for {address_id}"),
+            )
         })
     }
 
@@ -167,7 +186,12 @@ impl Snow {
 
     /// Every job, following NextToken to the end.
     pub async fn list_jobs(&self) -> Result<Vec<JobListEntry>, Failure> {
-        let mut pages = self.client.list_jobs().max_results(100).into_paginator().send();
+        let mut pages = self
+            .client
+            .list_jobs()
+            .max_results(100)
+            .into_paginator()
+            .send();
         let mut jobs = Vec::new();
         while let Some(page) = pages.next().await {
             let page = page.map_err(|e| classify(e, "the job list"))?;
@@ -183,6 +207,7 @@ where
     E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
 {
     let detail = DisplayErrorContext(&err).to_string();
+    let cause = root_cause(&err);
     if let SdkError::ServiceError(service) = &err {
         let e = service.err();
         let code = e.code().unwrap_or("Unknown").to_string();
@@ -199,17 +224,24 @@ where
             });
         let advice = match kind {
             Kind::Config => " Check your credentials, region and permissions.",
-            Kind::Unreachable => " The service kept failing after retries; try again later or raise --max-attempts.",
+            Kind::Unreachable => {
+                " The service kept failing after retries; try again later or raise --max-attempts."
+            }
             _ => "",
         };
-        return Failure::new(kind, code.clone(), format!("{subject}: {code}: {message}.{advice}"));
+        return Failure::new(
+            kind,
+            code.clone(),
+            format!("{subject}: {code}: {message}.{advice}"),
+        );
     }
     if is_credentials_problem(&detail) {
         return Failure::new(
             Kind::Config,
             "NoCredentials",
             format!(
-                "no AWS credentials were found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, use --profile, or log in with `aws sso login` ({detail})"
+                "no AWS credentials were found for {subject}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, use --profile, or log in with `aws sso login` ({})",
+                root_cause(&err)
             ),
         );
     }
@@ -217,20 +249,37 @@ where
         SdkError::TimeoutError(_) => Failure::new(
             Kind::Unreachable,
             "Timeout",
-            format!("{subject}: the service did not answer in time ({detail}); raise --read-timeout or try again"),
+            format!(
+                "{subject}: the service did not answer in time ({cause}); raise --read-timeout or try again"
+            ),
         ),
         SdkError::DispatchFailure(_) => Failure::new(
             Kind::Unreachable,
             "Unreachable",
-            format!("{subject}: could not reach the Snowball endpoint ({detail}); check --endpoint-url, --region and the network"),
+            format!(
+                "{subject}: could not reach the Snowball endpoint ({cause}); check --endpoint-url, --region and the network"
+            ),
         ),
         SdkError::ResponseError(_) => Failure::new(
             Kind::Unreachable,
             "BadReply",
-            format!("{subject}: the service sent a reply that could not be read ({detail})"),
+            format!("{subject}: the service sent a reply that could not be read ({cause})"),
         ),
-        _ => Failure::new(Kind::Unexpected, "Unexpected", format!("{subject}: {detail}")),
+        _ => Failure::new(
+            Kind::Unexpected,
+            "Unexpected",
+            format!("{subject}: {detail}"),
+        ),
     }
+}
+
+/// The innermost error's message: what actually went wrong, without the layers.
+fn root_cause(err: &dyn std::error::Error) -> String {
+    let mut current = err;
+    while let Some(next) = current.source() {
+        current = next;
+    }
+    current.to_string()
 }
 
 fn is_credentials_problem(detail: &str) -> bool {

@@ -39,7 +39,8 @@ fn flag(b: bool) -> Option<Json> {
 }
 
 pub fn timestamp(t: &DateTime) -> String {
-    t.fmt(Format::DateTime).unwrap_or_else(|_| t.secs().to_string())
+    t.fmt(Format::DateTime)
+        .unwrap_or_else(|_| t.secs().to_string())
 }
 
 fn time(t: Option<&DateTime>) -> Option<Json> {
@@ -199,17 +200,33 @@ mod tests {
 
     #[test]
     fn defaults_the_sdk_would_not_send_are_left_out() {
-        let n = Notification::builder().sns_topic_arn("arn:aws:sns:us-east-1:123456789012:t").notify_all(false).build();
-        assert_eq!(notification(&n), json!({"SnsTopicARN": "arn:aws:sns:us-east-1:123456789012:t"}));
-        let c = OnDeviceServiceConfiguration::builder()
-            .nfs_on_device_service(NfsOnDeviceServiceConfiguration::builder().storage_limit(4).storage_unit(StorageUnit::Tb).build())
+        let n = Notification::builder()
+            .sns_topic_arn("arn:aws:sns:us-east-1:123456789012:t")
+            .notify_all(false)
             .build();
-        assert_eq!(on_device_services(&c), json!({"NFSOnDeviceService": {"StorageLimit": 4, "StorageUnit": "TB"}}));
+        assert_eq!(
+            notification(&n),
+            json!({"SnsTopicARN": "arn:aws:sns:us-east-1:123456789012:t"})
+        );
+        let c = OnDeviceServiceConfiguration::builder()
+            .nfs_on_device_service(
+                NfsOnDeviceServiceConfiguration::builder()
+                    .storage_limit(4)
+                    .storage_unit(StorageUnit::Tb)
+                    .build(),
+            )
+            .build();
+        assert_eq!(
+            on_device_services(&c),
+            json!({"NFSOnDeviceService": {"StorageLimit": 4, "StorageUnit": "TB"}})
+        );
     }
 
     #[test]
     fn timestamps_are_rfc3339() {
-        let job = JobMetadata::builder().creation_date(DateTime::from_secs(1_795_588_243)).build();
+        let job = JobMetadata::builder()
+            .creation_date(DateTime::from_secs(1_795_588_243))
+            .build();
         assert_eq!(job_metadata(&job)["CreationDate"], "2026-11-25T06:30:43Z");
     }
 }

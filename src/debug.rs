@@ -29,9 +29,15 @@ impl Intercept for DebugTrace {
         let req = context.request();
         let mut out = format!("[debug] -> {} {}\n", req.method(), redact_uri(req.uri()));
         for (name, value) in req.headers() {
-            out.push_str(&format!("[debug]    {name}: {}\n", redact_header(name, value)));
+            out.push_str(&format!(
+                "[debug]    {name}: {}\n",
+                redact_header(name, value)
+            ));
         }
-        out.push_str(&format!("[debug]    body: {}\n", body_text(req.body().bytes())));
+        out.push_str(&format!(
+            "[debug]    body: {}\n",
+            body_text(req.body().bytes())
+        ));
         eprint!("{out}");
         Ok(())
     }
@@ -45,9 +51,15 @@ impl Intercept for DebugTrace {
         let resp = context.response();
         let mut out = format!("[debug] <- {}\n", resp.status().as_u16());
         for (name, value) in resp.headers() {
-            out.push_str(&format!("[debug]    {name}: {}\n", redact_header(name, value)));
+            out.push_str(&format!(
+                "[debug]    {name}: {}\n",
+                redact_header(name, value)
+            ));
         }
-        out.push_str(&format!("[debug]    body: {}\n", body_text(resp.body().bytes())));
+        out.push_str(&format!(
+            "[debug]    body: {}\n",
+            body_text(resp.body().bytes())
+        ));
         eprint!("{out}");
         Ok(())
     }
@@ -61,13 +73,18 @@ pub fn redact_header(name: &str, value: &str) -> String {
         return value
             .split(", ")
             .map(|part| match part.split_once('=') {
-                Some((key, _)) if key.ends_with("Credential") || key == "Signature" => format!("{key}={REDACTED}"),
+                Some((key, _)) if key.ends_with("Credential") || key == "Signature" => {
+                    format!("{key}={REDACTED}")
+                }
                 _ => part.to_string(),
             })
             .collect::<Vec<_>>()
             .join(", ");
     }
-    if ["token", "secret", "credential", "signature", "cookie"].iter().any(|s| lower.contains(s)) {
+    if ["token", "secret", "credential", "signature", "cookie"]
+        .iter()
+        .any(|s| lower.contains(s))
+    {
         return REDACTED.to_string();
     }
     value.to_string()
@@ -81,7 +98,14 @@ pub fn redact_uri(uri: &str) -> String {
     let query: Vec<String> = query
         .split('&')
         .map(|pair| match pair.split_once('=') {
-            Some((k, _)) if ["X-Amz-Credential", "X-Amz-Signature", "X-Amz-Security-Token"].contains(&k) => {
+            Some((k, _))
+                if [
+                    "X-Amz-Credential",
+                    "X-Amz-Signature",
+                    "X-Amz-Security-Token",
+                ]
+                .contains(&k) =>
+            {
                 format!("{k}={REDACTED}")
             }
             _ => pair.to_string(),
@@ -142,12 +166,18 @@ mod tests {
         assert!(!redacted.contains("abcdef0123"));
         assert!(redacted.contains("SignedHeaders=host;x-amz-date"));
         assert_eq!(redact_header("x-amz-security-token", "FQoG"), REDACTED);
-        assert_eq!(redact_header("content-type", "application/cbor"), "application/cbor");
+        assert_eq!(
+            redact_header("content-type", "application/cbor"),
+            "application/cbor"
+        );
     }
 
     #[test]
     fn presigned_query_values_are_hidden() {
         let uri = redact_uri("/p?X-Amz-Signature=abc&x=1&X-Amz-Credential=AKID%2F");
-        assert_eq!(uri, "/p?X-Amz-Signature=<redacted>&x=1&X-Amz-Credential=<redacted>");
+        assert_eq!(
+            uri,
+            "/p?X-Amz-Signature=<redacted>&x=1&X-Amz-Credential=<redacted>"
+        );
     }
 }

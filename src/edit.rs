@@ -62,7 +62,10 @@ pub struct JobResult {
     pub changes: Vec<Change>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request: Option<Json>,
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "error_object")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "error_object"
+    )]
     pub error: Option<Failure>,
 }
 
@@ -125,7 +128,11 @@ pub async fn run(
             .into_iter()
             .map(|(r, plan)| match plan {
                 Some(_) => JobResult {
-                    error: Some(Failure::new(Kind::Unexpected, "NotConfirmed", "not confirmed; nothing was sent")),
+                    error: Some(Failure::new(
+                        Kind::Unexpected,
+                        "NotConfirmed",
+                        "not confirmed; nothing was sent",
+                    )),
                     ..r
                 },
                 None => r,
@@ -145,7 +152,13 @@ pub async fn run(
 }
 
 /// Steps 2 to 6 for one job: describe, refuse unless New, patch, check.
-async fn plan_one(snow: &Snow, id: &str, edit: &dyn Edit, ctx: &Context, addresses: &AddressCheck) -> (JobResult, Option<Plan>) {
+async fn plan_one(
+    snow: &Snow,
+    id: &str,
+    edit: &dyn Edit,
+    ctx: &Context,
+    addresses: &AddressCheck,
+) -> (JobResult, Option<Plan>) {
     match plan_checked(snow, id, edit, ctx, addresses).await {
         Err(e) => (JobResult::failed(id, e), None),
         Ok((_, patch)) if patch.is_empty() => (
@@ -182,7 +195,10 @@ async fn plan_checked(
     ensure_new(id, &job)?;
     let patch = edit.patch(&job, ctx)?.minimized(&job);
     checks::patch_fits_job(&job, &patch)?;
-    for address in [&patch.address_id, &patch.forwarding_address_id].into_iter().flatten() {
+    for address in [&patch.address_id, &patch.forwarding_address_id]
+        .into_iter()
+        .flatten()
+    {
         addresses.ensure_exists(snow, address).await?;
     }
     Ok((job, patch))
@@ -225,10 +241,13 @@ async fn send_one(snow: &Snow, planned: JobResult, plan: Plan) -> JobResult {
     }
 }
 
+/// One address's check, shared by every job that names it.
+type AddressVerdict = Arc<OnceCell<Result<(), Failure>>>;
+
 /// DescribeAddress once per address, however many jobs name it.
 #[derive(Default)]
 struct AddressCheck {
-    seen: Mutex<HashMap<String, Arc<OnceCell<Result<(), Failure>>>>>,
+    seen: Mutex<HashMap<String, AddressVerdict>>,
 }
 
 impl AddressCheck {
@@ -245,7 +264,10 @@ impl AddressCheck {
             .clone()
             .map_err(|mut e| {
                 if e.kind == Kind::NotFound {
-                    e.message = format!("address {id} does not exist; nothing was sent ({})", e.message);
+                    e.message = format!(
+                        "address {id} does not exist; nothing was sent ({})",
+                        e.message
+                    );
                 }
                 e
             })

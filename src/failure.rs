@@ -72,5 +72,10 @@ impl std::error::Error for Failure {}
 
 /// The exit code of a run: that of the first failure in input order, else 0.
 pub fn first_exit_code<'a>(failures: impl IntoIterator<Item = Option<&'a Failure>>) -> i32 {
-    failures.into_iter().flatten().map(Failure::exit_code).next().unwrap_or(0)
+    failures
+        .into_iter()
+        .flatten()
+        .map(Failure::exit_code)
+        .next()
+        .unwrap_or(0)
 }

@@ -20,7 +20,10 @@ use failure::{Failure, Kind};
 fn main() {
     let cli = Cli::parse();
     // One thread is plenty for a few hundred concurrent HTTP calls, and starts fastest.
-    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("error: could not start the async runtime: {e}");

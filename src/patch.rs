@@ -4,8 +4,8 @@
 //! the job's current value is not sent at all.
 
 use aws_sdk_snowball::types::{
-    JobMetadata, JobResource, Notification, OnDeviceServiceConfiguration, PickupDetails, ShippingOption,
-    SnowballCapacity,
+    JobMetadata, JobResource, Notification, OnDeviceServiceConfiguration, PickupDetails,
+    ShippingOption, SnowballCapacity,
 };
 use serde::Serialize;
 use serde_json::{Map, Value as Json};
@@ -75,26 +75,38 @@ const MEMBERS: &[Member] = &[
         "OnDeviceServiceConfiguration",
         on_device_service_configuration,
         convert::on_device_services,
-        |j| j.on_device_service_configuration().map(convert::on_device_services)
+        |j| j
+            .on_device_service_configuration()
+            .map(convert::on_device_services)
     ),
-    member!("AddressId", address_id, |s| text(s), |j| j.address_id().map(text)),
+    member!("AddressId", address_id, |s| text(s), |j| j
+        .address_id()
+        .map(text)),
     member!("ShippingOption", shipping_option, enum_text, |j| j
         .shipping_details()
         .and_then(|s| s.shipping_option())
         .map(enum_text)),
-    member!("Description", description, |s| text(s), |j| j.description().map(text)),
+    member!("Description", description, |s| text(s), |j| j
+        .description()
+        .map(text)),
     member!(
         "SnowballCapacityPreference",
         snowball_capacity_preference,
         enum_text,
         |j| j.snowball_capacity_preference().map(enum_text)
     ),
-    member!("ForwardingAddressId", forwarding_address_id, |s| text(s), |j| j
-        .forwarding_address_id()
-        .map(text)),
-    member!("PickupDetails", pickup_details, convert::pickup_details, |j| j
-        .pickup_details()
-        .map(convert::pickup_details)),
+    member!(
+        "ForwardingAddressId",
+        forwarding_address_id,
+        |s| text(s),
+        |j| j.forwarding_address_id().map(text)
+    ),
+    member!(
+        "PickupDetails",
+        pickup_details,
+        convert::pickup_details,
+        |j| j.pickup_details().map(convert::pickup_details)
+    ),
 ];
 
 impl Patch {
@@ -150,7 +162,11 @@ mod tests {
     fn job() -> JobMetadata {
         JobMetadata::builder()
             .job_id("JID123e4567-e89b-12d3-a456-426655440000")
-            .shipping_details(ShippingDetails::builder().shipping_option(ShippingOption::SecondDay).build())
+            .shipping_details(
+                ShippingDetails::builder()
+                    .shipping_option(ShippingOption::SecondDay)
+                    .build(),
+            )
             .snowball_capacity_preference(SnowballCapacity::T100)
             .resources(
                 JobResource::builder()
@@ -171,7 +187,14 @@ mod tests {
         .minimized(&job());
         let fields: Vec<_> = patch.changes(&job()).into_iter().map(|c| c.field).collect();
         assert_eq!(fields, vec!["SnowballCapacityPreference"]);
-        assert!(Patch { shipping_option: Some(ShippingOption::SecondDay), ..Patch::default() }.minimized(&job()).is_empty());
+        assert!(
+            Patch {
+                shipping_option: Some(ShippingOption::SecondDay),
+                ..Patch::default()
+            }
+            .minimized(&job())
+            .is_empty()
+        );
     }
 
     #[test]
@@ -186,7 +209,14 @@ mod tests {
             json!({"JobId": "JID123e4567-e89b-12d3-a456-426655440000", "ShippingOption": "NEXT_DAY", "Description": "new"})
         );
         let changes = patch.changes(&job());
-        assert_eq!(changes[0], Change { field: "ShippingOption".into(), before: json!("SECOND_DAY"), after: json!("NEXT_DAY") });
+        assert_eq!(
+            changes[0],
+            Change {
+                field: "ShippingOption".into(),
+                before: json!("SECOND_DAY"),
+                after: json!("NEXT_DAY")
+            }
+        );
         assert_eq!(changes[1].before, Json::Null);
     }
 }

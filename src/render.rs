@@ -29,7 +29,9 @@ fn field<'a>(v: &'a Json, key: &str) -> &'a str {
 
 fn machine(value: &impl serde::Serialize, format: Format) -> Option<String> {
     match format {
-        Format::Json => Some(serde_json::to_string_pretty(value).expect("JSON values serialize") + "\n"),
+        Format::Json => {
+            Some(serde_json::to_string_pretty(value).expect("JSON values serialize") + "\n")
+        }
         Format::Yaml => Some(yaml::to_string(value)),
         _ => None,
     }
@@ -90,23 +92,36 @@ pub fn jobs(jobs: &[Json], format: Format, style: &Style, now: f64) -> String {
                 field(j, "JobType").into(),
                 field(j, "SnowballType").into(),
                 field(j, "SnowballCapacityPreference").into(),
-                j.pointer("/ShippingDetails/ShippingOption").and_then(Json::as_str).unwrap_or("").into(),
+                j.pointer("/ShippingDetails/ShippingOption")
+                    .and_then(Json::as_str)
+                    .unwrap_or("")
+                    .into(),
                 field(j, "AddressId").into(),
                 field(j, "Description").into(),
             ]
         }));
     }
-    jobs.iter().map(|j| job_table(j, style, now).to_string() + "\n").collect()
+    jobs.iter()
+        .map(|j| job_table(j, style, now).to_string() + "\n")
+        .collect()
 }
 
 fn job_table(j: &Json, style: &Style, now: f64) -> Table {
     let mut table = new_table(style);
     let state = field(j, "JobState");
-    let state_color = if state == "New" { Color::Green } else { Color::Yellow };
+    let state_color = if state == "New" {
+        Color::Green
+    } else {
+        Color::Yellow
+    };
     table.set_header(vec![Cell::new("Job"), Cell::new(field(j, "JobId"))]);
     table.add_row(vec![
         Cell::new("State"),
-        colored(format!("{state} ({})", edit_window(j, now)), state_color, style),
+        colored(
+            format!("{state} ({})", edit_window(j, now)),
+            state_color,
+            style,
+        ),
     ]);
     let rows: Vec<(&str, String)> = vec![
         ("Type", field(j, "JobType").into()),
@@ -114,7 +129,10 @@ fn job_table(j: &Json, style: &Style, now: f64) -> Table {
         ("Capacity", field(j, "SnowballCapacityPreference").into()),
         (
             "Shipping speed",
-            j.pointer("/ShippingDetails/ShippingOption").and_then(Json::as_str).unwrap_or("").into(),
+            j.pointer("/ShippingDetails/ShippingOption")
+                .and_then(Json::as_str)
+                .unwrap_or("")
+                .into(),
         ),
         ("Address", field(j, "AddressId").into()),
         ("Forwarding address", field(j, "ForwardingAddressId").into()),
@@ -125,7 +143,10 @@ fn job_table(j: &Json, style: &Style, now: f64) -> Table {
         ("S3 buckets", s3_text(j)),
         ("Lambda functions", lambda_text(j)),
         ("AMIs", ami_text(j)),
-        ("On-device services", services_text(j.get("OnDeviceServiceConfiguration"))),
+        (
+            "On-device services",
+            services_text(j.get("OnDeviceServiceConfiguration")),
+        ),
     ];
     for (name, value) in rows.into_iter().filter(|(_, v)| !v.is_empty()) {
         table.add_row(vec![Cell::new(name), Cell::new(value)]);
@@ -137,7 +158,11 @@ fn notification_text(n: Option<&Json>) -> String {
     let Some(n) = n else { return String::new() };
     let states = match n.get("JobStatesToNotify").and_then(Json::as_array) {
         _ if n.get("NotifyAll") == Some(&Json::Bool(true)) => "all states".to_string(),
-        Some(list) => list.iter().filter_map(Json::as_str).collect::<Vec<_>>().join(", "),
+        Some(list) => list
+            .iter()
+            .filter_map(Json::as_str)
+            .collect::<Vec<_>>()
+            .join(", "),
         None => "no states".into(),
     };
     format!("{} ({states})", field(n, "SnsTopicARN"))
@@ -155,14 +180,24 @@ fn s3_text(j: &Json) -> String {
         .map(|s| {
             let mut line = field(s, "BucketArn").to_string();
             if let Some(range) = s.get("KeyRange") {
-                line.push_str(&format!(" [{} .. {}]", field(range, "BeginMarker"), field(range, "EndMarker")));
+                line.push_str(&format!(
+                    " [{} .. {}]",
+                    field(range, "BeginMarker"),
+                    field(range, "EndMarker")
+                ));
             }
             let targets: Vec<String> = s
                 .get("TargetOnDeviceServices")
                 .and_then(Json::as_array)
                 .into_iter()
                 .flatten()
-                .map(|t| format!("{} {}", field(t, "ServiceName").trim_end_matches("_ON_DEVICE_SERVICE"), field(t, "TransferOption")))
+                .map(|t| {
+                    format!(
+                        "{} {}",
+                        field(t, "ServiceName").trim_end_matches("_ON_DEVICE_SERVICE"),
+                        field(t, "TransferOption")
+                    )
+                })
                 .collect();
             if !targets.is_empty() {
                 line.push_str(&format!(" via {}", targets.join(", ")));
@@ -199,14 +234,20 @@ const SERVICES: &[(&str, &str)] = &[
 ];
 
 fn services_text(config: Option<&Json>) -> String {
-    let Some(config) = config else { return String::new() };
+    let Some(config) = config else {
+        return String::new();
+    };
     SERVICES
         .iter()
         .filter_map(|(key, label)| {
             let s = config.get(*key)?;
             let detail = match (s.get("StorageLimit"), s.get("KubernetesVersion")) {
                 (Some(limit), _) => format!("{limit} {}", field(s, "StorageUnit")),
-                (_, Some(k8s)) => format!("{} (Kubernetes {})", field(s, "EKSAnywhereVersion"), k8s.as_str().unwrap_or("")),
+                (_, Some(k8s)) => format!(
+                    "{} (Kubernetes {})",
+                    field(s, "EKSAnywhereVersion"),
+                    k8s.as_str().unwrap_or("")
+                ),
                 _ => String::new(),
             };
             Some(format!("{label} {detail}").trim_end().to_string())
@@ -237,7 +278,15 @@ pub fn list(entries: &[Json], format: Format, style: &Style, now: f64) -> String
         return "No jobs.\n".into();
     }
     let mut table = new_table(style);
-    table.set_header(vec!["Job ID", "State", "Type", "Device", "Created", "Edit window", "Description"]);
+    table.set_header(vec![
+        "Job ID",
+        "State",
+        "Type",
+        "Device",
+        "Created",
+        "Edit window",
+        "Description",
+    ]);
     for e in entries {
         let mut cols: Vec<Cell> = columns(e).into_iter().map(Cell::new).collect();
         cols.insert(5, Cell::new(edit_window(e, now)));
@@ -257,7 +306,13 @@ pub fn results(results: &[JobResult], format: Format, style: &Style) -> String {
             let mut cols = vec![r.job_id.clone(), r.outcome.as_str().to_string()];
             match &r.error {
                 Some(e) => cols.extend([e.code.clone(), e.message.clone()]),
-                None => cols.push(r.changes.iter().map(|c| c.field.as_str()).collect::<Vec<_>>().join(",")),
+                None => cols.push(
+                    r.changes
+                        .iter()
+                        .map(|c| c.field.as_str())
+                        .collect::<Vec<_>>()
+                        .join(","),
+                ),
             }
             cols
         }));
@@ -281,14 +336,23 @@ pub fn results(results: &[JobResult], format: Format, style: &Style) -> String {
                 .collect::<Vec<_>>()
                 .join("\n"),
         };
-        table.add_row(vec![Cell::new(&r.job_id), colored(r.outcome.as_str(), color, style), Cell::new(detail)]);
+        table.add_row(vec![
+            Cell::new(&r.job_id),
+            colored(r.outcome.as_str(), color, style),
+            Cell::new(detail),
+        ]);
     }
     table.to_string() + "\n"
 }
 
 /// One line for people: what happened overall.
 pub fn summary(results: &[JobResult], dry_run: bool) -> String {
-    let count = |o: Outcome| results.iter().filter(|r| r.outcome == o && r.error.is_none()).count();
+    let count = |o: Outcome| {
+        results
+            .iter()
+            .filter(|r| r.outcome == o && r.error.is_none())
+            .count()
+    };
     let failed = results.iter().filter(|r| r.error.is_some()).count();
     let mut parts = Vec::new();
     for (n, what) in [
@@ -331,17 +395,33 @@ pub fn diff_lines(path: &str, before: &Json, after: &Json) -> Vec<String> {
             keys.into_iter()
                 .filter(|k| seen.insert(*k))
                 .flat_map(|k| {
-                    let (bv, av) = (b.get(k).unwrap_or(&Json::Null), a.get(k).unwrap_or(&Json::Null));
-                    if bv == av { Vec::new() } else { diff_lines(&format!("{path}.{k}"), bv, av) }
+                    let (bv, av) = (
+                        b.get(k).unwrap_or(&Json::Null),
+                        a.get(k).unwrap_or(&Json::Null),
+                    );
+                    if bv == av {
+                        Vec::new()
+                    } else {
+                        diff_lines(&format!("{path}.{k}"), bv, av)
+                    }
                 })
                 .collect()
         }
         (Json::Array(b), Json::Array(a)) => {
-            let added = a.iter().filter(|x| !b.contains(x)).map(|x| format!("{path}: + {}", short(x)));
-            let removed = b.iter().filter(|x| !a.contains(x)).map(|x| format!("{path}: - {}", short(x)));
+            let added = a
+                .iter()
+                .filter(|x| !b.contains(x))
+                .map(|x| format!("{path}: + {}", short(x)));
+            let removed = b
+                .iter()
+                .filter(|x| !a.contains(x))
+                .map(|x| format!("{path}: - {}", short(x)));
             added.chain(removed).collect()
         }
-        (Json::Null, Json::Array(a)) => a.iter().map(|x| format!("{path}: + {}", short(x))).collect(),
+        (Json::Null, Json::Array(a)) => a
+            .iter()
+            .map(|x| format!("{path}: + {}", short(x)))
+            .collect(),
         (Json::Null, Json::Object(_)) => diff_lines(path, &Json::Object(Default::default()), after),
         _ => vec![format!("{path}: {} -> {}", short(before), short(after))],
     }
@@ -356,28 +436,43 @@ mod tests {
     fn diff_names_what_changed_inside_structures() {
         let before = json!({"S3Resources": [{"BucketArn": "arn:aws:s3:::a"}], "LambdaResources": [{"LambdaArn": "l"}]});
         let after = json!({"S3Resources": [{"BucketArn": "arn:aws:s3:::a"}, {"BucketArn": "arn:aws:s3:::b"}], "LambdaResources": [{"LambdaArn": "l"}]});
-        assert_eq!(diff_lines("Resources", &before, &after), vec!["Resources.S3Resources: + arn:aws:s3:::b"]);
+        assert_eq!(
+            diff_lines("Resources", &before, &after),
+            vec!["Resources.S3Resources: + arn:aws:s3:::b"]
+        );
         let before = json!({"NFSOnDeviceService": {"StorageLimit": 8, "StorageUnit": "TB"}, "TGWOnDeviceService": {"StorageLimit": 80}});
         let after = json!({"NFSOnDeviceService": {"StorageLimit": 4, "StorageUnit": "TB"}, "TGWOnDeviceService": {"StorageLimit": 80}});
         assert_eq!(
             diff_lines("OnDeviceServiceConfiguration", &before, &after),
             vec!["OnDeviceServiceConfiguration.NFSOnDeviceService.StorageLimit: 8 -> 4"]
         );
-        assert_eq!(diff_lines("ShippingOption", &json!("SECOND_DAY"), &json!("NEXT_DAY")), vec!["ShippingOption: SECOND_DAY -> NEXT_DAY"]);
+        assert_eq!(
+            diff_lines("ShippingOption", &json!("SECOND_DAY"), &json!("NEXT_DAY")),
+            vec!["ShippingOption: SECOND_DAY -> NEXT_DAY"]
+        );
     }
 
     #[test]
     fn edit_window_is_an_estimate_from_creation() {
         let created = DateTime::from_secs(1_000_000);
-        let job = json!({"JobState": "New", "CreationDate": created.fmt(TimeFormat::DateTime).unwrap()});
-        assert_eq!(edit_window(&job, 1_000_000.0 + 600.0), "~50 min left (est.)");
-        assert_eq!(edit_window(&job, 1_000_000.0 + 4000.0), "closing any moment (est.)");
+        let job =
+            json!({"JobState": "New", "CreationDate": created.fmt(TimeFormat::DateTime).unwrap()});
+        assert_eq!(
+            edit_window(&job, 1_000_000.0 + 600.0),
+            "~50 min left (est.)"
+        );
+        assert_eq!(
+            edit_window(&job, 1_000_000.0 + 4000.0),
+            "closing any moment (est.)"
+        );
         assert_eq!(edit_window(&json!({"JobState": "WithAWS"}), 0.0), "closed");
     }
 
     #[test]
     fn text_output_keeps_one_record_a_line() {
-        let entries = vec![json!({"JobId": "JID1", "JobState": "New", "Description": "two\tparts\nand lines"})];
+        let entries = vec![
+            json!({"JobId": "JID1", "JobState": "New", "Description": "two\tparts\nand lines"}),
+        ];
         let out = list(&entries, Format::Text, &Style { color: false }, 0.0);
         assert_eq!(out.lines().count(), 1);
         assert_eq!(out.split('\t').next(), Some("JID1"));

@@ -200,6 +200,11 @@ impl LocalServer {
         lock(&self.shared.journal).clear();
     }
 
+    /// Faults still queued (one is taken when a matching request arrives).
+    pub fn faults(&self) -> Vec<Fault> {
+        lock(&self.shared.faults).clone()
+    }
+
     pub fn push_fault(&self, fault: Fault) {
         lock(&self.shared.faults).push(fault);
     }

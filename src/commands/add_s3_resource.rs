@@ -1,5 +1,6 @@
 use aws_sdk_snowball::types::{
-    DeviceServiceName, JobMetadata, JobResource, KeyRange, S3Resource, TargetOnDeviceService, TransferOption,
+    DeviceServiceName, JobMetadata, JobResource, KeyRange, S3Resource, TargetOnDeviceService,
+    TransferOption,
 };
 use clap::{Args, ValueEnum};
 
@@ -82,16 +83,26 @@ impl AddS3ResourceArgs {
 impl Edit for AddS3ResourceArgs {
     fn check(&self, ctx: &Context) -> Result<(), Failure> {
         checks::bucket_arn(&self.bucket, ctx.partition).map_err(Failure::invalid)?;
-        checks::key_range_order(self.begin_marker.as_deref(), self.end_marker.as_deref()).map_err(Failure::invalid)
+        checks::key_range_order(self.begin_marker.as_deref(), self.end_marker.as_deref())
+            .map_err(Failure::invalid)
     }
 
     fn patch(&self, job: &JobMetadata, ctx: &Context) -> Result<Patch, Failure> {
         let arn = checks::bucket_arn(&self.bucket, ctx.partition).map_err(Failure::invalid)?;
-        let mut resources = job.resources().cloned().unwrap_or_else(|| JobResource::builder().build());
-        let present = resources.s3_resources().iter().any(|r| r.bucket_arn() == Some(arn.as_str()));
+        let mut resources = job
+            .resources()
+            .cloned()
+            .unwrap_or_else(|| JobResource::builder().build());
+        let present = resources
+            .s3_resources()
+            .iter()
+            .any(|r| r.bucket_arn() == Some(arn.as_str()));
         if !present {
             let added = self.resource(arn, job);
-            resources.s3_resources.get_or_insert_with(Vec::new).push(added);
+            resources
+                .s3_resources
+                .get_or_insert_with(Vec::new)
+                .push(added);
         }
         Ok(Patch {
             resources: Some(resources),
@@ -122,8 +133,17 @@ mod tests {
             .resources(
                 JobResource::builder()
                     .s3_resources(S3Resource::builder().bucket_arn("arn:aws:s3:::old").build())
-                    .lambda_resources(LambdaResource::builder().lambda_arn("arn:aws:lambda:us-east-1:123456789012:function:f").build())
-                    .ec2_ami_resources(Ec2AmiResource::builder().ami_id("ami-12345678").build().unwrap())
+                    .lambda_resources(
+                        LambdaResource::builder()
+                            .lambda_arn("arn:aws:lambda:us-east-1:123456789012:function:f")
+                            .build(),
+                    )
+                    .ec2_ami_resources(
+                        Ec2AmiResource::builder()
+                            .ami_id("ami-12345678")
+                            .build()
+                            .unwrap(),
+                    )
                     .build(),
             )
             .build()
@@ -131,20 +151,37 @@ mod tests {
 
     #[test]
     fn new_bucket_is_appended_and_everything_else_kept() {
-        let patch = args("new").patch(&job(), &Context { partition: "aws" }).unwrap();
+        let patch = args("new")
+            .patch(&job(), &Context { partition: "aws" })
+            .unwrap();
         let r = patch.resources.unwrap();
-        let arns: Vec<_> = r.s3_resources().iter().map(|s| s.bucket_arn().unwrap()).collect();
+        let arns: Vec<_> = r
+            .s3_resources()
+            .iter()
+            .map(|s| s.bucket_arn().unwrap())
+            .collect();
         assert_eq!(arns, ["arn:aws:s3:::old", "arn:aws:s3:::new"]);
-        assert_eq!(r.lambda_resources(), job().resources().unwrap().lambda_resources());
-        assert_eq!(r.ec2_ami_resources(), job().resources().unwrap().ec2_ami_resources());
+        assert_eq!(
+            r.lambda_resources(),
+            job().resources().unwrap().lambda_resources()
+        );
+        assert_eq!(
+            r.ec2_ami_resources(),
+            job().resources().unwrap().ec2_ami_resources()
+        );
         let target = &r.s3_resources()[1].target_on_device_services()[0];
-        assert_eq!(target.service_name(), Some(&DeviceServiceName::S3OnDeviceService));
+        assert_eq!(
+            target.service_name(),
+            Some(&DeviceServiceName::S3OnDeviceService)
+        );
         assert_eq!(target.transfer_option(), Some(&TransferOption::Import));
     }
 
     #[test]
     fn a_bucket_already_present_changes_nothing() {
-        let patch = args("arn:aws:s3:::old").patch(&job(), &Context { partition: "aws" }).unwrap();
+        let patch = args("arn:aws:s3:::old")
+            .patch(&job(), &Context { partition: "aws" })
+            .unwrap();
         assert!(patch.minimized(&job()).is_empty());
     }
 }

@@ -24,6 +24,9 @@ pub async fn run(global: &Global, args: &ListArgs) -> Result<i32, Failure> {
         .filter(|e| args.all || e.job_state() == Some(&JobState::New))
         .map(convert::job_list_entry)
         .collect();
-    print!("{}", render::list(&entries, global.output, &global.style(), render::now()));
+    print!(
+        "{}",
+        render::list(&entries, global.output, &global.style(), render::now())
+    );
     Ok(0)
 }

@@ -66,12 +66,14 @@ pub fn resolve_job_ids(given: &[String], stdin: &mut dyn BufRead) -> Result<Vec<
         }
         read_stdin = true;
         for (n, line) in stdin.lines().enumerate() {
-            let line = line.map_err(|e| Failure::invalid(format!("reading job IDs from stdin: {e}")))?;
+            let line =
+                line.map_err(|e| Failure::invalid(format!("reading job IDs from stdin: {e}")))?;
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            push(line).map_err(|e| Failure::invalid(format!("stdin line {}: {}", n + 1, e.message)))?;
+            push(line)
+                .map_err(|e| Failure::invalid(format!("stdin line {}: {}", n + 1, e.message)))?;
         }
     }
     if ids.is_empty() {
@@ -81,14 +83,19 @@ pub fn resolve_job_ids(given: &[String], stdin: &mut dyn BufRead) -> Result<Vec<
 }
 
 /// Runs an edit command end to end and returns the exit code.
-pub async fn run_edit(global: &Global, job_args: &[String], edit: &dyn Edit) -> Result<i32, Failure> {
+pub async fn run_edit(
+    global: &Global,
+    job_args: &[String],
+    edit: &dyn Edit,
+) -> Result<i32, Failure> {
     let ids = resolve_job_ids(job_args, &mut std::io::stdin().lock())?;
     let snow = Snow::connect(&global.settings()).await?;
     let opts = edit::Options {
         dry_run: global.dry_run,
         concurrency: global.concurrency.into(),
     };
-    let interactive = !global.yes && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let interactive =
+        !global.yes && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     let confirm = |planned: &[JobResult]| !interactive || ask_to_confirm(global, planned);
     let results = edit::run(&snow, &ids, edit, &opts, &confirm).await?;
     report(global, &results);
@@ -96,19 +103,29 @@ pub async fn run_edit(global: &Global, job_args: &[String], edit: &dyn Edit) -> 
 }
 
 fn ask_to_confirm(global: &Global, planned: &[JobResult]) -> bool {
-    let count = planned.iter().filter(|r| r.outcome == Outcome::Planned).count();
-    eprint!("{}", render::results(planned, Format::Table, &global.style()));
+    let count = planned
+        .iter()
+        .filter(|r| r.outcome == Outcome::Planned)
+        .count();
+    eprint!(
+        "{}",
+        render::results(planned, Format::Table, &global.style())
+    );
     eprint!("Update {count} jobs? [y/N] ");
     let _ = std::io::stderr().flush();
     let mut answer = String::new();
-    std::io::stdin().lock().read_line(&mut answer).is_ok() && matches!(answer.trim(), "y" | "Y" | "yes" | "YES" | "Yes")
+    std::io::stdin().lock().read_line(&mut answer).is_ok()
+        && matches!(answer.trim(), "y" | "Y" | "yes" | "YES" | "Yes")
 }
 
 /// Results to stdout; errors, and a summary for people, to stderr.
 fn report(global: &Global, results: &[JobResult]) {
     let machine = global.output != Format::Table;
     if machine || !global.quiet {
-        print!("{}", render::results(results, global.output, &global.style()));
+        print!(
+            "{}",
+            render::results(results, global.output, &global.style())
+        );
     }
     for r in results {
         if let Some(e) = &r.error {

@@ -22,7 +22,9 @@ pub struct SetNfsLimitArgs {
 fn whole_terabytes(text: &str) -> Result<i32, String> {
     match text.parse::<i32>() {
         Ok(n) if n > 0 => Ok(n),
-        _ => Err(format!("'{text}' is not a whole number of terabytes above 0")),
+        _ => Err(format!(
+            "'{text}' is not a whole number of terabytes above 0"
+        )),
     }
 }
 
@@ -38,7 +40,9 @@ impl Edit for SetNfsLimitArgs {
                 c.nfs_on_device_service = Some(nfs);
                 c
             }
-            None => OnDeviceServiceConfiguration::builder().nfs_on_device_service(nfs).build(),
+            None => OnDeviceServiceConfiguration::builder()
+                .nfs_on_device_service(nfs)
+                .build(),
         };
         Ok(Patch {
             on_device_service_configuration: Some(config),
@@ -50,25 +54,54 @@ impl Edit for SetNfsLimitArgs {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use aws_sdk_snowball::types::{EksOnDeviceServiceConfiguration, TgwOnDeviceServiceConfiguration};
+    use aws_sdk_snowball::types::{
+        EksOnDeviceServiceConfiguration, TgwOnDeviceServiceConfiguration,
+    };
 
     #[test]
     fn other_services_survive() {
         let job = JobMetadata::builder()
             .on_device_service_configuration(
                 OnDeviceServiceConfiguration::builder()
-                    .nfs_on_device_service(NfsOnDeviceServiceConfiguration::builder().storage_limit(8).storage_unit(StorageUnit::Tb).build())
-                    .tgw_on_device_service(TgwOnDeviceServiceConfiguration::builder().storage_limit(80).storage_unit(StorageUnit::Tb).build())
-                    .eks_on_device_service(EksOnDeviceServiceConfiguration::builder().kubernetes_version("1.29").build())
+                    .nfs_on_device_service(
+                        NfsOnDeviceServiceConfiguration::builder()
+                            .storage_limit(8)
+                            .storage_unit(StorageUnit::Tb)
+                            .build(),
+                    )
+                    .tgw_on_device_service(
+                        TgwOnDeviceServiceConfiguration::builder()
+                            .storage_limit(80)
+                            .storage_unit(StorageUnit::Tb)
+                            .build(),
+                    )
+                    .eks_on_device_service(
+                        EksOnDeviceServiceConfiguration::builder()
+                            .kubernetes_version("1.29")
+                            .build(),
+                    )
                     .build(),
             )
             .build();
-        let args = SetNfsLimitArgs { ids: crate::cli::JobIds { jobs: vec![] }, limit: 4 };
+        let args = SetNfsLimitArgs {
+            ids: crate::cli::JobIds { jobs: vec![] },
+            limit: 4,
+        };
         let patch = args.patch(&job, &Context { partition: "aws" }).unwrap();
         let config = patch.on_device_service_configuration.unwrap();
         assert_eq!(config.nfs_on_device_service().unwrap().storage_limit(), 4);
-        assert_eq!(config.tgw_on_device_service(), job.on_device_service_configuration().unwrap().tgw_on_device_service());
-        assert_eq!(config.eks_on_device_service(), job.on_device_service_configuration().unwrap().eks_on_device_service());
+        assert_eq!(
+            config.tgw_on_device_service(),
+            job.on_device_service_configuration()
+                .unwrap()
+                .tgw_on_device_service()
+        );
+        assert_eq!(
+            config.eks_on_device_service(),
+            job.on_device_service_configuration()
+                .unwrap()
+                .eks_on_device_service()
+        );
     }
 
     #[test]

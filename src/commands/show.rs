@@ -20,13 +20,24 @@ pub async fn run(global: &Global, args: &ShowArgs) -> Result<i32, Failure> {
     let described: Vec<Result<serde_json::Value, Failure>> = futures::stream::iter(&ids)
         .map(|id| {
             let snow = &snow;
-            async move { snow.describe_job(id).await.map(|job| convert::job_metadata(&job)) }
+            async move {
+                snow.describe_job(id)
+                    .await
+                    .map(|job| convert::job_metadata(&job))
+            }
         })
         .buffered(global.concurrency.into())
         .collect()
         .await;
-    let jobs: Vec<_> = described.iter().filter_map(|r| r.as_ref().ok()).cloned().collect();
-    print!("{}", render::jobs(&jobs, global.output, &global.style(), render::now()));
+    let jobs: Vec<_> = described
+        .iter()
+        .filter_map(|r| r.as_ref().ok())
+        .cloned()
+        .collect();
+    print!(
+        "{}",
+        render::jobs(&jobs, global.output, &global.style(), render::now())
+    );
     for e in described.iter().filter_map(|r| r.as_ref().err()) {
         eprintln!("error: {}", e.message);
     }

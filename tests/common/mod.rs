@@ -1,0 +1,111 @@
+//! The harness: snowball-local in-process on 127.0.0.1, and the built `snowjob`
+//! binary run against it with an AWS environment of its own (temporary config
+//! and credentials files, no instance metadata), so nothing leaks in from the
+//! machine.
+
+#![allow(dead_code, unused_imports)]
+
+use assert_cmd::Command;
+use serde_json::Value as Json;
+use snowball_local::{Config, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, LocalServer};
+
+pub use snowball_local::demo::{
+    COMPUTE_JOB, EXPORT_JOB, FORWARDING_ADDRESS, HOME_ADDRESS, IMPORT_JOB, LOCKED_JOB, SERVICES_JOB,
+};
+
+pub const MISSING_JOB: &str = "JID99999999-9999-4999-8999-999999999999";
+pub const MISSING_ADDRESS: &str = "ADID99999999-9999-4999-8999-999999999999";
+
+pub struct Env {
+    pub server: LocalServer,
+    pub home: tempfile::TempDir,
+}
+
+impl Env {
+    pub fn demo() -> Env {
+        Env::with(Config {
+            demo: true,
+            ..Config::default()
+        })
+    }
+
+    pub fn with(config: Config) -> Env {
+        Env {
+            server: LocalServer::start(config).expect("snowball-local starts"),
+            home: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    /// `snowjob` with credentials for the endpoint and AWS_ENDPOINT_URL pointing at it.
+    pub fn snowjob(&self) -> Command {
+        let mut cmd = self.bare();
+        cmd.env("AWS_ACCESS_KEY_ID", DEFAULT_ACCESS_KEY)
+            .env("AWS_SECRET_ACCESS_KEY", DEFAULT_SECRET_KEY)
+            .env("AWS_REGION", "us-east-1")
+            .env("AWS_ENDPOINT_URL", self.server.url());
+        cmd
+    }
+
+    /// `snowjob` with an empty AWS environment: no credentials, region or endpoint.
+    pub fn bare(&self) -> Command {
+        let mut cmd = Command::cargo_bin("snowjob").unwrap();
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.home.path())
+            .env("AWS_CONFIG_FILE", self.home.path().join("config"))
+            .env(
+                "AWS_SHARED_CREDENTIALS_FILE",
+                self.home.path().join("credentials"),
+            )
+            .env("AWS_EC2_METADATA_DISABLED", "true")
+            .timeout(std::time::Duration::from_secs(60));
+        cmd
+    }
+
+    pub fn job(&self, id: &str) -> Json {
+        self.server.job(id).expect("job exists on the endpoint")
+    }
+
+    /// Operations the endpoint saw, e.g. `["DescribeJob", "UpdateJob"]`.
+    pub fn ops(&self) -> Vec<String> {
+        self.server.operations()
+    }
+
+    /// The inputs of every UpdateJob the endpoint received.
+    pub fn updates(&self) -> Vec<Json> {
+        self.server
+            .journal()
+            .into_iter()
+            .filter(|e| e.operation == "UpdateJob")
+            .map(|e| e.input)
+            .collect()
+    }
+}
+
+/// Runs and returns (exit code, stdout, stderr).
+pub fn run(mut cmd: Command) -> (i32, String, String) {
+    let out = cmd.output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Runs with `-o json` and parses stdout.
+pub fn run_json(mut cmd: Command) -> (i32, Json, String) {
+    cmd.args(["-o", "json"]);
+    let (code, out, err) = run(cmd);
+    let json = serde_json::from_str(&out)
+        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {out}\nstderr: {err}"));
+    (code, json, err)
+}
+
+/// A job with every member but the one named, to compare what must survive.
+pub fn without(job: &Json, keys: &[&str]) -> Json {
+    let mut job = job.clone();
+    for k in keys {
+        job.as_object_mut().unwrap().remove(*k);
+    }
+    job
+}
