@@ -98,19 +98,23 @@ fn is_bucket_name(name: &str) -> bool {
         && !name.contains("..")
 }
 
-/// A bucket as the user gave it: an S3 bucket ARN, or a bare name that becomes
-/// one in the region's partition.
+/// A bucket as the user gave it: an S3 bucket ARN, or a bare name (checked
+/// against today's naming rules) that becomes one in the region's partition.
 pub fn bucket_arn(given: &str, partition: &str) -> Result<String, String> {
     if let Some(rest) = given.strip_prefix("arn:") {
         let parts: Vec<&str> = rest.splitn(5, ':').collect();
         return match parts[..] {
+            // Legacy buckets may have names today's rules refuse; an ARN is taken as given.
             [p, "s3", "", "", name]
-                if p.starts_with("aws") && is_bucket_name(name) && given.len() <= 255 =>
+                if p.starts_with("aws")
+                    && !name.is_empty()
+                    && !name.contains('/')
+                    && given.len() <= 255 =>
             {
                 Ok(given.to_string())
             }
             _ => Err(format!(
-                "'{given}' is not an S3 bucket ARN: expected arn:{partition}:s3:::BUCKET with a valid bucket name"
+                "'{given}' is not an S3 bucket ARN: expected arn:{partition}:s3:::BUCKET"
             )),
         };
     }
@@ -307,7 +311,8 @@ mod tests {
             "-ab",
             "a..b",
             "arn:aws:sns:us-east-1:1:t",
-            "arn:aws:s3:::Bad",
+            "arn:aws:s3:::",
+            "arn:aws:s3:::b/key",
             "arn:aws:s3:us-east-1::b",
         ] {
             assert!(bucket_arn(bad, "aws").is_err(), "{bad}");

@@ -108,6 +108,10 @@ pub enum Command {
     AddS3Resource(commands::add_s3_resource::AddS3ResourceArgs),
     /// Set the NFS on-device storage limit, keeping the other on-device services.
     SetNfsLimit(commands::set_nfs_limit::SetNfsLimitArgs),
+    /// Apply a YAML or JSON patch of UpdateJob members to jobs.
+    Apply(commands::apply::ApplyArgs),
+    /// Print a shell completion script.
+    Completions(commands::completions::CompletionsArgs),
 }
 
 /// Job IDs as given: IDs, or `-` to read them from stdin.

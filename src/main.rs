@@ -1,21 +1,10 @@
 //! snowjob: safely edit pending AWS Snow Family jobs.
 
-mod checks;
-mod cli;
-mod client;
-mod commands;
-mod convert;
-mod debug;
-mod edit;
-mod failure;
-mod patch;
-mod render;
-mod yaml;
-
 use clap::Parser;
 
-use cli::{Cli, Command};
-use failure::{Failure, Kind};
+use snowjob::cli::{Cli, Command};
+use snowjob::commands;
+use snowjob::failure::{Failure, Kind};
 
 fn main() {
     let cli = Cli::parse();
@@ -59,5 +48,7 @@ async fn run(cli: &Cli) -> Result<i32, Failure> {
         Command::SetCapacity(args) => commands::run_edit(g, &args.ids.jobs, args).await,
         Command::AddS3Resource(args) => commands::run_edit(g, &args.ids.jobs, args).await,
         Command::SetNfsLimit(args) => commands::run_edit(g, &args.ids.jobs, args).await,
+        Command::Apply(args) => commands::apply::run(g, args).await,
+        Command::Completions(args) => commands::completions::run(args),
     }
 }

@@ -8,7 +8,6 @@ pub fn to_string<T: Serialize>(value: &T) -> String {
 }
 
 /// Parses YAML (JSON is YAML); the error names the line and column where known.
-#[allow(dead_code)]
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     serde_yaml::from_str(text).map_err(|e| match e.location() {
         Some(at) => format!("line {}, column {}: {e}", at.line(), at.column()),

@@ -2,6 +2,8 @@
 //! read) and hands it to the shared runner here.
 
 pub mod add_s3_resource;
+pub mod apply;
+pub mod completions;
 pub mod list;
 pub mod set_capacity;
 pub mod set_nfs_limit;

@@ -1,0 +1,62 @@
+use std::io::Read;
+use std::path::PathBuf;
+
+use aws_sdk_snowball::types::JobMetadata;
+use clap::Args;
+
+use crate::cli::{Global, JobIds};
+use crate::edit::{Context, Edit};
+use crate::failure::Failure;
+use crate::patch::Patch;
+use crate::patch_file::{self, PatchFile};
+
+/// Apply a YAML or JSON patch of UpdateJob members.
+///
+/// Top-level keys are UpdateJob members: RoleARN, Notification, Resources,
+/// OnDeviceServiceConfiguration, AddressId, ShippingOption, Description,
+/// SnowballCapacityPreference, ForwardingAddressId, PickupDetails. Structures
+/// merge into the job's current value member by member (a given sub-member
+/// replaces, null removes it, others are kept); lists replace. The file is read
+/// whole and checked before any request.
+#[derive(Args, Debug)]
+pub struct ApplyArgs {
+    #[command(flatten)]
+    pub ids: JobIds,
+    /// The patch file, or - for stdin.
+    #[arg(long, short = 'f', required = true, value_name = "PATH|-")]
+    pub file: PathBuf,
+}
+
+struct Apply(PatchFile);
+
+impl Edit for Apply {
+    fn patch(&self, job: &JobMetadata, _ctx: &Context) -> Result<Patch, Failure> {
+        // The file's own values were checked; what merging adds is the job's.
+        self.0.patch_for(job).map_err(Failure::invalid)
+    }
+}
+
+pub fn read(path: &PathBuf, stdin: &mut dyn Read) -> Result<PatchFile, Failure> {
+    let name = path.display().to_string();
+    let mut text = String::new();
+    if name == "-" {
+        stdin
+            .read_to_string(&mut text)
+            .map_err(|e| Failure::invalid(format!("reading the patch from stdin: {e}")))?;
+    } else {
+        text = std::fs::read_to_string(path)
+            .map_err(|e| Failure::invalid(format!("reading {name}: {e}")))?;
+    }
+    let source = if name == "-" { "stdin" } else { name.as_str() };
+    patch_file::parse(&text).map_err(|e| Failure::invalid(format!("{source}: {e}")))
+}
+
+pub async fn run(global: &Global, args: &ApplyArgs) -> Result<i32, Failure> {
+    if args.file.as_os_str() == "-" && args.ids.jobs.iter().any(|j| j == "-") {
+        return Err(Failure::invalid(
+            "stdin cannot hold both the job IDs and the patch: give one of them as a file",
+        ));
+    }
+    let file = read(&args.file, &mut std::io::stdin().lock())?;
+    super::run_edit(global, &args.ids.jobs, &Apply(file)).await
+}

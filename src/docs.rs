@@ -1,0 +1,167 @@
+//! Generated documentation: shell completions and man pages, from the CLI
+//! definition itself. The committed copies under `completions/` and `man/` are
+//! checked against these by a test.
+
+use clap::CommandFactory;
+use clap_complete::Shell;
+
+use crate::cli::Cli;
+
+/// Shells and the file each one's script is committed as.
+pub const COMPLETION_FILES: &[(Shell, &str)] = &[
+    (Shell::Bash, "snowjob.bash"),
+    (Shell::Zsh, "_snowjob"),
+    (Shell::Fish, "snowjob.fish"),
+    (Shell::PowerShell, "_snowjob.ps1"),
+    (Shell::Elvish, "snowjob.elv"),
+];
+
+pub fn completion(shell: Shell) -> String {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "snowjob", &mut out);
+    String::from_utf8(out).expect("completion scripts are UTF-8")
+}
+
+const EXIT_STATUS: &[(&str, &str)] = &[
+    ("0", "Success, including unchanged jobs and --dry-run."),
+    ("1", "Unexpected failure."),
+    ("2", "Invalid arguments or input; nothing was sent."),
+    ("3", "The job is not editable (no longer New)."),
+    ("4", "The job or address does not exist."),
+    (
+        "5",
+        "Credentials, region, configuration or permission problem.",
+    ),
+    (
+        "6",
+        "The service could not be reached or kept failing after retries.",
+    ),
+    ("130", "Interrupted."),
+];
+
+const ENVIRONMENT: &[(&str, &str)] = &[
+    (
+        "AWS_PROFILE",
+        "Profile to use from the AWS config and credentials files (--profile wins).",
+    ),
+    (
+        "AWS_REGION",
+        "Region (--region wins); also AWS_DEFAULT_REGION and the profile's region.",
+    ),
+    (
+        "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN",
+        "Static credentials.",
+    ),
+    (
+        "AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_SNOWBALL",
+        "Endpoint for all services, or for Snowball only (--endpoint-url wins).",
+    ),
+    (
+        "AWS_MAX_ATTEMPTS, AWS_RETRY_MODE",
+        "Retries (--max-attempts wins for the count).",
+    ),
+    (
+        "AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE",
+        "Where the AWS config and credentials files are.",
+    ),
+    (
+        "AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN",
+        "Web identity credentials, as CI systems provide them.",
+    ),
+    (
+        "AWS_EC2_METADATA_DISABLED",
+        "Set to true to skip instance metadata when looking for credentials.",
+    ),
+    ("NO_COLOR", "Any value turns colour off."),
+];
+
+const EXAMPLES: &[(&str, &str)] = &[
+    ("List jobs that can still be edited:", "snowjob list"),
+    (
+        "Show a job with its edit window left:",
+        "snowjob show JID123e4567-e89b-12d3-a456-426655440000",
+    ),
+    (
+        "Ship faster:",
+        "snowjob set-shipping JID123e4567-e89b-12d3-a456-426655440000 --speed NEXT_DAY",
+    ),
+    (
+        "Add a bucket, keeping every other resource:",
+        "snowjob add-s3-resource JID123e4567-e89b-12d3-a456-426655440000 --bucket my-bucket",
+    ),
+    (
+        "Preview the exact UpdateJob request:",
+        "snowjob --dry-run -o json set-capacity JID123e4567-e89b-12d3-a456-426655440000 --capacity T98",
+    ),
+    (
+        "Edit every pending job from a script:",
+        "snowjob list -o text | cut -f1 | snowjob set-nfs-limit - --limit 40 --yes",
+    ),
+    (
+        "Apply a patch file:",
+        "snowjob apply JID123e4567-e89b-12d3-a456-426655440000 --file patch.yaml",
+    ),
+];
+
+fn roff_escape(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('-', "\\-")
+}
+
+fn extra_sections() -> String {
+    let mut out = String::from(".SH \"EXIT STATUS\"\n");
+    for (code, meaning) in EXIT_STATUS {
+        out.push_str(&format!(".TP\n\\fB{code}\\fR\n{}\n", roff_escape(meaning)));
+    }
+    out.push_str(".PP\nWith several jobs every job is attempted and reported; the exit status is that of the first failed job in input order.\n");
+    out.push_str(".SH ENVIRONMENT\n");
+    for (name, meaning) in ENVIRONMENT {
+        out.push_str(&format!(
+            ".TP\n\\fB{}\\fR\n{}\n",
+            roff_escape(name),
+            roff_escape(meaning)
+        ));
+    }
+    out.push_str(".SH EXAMPLES\n");
+    for (what, command) in EXAMPLES {
+        out.push_str(&format!(
+            ".PP\n{}\n.RS 4\n.nf\n{}\n.fi\n.RE\n",
+            roff_escape(what),
+            roff_escape(command)
+        ));
+    }
+    out
+}
+
+/// `snowjob.1` and one page per subcommand (`snowjob-show.1`, ...).
+pub fn man_pages() -> Vec<(String, String)> {
+    let mut cmd = Cli::command();
+    cmd.build();
+    let render = |cmd: clap::Command, extra: bool| -> String {
+        let man = clap_mangen::Man::new(cmd)
+            .date("")
+            .source(format!("snowjob {}", env!("CARGO_PKG_VERSION")));
+        let mut out = Vec::new();
+        man.render_title(&mut out).expect("writing to memory");
+        man.render_name_section(&mut out)
+            .expect("writing to memory");
+        man.render_synopsis_section(&mut out)
+            .expect("writing to memory");
+        man.render_description_section(&mut out)
+            .expect("writing to memory");
+        man.render_options_section(&mut out)
+            .expect("writing to memory");
+        man.render_subcommands_section(&mut out)
+            .expect("writing to memory");
+        let mut page = String::from_utf8(out).expect("man pages are UTF-8");
+        if extra {
+            page.push_str(&extra_sections());
+        }
+        page
+    };
+    let mut pages = vec![("snowjob.1".to_string(), render(cmd.clone(), true))];
+    for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+        let name = format!("snowjob-{}", sub.get_name());
+        pages.push((format!("{name}.1"), render(sub.clone().name(name), false)));
+    }
+    pages
+}
