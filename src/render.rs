@@ -118,7 +118,10 @@ fn job_table(j: &Json, style: &Style, now: f64) -> Table {
     table.add_row(vec![
         Cell::new("State"),
         colored(
-            format!("{state} ({})", edit_window(j, now)),
+            match edit_window(j, now).as_str() {
+                "closed" => format!("{state}; edit window closed"),
+                window => format!("{state}; {window}"),
+            },
             state_color,
             style,
         ),

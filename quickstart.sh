@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# From a fresh clone: build, start the bundled Snowball endpoint with demo jobs,
+# show a pending job, change its shipping and capacity, add a bucket, show the
+# result, and stop the endpoint. Nothing here touches AWS.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+echo "==> Building snowjob and snowball-local"
+cargo build --quiet --bins --workspace
+bin=target/debug
+
+# The endpoint's default key pair (AWS's documented example key) and a region;
+# a temporary AWS config so nothing from this machine's ~/.aws is used.
+aws_home=$(mktemp -d)
+export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE
+export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+export AWS_REGION=us-east-1
+export AWS_CONFIG_FILE=$aws_home/config AWS_SHARED_CREDENTIALS_FILE=$aws_home/credentials
+export AWS_EC2_METADATA_DISABLED=true
+unset AWS_PROFILE AWS_SESSION_TOKEN AWS_ENDPOINT_URL_SNOWBALL
+
+echo "==> Starting snowball-local --demo"
+coproc ENDPOINT { exec "$bin/snowball-local" --demo --port 0; }
+endpoint_pid=$ENDPOINT_PID
+trap 'kill "$endpoint_pid" 2>/dev/null || true; rm -rf "$aws_home"' EXIT
+read -r url <&"${ENDPOINT[0]}"
+export AWS_ENDPOINT_URL=$url
+echo "    listening on $url"
+
+job=JID00000000-0000-4000-8000-000000000001
+run() { echo; echo "\$ snowjob $*"; "$bin/snowjob" "$@"; }
+
+run list
+run show "$job"
+run set-shipping "$job" --speed NEXT_DAY
+run set-capacity "$job" --capacity T98
+run add-s3-resource "$job" --bucket example-quickstart-bucket
+run --dry-run -o json set-nfs-limit "$job" --limit 20
+run show "$job"
+
+echo
+echo "==> Done; stopping the endpoint."
