@@ -210,9 +210,17 @@ where
     let cause = root_cause(&err);
     if let SdkError::ServiceError(service) = &err {
         let e = service.err();
+        let status = service.raw().status().as_u16();
+        if e.code().is_none() && (200..300).contains(&status) {
+            // A success status whose body the SDK could not read.
+            return Failure::new(
+                Kind::Unreachable,
+                "BadReply",
+                format!("{subject}: the service sent a reply that could not be read ({cause})"),
+            );
+        }
         let code = e.code().unwrap_or("Unknown").to_string();
         let message = e.message().unwrap_or("no message").to_string();
-        let status = service.raw().status().as_u16();
         let kind = SERVICE_CODES
             .iter()
             .find(|(c, _)| *c == code)

@@ -18,7 +18,7 @@ use crate::patch::{Change, Patch};
 
 /// What an edit command contributes: the patch for one job, built from the
 /// job's current value. Unchanged members are dropped afterwards.
-pub trait Edit: Send + Sync {
+pub trait Edit: Send + Sync + std::fmt::Debug {
     /// Step 1: checks of the arguments that need the configuration but no
     /// request. Runs before any job is described.
     fn check(&self, _ctx: &Context) -> Result<(), Failure> {

@@ -63,10 +63,13 @@ pub enum FaultAction {
     Delay { ms: u64 },
     /// Close the connection without replying.
     CloseConnection,
-    /// Reply 200 with a body that is not valid for the protocol.
+    /// Run the operation, then reply 200 with a body that is not valid for the
+    /// protocol (a reply garbled on the way back).
     InvalidBody,
     /// Run the operation, then set a job's state (a race made real).
     SetStateAfter { job_id: String, state: String },
+    /// Run the operation, then delete an address (another race).
+    RemoveAddressAfter { address_id: String },
 }
 
 impl Fault {

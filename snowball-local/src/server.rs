@@ -229,13 +229,20 @@ pub async fn handle(
                     shared.record(entry);
                     return Err(CloseConnection);
                 }
-                Some(FaultAction::InvalidBody) => Some(Reply {
-                    status: 200,
-                    headers: wire::success(protocol, None, &json!({})).headers,
-                    body: b"\xff\xfe not a valid reply".to_vec(),
-                }),
-                Some(FaultAction::SetStateAfter { job_id, state }) => {
-                    after = Some((job_id, state));
+                Some(FaultAction::InvalidBody) => {
+                    // The operation runs; its reply is garbled on the way back.
+                    let _ = shared.execute(&operation, &input);
+                    Some(Reply {
+                        status: 200,
+                        headers: wire::success(protocol, None, &json!({})).headers,
+                        body: b"\xff\xfe not a valid reply".to_vec(),
+                    })
+                }
+                Some(
+                    action @ (FaultAction::SetStateAfter { .. }
+                    | FaultAction::RemoveAddressAfter { .. }),
+                ) => {
+                    after = Some(action);
                     None
                 }
                 None => None,
@@ -244,9 +251,18 @@ pub async fn handle(
                 Ok(output) => wire::success(protocol, output_shape.as_deref(), &output),
                 Err(error) => wire::failure(protocol, &error),
             });
-            if let Some((job_id, state)) = after {
+            if let Some(action) = after {
                 let mut store = lock(&shared.store);
-                if store.set_state(&job_id, &state).is_ok() {
+                let changed = match action {
+                    FaultAction::SetStateAfter { job_id, state } => {
+                        store.set_state(&job_id, &state).is_ok()
+                    }
+                    FaultAction::RemoveAddressAfter { address_id } => {
+                        store.remove_address(&address_id)
+                    }
+                    _ => false,
+                };
+                if changed {
                     let _ = shared.persist(&store);
                 }
             }

@@ -27,6 +27,7 @@ pub struct ApplyArgs {
     pub file: PathBuf,
 }
 
+#[derive(Debug)]
 struct Apply(PatchFile);
 
 impl Edit for Apply {
