@@ -443,37 +443,43 @@ fn unit(value: &Option<String>, path: &str) -> Checked<Option<StorageUnit>> {
         .transpose()
 }
 
-fn non_negative(value: Option<i32>, path: &str) -> Checked<Option<i32>> {
-    match value {
-        Some(n) if n < 0 => Err(at(path, format!("{n} is below 0"))),
-        other => Ok(other),
+impl StorageDoc {
+    /// The limit (0 or more) and unit shared by the NFS and Tape Gateway services.
+    fn checked(&self, path: &str) -> Checked<(Option<i32>, Option<StorageUnit>)> {
+        let limit = match self.storage_limit {
+            Some(n) if n < 0 => {
+                return Err(at(
+                    &format!("{path}.StorageLimit"),
+                    format!("{n} is below 0"),
+                ));
+            }
+            other => other,
+        };
+        Ok((
+            limit,
+            unit(&self.storage_unit, &format!("{path}.StorageUnit"))?,
+        ))
     }
 }
 
 impl ServicesDoc {
     fn to_sdk(&self, path: &str) -> Checked<OnDeviceServiceConfiguration> {
-        let nfs = self
-            .nfs
-            .as_ref()
-            .map(|n| -> Checked<_> {
-                let p = format!("{path}.NFSOnDeviceService");
-                Ok(NfsOnDeviceServiceConfiguration::builder()
-                    .set_storage_limit(non_negative(n.storage_limit, &format!("{p}.StorageLimit"))?)
-                    .set_storage_unit(unit(&n.storage_unit, &format!("{p}.StorageUnit"))?)
-                    .build())
-            })
-            .transpose()?;
-        let tgw = self
-            .tgw
-            .as_ref()
-            .map(|t| -> Checked<_> {
-                let p = format!("{path}.TGWOnDeviceService");
-                Ok(TgwOnDeviceServiceConfiguration::builder()
-                    .set_storage_limit(non_negative(t.storage_limit, &format!("{p}.StorageLimit"))?)
-                    .set_storage_unit(unit(&t.storage_unit, &format!("{p}.StorageUnit"))?)
-                    .build())
-            })
-            .transpose()?;
+        let nfs = match &self.nfs {
+            Some(n) => {
+                let (limit, unit) = n.checked(&format!("{path}.NFSOnDeviceService"))?;
+                let nfs = NfsOnDeviceServiceConfiguration::builder().set_storage_limit(limit);
+                Some(nfs.set_storage_unit(unit).build())
+            }
+            None => None,
+        };
+        let tgw = match &self.tgw {
+            Some(t) => {
+                let (limit, unit) = t.checked(&format!("{path}.TGWOnDeviceService"))?;
+                let tgw = TgwOnDeviceServiceConfiguration::builder().set_storage_limit(limit);
+                Some(tgw.set_storage_unit(unit).build())
+            }
+            None => None,
+        };
         let eks = self
             .eks
             .as_ref()

@@ -99,6 +99,9 @@ pub async fn run_edit(
     let interactive =
         !global.yes && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     let confirm = |planned: &[JobResult]| !interactive || ask_to_confirm(global, planned);
+    if ids.len() > 1 && std::io::stderr().is_terminal() {
+        global.note(&format!("Reading {} jobs...", ids.len()));
+    }
     let results = edit::run(&snow, &ids, edit, &opts, &confirm).await?;
     report(global, &results);
     Ok(first_exit_code(results.iter().map(|r| r.error.as_ref())))

@@ -1,0 +1,215 @@
+#!/usr/bin/env python3
+"""Benchmark snowjob against the AWS CLI and boto3 on snowball-local.
+
+Run with `bench/run` (builds release binaries first). Measures, in one run:
+one edit (describe + update of one job) per tool, a batch of 200 jobs, start-up,
+peak memory of an edit, binary size, and HTTP requests per edit, then prints a
+table with ratios and the targets. Only 127.0.0.1 is contacted.
+"""
+
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(ROOT, "target", "release")
+SNOWJOB = os.path.join(BIN, "snowjob")
+ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE"
+SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+JOB = "JID00000000-0000-4000-8000-000000000001"
+SPEEDS = ["NEXT_DAY", "SECOND_DAY"]
+
+REPEATS = int(os.environ.get("BENCH_REPEATS", "30"))
+CLI_REPEATS = int(os.environ.get("BENCH_CLI_REPEATS", "8"))
+BATCH = 200
+CLI_BATCH_SAMPLE = int(os.environ.get("BENCH_CLI_BATCH_SAMPLE", "5"))
+
+
+def env_for(url, home):
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": home,
+        "AWS_ACCESS_KEY_ID": ACCESS_KEY,
+        "AWS_SECRET_ACCESS_KEY": SECRET_KEY,
+        "AWS_REGION": "us-east-1",
+        "AWS_DEFAULT_REGION": "us-east-1",
+        "AWS_ENDPOINT_URL": url,
+        "AWS_CONFIG_FILE": os.path.join(home, "config"),
+        "AWS_SHARED_CREDENTIALS_FILE": os.path.join(home, "credentials"),
+        "AWS_EC2_METADATA_DISABLED": "true",
+    }
+    return env
+
+
+def run(cmd, env, stdin=None):
+    """Runs a command; returns (seconds, peak RSS in KiB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if stdin:
+        proc.stdin.write(stdin.encode())
+        proc.stdin.close()
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    err = proc.stderr.read().decode()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        sys.exit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err}")
+    return elapsed, usage.ru_maxrss
+
+
+def control(url, method, path, body=None):
+    data = json.dumps(body).encode() if body is not None else None
+    req = urllib.request.Request(url + path, data=data, method=method, headers={"content-type": "application/json"})
+    with urllib.request.urlopen(req) as reply:
+        return json.loads(reply.read() or b"null")
+
+
+def requests_made(url, action):
+    control(url, "DELETE", "/_local/journal")
+    action()
+    return len(control(url, "GET", "/_local/journal"))
+
+
+def stats(samples):
+    samples = sorted(samples)
+    q = lambda p: samples[min(len(samples) - 1, int(p * len(samples)))]
+    return {"median": statistics.median(samples), "p10": q(0.10), "p90": q(0.90), "n": len(samples)}
+
+
+def ms(s):
+    return f"{s * 1000:.1f} ms"
+
+
+BOTO3_ONE = """
+import boto3, sys
+c = boto3.client('snowball')
+job = sys.argv[1]
+current = c.describe_job(JobId=job)['JobMetadata']['ShippingDetails']['ShippingOption']
+speed = 'SECOND_DAY' if current == 'NEXT_DAY' else 'NEXT_DAY'
+c.update_job(JobId=job, ShippingOption=speed)
+"""
+
+BOTO3_BATCH = """
+import boto3, sys
+c = boto3.client('snowball')
+for job in sys.stdin.read().split():
+    current = c.describe_job(JobId=job)['JobMetadata']['ShippingDetails']['ShippingOption']
+    speed = 'SECOND_DAY' if current == 'NEXT_DAY' else 'NEXT_DAY'
+    c.update_job(JobId=job, ShippingOption=speed)
+"""
+
+
+def main():
+    home = tempfile.mkdtemp()
+    server = subprocess.Popen([os.path.join(BIN, "snowball-local"), "--demo", "--port", "0"],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        url = server.stdout.readline().strip()
+        env = env_for(url, home)
+        seeded = control(url, "POST", "/_local/seed", {
+            "Jobs": [{"JobType": "IMPORT", "SnowballType": "EDGE", "ShippingDetails": {"ShippingOption": "SECOND_DAY"}}
+                     for _ in range(BATCH)]})
+        batch_ids = seeded["JobIds"]
+        results = {}
+
+        # One edit. Every run flips the job's speed, so every run really updates.
+        flips = iter(range(10**9))
+
+        def next_speed():
+            return SPEEDS[next(flips) % 2]
+
+        def snowjob_one(_):
+            return run([SNOWJOB, "set-shipping", JOB, "--speed", next_speed(), "-q"], env)
+
+        def cli_one(_):
+            t1, m1 = run(["aws", "snowball", "describe-job", "--job-id", JOB], env)
+            t2, m2 = run(["aws", "snowball", "update-job", "--job-id", JOB, "--shipping-option", next_speed()], env)
+            return t1 + t2, max(m1, m2)
+
+        def boto3_one(i):
+            return run([sys.executable, "-c", BOTO3_ONE, JOB], env)
+
+        snowjob_one(0)  # warm the page cache
+        one = {
+            "snowjob": [snowjob_one(i) for i in range(REPEATS)],
+            "aws cli": [cli_one(i) for i in range(CLI_REPEATS)],
+            "boto3": [boto3_one(i) for i in range(CLI_REPEATS)],
+        }
+        for tool, runs in one.items():
+            results[tool] = {"one": stats([t for t, _ in runs]), "rss_kib": max(m for _, m in runs)}
+
+        # Requests per edit (each a real change: the boto3 script flips the speed itself).
+        results["snowjob"]["requests"] = requests_made(url, lambda: snowjob_one(1))
+        results["aws cli"]["requests"] = requests_made(url, lambda: cli_one(0))
+        results["boto3"]["requests"] = requests_made(url, lambda: boto3_one(0))
+
+        # A batch of 200 jobs.
+        ids = "\n".join(batch_ids) + "\n"
+        def snowjob_batch(concurrency):
+            speed = next_speed()
+            return run([SNOWJOB, "set-shipping", "-", "--speed", speed, "-q", "--concurrency", str(concurrency)], env, stdin=ids)[0]
+
+        results["snowjob"]["batch"] = stats([snowjob_batch(32) for _ in range(5)])
+        results["snowjob"]["batch_default_concurrency"] = stats([snowjob_batch(8) for _ in range(3)])
+        results["snowjob"]["batch_requests"] = requests_made(url, lambda: snowjob_batch(32))
+        sample = [cli_one(i)[0] for i in range(CLI_BATCH_SAMPLE)]
+        results["aws cli"]["batch"] = {"median": statistics.median(sample) * BATCH, "extrapolated_from": CLI_BATCH_SAMPLE}
+        results["boto3"]["batch"] = stats([run([sys.executable, "-c", BOTO3_BATCH], env, stdin=ids)[0] for _ in range(2)])
+
+        # Start-up, size.
+        results["snowjob"]["version"] = stats([run([SNOWJOB, "--version"], env)[0] for _ in range(REPEATS)])
+        results["snowjob"]["help"] = stats([run([SNOWJOB, "--help"], env)[0] for _ in range(REPEATS)])
+        results["snowjob"]["binary_bytes"] = os.path.getsize(SNOWJOB)
+    finally:
+        server.terminate()
+        server.wait()
+
+    report(results)
+    out = os.environ.get("BENCH_JSON")
+    if out:
+        with open(out, "w") as f:
+            json.dump(results, f, indent=2)
+
+
+def report(r):
+    s, c, b = r["snowjob"], r["aws cli"], r["boto3"]
+    one = s["one"]["median"]
+    rows = [
+        ("one edit, median (p10-p90)", *(f"{ms(x['one']['median'])} ({ms(x['one']['p10'])}-{ms(x['one']['p90'])})" for x in (s, c, b))),
+        ("  snowjob is faster by", "", f"{c['one']['median'] / one:.0f}x", f"{b['one']['median'] / one:.0f}x"),
+        ("HTTP requests per edit", str(s["requests"]), str(c["requests"]), str(b["requests"])),
+        ("peak memory of an edit", *(f"{x['rss_kib'] / 1024:.1f} MiB" for x in (s, c, b))),
+        (f"{BATCH} jobs, one command", f"{ms(s['batch']['median'])} (--concurrency 32)",
+         f"{c['batch']['median']:.0f} s (from {c['batch']['extrapolated_from']} runs)", f"{b['batch']['median']:.2f} s"),
+        (f"{BATCH} jobs, default --concurrency 8", ms(s["batch_default_concurrency"]["median"]), "", ""),
+        (f"HTTP requests for {BATCH} jobs", str(s["batch_requests"]), "", ""),
+        ("start-up: --version / --help", f"{ms(s['version']['median'])} / {ms(s['help']['median'])}", "", ""),
+        ("release binary", f"{s['binary_bytes'] / 1e6:.1f} MB", "", ""),
+    ]
+    widths = [max(len(row[i]) for row in rows + [("", "snowjob", "aws cli", "boto3")]) for i in range(4)]
+    line = lambda row: "  ".join(cell.ljust(w) for cell, w in zip(row, widths))
+    print(line(("", "snowjob", "aws cli", "boto3")))
+    print(line(tuple("-" * w for w in widths)))
+    for row in rows:
+        print(line(row))
+    print()
+    targets = [
+        ("one edit >= 30x faster than the AWS CLI", c["one"]["median"] / one >= 30),
+        ("one edit >= 10x faster than boto3", b["one"]["median"] / one >= 10),
+        (f"{BATCH} jobs in under 2 s", s["batch"]["median"] < 2.0),
+        ("peak memory under 30 MB", s["rss_kib"] * 1024 < 30e6),
+        ("start-up under 20 ms", s["version"]["median"] < 0.020),
+    ]
+    for name, met in targets:
+        print(f"{'met    ' if met else 'MISSED '} {name}")
+
+
+if __name__ == "__main__":
+    main()
