@@ -94,11 +94,6 @@ pub struct Options {
 /// Asked once before sending updates to several jobs; false sends nothing.
 pub type Confirm<'a> = &'a (dyn Fn(&[JobResult]) -> bool + Sync);
 
-/// A planned update: the patch and the job it was built from.
-struct Plan {
-    patch: Patch,
-}
-
 /// Runs an edit over `job_ids`; results come back in input order.
 pub async fn run(
     snow: &Snow,
@@ -112,7 +107,7 @@ pub async fn run(
     };
     edit.check(&ctx)?;
     let addresses = AddressCheck::default();
-    let planned: Vec<(JobResult, Option<Plan>)> = futures::stream::iter(job_ids)
+    let planned: Vec<(JobResult, Option<Patch>)> = futures::stream::iter(job_ids)
         .map(|id| plan_one(snow, id, edit, &ctx, &addresses))
         .buffered(opts.concurrency)
         .collect()
@@ -128,6 +123,7 @@ pub async fn run(
             .into_iter()
             .map(|(r, plan)| match plan {
                 Some(_) => JobResult {
+                    outcome: Outcome::Failed,
                     error: Some(Failure::new(
                         Kind::Unexpected,
                         "NotConfirmed",
@@ -143,7 +139,7 @@ pub async fn run(
         .map(|(result, plan)| async move {
             match plan {
                 None => result,
-                Some(plan) => send_one(snow, result, plan).await,
+                Some(patch) => send_one(snow, result, &patch).await,
             }
         })
         .buffered(opts.concurrency)
@@ -158,7 +154,7 @@ async fn plan_one(
     edit: &dyn Edit,
     ctx: &Context,
     addresses: &AddressCheck,
-) -> (JobResult, Option<Plan>) {
+) -> (JobResult, Option<Patch>) {
     match plan_checked(snow, id, edit, ctx, addresses).await {
         Err(e) => (JobResult::failed(id, e), None),
         Ok((_, patch)) if patch.is_empty() => (
@@ -179,7 +175,7 @@ async fn plan_one(
                 request: Some(patch.request(id)),
                 error: None,
             },
-            Some(Plan { patch }),
+            Some(patch),
         ),
     }
 }
@@ -219,8 +215,8 @@ pub fn ensure_new(id: &str, job: &JobMetadata) -> Result<(), Failure> {
 }
 
 /// Step 7: UpdateJob. A job that left New meanwhile is reported as not editable.
-async fn send_one(snow: &Snow, planned: JobResult, plan: Plan) -> JobResult {
-    match snow.update_job(&planned.job_id, &plan.patch).await {
+async fn send_one(snow: &Snow, planned: JobResult, patch: &Patch) -> JobResult {
+    match snow.update_job(&planned.job_id, patch).await {
         Ok(()) => JobResult {
             outcome: Outcome::Updated,
             ..planned
