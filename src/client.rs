@@ -220,7 +220,11 @@ where
             );
         }
         let code = e.code().unwrap_or("Unknown").to_string();
-        let message = e.message().unwrap_or("no message").to_string();
+        let message = e
+            .message()
+            .unwrap_or("no message")
+            .trim_end_matches('.')
+            .to_string();
         let kind = SERVICE_CODES
             .iter()
             .find(|(c, _)| *c == code)
@@ -248,8 +252,7 @@ where
             Kind::Config,
             "NoCredentials",
             format!(
-                "no AWS credentials were found for {subject}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, use --profile, or log in with `aws sso login` ({})",
-                root_cause(&err)
+                "no AWS credentials were found for {subject}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, use --profile, or log in with `aws sso login` ({cause})"
             ),
         );
     }

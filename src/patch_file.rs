@@ -158,6 +158,17 @@ struct PickupDoc {
 
 type Checked<T> = Result<T, String>;
 
+/// A structure member of a patch file and the SDK type it becomes.
+trait ToSdk: serde::de::DeserializeOwned {
+    type Sdk;
+    fn to_sdk(&self, path: &str) -> Checked<Self::Sdk>;
+}
+
+/// A merged structure member, decoded and checked as `D`.
+fn structure<D: ToSdk>(merged: Option<Json>, key: &str) -> Checked<Option<D::Sdk>> {
+    merged.map(|v| decode::<D>(v, key)?.to_sdk(key)).transpose()
+}
+
 fn at(path: &str, message: impl std::fmt::Display) -> String {
     format!("{path}: {message}")
 }
@@ -269,7 +280,9 @@ fn each<D, T>(
         .transpose()
 }
 
-impl NotificationDoc {
+impl ToSdk for NotificationDoc {
+    type Sdk = Notification;
+
     fn to_sdk(&self, path: &str) -> Checked<Notification> {
         let states = each(
             &self.job_states_to_notify,
@@ -291,7 +304,9 @@ impl NotificationDoc {
     }
 }
 
-impl ResourcesDoc {
+impl ToSdk for ResourcesDoc {
+    type Sdk = JobResource;
+
     fn to_sdk(&self, path: &str) -> Checked<JobResource> {
         let s3 = each(
             &self.s3_resources,
@@ -462,7 +477,9 @@ impl StorageDoc {
     }
 }
 
-impl ServicesDoc {
+impl ToSdk for ServicesDoc {
+    type Sdk = OnDeviceServiceConfiguration;
+
     fn to_sdk(&self, path: &str) -> Checked<OnDeviceServiceConfiguration> {
         let nfs = match &self.nfs {
             Some(n) => {
@@ -538,7 +555,9 @@ impl ServicesDoc {
     }
 }
 
-impl PickupDoc {
+impl ToSdk for PickupDoc {
+    type Sdk = PickupDetails;
+
     fn to_sdk(&self, path: &str) -> Checked<PickupDetails> {
         let p = |m: &str| format!("{path}.{m}");
         if let Some(email) = &self.email {
@@ -658,23 +677,6 @@ impl PatchFile {
             merged(key).map(|v| scalar(&v, key)).transpose()
         };
 
-        let notification = merged("Notification")
-            .map(|v| {
-                decode(v, "Notification").and_then(|d: NotificationDoc| d.to_sdk("Notification"))
-            })
-            .transpose()?;
-        let resources = merged("Resources")
-            .map(|v| decode(v, "Resources").and_then(|d: ResourcesDoc| d.to_sdk("Resources")))
-            .transpose()?;
-        let services = merged("OnDeviceServiceConfiguration")
-            .map(|v| {
-                decode(v, "OnDeviceServiceConfiguration")
-                    .and_then(|d: ServicesDoc| d.to_sdk("OnDeviceServiceConfiguration"))
-            })
-            .transpose()?;
-        let pickup = merged("PickupDetails")
-            .map(|v| decode(v, "PickupDetails").and_then(|d: PickupDoc| d.to_sdk("PickupDetails")))
-            .transpose()?;
         let address = |key: &str| -> Checked<Option<String>> {
             string(key)?
                 .map(|id| checks::address_id(&id).map_err(|e| at(key, e)))
@@ -682,9 +684,12 @@ impl PatchFile {
         };
         Ok(Patch {
             role_arn: role_arn(&string("RoleARN")?, "RoleARN")?,
-            notification,
-            resources,
-            on_device_service_configuration: services,
+            notification: structure::<NotificationDoc>(merged("Notification"), "Notification")?,
+            resources: structure::<ResourcesDoc>(merged("Resources"), "Resources")?,
+            on_device_service_configuration: structure::<ServicesDoc>(
+                merged("OnDeviceServiceConfiguration"),
+                "OnDeviceServiceConfiguration",
+            )?,
             address_id: address("AddressId")?,
             shipping_option: string("ShippingOption")?
                 .map(|s| api_enum(&s, "ShippingOption", ShippingOption::values()))
@@ -694,7 +699,7 @@ impl PatchFile {
                 .map(|s| api_enum(&s, "SnowballCapacityPreference", SnowballCapacity::values()))
                 .transpose()?,
             forwarding_address_id: address("ForwardingAddressId")?,
-            pickup_details: pickup,
+            pickup_details: structure::<PickupDoc>(merged("PickupDetails"), "PickupDetails")?,
         })
     }
 }

@@ -391,25 +391,21 @@ fn short(v: &Json) -> String {
 /// for values, `path: + item` / `path: - item` for list entries.
 pub fn diff_lines(path: &str, before: &Json, after: &Json) -> Vec<String> {
     match (before, after) {
-        (Json::Object(b), Json::Object(a)) => {
-            let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
-            keys.dedup();
-            let mut seen = std::collections::BTreeSet::new();
-            keys.into_iter()
-                .filter(|k| seen.insert(*k))
-                .flat_map(|k| {
-                    let (bv, av) = (
-                        b.get(k).unwrap_or(&Json::Null),
-                        a.get(k).unwrap_or(&Json::Null),
-                    );
-                    if bv == av {
-                        Vec::new()
-                    } else {
-                        diff_lines(&format!("{path}.{k}"), bv, av)
-                    }
-                })
-                .collect()
-        }
+        (Json::Object(b), Json::Object(a)) => a
+            .keys()
+            .chain(b.keys().filter(|k| !a.contains_key(*k)))
+            .flat_map(|k| {
+                let (bv, av) = (
+                    b.get(k).unwrap_or(&Json::Null),
+                    a.get(k).unwrap_or(&Json::Null),
+                );
+                if bv == av {
+                    Vec::new()
+                } else {
+                    diff_lines(&format!("{path}.{k}"), bv, av)
+                }
+            })
+            .collect(),
         (Json::Array(b), Json::Array(a)) => {
             let added = a
                 .iter()

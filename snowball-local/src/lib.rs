@@ -219,21 +219,18 @@ impl LocalServer {
     }
 
     pub fn set_job_state(&self, id: &str, state: &str) -> Result<(), String> {
-        let mut store = lock(&self.shared.store);
-        store.set_state(id, state)?;
-        self.shared.persist(&store).map_err(|e| e.to_string())
+        self.shared.change(|store| store.set_state(id, state))
     }
 
     pub fn remove_address(&self, id: &str) -> bool {
-        lock(&self.shared.store).remove_address(id)
+        self.shared
+            .change(|store| Ok(store.remove_address(id)))
+            .unwrap_or(false)
     }
 
     /// Loads more jobs and addresses; returns the job IDs.
     pub fn seed(&self, doc: &Json) -> Result<Vec<String>, String> {
-        let mut store = lock(&self.shared.store);
-        let ids = store.load(doc, now())?;
-        self.shared.persist(&store).map_err(|e| e.to_string())?;
-        Ok(ids)
+        self.shared.change(|store| store.load(doc, now()))
     }
 }
 

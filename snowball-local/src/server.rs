@@ -95,6 +95,16 @@ impl Shared {
         std::fs::rename(&tmp, path)
     }
 
+    /// Changes the store outside the API (tests, seeding, staged races), then
+    /// writes the state file, so every way in keeps it current.
+    pub fn change<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, String>) -> Result<T, String> {
+        let mut store = lock(&self.store);
+        let out = f(&mut store)?;
+        self.persist(&store)
+            .map_err(|e| format!("could not write the state file: {e}"))?;
+        Ok(out)
+    }
+
     fn record(&self, mut entry: JournalEntry) {
         entry.seq = self.seq.fetch_add(1, Ordering::SeqCst) + 1;
         lock(&self.journal).push(entry);
@@ -252,19 +262,17 @@ pub async fn handle(
                 Err(error) => wire::failure(protocol, &error),
             });
             if let Some(action) = after {
-                let mut store = lock(&shared.store);
-                let changed = match action {
+                // A staged race: the job or address may already be gone.
+                let _ = shared.change(|store| match action {
                     FaultAction::SetStateAfter { job_id, state } => {
-                        store.set_state(&job_id, &state).is_ok()
+                        store.set_state(&job_id, &state)
                     }
                     FaultAction::RemoveAddressAfter { address_id } => {
-                        store.remove_address(&address_id)
+                        store.remove_address(&address_id);
+                        Ok(())
                     }
-                    _ => false,
-                };
-                if changed {
-                    let _ = shared.persist(&store);
-                }
+                    _ => Ok(()),
+                });
             }
             reply
         }
@@ -353,22 +361,16 @@ fn control_api(shared: &Shared, method: &str, rest: &str, body: &[u8]) -> Respon
             let Some(state) = state else {
                 return plain(400, "expected {\"state\": \"JobState\"}");
             };
-            let mut store = lock(&shared.store);
-            match store.set_state(id, &state) {
-                Ok(()) => {
-                    let _ = shared.persist(&store);
-                    json_response(200, &json!({}))
-                }
+            match shared.change(|store| store.set_state(id, &state)) {
+                Ok(()) => json_response(200, &json!({})),
                 Err(e) => plain(400, &e),
             }
         }
         ("DELETE", ["addresses", id]) => {
-            let mut store = lock(&shared.store);
-            if store.remove_address(id) {
-                let _ = shared.persist(&store);
-                json_response(200, &json!({}))
-            } else {
-                plain(404, &format!("no address {id}"))
+            match shared.change(|store| Ok(store.remove_address(id))) {
+                Ok(true) => json_response(200, &json!({})),
+                Ok(false) => plain(404, &format!("no address {id}")),
+                Err(e) => plain(500, &e),
             }
         }
         ("POST", ["seed"]) => {
@@ -376,12 +378,8 @@ fn control_api(shared: &Shared, method: &str, rest: &str, body: &[u8]) -> Respon
                 Ok(doc) => doc,
                 Err(e) => return plain(400, &format!("seed is not JSON: {e}")),
             };
-            let mut store = lock(&shared.store);
-            match store.load(&doc, now()) {
-                Ok(ids) => {
-                    let _ = shared.persist(&store);
-                    json_response(200, &json!({ "JobIds": ids }))
-                }
+            match shared.change(|store| store.load(&doc, now())) {
+                Ok(ids) => json_response(200, &json!({ "JobIds": ids })),
                 Err(e) => plain(400, &e),
             }
         }

@@ -76,35 +76,29 @@ pub fn identify(
     path: &str,
     target: Option<&str>,
 ) -> Result<(Protocol, String), (Protocol, ApiError)> {
-    let unknown = |p, what: &str| {
+    // RPC v2 answers an unknown path 404; awsJson1_1 an unknown target 400.
+    let unknown = |p, status, what: &str| {
+        let message = format!("unknown operation {what}");
         (
             p,
-            ApiError::new(
-                "UnknownOperationException",
-                404,
-                format!("unknown operation {what}"),
-            ),
+            ApiError::new("UnknownOperationException", status, message),
         )
     };
     if let Some(rest) = path.strip_prefix(&format!("/service/{SERVICE}/operation/")) {
         return if model().operation(rest).is_some() {
             Ok((Protocol::Cbor, rest.to_string()))
         } else {
-            Err(unknown(Protocol::Cbor, rest))
+            Err(unknown(Protocol::Cbor, 404, rest))
         };
     }
     if path == "/" {
         let target = target.unwrap_or_default();
         return match target.strip_prefix(&format!("{SERVICE}.")) {
             Some(op) if model().operation(op).is_some() => Ok((Protocol::Json, op.to_string())),
-            _ => {
-                let (p, mut e) = unknown(Protocol::Json, target);
-                e.status = 400;
-                Err((p, e))
-            }
+            _ => Err(unknown(Protocol::Json, 400, target)),
         };
     }
-    Err(unknown(Protocol::Cbor, path))
+    Err(unknown(Protocol::Cbor, 404, path))
 }
 
 pub fn decode_body(protocol: Protocol, body: &[u8]) -> Result<Wire, ApiError> {
