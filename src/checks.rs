@@ -190,23 +190,36 @@ pub fn patch_fits_job(job: &JobMetadata, patch: &Patch) -> Result<(), Failure> {
         }
     }
 
-    if let Some(nfs) = patch
+    // The NFS limit must fit the capacity: checked on the job as it will be,
+    // whichever of the two members the patch changes.
+    let services = patch
         .on_device_service_configuration
         .as_ref()
-        .and_then(|c| c.nfs_on_device_service())
+        .or(job.on_device_service_configuration());
+    if (patch.on_device_service_configuration.is_some()
+        || patch.snowball_capacity_preference.is_some())
+        && let Some(nfs) = services.and_then(|c| c.nfs_on_device_service())
     {
         let limit = nfs.storage_limit();
-        if limit <= 0 {
+        if patch.on_device_service_configuration.is_some() && limit <= 0 {
             return Err(Failure::invalid(format!(
                 "job {id}: the NFS storage limit must be a whole number of TB above 0, not {limit}"
             )));
         }
         if let Some(max) = device_capacity_tb(device, capacity)
-            && limit as u32 > max
+            && i64::from(limit) > i64::from(max)
         {
-            return Err(Failure::invalid(format!(
-                "job {id}: an NFS limit of {limit} TB is above the device's capacity of {max} TB"
-            )));
+            return Err(Failure::invalid(
+                match &patch.snowball_capacity_preference {
+                    Some(cap) if patch.on_device_service_configuration.is_none() => format!(
+                        "job {id}: capacity {} holds {max} TB, less than the job's NFS limit of {limit} TB; lower the limit first (snowjob set-nfs-limit)",
+                        cap.as_str()
+                    ),
+                    _ => format!(
+                        "job {id}: an NFS limit of {limit} TB is above the device's capacity of {max} TB"
+                    ),
+                },
+            ));
         }
     }
     Ok(())
@@ -399,5 +412,15 @@ mod tests {
         );
         assert!(patch_fits_job(&no_pref, &nfs(100)).is_ok());
         assert!(patch_fits_job(&no_pref, &nfs(101)).is_err());
+        // A capacity change must respect the limit the job already has.
+        let mut with_limit = no_pref.clone();
+        with_limit.on_device_service_configuration = nfs(100).on_device_service_configuration;
+        let err = patch_fits_job(&with_limit, &capacity(SnowballCapacity::T98)).unwrap_err();
+        assert!(
+            err.message.contains("NFS limit of 100 TB"),
+            "{}",
+            err.message
+        );
+        assert!(patch_fits_job(&with_limit, &capacity(SnowballCapacity::T100)).is_ok());
     }
 }

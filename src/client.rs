@@ -12,25 +12,41 @@ use aws_sdk_snowball::error::{DisplayErrorContext, ProvideErrorMetadata, SdkErro
 use aws_sdk_snowball::types::{Address, JobListEntry, JobMetadata};
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 
+use aws_config::provider_config::ProviderConfig;
+use aws_credential_types::provider::ProvideCredentials;
+use aws_runtime::env_config::file::EnvConfigFiles;
+use aws_sdk_snowball::config::{Credentials, SharedHttpClient};
+use aws_types::os_shim_internal::{Env, Fs};
+
+use crate::config::{self, Overrides, Resolved, RetryMode};
 use crate::debug::DebugTrace;
 use crate::failure::{Failure, Kind};
 use crate::patch::Patch;
 
-/// How to reach the service; `None` leaves the choice to the AWS environment.
+/// How to reach the service: the command line's overrides of the AWS environment.
 #[derive(Clone, Debug, Default)]
 pub struct Settings {
-    pub profile: Option<String>,
-    pub region: Option<String>,
-    pub endpoint_url: Option<String>,
-    pub max_attempts: Option<u32>,
+    pub overrides: Overrides,
     pub connect_timeout: Option<Duration>,
     pub read_timeout: Option<Duration>,
     pub debug: bool,
+    pub quiet: bool,
 }
 
 pub struct Snow {
     client: Client,
     region: String,
+    max_attempts: u32,
+}
+
+/// What became of an UpdateJob.
+#[derive(Debug)]
+pub enum Sent {
+    Applied,
+    /// The service answered with an error: nothing was applied.
+    Refused(Failure),
+    /// The request may have reached the service, but no answer says what it did.
+    Unknown(Failure),
 }
 
 /// Service error codes and what they mean for the user. Throttling and server
@@ -65,64 +81,102 @@ const SERVICE_CODES: &[(&str, Kind)] = &[
 
 impl Snow {
     /// Loads the AWS configuration (profiles, environment, SSO, web identity,
-    /// containers, instances) with the command line's overrides on top.
+    /// containers, instances) with the command line's overrides on top. Every
+    /// setting is checked, and credentials are loaded once, before any request.
     pub async fn connect(settings: &Settings) -> Result<Snow, Failure> {
-        let mut loader = aws_config::defaults(BehaviorVersion::latest());
-        if let Some(profile) = &settings.profile {
-            loader = loader.profile_name(profile);
+        let profiles =
+            aws_config::profile::load(&Fs::real(), &Env::real(), &EnvConfigFiles::default(), None)
+                .await
+                .map_err(|e| {
+                    Failure::new(
+                        Kind::Config,
+                        "InvalidConfiguration",
+                        format!(
+                            "the AWS config or credentials file could not be read: {}",
+                            DisplayErrorContext(&e)
+                        ),
+                    )
+                })?;
+        let env = |name: &str| std::env::var(name).ok();
+        let resolved = config::resolve(&settings.overrides, &env, &profiles)?;
+        if !settings.quiet {
+            for warning in &resolved.warnings {
+                crate::stdio::errln(warning);
+            }
         }
-        if let Some(region) = &settings.region {
-            loader = loader.region(Region::new(region.clone()));
-        }
-        if let Some(url) = &settings.endpoint_url {
+        let http_client = match &resolved.ca_bundle {
+            Some(path) => Some(https_client_trusting(path)?),
+            None => None,
+        };
+        let region = match &resolved.region {
+            Some(r) => Region::new(r.clone()),
+            None => aws_config::default_provider::region::DefaultRegionChain::builder()
+                .profile_name(&resolved.profile)
+                .build()
+                .region()
+                .await
+                .ok_or_else(|| {
+                    Failure::new(
+                        Kind::Config,
+                        "NoRegion",
+                        "no AWS region is configured: pass --region, set AWS_REGION, or set a region in your profile",
+                    )
+                })?,
+        };
+        let credentials = load_credentials(&resolved, &region, http_client.clone()).await?;
+
+        let mut loader = aws_config::defaults(BehaviorVersion::latest())
+            .profile_name(&resolved.profile)
+            .region(region.clone())
+            .credentials_provider(credentials)
+            .retry_config(
+                match resolved.retry_mode {
+                    RetryMode::Adaptive => RetryConfig::adaptive(),
+                    _ => RetryConfig::standard(),
+                }
+                .with_max_attempts(resolved.max_attempts),
+            );
+        if let Some(url) = &resolved.endpoint_url {
             loader = loader.endpoint_url(url);
         }
-        let shared = loader.load().await;
-        let region = shared.region().map(|r| r.to_string()).ok_or_else(|| {
-            Failure::new(
-                Kind::Config,
-                "NoRegion",
-                "no AWS region is configured: pass --region, set AWS_REGION, or set a region in your profile",
-            )
-        })?;
-        let mut config = aws_sdk_snowball::config::Builder::from(&shared);
-        if let Some(attempts) = settings.max_attempts {
-            // Keep the retry mode the environment chose; only the count changes.
-            let retry = shared
-                .retry_config()
-                .cloned()
-                .unwrap_or_else(RetryConfig::standard);
-            config = config.retry_config(retry.with_max_attempts(attempts));
+        if let Some(client) = http_client {
+            loader = loader.http_client(client);
         }
         if settings.connect_timeout.is_some() || settings.read_timeout.is_some() {
-            let mut timeouts = shared
-                .timeout_config()
-                .cloned()
-                .unwrap_or_else(TimeoutConfig::disabled)
-                .to_builder();
+            let mut timeouts = TimeoutConfig::builder();
             if let Some(t) = settings.connect_timeout {
                 timeouts = timeouts.connect_timeout(t);
             }
             if let Some(t) = settings.read_timeout {
                 timeouts = timeouts.read_timeout(t);
             }
-            config = config.timeout_config(timeouts.build());
+            loader = loader.timeout_config(timeouts.build());
         }
+        let shared = loader.load().await;
+        let mut config = aws_sdk_snowball::config::Builder::from(&shared);
+        // The configured endpoint, checked above, wins over what the SDK would
+        // read again from the environment.
+        config.set_endpoint_url(resolved.endpoint_url.clone());
         if settings.debug {
-            eprintln!(
-                "[debug] region {region}; endpoint {}; profile {}",
-                settings
-                    .endpoint_url
-                    .as_deref()
-                    .unwrap_or("(from the AWS environment)"),
-                settings.profile.as_deref().unwrap_or("(default)")
-            );
+            crate::stdio::errln(&format!(
+                "[debug] region {region}; endpoint {}; profile {}; retry {:?}, {} attempts",
+                resolved.endpoint_url.as_deref().unwrap_or("(the region's)"),
+                resolved.profile,
+                resolved.retry_mode,
+                resolved.max_attempts,
+            ));
             config = config.interceptor(DebugTrace);
         }
         Ok(Snow {
             client: Client::from_conf(config.build()),
-            region,
+            region: region.to_string(),
+            max_attempts: resolved.max_attempts,
         })
+    }
+
+    /// Attempts per request, as configured (the SDK's retries included).
+    pub fn max_attempts(&self) -> u32 {
+        self.max_attempts
     }
 
     pub fn region(&self) -> &str {
@@ -163,25 +217,51 @@ impl Snow {
         })
     }
 
-    pub async fn update_job(&self, job_id: &str, patch: &Patch) -> Result<(), Failure> {
-        let p = patch.clone();
-        self.client
-            .update_job()
-            .job_id(job_id)
-            .set_role_arn(p.role_arn)
-            .set_notification(p.notification)
-            .set_resources(p.resources)
-            .set_on_device_service_configuration(p.on_device_service_configuration)
-            .set_address_id(p.address_id)
-            .set_shipping_option(p.shipping_option)
-            .set_description(p.description)
-            .set_snowball_capacity_preference(p.snowball_capacity_preference)
-            .set_forwarding_address_id(p.forwarding_address_id)
-            .set_pickup_details(p.pickup_details)
-            .send()
-            .await
-            .map_err(|e| classify(e, &format!("job {job_id}")))?;
-        Ok(())
+    /// UpdateJob, with the SDK's retries off: a retry after a lost reply would
+    /// hide that the first attempt may have applied. Retried here only when the
+    /// service refused the attempt (throttling) or the request never left
+    /// (no connection), up to the configured attempts.
+    pub async fn update_job(&self, job_id: &str, patch: &Patch) -> Sent {
+        let subject = format!("job {job_id}");
+        let mut attempt = 1;
+        loop {
+            let p = patch.clone();
+            let result = self
+                .client
+                .update_job()
+                .job_id(job_id)
+                .set_role_arn(p.role_arn)
+                .set_notification(p.notification)
+                .set_resources(p.resources)
+                .set_on_device_service_configuration(p.on_device_service_configuration)
+                .set_address_id(p.address_id)
+                .set_shipping_option(p.shipping_option)
+                .set_description(p.description)
+                .set_snowball_capacity_preference(p.snowball_capacity_preference)
+                .set_forwarding_address_id(p.forwarding_address_id)
+                .set_pickup_details(p.pickup_details)
+                .customize()
+                .config_override(
+                    aws_sdk_snowball::config::Builder::default()
+                        .retry_config(RetryConfig::standard().with_max_attempts(1)),
+                )
+                .send()
+                .await;
+            let err = match result {
+                Ok(_) => return Sent::Applied,
+                Err(err) => err,
+            };
+            let fate = fate_of(&err);
+            let failure = classify(err, &subject);
+            match fate {
+                Fate::NotApplied { retry } if retry && attempt < self.max_attempts => {
+                    tokio::time::sleep(backoff(attempt)).await;
+                    attempt += 1;
+                }
+                Fate::NotApplied { .. } => return Sent::Refused(failure),
+                Fate::Unknown => return Sent::Unknown(failure),
+            }
+        }
     }
 
     /// Every job, following NextToken to the end.
@@ -199,6 +279,153 @@ impl Snow {
         }
         Ok(jobs)
     }
+}
+
+/// Credentials from the chain the AWS CLI would use, loaded now so that a
+/// failure is a configuration problem (exit 5) before any request. An explicit
+/// `--profile` takes its credentials from the profile even when environment
+/// keys are set.
+async fn load_credentials(
+    resolved: &Resolved,
+    region: &Region,
+    http_client: Option<SharedHttpClient>,
+) -> Result<Credentials, Failure> {
+    use aws_config::default_provider::credentials::DefaultCredentialsChain;
+    use aws_config::meta::credentials::CredentialsProviderChain;
+    use aws_config::{ecs, imds, profile, web_identity_token};
+
+    let mut conf = ProviderConfig::default().with_region(Some(region.clone()));
+    if let Some(client) = http_client {
+        conf = conf.with_http_client(client);
+    }
+    let loaded = if resolved.explicit_profile {
+        CredentialsProviderChain::first_try(
+            "Profile",
+            profile::ProfileFileCredentialsProvider::builder()
+                .configure(&conf)
+                .profile_name(&resolved.profile)
+                .build(),
+        )
+        .or_else(
+            "WebIdentityToken",
+            web_identity_token::WebIdentityTokenCredentialsProvider::builder()
+                .configure(&conf)
+                .build(),
+        )
+        .or_else(
+            "EcsContainer",
+            ecs::EcsCredentialsProvider::builder()
+                .configure(&conf)
+                .build(),
+        )
+        .or_else(
+            "Ec2InstanceMetadata",
+            imds::credentials::ImdsCredentialsProvider::builder()
+                .configure(&conf)
+                .build(),
+        )
+        .provide_credentials()
+        .await
+    } else {
+        DefaultCredentialsChain::builder()
+            .configure(conf)
+            .profile_name(&resolved.profile)
+            .build()
+            .await
+            .provide_credentials()
+            .await
+    };
+    loaded.map_err(|e| {
+        Failure::new(
+            Kind::Config,
+            "NoCredentials",
+            format!(
+                "no usable AWS credentials for profile {}: {}. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, use --profile, or log in with `aws sso login`",
+                resolved.profile,
+                root_cause(&e)
+            ),
+        )
+    })
+}
+
+/// An HTTPS client that trusts the certificates of a PEM bundle (a corporate
+/// proxy's), as the AWS CLI does with AWS_CA_BUNDLE or `ca_bundle`.
+fn https_client_trusting(path: &str) -> Result<SharedHttpClient, Failure> {
+    use aws_smithy_http_client::tls::{self, TlsContext, TrustStore};
+    let refuse = |why: String| {
+        Failure::new(
+            Kind::Config,
+            "InvalidConfiguration",
+            format!("CA bundle {}: {why}", config::quote(path)),
+        )
+    };
+    let pem = std::fs::read(path).map_err(|e| refuse(format!("cannot be read ({e})")))?;
+    if !pem.windows(27).any(|w| w == b"-----BEGIN CERTIFICATE-----") {
+        return Err(refuse("holds no PEM certificate".into()));
+    }
+    let context = TlsContext::builder()
+        .with_trust_store(TrustStore::empty().with_pem_certificate(pem))
+        .build()
+        .map_err(|e| refuse(e.to_string()))?;
+    Ok(aws_smithy_http_client::Builder::new()
+        .tls_provider(tls::Provider::Rustls(
+            tls::rustls_provider::CryptoMode::AwsLc,
+        ))
+        .tls_context(context)
+        .build_https())
+}
+
+enum Fate {
+    NotApplied { retry: bool },
+    Unknown,
+}
+
+/// Whether a failed UpdateJob attempt can have been applied. An error reply
+/// (4xx) says it was not; no connection means it never left; anything else
+/// (a lost or garbled reply, a timeout, a 5xx) leaves it open.
+fn fate_of<E: ProvideErrorMetadata + std::error::Error + 'static>(
+    err: &SdkError<E, HttpResponse>,
+) -> Fate {
+    match err {
+        SdkError::ConstructionFailure(_) => Fate::NotApplied { retry: false },
+        SdkError::ServiceError(service) => {
+            let status = service.raw().status().as_u16();
+            let code = service.err().code().unwrap_or_default();
+            if (400..500).contains(&status) && !code.is_empty() {
+                let throttled = SERVICE_CODES
+                    .iter()
+                    .any(|(c, k)| *c == code && *k == Kind::Unreachable);
+                Fate::NotApplied { retry: throttled }
+            } else {
+                Fate::Unknown
+            }
+        }
+        SdkError::DispatchFailure(_) if never_connected(err) => Fate::NotApplied { retry: true },
+        _ => Fate::Unknown,
+    }
+}
+
+/// The connection was never made, so the request never left this machine.
+fn never_connected(err: &(dyn std::error::Error + 'static)) -> bool {
+    let mut current = Some(err);
+    while let Some(e) = current {
+        if e.downcast_ref::<hyper_util::client::legacy::Error>()
+            .is_some_and(|e| e.is_connect())
+        {
+            return true;
+        }
+        current = e.source();
+    }
+    false
+}
+
+/// Exponential backoff with jitter, as the SDK's standard retry strategy.
+pub fn backoff(attempt: u32) -> Duration {
+    let cap = Duration::from_millis(100 * 2u64.pow(attempt.min(8))).min(Duration::from_secs(20));
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    cap.mul_f64(0.5 + f64::from(nanos % 1000) / 2000.0)
 }
 
 /// Sorts an SDK error into a failure; `subject` names what was asked for.

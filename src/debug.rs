@@ -38,7 +38,7 @@ impl Intercept for DebugTrace {
             "[debug]    body: {}\n",
             body_text(req.body().bytes())
         ));
-        eprint!("{out}");
+        crate::stdio::err(&out);
         Ok(())
     }
 
@@ -60,7 +60,7 @@ impl Intercept for DebugTrace {
             "[debug]    body: {}\n",
             body_text(resp.body().bytes())
         ));
-        eprint!("{out}");
+        crate::stdio::err(&out);
         Ok(())
     }
 }
@@ -114,6 +114,32 @@ pub fn redact_uri(uri: &str) -> String {
     format!("{path}?{}", query.join("&"))
 }
 
+/// Members whose values never appear in a trace: the service model marks
+/// the pickup contact's e-mail and phone `sensitive`, and the pickup person's
+/// identification number is as private. (structure member, sub-member)
+const SENSITIVE: &[(&str, &str)] = &[
+    ("PickupDetails", "Email"),
+    ("PickupDetails", "PhoneNumber"),
+    ("PickupDetails", "IdentificationNumber"),
+];
+
+/// A body as JSON with the sensitive members' values replaced.
+fn redact_body(value: &mut Json, parent: &str) {
+    match value {
+        Json::Object(map) => {
+            for (key, v) in map.iter_mut() {
+                if SENSITIVE.iter().any(|(p, m)| *p == parent && m == key) {
+                    *v = Json::String(REDACTED.into());
+                } else {
+                    redact_body(v, key);
+                }
+            }
+        }
+        Json::Array(items) => items.iter_mut().for_each(|v| redact_body(v, parent)),
+        _ => {}
+    }
+}
+
 fn body_text(bytes: Option<&[u8]>) -> String {
     let Some(bytes) = bytes else {
         return "(streamed)".into();
@@ -121,12 +147,17 @@ fn body_text(bytes: Option<&[u8]>) -> String {
     if bytes.is_empty() {
         return "(empty)".into();
     }
-    if let Ok(value) = ciborium::de::from_reader::<ciborium::Value, _>(bytes) {
-        return cbor_to_json(value).to_string();
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_string(),
-        Err(_) => format!("({} bytes, not CBOR or text)", bytes.len()),
+    let decoded = ciborium::de::from_reader::<ciborium::Value, _>(bytes)
+        .map(cbor_to_json)
+        .ok()
+        .or_else(|| serde_json::from_slice::<Json>(bytes).ok());
+    match decoded {
+        Some(mut json) => {
+            redact_body(&mut json, "");
+            crate::render::escape_controls(&json.to_string())
+        }
+        // Neither CBOR nor JSON: shown only as a size, since it could hold anything.
+        None => format!("({} bytes, not CBOR or JSON)", bytes.len()),
     }
 }
 
@@ -169,6 +200,21 @@ mod tests {
         assert_eq!(
             redact_header("content-type", "application/cbor"),
             "application/cbor"
+        );
+    }
+
+    #[test]
+    fn sensitive_members_are_hidden_wherever_they_are() {
+        let mut body = serde_json::json!({"JobMetadata": {"PickupDetails": {"Name": "Kim", "Email": "kim@example.com",
+            "PhoneNumber": "+1 206 555 0100", "IdentificationNumber": "X123"}}, "Address": {"PhoneNumber": "+1 206 555 0199"}});
+        redact_body(&mut body, "");
+        let text = body.to_string();
+        for secret in ["kim@example.com", "+1 206 555 0100", "X123"] {
+            assert!(!text.contains(secret), "{text}");
+        }
+        assert!(
+            text.contains("Kim") && text.contains("+1 206 555 0199"),
+            "{text}"
         );
     }
 

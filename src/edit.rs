@@ -1,26 +1,35 @@
-//! The eight steps of an edit (SPEC.md section 2), shared by every edit command:
-//! describe each job, refuse unless New, build and minimize the patch, check it,
-//! then (unless --dry-run or declined) send it and report per field.
+//! What every edit command does, per job and independently of the other jobs:
+//! describe the job, refuse unless New, build and minimize the patch, check it,
+//! then (unless --dry-run) send it right away, so that a job's
+//! read-modify-write window is one round trip. When a person confirms a batch,
+//! the plan is made first and each job is read again before it is sent.
 
 use std::collections::HashMap;
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use aws_sdk_snowball::types::{JobMetadata, JobState};
-use futures::StreamExt;
+use futures::{FutureExt, StreamExt};
 use serde::Serialize;
 use serde_json::Value as Json;
 use tokio::sync::OnceCell;
 
 use crate::checks;
-use crate::client::Snow;
+use crate::client::{Sent, Snow};
 use crate::failure::{Failure, Kind};
-use crate::patch::{Change, Patch};
+use crate::patch::{Change, Effect, Patch};
+use crate::stop::Stop;
+
+/// How long UpdateJobs already in flight may take to answer after a signal.
+pub const GRACE_AFTER_SIGNAL: Duration = Duration::from_secs(2);
 
 /// What an edit command contributes: the patch for one job, built from the
 /// job's current value. Unchanged members are dropped afterwards.
 pub trait Edit: Send + Sync + std::fmt::Debug {
-    /// Step 1: checks of the arguments that need the configuration but no
-    /// request. Runs before any job is described.
+    /// Checks of the arguments that need the configuration but no request.
+    /// Run before any job is described.
     fn check(&self, _ctx: &Context) -> Result<(), Failure> {
         Ok(())
     }
@@ -40,6 +49,10 @@ pub enum Outcome {
     Unchanged,
     Planned,
     Failed,
+    /// An UpdateJob was sent and nothing tells whether it was applied.
+    Unknown,
+    /// Not attempted: interrupted, or not confirmed.
+    Skipped,
 }
 
 impl Outcome {
@@ -49,6 +62,8 @@ impl Outcome {
             Outcome::Unchanged => "unchanged",
             Outcome::Planned => "planned",
             Outcome::Failed => "failed",
+            Outcome::Unknown => "unknown",
+            Outcome::Skipped => "skipped",
         }
     }
 }
@@ -70,18 +85,39 @@ pub struct JobResult {
 }
 
 fn error_object<S: serde::Serializer>(f: &Option<Failure>, s: S) -> Result<S::Ok, S::Error> {
-    let f = f.as_ref().expect("skipped when None");
-    serde_json::json!({ "Code": f.code, "Message": f.message }).serialize(s)
+    match f {
+        Some(f) => serde_json::json!({ "Code": f.code, "Message": f.message }).serialize(s),
+        None => s.serialize_none(),
+    }
 }
 
 impl JobResult {
-    fn failed(job_id: &str, error: Failure) -> JobResult {
+    fn new(job_id: &str, outcome: Outcome) -> JobResult {
         JobResult {
             job_id: job_id.to_string(),
-            outcome: Outcome::Failed,
+            outcome,
             changes: Vec::new(),
             request: None,
+            error: None,
+        }
+    }
+
+    pub fn failed(job_id: &str, error: Failure) -> JobResult {
+        JobResult {
             error: Some(error),
+            ..JobResult::new(job_id, Outcome::Failed)
+        }
+    }
+
+    pub fn skipped(job_id: &str) -> JobResult {
+        JobResult::new(job_id, Outcome::Skipped)
+    }
+
+    fn with(self, outcome: Outcome, error: Option<Failure>) -> JobResult {
+        JobResult {
+            outcome,
+            error,
+            ..self
         }
     }
 }
@@ -91,113 +127,284 @@ pub struct Options {
     pub concurrency: usize,
 }
 
-/// Asked once before sending updates to several jobs; false sends nothing.
-pub type Confirm<'a> = &'a (dyn Fn(&[JobResult]) -> bool + Sync);
+/// Plans every job (describe, check, build the patch) without sending
+/// anything: what a person is asked to confirm.
+pub async fn plan(
+    snow: &Snow,
+    job_ids: &[String],
+    edit: &dyn Edit,
+    opts: &Options,
+    stop: &Stop,
+) -> Result<Vec<JobResult>, Failure> {
+    let batch = Batch::new(snow, edit)?;
+    Ok(for_each_job(job_ids, opts.concurrency, |id| async {
+        match stop.until_stopped(batch.plan(id)).await {
+            None => JobResult::skipped(id),
+            Some(Err(e)) => JobResult::failed(id, e),
+            Some(Ok(plan)) => plan.result,
+        }
+    })
+    .await)
+}
 
-/// Runs an edit over `job_ids`; results come back in input order.
+/// Edits every job: each is described, planned, checked and sent on its own.
+/// With `confirmed` (the plan a person agreed to), only the jobs planned there
+/// are edited, and only if the request is still the one confirmed.
 pub async fn run(
     snow: &Snow,
     job_ids: &[String],
     edit: &dyn Edit,
     opts: &Options,
-    confirm: Confirm<'_>,
+    confirmed: Option<&[JobResult]>,
+    stop: &Stop,
 ) -> Result<Vec<JobResult>, Failure> {
-    let ctx = Context {
-        partition: checks::partition(snow.region()),
-    };
-    edit.check(&ctx)?;
-    let addresses = AddressCheck::default();
-    let planned: Vec<(JobResult, Option<Patch>)> = futures::stream::iter(job_ids)
-        .map(|id| plan_one(snow, id, edit, &ctx, &addresses))
-        .buffered(opts.concurrency)
-        .collect()
-        .await;
-
-    let to_send = planned.iter().filter(|(_, p)| p.is_some()).count();
-    if opts.dry_run || to_send == 0 {
-        return Ok(planned.into_iter().map(|(r, _)| r).collect());
-    }
-    let results: Vec<JobResult> = planned.iter().map(|(r, _)| r.clone()).collect();
-    if job_ids.len() > 1 && !confirm(&results) {
-        return Ok(planned
-            .into_iter()
-            .map(|(r, plan)| match plan {
-                Some(_) => JobResult {
-                    outcome: Outcome::Failed,
-                    error: Some(Failure::new(
-                        Kind::Unexpected,
-                        "NotConfirmed",
-                        "not confirmed; nothing was sent",
-                    )),
-                    ..r
-                },
-                None => r,
-            })
-            .collect());
-    }
-    Ok(futures::stream::iter(planned)
-        .map(|(result, plan)| async move {
-            match plan {
-                None => result,
-                Some(patch) => send_one(snow, result, &patch).await,
+    let batch = Batch::new(snow, edit)?;
+    let agreed: HashMap<&str, &JobResult> = confirmed
+        .unwrap_or_default()
+        .iter()
+        .map(|r| (r.job_id.as_str(), r))
+        .collect();
+    Ok(for_each_job(job_ids, opts.concurrency, |id| {
+        let agreed = agreed.get(id.as_str()).copied();
+        let batch = &batch;
+        async move {
+            match (confirmed, agreed) {
+                (Some(_), Some(r)) if r.outcome != Outcome::Planned => r.clone(),
+                (Some(_), None) => JobResult::skipped(id),
+                _ => batch.edit_one(id, opts, agreed, stop).await,
             }
+        }
+    })
+    .await)
+}
+
+/// Runs `work` for each job, at most `concurrency` at once, results in input
+/// order. A panic while handling one job fails that job only.
+async fn for_each_job<'a, F, Fut>(
+    job_ids: &'a [String],
+    concurrency: usize,
+    work: F,
+) -> Vec<JobResult>
+where
+    F: Fn(&'a String) -> Fut,
+    Fut: Future<Output = JobResult> + 'a,
+{
+    futures::stream::iter(job_ids)
+        .map(|id| {
+            AssertUnwindSafe(work(id))
+                .catch_unwind()
+                .map(move |r| r.unwrap_or_else(|panic| JobResult::failed(id, internal(&*panic))))
         })
-        .buffered(opts.concurrency)
+        .buffered(concurrency.max(1))
         .collect()
-        .await)
+        .await
 }
 
-/// Steps 2 to 6 for one job: describe, refuse unless New, patch, check.
-async fn plan_one(
-    snow: &Snow,
-    id: &str,
-    edit: &dyn Edit,
-    ctx: &Context,
-    addresses: &AddressCheck,
-) -> (JobResult, Option<Patch>) {
-    match plan_checked(snow, id, edit, ctx, addresses).await {
-        Err(e) => (JobResult::failed(id, e), None),
-        Ok((_, patch)) if patch.is_empty() => (
-            JobResult {
-                job_id: id.to_string(),
-                outcome: Outcome::Unchanged,
-                changes: Vec::new(),
-                request: None,
-                error: None,
-            },
-            None,
-        ),
-        Ok((job, patch)) => (
-            JobResult {
-                job_id: id.to_string(),
-                outcome: Outcome::Planned,
-                changes: patch.changes(&job),
+/// A bug, reported as the failure of the job it happened in.
+pub fn internal(panic: &(dyn std::any::Any + Send)) -> Failure {
+    let what = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".into());
+    Failure::new(
+        Kind::Unexpected,
+        "InternalError",
+        format!("internal error: {what} (this is a bug in snowjob; please report it)"),
+    )
+}
+
+/// A job's plan: the report so far and, when something would change, the patch.
+struct Plan {
+    result: JobResult,
+    patch: Option<Patch>,
+}
+
+/// What the jobs of one command share.
+struct Batch<'a> {
+    snow: &'a Snow,
+    edit: &'a dyn Edit,
+    ctx: Context,
+    addresses: AddressCheck,
+}
+
+impl<'a> Batch<'a> {
+    fn new(snow: &'a Snow, edit: &'a dyn Edit) -> Result<Batch<'a>, Failure> {
+        let ctx = Context {
+            partition: checks::partition(snow.region()),
+        };
+        edit.check(&ctx)?;
+        Ok(Batch {
+            snow,
+            edit,
+            ctx,
+            addresses: AddressCheck::default(),
+        })
+    }
+
+    /// Describe, refuse unless New, patch, check.
+    async fn plan(&self, id: &str) -> Result<Plan, Failure> {
+        let job = self.snow.describe_job(id).await?;
+        self.plan_from(id, &job).await
+    }
+
+    async fn plan_from(&self, id: &str, job: &JobMetadata) -> Result<Plan, Failure> {
+        // Lets the test suite prove that a bug in one job fails that job only.
+        #[cfg(debug_assertions)]
+        if std::env::var_os("SNOWJOB_TEST_PANIC_FOR_JOB").is_some_and(|v| v == id) {
+            panic!("a panic staged by the test suite");
+        }
+        ensure_new(id, job)?;
+        let patch = self.edit.patch(job, &self.ctx)?.minimized(job);
+        checks::patch_fits_job(job, &patch)?;
+        for address in [&patch.address_id, &patch.forwarding_address_id]
+            .into_iter()
+            .flatten()
+        {
+            self.addresses.ensure_exists(self.snow, address).await?;
+        }
+        if patch.is_empty() {
+            return Ok(Plan {
+                result: JobResult::new(id, Outcome::Unchanged),
+                patch: None,
+            });
+        }
+        Ok(Plan {
+            result: JobResult {
+                changes: patch.changes(job),
                 request: Some(patch.request(id)),
-                error: None,
+                ..JobResult::new(id, Outcome::Planned)
             },
-            Some(patch),
-        ),
+            patch: Some(patch),
+        })
+    }
+
+    /// One job end to end; `agreed` is the plan a person confirmed for it.
+    async fn edit_one(
+        &self,
+        id: &str,
+        opts: &Options,
+        agreed: Option<&JobResult>,
+        stop: &Stop,
+    ) -> JobResult {
+        let plan = match stop.until_stopped(self.plan(id)).await {
+            None => return JobResult::skipped(id),
+            Some(Err(e)) => return JobResult::failed(id, e),
+            Some(Ok(plan)) => plan,
+        };
+        if let Some(agreed) = agreed
+            && agreed.request != plan.result.request
+        {
+            return plan.result.with(
+                Outcome::Failed,
+                Some(job_changed(id, "after the plan was confirmed")),
+            );
+        }
+        let Some(patch) = plan.patch else {
+            return plan.result;
+        };
+        if opts.dry_run {
+            return plan.result;
+        }
+        if stop.is_stopped() {
+            return JobResult::skipped(id);
+        }
+        self.send(plan.result, &patch, stop).await
+    }
+
+    /// UpdateJob, and the truth about what it did. When its fate is unknown
+    /// (a lost reply, a 5xx), the job is read again: the update is reported as
+    /// applied only if the job shows it, and sent again (attempts permitting)
+    /// only if the job plainly lacks it and would get the very same request.
+    async fn send(&self, planned: JobResult, patch: &Patch, stop: &Stop) -> JobResult {
+        let id = planned.job_id.clone();
+        let mut attempt = 1;
+        loop {
+            let sent = tokio::select! {
+                sent = self.snow.update_job(&id, patch) => sent,
+                () = stop.grace_over(GRACE_AFTER_SIGNAL) => {
+                    return planned.with(Outcome::Unknown, Some(fate_unknown(&id, "interrupted before the service answered")));
+                }
+            };
+            let cause = match sent {
+                Sent::Applied => return planned.with(Outcome::Updated, None),
+                Sent::Refused(mut e) => {
+                    if e.kind == Kind::NotEditable {
+                        e.message = format!(
+                            "job {id} left New before the update was applied; nothing was changed ({})",
+                            e.message
+                        );
+                    }
+                    return planned.with(Outcome::Failed, Some(e));
+                }
+                Sent::Unknown(e) if stop.is_stopped() => {
+                    return planned.with(Outcome::Unknown, Some(fate_unknown(&id, &e.message)));
+                }
+                Sent::Unknown(e) => e,
+            };
+            let why = cause.message.trim_end_matches('.').to_string();
+            let job = match self.snow.describe_job(&id).await {
+                Ok(job) => job,
+                Err(e) => {
+                    let why = format!(
+                        "{why}; reading the job again failed too ({})",
+                        e.message.trim_end_matches('.')
+                    );
+                    return planned.with(Outcome::Unknown, Some(fate_unknown(&id, &why)));
+                }
+            };
+            match patch.in_effect(&job) {
+                Effect::All => return planned.with(Outcome::Updated, None),
+                Effect::Partly => {
+                    let why = format!(
+                        "{why}; read again, the job has only part of the change (another edit may have come in between)"
+                    );
+                    return planned.with(Outcome::Unknown, Some(fate_unknown(&id, &why)));
+                }
+                Effect::None => {}
+            }
+            let not_applied = Failure::new(
+                Kind::Unreachable,
+                cause.code,
+                format!("{why}; the job was read again and does not have the change"),
+            );
+            if attempt >= self.snow.max_attempts() || stop.is_stopped() {
+                return planned.with(Outcome::Failed, Some(not_applied));
+            }
+            match self.plan_from(&id, &job).await {
+                Ok(again) if again.result.request == planned.request => {}
+                Ok(_) => {
+                    return planned.with(
+                        Outcome::Failed,
+                        Some(job_changed(&id, "while the update was being retried")),
+                    );
+                }
+                Err(e) => return planned.with(Outcome::Failed, Some(e)),
+            }
+            attempt += 1;
+            tokio::time::sleep(crate::client::backoff(attempt)).await;
+        }
     }
 }
 
-async fn plan_checked(
-    snow: &Snow,
-    id: &str,
-    edit: &dyn Edit,
-    ctx: &Context,
-    addresses: &AddressCheck,
-) -> Result<(JobMetadata, Patch), Failure> {
-    let job = snow.describe_job(id).await?;
-    ensure_new(id, &job)?;
-    let patch = edit.patch(&job, ctx)?.minimized(&job);
-    checks::patch_fits_job(&job, &patch)?;
-    for address in [&patch.address_id, &patch.forwarding_address_id]
-        .into_iter()
-        .flatten()
-    {
-        addresses.ensure_exists(snow, address).await?;
-    }
-    Ok((job, patch))
+fn job_changed(id: &str, when: &str) -> Failure {
+    Failure::new(
+        Kind::NotEditable,
+        "JobChanged",
+        format!(
+            "job {id} changed {when}; nothing was sent for it. Run the command again to see the new plan"
+        ),
+    )
+}
+
+fn fate_unknown(id: &str, why: &str) -> Failure {
+    Failure::new(
+        Kind::Unreachable,
+        "UpdateFateUnknown",
+        format!(
+            "job {id}: the update was sent but whether it was applied is not known ({why}); check with `snowjob show {id}`"
+        ),
+    )
 }
 
 pub fn ensure_new(id: &str, job: &JobMetadata) -> Result<(), Failure> {
@@ -211,29 +418,6 @@ pub fn ensure_new(id: &str, job: &JobMetadata) -> Result<(), Failure> {
                 state.map_or("in an unknown state", |s| s.as_str())
             ),
         )),
-    }
-}
-
-/// Step 7: UpdateJob. A job that left New meanwhile is reported as not editable.
-async fn send_one(snow: &Snow, planned: JobResult, patch: &Patch) -> JobResult {
-    match snow.update_job(&planned.job_id, patch).await {
-        Ok(()) => JobResult {
-            outcome: Outcome::Updated,
-            ..planned
-        },
-        Err(mut e) => {
-            if e.kind == Kind::NotEditable {
-                e.message = format!(
-                    "job {} left New before the update was sent; nothing was changed ({})",
-                    planned.job_id, e.message
-                );
-            }
-            JobResult {
-                outcome: Outcome::Failed,
-                error: Some(e),
-                ..planned
-            }
-        }
     }
 }
 

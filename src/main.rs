@@ -1,13 +1,36 @@
 //! snowjob: safely edit pending AWS Snow Family jobs.
 
+use std::panic::AssertUnwindSafe;
+
 use clap::Parser;
 
 use snowjob::cli::{Cli, Command};
 use snowjob::commands;
+use snowjob::edit::internal;
 use snowjob::failure::{Failure, Kind};
+use snowjob::stdio;
+use snowjob::stop::Stop;
 
 fn main() {
     let cli = Cli::parse();
+    // A panic is a bug: it is reported once, as `internal error`, by whoever
+    // catches it (the job it happened in, or this function), never by the
+    // default hook. --debug shows where it happened.
+    let debug = cli.global.debug;
+    std::panic::set_hook(Box::new(move |info| {
+        if debug {
+            stdio::errln(&format!("[debug] {info}"));
+        }
+    }));
+    let code = std::panic::catch_unwind(AssertUnwindSafe(|| run_to_exit_code(&cli)))
+        .unwrap_or_else(|panic| {
+            stdio::errln(&format!("error: {}", internal(&*panic).message));
+            Kind::Unexpected.exit_code()
+        });
+    std::process::exit(code);
+}
+
+fn run_to_exit_code(cli: &Cli) -> i32 {
     // One thread is plenty for a few hundred concurrent HTTP calls, and starts fastest.
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -15,40 +38,47 @@ fn main() {
     {
         Ok(rt) => rt,
         Err(e) => {
-            eprintln!("error: could not start the async runtime: {e}");
-            std::process::exit(Kind::Unexpected.exit_code());
+            stdio::errln(&format!("error: could not start the async runtime: {e}"));
+            return Kind::Unexpected.exit_code();
         }
     };
     let code = runtime.block_on(async {
-        tokio::select! {
-            result = run(&cli) => match result {
-                Ok(code) => code,
-                Err(failure) => {
-                    eprintln!("error: {}", failure.message);
-                    failure.exit_code()
-                }
-            },
-            _ = tokio::signal::ctrl_c() => {
-                eprintln!("interrupted; requests already sent may have been applied");
-                Kind::Interrupted.exit_code()
+        let stop = Stop::listen();
+        let code = match run(cli, &stop).await {
+            Ok(code) => code,
+            Err(failure) => {
+                stdio::errln(&format!("error: {}", failure.message));
+                failure.exit_code()
             }
+        };
+        match stop.signal() {
+            Some(signal) => signal.exit_code(),
+            None if code == 0 && stdio::out_failed() => Kind::Unexpected.exit_code(),
+            None => code,
         }
     });
-    // Do not wait for in-flight requests after an interrupt.
+    // Do not wait for blocked reads of stdin or requests still in flight.
     runtime.shutdown_background();
-    std::process::exit(code);
+    code
 }
 
-async fn run(cli: &Cli) -> Result<i32, Failure> {
+async fn run(cli: &Cli, stop: &Stop) -> Result<i32, Failure> {
     let g = &cli.global;
+    let reads = async {
+        match &cli.command {
+            Command::Show(args) => commands::show::run(g, args, stop).await,
+            Command::List(args) => commands::list::run(g, args).await,
+            Command::Completions(args) => commands::completions::run(args),
+            _ => unreachable!("edits are matched below"),
+        }
+    };
     match &cli.command {
-        Command::Show(args) => commands::show::run(g, args).await,
-        Command::List(args) => commands::list::run(g, args).await,
-        Command::SetShipping(args) => commands::run_edit(g, &args.ids.jobs, args).await,
-        Command::SetCapacity(args) => commands::run_edit(g, &args.ids.jobs, args).await,
-        Command::AddS3Resource(args) => commands::run_edit(g, &args.ids.jobs, args).await,
-        Command::SetNfsLimit(args) => commands::run_edit(g, &args.ids.jobs, args).await,
-        Command::Apply(args) => commands::apply::run(g, args).await,
-        Command::Completions(args) => commands::completions::run(args),
+        Command::SetShipping(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
+        Command::SetCapacity(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
+        Command::AddS3Resource(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
+        Command::SetNfsLimit(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
+        Command::Apply(args) => commands::apply::run(g, args, stop).await,
+        // Reads change nothing: a signal ends them at once.
+        _ => Ok(stop.until_stopped(reads).await.transpose()?.unwrap_or(0)),
     }
 }

@@ -26,6 +26,14 @@ pub struct Patch {
     pub pickup_details: Option<PickupDetails>,
 }
 
+/// Whether a job holds the values a patch sets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Effect {
+    All,
+    Partly,
+    None,
+}
+
 /// One field's change, for the report.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "PascalCase")]
@@ -120,6 +128,24 @@ impl Patch {
             }
         }
         self
+    }
+
+    /// How much of the patch the job shows now: read again after an update
+    /// whose reply was lost, it tells whether the update was applied.
+    pub fn in_effect(&self, job: &JobMetadata) -> Effect {
+        let sent: Vec<&Member> = MEMBERS
+            .iter()
+            .filter(|m| (m.patched)(self).is_some())
+            .collect();
+        let held = sent
+            .iter()
+            .filter(|m| (m.patched)(self) == (m.current)(job))
+            .count();
+        match held {
+            n if n == sent.len() => Effect::All,
+            0 => Effect::None,
+            _ => Effect::Partly,
+        }
     }
 
     pub fn is_empty(&self) -> bool {

@@ -3,7 +3,7 @@
 
 use aws_smithy_types::DateTime;
 use aws_smithy_types::date_time::Format as TimeFormat;
-use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
+use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets};
 use serde_json::Value as Json;
 
 use crate::cli::Format;
@@ -15,6 +15,55 @@ pub const EDIT_WINDOW_SECS: f64 = 3600.0;
 
 pub struct Style {
     pub color: bool,
+    /// Columns the tables must fit in; `None`: as wide as their content.
+    pub width: Option<u16>,
+}
+
+/// The width tables must fit: `COLUMNS` when set, else the terminal's (of
+/// stdout), else none.
+pub fn terminal_width() -> Option<u16> {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<u16>().ok())
+        .filter(|c| *c >= 20)
+        .or_else(|| terminal_size::terminal_size().map(|(w, _)| w.0))
+}
+
+/// Job data shown to a person never reaches the terminal raw: control
+/// characters (C0, DEL, C1) and the invisible bidirectional overrides are
+/// written as escapes, so a job's Description cannot move the cursor, clear
+/// the screen or reorder what is shown.
+pub fn escape_controls(text: &str) -> String {
+    let hidden = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(hidden) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| {
+            if hidden(c) {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// `escape_controls` on every string of a document (keys included).
+fn escaped(value: &Json) -> Json {
+    match value {
+        Json::String(s) => Json::String(escape_controls(s)),
+        Json::Array(items) => Json::Array(items.iter().map(escaped).collect()),
+        Json::Object(map) => Json::Object(
+            map.iter()
+                .map(|(k, v)| (escape_controls(k), escaped(v)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
 }
 
 pub fn now() -> f64 {
@@ -37,25 +86,53 @@ fn machine(value: &impl serde::Serialize, format: Format) -> Option<String> {
     }
 }
 
-/// Text fields must not break the one-record-a-line shape.
-fn clean(text: &str) -> String {
-    text.replace(['\t', '\n', '\r'], " ")
-}
-
+/// One record a line, tab-separated: tabs, newlines and other control
+/// characters inside a field are escaped.
 fn text_lines(rows: impl IntoIterator<Item = Vec<String>>) -> String {
     rows.into_iter()
-        .map(|cols| cols.iter().map(|c| clean(c)).collect::<Vec<_>>().join("\t") + "\n")
+        .map(|cols| {
+            cols.iter()
+                .map(|c| escape_controls(c))
+                .collect::<Vec<_>>()
+                .join("\t")
+                + "\n"
+        })
         .collect()
 }
 
+/// A table that fits the width; the column `id_column` (job or address IDs)
+/// is never wrapped, so an ID can always be copied whole.
 fn new_table(style: &Style) -> Table {
     let mut table = Table::new();
     table.load_preset(presets::UTF8_FULL_CONDENSED);
     table.set_content_arrangement(ContentArrangement::Dynamic);
-    if !style.color {
-        table.force_no_tty();
+    // The width is decided here, not by comfy-table's own terminal probe.
+    table.force_no_tty();
+    if style.color {
+        table.enforce_styling();
+    }
+    if let Some(width) = style.width {
+        table.set_width(width);
     }
     table
+}
+
+fn keep_whole(table: &mut Table, column: usize, width: usize) {
+    // The boundary counts the cell's padding, one space each side.
+    if let Some(c) = table.column_mut(column) {
+        c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(
+            (width + 2).try_into().unwrap_or(u16::MAX),
+        )));
+    }
+}
+
+/// The widest value of a column, in characters.
+fn widest<'a>(values: impl IntoIterator<Item = &'a str>) -> usize {
+    values
+        .into_iter()
+        .map(|v| v.chars().count())
+        .max()
+        .unwrap_or(0)
 }
 
 fn colored(text: impl Into<String>, color: Color, style: &Style) -> Cell {
@@ -84,6 +161,7 @@ pub fn jobs(jobs: &[Json], format: Format, style: &Style, now: f64) -> String {
     if let Some(out) = machine(&jobs, format) {
         return out;
     }
+    let jobs: Vec<Json> = jobs.iter().map(escaped).collect();
     if format == Format::Text {
         return text_lines(jobs.iter().map(|j| {
             vec![
@@ -115,6 +193,7 @@ fn job_table(j: &Json, style: &Style, now: f64) -> Table {
         Color::Yellow
     };
     table.set_header(vec![Cell::new("Job"), Cell::new(field(j, "JobId"))]);
+    keep_whole(&mut table, 1, field(j, "JobId").chars().count());
     table.add_row(vec![
         Cell::new("State"),
         colored(
@@ -264,6 +343,7 @@ pub fn list(entries: &[Json], format: Format, style: &Style, now: f64) -> String
     if let Some(out) = machine(&entries, format) {
         return out;
     }
+    let entries: Vec<Json> = entries.iter().map(escaped).collect();
     let columns = |e: &Json| {
         vec![
             field(e, "JobId").to_string(),
@@ -277,6 +357,7 @@ pub fn list(entries: &[Json], format: Format, style: &Style, now: f64) -> String
     if format == Format::Text {
         return text_lines(entries.iter().map(columns));
     }
+    let entries = &entries;
     if entries.is_empty() {
         return "No jobs.\n".into();
     }
@@ -295,6 +376,11 @@ pub fn list(entries: &[Json], format: Format, style: &Style, now: f64) -> String
         cols.insert(5, Cell::new(edit_window(e, now)));
         table.add_row(cols);
     }
+    keep_whole(
+        &mut table,
+        0,
+        widest(entries.iter().map(|e| field(e, "JobId"))),
+    );
     table.to_string() + "\n"
 }
 
@@ -326,18 +412,27 @@ pub fn results(results: &[JobResult], format: Format, style: &Style) -> String {
         let color = match r.outcome {
             Outcome::Updated => Color::Green,
             Outcome::Planned => Color::Cyan,
-            Outcome::Unchanged => Color::DarkGrey,
+            Outcome::Unchanged | Outcome::Skipped => Color::DarkGrey,
             Outcome::Failed => Color::Red,
+            Outcome::Unknown => Color::Yellow,
         };
-        let detail = match &r.error {
-            Some(e) => e.message.clone(),
-            None if r.changes.is_empty() => "no change needed".into(),
-            None => r
-                .changes
-                .iter()
-                .flat_map(|c| diff_lines(&c.field, &c.before, &c.after))
+        // The error's message goes to stderr, once; the table names its code.
+        let changes = r
+            .changes
+            .iter()
+            .flat_map(|c| diff_lines(&c.field, &c.before, &c.after))
+            .map(|line| escape_controls(&line));
+        let detail = match (&r.error, r.outcome) {
+            (Some(e), Outcome::Failed) if r.changes.is_empty() || e.code != "JobChanged" => {
+                e.code.clone()
+            }
+            (Some(e), _) => std::iter::once(e.code.clone())
+                .chain(changes)
                 .collect::<Vec<_>>()
                 .join("\n"),
+            (None, Outcome::Skipped) => "not attempted".into(),
+            (None, _) if r.changes.is_empty() => "no change needed".into(),
+            (None, _) => changes.collect::<Vec<_>>().join("\n"),
         };
         table.add_row(vec![
             Cell::new(&r.job_id),
@@ -345,6 +440,11 @@ pub fn results(results: &[JobResult], format: Format, style: &Style) -> String {
             Cell::new(detail),
         ]);
     }
+    keep_whole(
+        &mut table,
+        0,
+        widest(results.iter().map(|r| r.job_id.as_str())),
+    );
     table.to_string() + "\n"
 }
 
@@ -356,13 +456,22 @@ pub fn summary(results: &[JobResult], dry_run: bool) -> String {
             .filter(|r| r.outcome == o && r.error.is_none())
             .count()
     };
-    let failed = results.iter().filter(|r| r.error.is_some()).count();
+    let failed = results
+        .iter()
+        .filter(|r| r.outcome == Outcome::Failed)
+        .count();
+    let unknown = results
+        .iter()
+        .filter(|r| r.outcome == Outcome::Unknown)
+        .count();
     let mut parts = Vec::new();
     for (n, what) in [
         (count(Outcome::Updated), "updated"),
         (count(Outcome::Planned), "planned (dry run, nothing sent)"),
         (count(Outcome::Unchanged), "unchanged"),
         (failed, "failed"),
+        (unknown, "unknown (check with snowjob show)"),
+        (count(Outcome::Skipped), "skipped (not attempted)"),
     ] {
         if n > 0 {
             parts.push(format!("{n} {what}"));
@@ -472,7 +581,15 @@ mod tests {
         let entries = vec![
             json!({"JobId": "JID1", "JobState": "New", "Description": "two\tparts\nand lines"}),
         ];
-        let out = list(&entries, Format::Text, &Style { color: false }, 0.0);
+        let out = list(
+            &entries,
+            Format::Text,
+            &Style {
+                color: false,
+                width: None,
+            },
+            0.0,
+        );
         assert_eq!(out.lines().count(), 1);
         assert_eq!(out.split('\t').next(), Some("JID1"));
         assert_eq!(out.trim_end().split('\t').count(), 6);

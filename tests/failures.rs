@@ -189,7 +189,19 @@ fn persistent_server_errors_exit_6_with_nothing_changed() {
     ]);
     let (code, _, err) = run(cmd);
     assert_eq!(code, 6, "{err}");
-    assert_eq!(env.ops(), ["DescribeJob", "UpdateJob", "UpdateJob"]);
+    // A 5xx leaves open whether the update was applied: it is resent only
+    // after reading the job again shows it plainly was not.
+    assert_eq!(
+        env.ops(),
+        [
+            "DescribeJob",
+            "UpdateJob",
+            "DescribeJob",
+            "UpdateJob",
+            "DescribeJob"
+        ]
+    );
+    assert!(err.contains("does not have the change"), "{err}");
     assert_eq!(env.job(IMPORT_JOB), before);
 
     env.server

@@ -5,10 +5,12 @@ use aws_sdk_snowball::types::JobMetadata;
 use clap::Args;
 
 use crate::cli::{Global, JobIds};
+use crate::config::quote;
 use crate::edit::{Context, Edit};
 use crate::failure::Failure;
 use crate::patch::Patch;
 use crate::patch_file::{self, PatchFile};
+use crate::stop::Stop;
 
 /// Apply a YAML or JSON patch of UpdateJob members.
 ///
@@ -37,27 +39,39 @@ impl Edit for Apply {
     }
 }
 
+/// Patch files larger than this are refused unread.
+pub const MAX_PATCH_BYTES: u64 = 1024 * 1024;
+
 pub fn read(path: &PathBuf, stdin: &mut dyn Read) -> Result<PatchFile, Failure> {
     let name = path.display().to_string();
-    let mut text = String::new();
-    if name == "-" {
-        stdin
-            .read_to_string(&mut text)
-            .map_err(|e| Failure::invalid(format!("reading the patch from stdin: {e}")))?;
+    let source = if name == "-" {
+        "stdin".to_string()
     } else {
-        text = std::fs::read_to_string(path)
-            .map_err(|e| Failure::invalid(format!("reading {name}: {e}")))?;
+        quote(&name)
+    };
+    let mut bytes = Vec::new();
+    let read = if name == "-" {
+        stdin.take(MAX_PATCH_BYTES + 1).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|f| f.take(MAX_PATCH_BYTES + 1).read_to_end(&mut bytes))
+    };
+    read.map_err(|e| Failure::invalid(format!("reading the patch from {source}: {e}")))?;
+    if bytes.len() as u64 > MAX_PATCH_BYTES {
+        return Err(Failure::invalid(format!(
+            "the patch in {source} is larger than 1 MiB; a patch of UpdateJob members is a few KiB"
+        )));
     }
-    let source = if name == "-" { "stdin" } else { name.as_str() };
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Failure::invalid(format!("the patch in {source} is not UTF-8 text")))?;
     patch_file::parse(&text).map_err(|e| Failure::invalid(format!("{source}: {e}")))
 }
 
-pub async fn run(global: &Global, args: &ApplyArgs) -> Result<i32, Failure> {
+pub async fn run(global: &Global, args: &ApplyArgs, stop: &Stop) -> Result<i32, Failure> {
     if args.file.as_os_str() == "-" && args.ids.jobs.iter().any(|j| j == "-") {
         return Err(Failure::invalid(
             "stdin cannot hold both the job IDs and the patch: give one of them as a file",
         ));
     }
     let file = read(&args.file, &mut std::io::stdin().lock())?;
-    super::run_edit(global, &args.ids.jobs, &Apply(file)).await
+    super::run_edit(global, &args.ids.jobs, &Apply(file), stop).await
 }

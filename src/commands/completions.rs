@@ -17,6 +17,6 @@ pub struct CompletionsArgs {
 }
 
 pub fn run(args: &CompletionsArgs) -> Result<i32, Failure> {
-    print!("{}", docs::completion(args.shell));
+    crate::stdio::out(&docs::completion(args.shell));
     Ok(0)
 }

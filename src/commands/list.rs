@@ -6,6 +6,7 @@ use crate::client::Snow;
 use crate::convert;
 use crate::failure::Failure;
 use crate::render;
+use crate::stdio;
 
 /// List jobs, following every page.
 #[derive(Args, Debug)]
@@ -17,16 +18,24 @@ pub struct ListArgs {
 
 pub async fn run(global: &Global, args: &ListArgs) -> Result<i32, Failure> {
     let snow = Snow::connect(&global.settings()).await?;
-    let entries: Vec<_> = snow
-        .list_jobs()
-        .await?
+    let all = snow.list_jobs().await?;
+    let entries: Vec<_> = all
         .iter()
         .filter(|e| args.all || e.job_state() == Some(&JobState::New))
         .map(convert::job_list_entry)
         .collect();
-    print!(
-        "{}",
-        render::list(&entries, global.output, &global.style(), render::now())
-    );
+    stdio::out(&render::list(
+        &entries,
+        global.output,
+        &global.style(),
+        render::now(),
+    ));
+    let others = all.len() - entries.len();
+    if entries.is_empty() && others > 0 {
+        global.note(&format!(
+            "No job is still editable (New); {others} job{} in other states: see them with --all.",
+            if others == 1 { " is" } else { "s are" }
+        ));
+    }
     Ok(0)
 }

@@ -10,24 +10,30 @@ pub mod set_nfs_limit;
 pub mod set_shipping;
 pub mod show;
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal, Read};
 
 use crate::cli::{Format, Global};
 use crate::client::{Settings, Snow};
+use crate::config::Overrides;
 use crate::edit::{self, Edit, JobResult, Outcome};
 use crate::failure::{Failure, first_exit_code};
 use crate::render::{self, Style};
+use crate::stdio;
+use crate::stop::Stop;
 
 impl Global {
     pub fn settings(&self) -> Settings {
         Settings {
-            profile: self.profile.clone(),
-            region: self.region.clone(),
-            endpoint_url: self.endpoint_url.clone(),
-            max_attempts: self.max_attempts,
+            overrides: Overrides {
+                profile: self.profile.clone(),
+                region: self.region.clone(),
+                endpoint_url: self.endpoint_url.clone(),
+                max_attempts: self.max_attempts,
+            },
             connect_timeout: self.connect_timeout,
             read_timeout: self.read_timeout,
             debug: self.debug,
+            quiet: self.quiet,
         }
     }
 
@@ -35,16 +41,20 @@ impl Global {
         let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         Style {
             color: !self.no_color && !no_color_env && std::io::stdout().is_terminal(),
+            width: render::terminal_width(),
         }
     }
 
     /// Progress and warnings: stderr, unless --quiet.
     pub fn note(&self, message: &str) {
         if !self.quiet {
-            eprintln!("{message}");
+            stdio::errln(message);
         }
     }
 }
+
+/// Longest line of job IDs read from stdin; a longer one is refused.
+const MAX_ID_LINE: usize = 1024;
 
 /// The job IDs to work on: `-` reads stdin (one a line; blank lines and `#`
 /// comments skipped). Every ID is checked before any request; repeats are dropped.
@@ -67,15 +77,21 @@ pub fn resolve_job_ids(given: &[String], stdin: &mut dyn BufRead) -> Result<Vec<
             continue;
         }
         read_stdin = true;
-        for (n, line) in stdin.lines().enumerate() {
-            let line =
-                line.map_err(|e| Failure::invalid(format!("reading job IDs from stdin: {e}")))?;
+        let mut n = 0;
+        while let Some(line) = bounded_line(stdin)
+            .map_err(|e| Failure::invalid(format!("reading job IDs from stdin: {e}")))?
+        {
+            n += 1;
+            let line = line.map_err(|len| {
+                Failure::invalid(format!(
+                    "stdin line {n} is longer than {MAX_ID_LINE} bytes ({len} or more); a job ID is 39"
+                ))
+            })?;
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            push(line)
-                .map_err(|e| Failure::invalid(format!("stdin line {}: {}", n + 1, e.message)))?;
+            push(line).map_err(|e| Failure::invalid(format!("stdin line {n}: {}", e.message)))?;
         }
     }
     if ids.is_empty() {
@@ -84,13 +100,53 @@ pub fn resolve_job_ids(given: &[String], stdin: &mut dyn BufRead) -> Result<Vec<
     Ok(ids)
 }
 
+/// One line of at most MAX_ID_LINE bytes: `Ok(None)` at the end, `Err(len)`
+/// inside for a longer line, which is not read further.
+fn bounded_line(stdin: &mut dyn BufRead) -> std::io::Result<Option<Result<String, usize>>> {
+    let mut bytes = Vec::new();
+    let read = Read::take(&mut *stdin, MAX_ID_LINE as u64 + 1).read_until(b'\n', &mut bytes)?;
+    if read == 0 {
+        return Ok(None);
+    }
+    let body = bytes.strip_suffix(b"\n").unwrap_or(&bytes);
+    let body = body.strip_suffix(b"\r").unwrap_or(body);
+    if body.len() > MAX_ID_LINE {
+        return Ok(Some(Err(body.len())));
+    }
+    Ok(Some(Ok(String::from_utf8_lossy(body).into_owned())))
+}
+
+/// `resolve_job_ids` on the process's stdin; reading a terminal gives way to
+/// Ctrl-C (the read goes on in a thread of its own, left behind).
+pub async fn read_job_ids(given: &[String], stop: &Stop) -> Result<Vec<String>, Failure> {
+    if !given.iter().any(|g| g == "-") {
+        return resolve_job_ids(given, &mut std::io::empty());
+    }
+    let given = given.to_vec();
+    let reading =
+        tokio::task::spawn_blocking(move || resolve_job_ids(&given, &mut std::io::stdin().lock()));
+    match stop.until_stopped(reading).await {
+        Some(Ok(ids)) => ids,
+        Some(Err(e)) => Err(Failure::new(
+            crate::failure::Kind::Unexpected,
+            "InternalError",
+            format!("reading job IDs from stdin: {e}"),
+        )),
+        None => Ok(Vec::new()),
+    }
+}
+
 /// Runs an edit command end to end and returns the exit code.
 pub async fn run_edit(
     global: &Global,
     job_args: &[String],
     edit: &dyn Edit,
+    stop: &Stop,
 ) -> Result<i32, Failure> {
-    let ids = resolve_job_ids(job_args, &mut std::io::stdin().lock())?;
+    let ids = read_job_ids(job_args, stop).await?;
+    if stop.is_stopped() {
+        return Ok(0);
+    }
     let snow = Snow::connect(&global.settings()).await?;
     let opts = edit::Options {
         dry_run: global.dry_run,
@@ -98,48 +154,78 @@ pub async fn run_edit(
     };
     let interactive =
         !global.yes && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
-    let confirm = |planned: &[JobResult]| !interactive || ask_to_confirm(global, planned);
     if ids.len() > 1 && std::io::stderr().is_terminal() {
         global.note(&format!("Reading {} jobs...", ids.len()));
     }
-    let results = edit::run(&snow, &ids, edit, &opts, &confirm).await?;
-    report(global, &results);
-    Ok(first_exit_code(results.iter().map(|r| r.error.as_ref())))
+    if !(interactive && ids.len() > 1 && !global.dry_run) {
+        let results = edit::run(&snow, &ids, edit, &opts, None, stop).await?;
+        return Ok(report(global, &results));
+    }
+    // A person confirms the plan; each job is then read again before it is sent.
+    let planned = edit::plan(&snow, &ids, edit, &opts, stop).await?;
+    if !planned.iter().any(|r| r.outcome == Outcome::Planned) {
+        return Ok(report(global, &planned));
+    }
+    if ask_to_confirm(global, &planned, stop).await {
+        let results = edit::run(&snow, &ids, edit, &opts, Some(&planned), stop).await?;
+        return Ok(report(global, &results));
+    }
+    // Declined or interrupted: nothing was sent. The table was on screen already.
+    let skipped: Vec<JobResult> = planned
+        .into_iter()
+        .map(|r| match r.outcome {
+            Outcome::Planned => JobResult::skipped(&r.job_id),
+            _ => r,
+        })
+        .collect();
+    if global.output != Format::Table {
+        stdio::out(&render::results(&skipped, global.output, &global.style()));
+    }
+    global.note("Not confirmed; nothing was sent.");
+    Ok(crate::failure::Kind::Unexpected.exit_code())
 }
 
-fn ask_to_confirm(global: &Global, planned: &[JobResult]) -> bool {
+/// Shows the plan on stderr and asks; Ctrl-C (or end of input) is a no.
+async fn ask_to_confirm(global: &Global, planned: &[JobResult], stop: &Stop) -> bool {
     let count = planned
         .iter()
         .filter(|r| r.outcome == Outcome::Planned)
         .count();
-    eprint!(
-        "{}",
-        render::results(planned, Format::Table, &global.style())
-    );
-    eprint!("Update {count} jobs? [y/N] ");
-    let _ = std::io::stderr().flush();
-    let mut answer = String::new();
-    std::io::stdin().lock().read_line(&mut answer).is_ok()
-        && matches!(answer.trim(), "y" | "Y" | "yes" | "YES" | "Yes")
+    stdio::err(&render::results(planned, Format::Table, &global.style()));
+    stdio::err(&format!("Update {count} jobs? [y/N] "));
+    let answer = tokio::task::spawn_blocking(|| {
+        let mut answer = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut answer)
+            .map(|_| answer)
+    });
+    match stop.until_stopped(answer).await {
+        Some(Ok(Ok(answer))) => matches!(answer.trim(), "y" | "Y" | "yes" | "YES" | "Yes"),
+        None => {
+            stdio::err("\n");
+            false
+        }
+        _ => false,
+    }
 }
 
-/// Results to stdout; errors, and a summary for people, to stderr.
-fn report(global: &Global, results: &[JobResult]) {
+/// Results to stdout; errors, and a summary for people, to stderr. Returns
+/// the exit code the results earned.
+fn report(global: &Global, results: &[JobResult]) -> i32 {
     let machine = global.output != Format::Table;
     if machine || !global.quiet {
-        print!(
-            "{}",
-            render::results(results, global.output, &global.style())
-        );
+        stdio::out(&render::results(results, global.output, &global.style()));
     }
     for r in results {
         if let Some(e) = &r.error {
-            eprintln!("error: {}", e.message);
+            stdio::errln(&format!("error: {}", render::escape_controls(&e.message)));
         }
     }
     if !machine {
         global.note(&render::summary(results, global.dry_run));
     }
+    first_exit_code(results.iter().map(|r| r.error.as_ref()))
 }
 
 #[cfg(test)]
@@ -158,5 +244,12 @@ mod tests {
         let err = resolve_job_ids(&["-".into()], &mut input.as_slice()).unwrap_err();
         assert!(err.message.contains("stdin line 1"), "{}", err.message);
         assert!(resolve_job_ids(&["-".into()], &mut b"\n# none\n".as_slice()).is_err());
+        let long = format!("{}\n{A}\n", "x".repeat(5000)).into_bytes();
+        let err = resolve_job_ids(&["-".into()], &mut long.as_slice()).unwrap_err();
+        assert!(
+            err.message.contains("longer than 1024 bytes"),
+            "{}",
+            err.message
+        );
     }
 }

@@ -6,6 +6,8 @@ use crate::client::Snow;
 use crate::convert;
 use crate::failure::{Failure, first_exit_code};
 use crate::render;
+use crate::stdio;
+use crate::stop::Stop;
 
 /// Show jobs in full.
 #[derive(Args, Debug)]
@@ -14,8 +16,8 @@ pub struct ShowArgs {
     pub ids: JobIds,
 }
 
-pub async fn run(global: &Global, args: &ShowArgs) -> Result<i32, Failure> {
-    let ids = super::resolve_job_ids(&args.ids.jobs, &mut std::io::stdin().lock())?;
+pub async fn run(global: &Global, args: &ShowArgs, stop: &Stop) -> Result<i32, Failure> {
+    let ids = super::read_job_ids(&args.ids.jobs, stop).await?;
     let snow = Snow::connect(&global.settings()).await?;
     let described: Vec<Result<serde_json::Value, Failure>> = futures::stream::iter(&ids)
         .map(|id| {
@@ -34,12 +36,14 @@ pub async fn run(global: &Global, args: &ShowArgs) -> Result<i32, Failure> {
         .filter_map(|r| r.as_ref().ok())
         .cloned()
         .collect();
-    print!(
-        "{}",
-        render::jobs(&jobs, global.output, &global.style(), render::now())
-    );
+    stdio::out(&render::jobs(
+        &jobs,
+        global.output,
+        &global.style(),
+        render::now(),
+    ));
     for e in described.iter().filter_map(|r| r.as_ref().err()) {
-        eprintln!("error: {}", e.message);
+        stdio::errln(&format!("error: {}", render::escape_controls(&e.message)));
     }
     Ok(first_exit_code(described.iter().map(|r| r.as_ref().err())))
 }

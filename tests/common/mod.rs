@@ -38,7 +38,21 @@ impl Env {
 
     /// `snowjob` with credentials for the endpoint and AWS_ENDPOINT_URL pointing at it.
     pub fn snowjob(&self) -> Command {
-        let mut cmd = self.bare();
+        let mut cmd = Command::from_std(self.snowjob_std());
+        cmd.timeout(std::time::Duration::from_secs(60));
+        cmd
+    }
+
+    /// `snowjob` with an empty AWS environment: no credentials, region or endpoint.
+    pub fn bare(&self) -> Command {
+        let mut cmd = Command::from_std(self.bare_std());
+        cmd.timeout(std::time::Duration::from_secs(60));
+        cmd
+    }
+
+    /// [`Env::snowjob`] as a plain process, for tests that need its pipes or a pid.
+    pub fn snowjob_std(&self) -> std::process::Command {
+        let mut cmd = self.bare_std();
         cmd.env("AWS_ACCESS_KEY_ID", DEFAULT_ACCESS_KEY)
             .env("AWS_SECRET_ACCESS_KEY", DEFAULT_SECRET_KEY)
             .env("AWS_REGION", "us-east-1")
@@ -46,9 +60,8 @@ impl Env {
         cmd
     }
 
-    /// `snowjob` with an empty AWS environment: no credentials, region or endpoint.
-    pub fn bare(&self) -> Command {
-        let mut cmd = Command::cargo_bin("snowjob").unwrap();
+    pub fn bare_std(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("snowjob"));
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.home.path())
@@ -57,8 +70,7 @@ impl Env {
                 "AWS_SHARED_CREDENTIALS_FILE",
                 self.home.path().join("credentials"),
             )
-            .env("AWS_EC2_METADATA_DISABLED", "true")
-            .timeout(std::time::Duration::from_secs(60));
+            .env("AWS_EC2_METADATA_DISABLED", "true");
         cmd
     }
 

@@ -1,0 +1,106 @@
+//! SIGINT and SIGTERM: the first stops new requests from starting and lets
+//! the run report what it did; a second ends the process at once.
+
+use std::future::Future;
+use std::time::Duration;
+
+use tokio::sync::watch;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Signal {
+    Interrupt,
+    Terminate,
+}
+
+impl Signal {
+    /// 128 + the signal's number, as shells report it.
+    pub fn exit_code(self) -> i32 {
+        match self {
+            Signal::Interrupt => 130,
+            Signal::Terminate => 143,
+        }
+    }
+}
+
+/// Whether, and by which signal, the run was asked to stop.
+#[derive(Clone)]
+pub struct Stop {
+    rx: watch::Receiver<Option<Signal>>,
+}
+
+impl Stop {
+    /// A stop that never comes (tests, and runs without signal handling).
+    pub fn never() -> Stop {
+        let (tx, rx) = watch::channel(None);
+        // Kept alive so that waiting on it stays pending instead of failing.
+        std::mem::forget(tx);
+        Stop { rx }
+    }
+
+    /// Installs the handlers; call inside the runtime. If they cannot be
+    /// installed the signals keep their default action (ending the process).
+    pub fn listen() -> Stop {
+        use tokio::signal::unix::{SignalKind, signal};
+        let (tx, rx) = watch::channel(None);
+        let (Ok(mut int), Ok(mut term)) = (
+            signal(SignalKind::interrupt()),
+            signal(SignalKind::terminate()),
+        ) else {
+            std::mem::forget(tx);
+            return Stop { rx };
+        };
+        tokio::spawn(async move {
+            loop {
+                let got = tokio::select! {
+                    _ = int.recv() => Signal::Interrupt,
+                    _ = term.recv() => Signal::Terminate,
+                };
+                if tx.borrow().is_some() {
+                    std::process::exit(got.exit_code());
+                }
+                let _ = tx.send(Some(got));
+            }
+        });
+        Stop { rx }
+    }
+
+    /// A stop as if `signal` had just arrived (for tests).
+    pub fn already(signal: Signal) -> Stop {
+        let (tx, rx) = watch::channel(Some(signal));
+        std::mem::forget(tx);
+        Stop { rx }
+    }
+
+    pub fn signal(&self) -> Option<Signal> {
+        *self.rx.borrow()
+    }
+
+    pub fn is_stopped(&self) -> bool {
+        self.signal().is_some()
+    }
+
+    /// Resolves once a signal has come.
+    pub async fn stopped(&self) {
+        let mut rx = self.rx.clone();
+        if rx.wait_for(Option::is_some).await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    }
+
+    /// Resolves `grace` after a signal: the time in-flight updates get.
+    pub async fn grace_over(&self, grace: Duration) {
+        self.stopped().await;
+        tokio::time::sleep(grace).await;
+    }
+
+    /// Runs `work` unless a signal comes first (or came already): then `None`.
+    pub async fn until_stopped<F: Future>(&self, work: F) -> Option<F::Output> {
+        if self.is_stopped() {
+            return None;
+        }
+        tokio::select! {
+            out = work => Some(out),
+            () = self.stopped() => None,
+        }
+    }
+}

@@ -1,0 +1,384 @@
+//! snowjob at the edges scripts and CI live at: closed pipes, odd and bad
+//! AWS configuration, hostile job data, narrow terminals, secrets in --debug,
+//! bugs that panic, and rules that span two members.
+
+mod common;
+
+use std::process::Stdio;
+
+use common::*;
+use serde_json::json;
+
+/// Runs with stdout a pipe whose reader is already gone.
+fn run_with_closed_stdout(mut cmd: std::process::Command) -> (i32, String) {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = cmd
+        .stdout(Stdio::from(writer))
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_closed_stdout_is_not_an_error_and_keeps_the_exit_code_the_work_earned() {
+    let env = Env::demo();
+    let mut cmd = env.snowjob_std();
+    cmd.args(["list", "-o", "text"]);
+    let (code, err) = run_with_closed_stdout(cmd);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("Broken pipe"),
+        "{err}"
+    );
+
+    // A batch: the updates happen and the exit code is that of the missing job.
+    let mut cmd = env.snowjob_std();
+    cmd.args([
+        "set-shipping",
+        IMPORT_JOB,
+        MISSING_JOB,
+        EXPORT_JOB,
+        "--speed",
+        "EXPRESS",
+        "--yes",
+        "-o",
+        "json",
+    ]);
+    let (code, err) = run_with_closed_stdout(cmd);
+    assert_eq!(code, 4, "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    for job in [IMPORT_JOB, EXPORT_JOB] {
+        assert_eq!(env.job(job)["ShippingDetails"]["ShippingOption"], "EXPRESS");
+    }
+}
+
+/// Every bad setting is refused with its exit code, naming the culprit,
+/// before any request.
+#[test]
+fn bad_configuration_is_named_and_nothing_is_sent() {
+    let env = Env::demo();
+    type Case<'a> = (&'a [(&'a str, &'a str)], &'a [&'a str], i32, &'a str);
+    let cases: &[Case] = &[
+        (&[("AWS_MAX_ATTEMPTS", "abc")], &[], 5, "AWS_MAX_ATTEMPTS"),
+        (&[("AWS_MAX_ATTEMPTS", "0")], &[], 5, "AWS_MAX_ATTEMPTS"),
+        (&[("AWS_RETRY_MODE", "turbo")], &[], 5, "AWS_RETRY_MODE"),
+        (&[("AWS_ENDPOINT_URL", "")], &[], 5, "AWS_ENDPOINT_URL"),
+        (
+            &[("AWS_ENDPOINT_URL_SNOWBALL", "not a url")],
+            &[],
+            5,
+            "AWS_ENDPOINT_URL_SNOWBALL",
+        ),
+        (&[("AWS_REGION", "us east 1")], &[], 5, "AWS_REGION"),
+        (&[], &["--endpoint-url", ""], 2, "--endpoint-url"),
+        (&[], &["--endpoint-url", "localhost:9"], 2, "--endpoint-url"),
+        (&[], &["--region", ""], 2, "--region"),
+        (&[], &["--profile", "nosuch"], 5, "nosuch"),
+        (&[("AWS_PROFILE", "nosuch")], &[], 5, "nosuch"),
+    ];
+    for (vars, flags, expected, named) in cases {
+        env.server.clear_journal();
+        let mut cmd = env.snowjob();
+        for (k, v) in *vars {
+            cmd.env(k, v);
+        }
+        cmd.args(["set-shipping", IMPORT_JOB, "--speed", "EXPRESS"])
+            .args(*flags);
+        let (code, _, err) = run(cmd);
+        assert_eq!(code, *expected, "{vars:?} {flags:?}: {err}");
+        assert!(err.contains(named), "{vars:?} {flags:?}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(env.ops().is_empty(), "{vars:?} {flags:?}: {:?}", env.ops());
+    }
+}
+
+#[test]
+fn legacy_retry_mode_works_from_the_environment_and_a_profile() {
+    let env = Env::demo();
+    let mut cmd = env.snowjob();
+    cmd.env("AWS_RETRY_MODE", "legacy")
+        .args(["set-shipping", IMPORT_JOB, "--speed", "EXPRESS"]);
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 0, "{err}");
+
+    std::fs::write(
+        env.home.path().join("config"),
+        "[default]\nretry_mode = legacy\nmax_attempts = 2\n",
+    )
+    .unwrap();
+    let mut cmd = env.snowjob();
+    cmd.args(["set-shipping", IMPORT_JOB, "--speed", "NEXT_DAY"]);
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        env.job(IMPORT_JOB)["ShippingDetails"]["ShippingOption"],
+        "NEXT_DAY"
+    );
+}
+
+/// `--profile ops` takes the profile's keys even with (wrong) keys in the
+/// environment; AWS_PROFILE does not, as in the AWS CLI, and says so.
+#[test]
+fn an_explicit_profile_wins_over_environment_keys() {
+    let env = Env::demo();
+    std::fs::write(
+        env.home.path().join("credentials"),
+        format!(
+            "[ops]\naws_access_key_id = {}\naws_secret_access_key = {}\n",
+            snowball_local::DEFAULT_ACCESS_KEY,
+            snowball_local::DEFAULT_SECRET_KEY
+        ),
+    )
+    .unwrap();
+    let wrong_keys = |mut cmd: assert_cmd::Command| {
+        cmd.env("AWS_ACCESS_KEY_ID", "AKIAWRONGWRONGWRONG0")
+            .env("AWS_SECRET_ACCESS_KEY", "wrong");
+        cmd
+    };
+    let mut cmd = wrong_keys(env.snowjob());
+    cmd.args(["--profile", "ops", "show", IMPORT_JOB]);
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 0, "{err}");
+
+    let mut cmd = wrong_keys(env.snowjob());
+    cmd.env("AWS_PROFILE", "ops").args(["show", IMPORT_JOB]);
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 5, "{err}");
+    assert!(
+        err.contains("AWS_PROFILE") && err.contains("warning"),
+        "{err}"
+    );
+}
+
+#[test]
+fn credentials_that_cannot_be_loaded_are_exit_5() {
+    let env = Env::demo();
+    std::fs::write(
+        env.home.path().join("config"),
+        "[profile broken]\ncredential_process = /bin/false\n",
+    )
+    .unwrap();
+    let mut cmd = env.bare();
+    cmd.env("AWS_REGION", "us-east-1")
+        .env("AWS_ENDPOINT_URL", env.server.url())
+        .args(["--profile", "broken", "show", IMPORT_JOB]);
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 5, "{err}");
+
+    let mut cmd = env.bare();
+    cmd.env("AWS_REGION", "us-east-1")
+        .env("AWS_ENDPOINT_URL", env.server.url())
+        .env("AWS_WEB_IDENTITY_TOKEN_FILE", "/nonexistent/token")
+        .env("AWS_ROLE_ARN", "arn:aws:iam::123456789012:role/ci")
+        .args(["show", IMPORT_JOB]);
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 5, "{err}");
+    assert!(env.ops().is_empty(), "{:?}", env.ops());
+}
+
+fn seed_job(env: &Env, description: &str) -> String {
+    let id = "JID00000000-0000-4000-8000-0000000000aa";
+    let mut job = env.job(IMPORT_JOB);
+    job["JobId"] = json!(id);
+    job["Description"] = json!(description);
+    job["PickupDetails"] = json!({"Name": "Kim Lee", "Email": "kim.lee@example.com",
+        "PhoneNumber": "+1 206 555 0142", "IdentificationNumber": "D1234567",
+        "IdentificationIssuingOrg": "WA DOL"});
+    env.server
+        .seed(&json!({"Jobs": [job], "Addresses": []}))
+        .expect("seeded");
+    id.to_string()
+}
+
+#[test]
+fn control_characters_in_job_data_never_reach_the_terminal_raw() {
+    let env = Env::demo();
+    let id = seed_job(&env, "evil \u{1b}]0;owned\u{7}\u{1b}[2J\u{9b}31m end");
+    for args in [
+        vec!["show", id.as_str()],
+        vec!["show", id.as_str(), "-o", "text"],
+        vec!["list"],
+        vec!["list", "-o", "text"],
+    ] {
+        let mut cmd = env.snowjob();
+        cmd.args(&args);
+        let (code, out, err) = run(cmd);
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{7}') && !out.contains('\u{9b}'),
+            "{args:?}: {out:?}"
+        );
+        assert!(out.contains("\\u{1b}"), "{args:?}: {out}");
+    }
+    // JSON carries the data as it is (escaped by JSON itself).
+    let mut cmd = env.snowjob();
+    cmd.args(["show", &id]);
+    let (_, json, _) = run_json(cmd);
+    assert!(json[0]["Description"].as_str().unwrap().contains('\u{1b}'));
+}
+
+#[test]
+fn tables_fit_80_columns_and_never_break_an_id() {
+    let env = Env::demo();
+    seed_job(&env, &"a long description that goes on and on ".repeat(4));
+    for args in [vec!["list"], vec!["show", IMPORT_JOB]] {
+        let mut cmd = env.snowjob();
+        cmd.env("COLUMNS", "80").args(&args);
+        let (code, out, err) = run(cmd);
+        assert_eq!(code, 0, "{err}");
+        for line in out.lines() {
+            assert!(line.chars().count() <= 80, "{args:?}: {line}\n{out}");
+        }
+        assert!(
+            out.contains(IMPORT_JOB),
+            "{args:?}: an ID was broken\n{out}"
+        );
+    }
+    // An edit's table too, with the error's message on stderr only.
+    let mut cmd = env.snowjob();
+    cmd.env("COLUMNS", "80").args([
+        "set-shipping",
+        IMPORT_JOB,
+        MISSING_JOB,
+        "--speed",
+        "EXPRESS",
+        "--yes",
+    ]);
+    let (code, out, err) = run(cmd);
+    assert_eq!(code, 4, "{err}");
+    assert!(
+        out.contains(IMPORT_JOB) && out.contains(MISSING_JOB),
+        "{out}"
+    );
+    assert!(out.contains("InvalidResourceException"), "{out}");
+    let message = err
+        .lines()
+        .find(|l| l.starts_with("error:"))
+        .expect("the error on stderr");
+    assert_eq!(err.matches(message).count(), 1, "{err}");
+    assert!(!out.contains(&message["error: ".len()..]), "{out}");
+}
+
+#[test]
+fn debug_traces_never_show_sensitive_pickup_details() {
+    let env = Env::demo();
+    let id = seed_job(&env, "pickup");
+    let patch = env.home.path().join("patch.yaml");
+    std::fs::write(&patch, "PickupDetails:\n  Name: Kim J. Lee\n").unwrap();
+    let mut cmd = env.snowjob();
+    cmd.args(["--debug", "apply", &id, "--file"]).arg(&patch);
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("[debug]") && err.contains("Kim J. Lee"),
+        "{err}"
+    );
+    for secret in [
+        "kim.lee@example.com",
+        "+1 206 555 0142",
+        "D1234567",
+        snowball_local::DEFAULT_SECRET_KEY,
+    ] {
+        assert!(!err.contains(secret), "{secret} in {err}");
+    }
+    // It was sent, whole.
+    assert_eq!(
+        env.job(&id)["PickupDetails"]["Email"],
+        "kim.lee@example.com"
+    );
+}
+
+#[test]
+fn a_panic_fails_its_own_job_and_the_others_are_reported() {
+    let env = Env::demo();
+    let mut cmd = env.snowjob();
+    cmd.env("SNOWJOB_TEST_PANIC_FOR_JOB", EXPORT_JOB).args([
+        "set-shipping",
+        IMPORT_JOB,
+        EXPORT_JOB,
+        COMPUTE_JOB,
+        "--speed",
+        "STANDARD",
+        "--yes",
+    ]);
+    let (code, json, err) = run_json(cmd);
+    assert_eq!(code, 1, "{err}");
+    assert!(!err.contains("panicked at"), "{err}");
+    let outcomes: Vec<_> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["Outcome"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(outcomes, ["updated", "failed", "updated"]);
+    assert!(
+        json[1]["Error"]["Message"]
+            .as_str()
+            .unwrap()
+            .starts_with("internal error")
+    );
+    assert_eq!(
+        env.job(COMPUTE_JOB)["ShippingDetails"]["ShippingOption"],
+        "STANDARD"
+    );
+}
+
+#[test]
+fn a_capacity_change_respects_the_jobs_nfs_limit() {
+    let env = Env::demo();
+    // The EDGE import job, with an NFS limit of 100 TB (its T100 capacity).
+    let mut cmd = env.snowjob();
+    cmd.args(["set-nfs-limit", IMPORT_JOB, "--limit", "100"]);
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 0, "{err}");
+    env.server.clear_journal();
+    let mut cmd = env.snowjob();
+    cmd.args(["set-capacity", IMPORT_JOB, "--capacity", "T98"]);
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("NFS limit of 100 TB"), "{err}");
+    assert!(
+        !env.ops().contains(&"UpdateJob".to_string()),
+        "{:?}",
+        env.ops()
+    );
+    assert_eq!(env.job(IMPORT_JOB)["SnowballCapacityPreference"], "T100");
+}
+
+#[test]
+fn list_with_nothing_editable_points_at_all() {
+    let env = Env::demo();
+    for job in [IMPORT_JOB, EXPORT_JOB, COMPUTE_JOB, SERVICES_JOB] {
+        env.server.set_job_state(job, "WithCustomer").unwrap();
+    }
+    let mut cmd = env.snowjob();
+    cmd.arg("list");
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("5 jobs are in other states") && err.contains("--all"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_overlong_job_id_line_is_refused_without_a_request() {
+    let env = Env::demo();
+    let mut cmd = env.snowjob();
+    cmd.args(["show", "-"])
+        .write_stdin(format!("{}\n", "J".repeat(100_000)));
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("longer than 1024 bytes"), "{err}");
+    assert!(
+        err.len() < 1000,
+        "the input is not echoed whole: {}",
+        err.len()
+    );
+    assert!(env.ops().is_empty());
+}
