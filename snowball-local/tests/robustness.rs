@@ -5,21 +5,13 @@
 
 mod common;
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-use common::{client_at, client_in, control, request};
+use common::{client_at, client_in, control, demo_server, read_until_closed, request};
 use serde_json::Value as Json;
 use snowball_local::{Config, DEFAULT_ACCESS_KEY, Fault, FaultAction, LocalServer, demo};
-
-fn demo_server() -> LocalServer {
-    LocalServer::start(Config {
-        demo: true,
-        ..Config::default()
-    })
-    .unwrap()
-}
 
 #[tokio::test]
 async fn any_signing_region_is_accepted_unless_one_is_configured() {
@@ -336,20 +328,6 @@ fn short_timeout_server() -> LocalServer {
         ..Config::default()
     })
     .unwrap()
-}
-
-/// Reads until the server closes the connection; returns what it sent and when.
-fn read_until_closed(mut stream: TcpStream) -> (String, Duration) {
-    let started = Instant::now();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(5)))
-        .unwrap();
-    let mut got = Vec::new();
-    let _ = stream.read_to_end(&mut got);
-    (
-        String::from_utf8_lossy(&got).into_owned(),
-        started.elapsed(),
-    )
 }
 
 #[test]

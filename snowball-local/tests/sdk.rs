@@ -14,7 +14,7 @@ use aws_sdk_snowball::types::{
     OnDeviceServiceConfiguration, S3Resource, ShippingOption, SnowballCapacity, SnowballType,
     StorageUnit,
 };
-use common::{client_at, client_in, request};
+use common::{client_at, client_in, demo_server, request};
 use serde_json::json;
 use snowball_local::{Config, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, Fault, LocalServer, demo};
 
@@ -24,14 +24,6 @@ fn client_with(server: &LocalServer, access: &str, secret: &str, region: &str) -
 
 fn client(server: &LocalServer) -> Client {
     client_in(server.url(), "us-east-1")
-}
-
-fn demo_server() -> LocalServer {
-    LocalServer::start(Config {
-        demo: true,
-        ..Config::default()
-    })
-    .unwrap()
 }
 
 async fn new_address(c: &Client) -> String {

@@ -6,10 +6,19 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::SocketAddr;
 use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
 
 use aws_sdk_snowball::Client;
 use aws_sdk_snowball::config::{Credentials, Region};
-use snowball_local::{DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY};
+use snowball_local::{Config, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, LocalServer};
+
+pub fn demo_server() -> LocalServer {
+    LocalServer::start(Config {
+        demo: true,
+        ..Config::default()
+    })
+    .unwrap()
+}
 
 pub fn client_at(url: &str, access: &str, secret: &str, region: &str) -> Client {
     let config = aws_sdk_snowball::Config::builder()
@@ -84,6 +93,20 @@ pub fn control(addr: SocketAddr, method: &str, path: &str, body: &str) -> (u16, 
         body.as_bytes(),
     );
     (raw.status, raw.text())
+}
+
+/// Reads until the server closes the connection; returns what it sent and when.
+pub fn read_until_closed(mut stream: std::net::TcpStream) -> (String, Duration) {
+    let started = Instant::now();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let mut got = Vec::new();
+    let _ = stream.read_to_end(&mut got);
+    (
+        String::from_utf8_lossy(&got).into_owned(),
+        started.elapsed(),
+    )
 }
 
 /// The `snowball-local` binary running as a child; killed and reaped when
