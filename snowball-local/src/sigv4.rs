@@ -239,6 +239,16 @@ mod tests {
             service: "service",
         };
         assert_eq!(verify(&req, &creds), Ok(()));
+        let any_region = Credentials {
+            region: None,
+            ..creds
+        };
+        assert_eq!(verify(&req, &any_region), Ok(()));
+        let elsewhere = Credentials {
+            region: Some("eu-west-1"),
+            ..creds
+        };
+        assert!(verify(&req, &elsewhere).unwrap_err().contains("--region"));
         let wrong = Credentials {
             secret_key: "other",
             ..creds

@@ -8,7 +8,7 @@ use serde_json::{Map, Value as Json, json};
 use crate::model::{DecodeOptions, model};
 use crate::wire::{ApiError, from_json};
 
-/// Capacities each device type can have (SPEC.md, from the CreateJob reference).
+/// Capacities each device type can have (from the CreateJob API reference).
 /// `NoPreference` is valid for all; a type missing here is not checked.
 pub const DEVICE_CAPACITIES: &[(&str, &[&str])] = &[
     ("STANDARD", &["T50", "T80"]),
