@@ -13,6 +13,7 @@ pub mod demo;
 pub mod model;
 pub mod server;
 pub mod sigv4;
+pub mod state;
 pub mod store;
 pub mod wire;
 
@@ -24,19 +25,42 @@ use std::time::Duration;
 
 use anyhow::Context;
 use hyper::service::service_fn;
-use hyper_util::rt::TokioIo;
+use hyper_util::rt::{TokioIo, TokioTimer};
 use serde_json::Value as Json;
 use tokio::net::TcpListener;
 
-pub use control::{Fault, FaultAction, JournalEntry};
-use server::{Auth, Shared, lock, now};
+pub use control::{Fault, FaultAction, JournalEntry, QueuedFault};
+use server::{Shared, lock, now};
 use store::Store;
 
 /// The key pair the endpoint accepts unless told otherwise (AWS's documented
 /// example key, so nobody mistakes it for a real one).
 pub const DEFAULT_ACCESS_KEY: &str = "AKIAIOSFODNN7EXAMPLE";
 pub const DEFAULT_SECRET_KEY: &str = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+/// The region examples use; any region is accepted unless [`Config::region`] says otherwise.
 pub const DEFAULT_REGION: &str = "us-east-1";
+
+/// Which regions request signatures may be scoped to.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Regions {
+    /// Whatever region the client signed for (as moto and LocalStack do).
+    #[default]
+    Any,
+    /// Only this one; others get 403.
+    Only(String),
+}
+
+impl From<&str> for Regions {
+    fn from(region: &str) -> Self {
+        Regions::Only(region.into())
+    }
+}
+
+impl From<String> for Regions {
+    fn from(region: String) -> Self {
+        Regions::Only(region)
+    }
+}
 
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -45,13 +69,18 @@ pub struct Config {
     pub port: u16,
     /// The key pair SigV4 is checked against; `None` turns checking off.
     pub credentials: Option<(String, String)>,
-    /// The region signatures must be scoped to.
-    pub region: String,
+    /// The regions signatures may be scoped to (any by default).
+    pub region: Regions,
     pub edit_window: Duration,
     pub demo: bool,
     /// A seed document: `{"Jobs": [JobMetadata…], "Addresses": [Address…]}`.
     pub seed: Option<Json>,
+    /// When it exists it wins: `demo` and `seed` only initialise a new one.
     pub state_file: Option<PathBuf>,
+    /// How long a connection may take to send a request's headers, counted from
+    /// when it connects or its previous reply was sent (so it also closes idle
+    /// keep-alive connections).
+    pub header_timeout: Duration,
 }
 
 impl Default for Config {
@@ -60,11 +89,12 @@ impl Default for Config {
             host: "127.0.0.1".into(),
             port: 0,
             credentials: Some((DEFAULT_ACCESS_KEY.into(), DEFAULT_SECRET_KEY.into())),
-            region: DEFAULT_REGION.into(),
+            region: Regions::Any,
             edit_window: Duration::from_secs(3600),
             demo: false,
             seed: None,
             state_file: None,
+            header_timeout: Duration::from_secs(10),
         }
     }
 }
@@ -74,44 +104,42 @@ pub fn parse_seed(text: &str) -> anyhow::Result<Json> {
     serde_yaml::from_str(text).context("the seed file is not valid YAML or JSON")
 }
 
-/// Builds the shared state a config describes: state file, then demo, then seed.
+/// Builds the shared state a config describes: the state file if it exists,
+/// else the demo and the seed.
 pub fn build_state(config: &Config) -> anyhow::Result<Arc<Shared>> {
     let mut store = Store::new(config.edit_window.as_secs_f64());
-    if let Some(path) = &config.state_file
-        && path.exists()
-    {
-        let text =
-            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-        let doc = parse_seed(&text)?;
+    let mut load = |name: &str, doc: &Json| {
         store
-            .load(&doc, now())
-            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            .load(doc, now())
+            .map(|_| ())
+            .map_err(|e| anyhow::anyhow!("{name}: {e}"))
+    };
+    let saved = match &config.state_file {
+        Some(path) => {
+            state::remove_stale_temp_files(path);
+            state::read(path)?.map(|doc| (path.display().to_string(), doc))
+        }
+        None => None,
+    };
+    if let Some((name, doc)) = saved {
+        load(&name, &doc)?;
+    } else {
+        if config.demo {
+            load("demo seed", &demo::seed(now()))?;
+        }
+        if let Some(seed) = &config.seed {
+            load("seed", seed)?;
+        }
     }
-    if config.demo {
-        store
-            .load(&demo::seed(now()), now())
-            .map_err(|e| anyhow::anyhow!("demo seed: {e}"))?;
-    }
-    if let Some(seed) = &config.seed {
-        store
-            .load(seed, now())
-            .map_err(|e| anyhow::anyhow!("seed: {e}"))?;
-    }
-    let auth = config.credentials.as_ref().map(|(a, s)| Auth {
-        access_key: a.clone(),
-        secret_key: s.clone(),
-    });
-    let shared = Shared::new(
-        store,
-        auth,
-        config.region.clone(),
-        config.state_file.clone(),
-    );
+    let shared = Shared::new(store, config);
     shared
         .persist(&lock(&shared.store))
         .context("writing the state file")?;
     Ok(Arc::new(shared))
 }
+
+/// Pause after a failed accept (e.g. out of file descriptors) instead of spinning.
+const ACCEPT_BACKOFF: Duration = Duration::from_millis(100);
 
 /// Accepts connections until `shutdown` completes.
 pub async fn serve(listener: TcpListener, shared: Arc<Shared>, shutdown: impl Future<Output = ()>) {
@@ -120,15 +148,21 @@ pub async fn serve(listener: TcpListener, shared: Arc<Shared>, shutdown: impl Fu
         let (stream, _) = tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok(conn) => conn,
-                Err(_) => continue,
+                Err(_) => {
+                    tokio::time::sleep(ACCEPT_BACKOFF).await;
+                    continue;
+                }
             },
             () = &mut shutdown => break,
         };
         let _ = stream.set_nodelay(true);
         let shared = shared.clone();
+        let header_timeout = shared.header_timeout;
         tokio::spawn(async move {
             let service = service_fn(move |req| server::handle(shared.clone(), req));
             let _ = hyper::server::conn::http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(header_timeout)
                 .serve_connection(TokioIo::new(stream), service)
                 .await;
         });
@@ -201,21 +235,29 @@ impl LocalServer {
     }
 
     /// Faults still queued (one is taken when a matching request arrives).
-    pub fn faults(&self) -> Vec<Fault> {
+    pub fn faults(&self) -> Vec<QueuedFault> {
         lock(&self.shared.faults).clone()
     }
 
-    pub fn push_fault(&self, fault: Fault) {
-        lock(&self.shared.faults).push(fault);
+    /// Queues a fault: a [`Fault`], or `fault.skip(n)` to let the first `n`
+    /// matching calls through. Panics on a malformed fault (see [`Fault::check`]):
+    /// a test that stages one has a bug.
+    pub fn push_fault(&self, fault: impl Into<QueuedFault>) {
+        let queued = fault.into();
+        if let Err(why) = queued.fault.check() {
+            panic!("malformed fault {queued:?}: {why}");
+        }
+        lock(&self.shared.faults).push(queued);
     }
 
-    /// The job as stored, in the API's JSON form (timestamps as epoch seconds).
+    /// The job as stored now (edit windows applied), in the API's JSON form
+    /// (timestamps as epoch seconds).
     pub fn job(&self, id: &str) -> Option<Json> {
-        lock(&self.shared.store).job_metadata(id)
+        self.shared.current().job_metadata(id)
     }
 
     pub fn jobs(&self) -> Vec<Json> {
-        lock(&self.shared.store).all_jobs()
+        self.shared.current().all_jobs()
     }
 
     pub fn set_job_state(&self, id: &str, state: &str) -> Result<(), String> {

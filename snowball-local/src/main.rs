@@ -3,7 +3,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use clap::Parser;
-use snowball_local::{Config, DEFAULT_ACCESS_KEY, DEFAULT_REGION, DEFAULT_SECRET_KEY};
+use snowball_local::{Config, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, Regions};
 
 /// A local AWS Snowball endpoint for tests, demos and CI pipelines.
 ///
@@ -34,15 +34,22 @@ struct Args {
     /// Accept requests without checking SigV4 signatures.
     #[arg(long)]
     no_auth: bool,
-    /// Region that signatures must be scoped to.
-    #[arg(long, default_value = DEFAULT_REGION)]
-    region: String,
+    /// Accept only requests signed for this region (403 otherwise). By default
+    /// any region is accepted: the signature is checked with whichever region
+    /// the client signed for.
+    #[arg(long, value_name = "REGION")]
+    region: Option<String>,
     /// How long a new job stays editable (New) before it moves to PreparingAppliance.
     #[arg(long, default_value = "60m", value_parser = humantime::parse_duration, value_name = "DURATION")]
     edit_window: Duration,
     /// Keep jobs and addresses in this file across restarts (written atomically).
+    /// When it exists it wins: --demo and --seed only initialise a new one.
     #[arg(long, value_name = "PATH")]
     state_file: Option<PathBuf>,
+    /// Close a connection that has not sent a request's headers this long after
+    /// connecting or after its previous reply (idle keep-alive connections too).
+    #[arg(long, default_value = "10s", value_parser = humantime::parse_duration, value_name = "DURATION")]
+    header_timeout: Duration,
 }
 
 #[tokio::main]
@@ -60,11 +67,12 @@ async fn main() -> anyhow::Result<()> {
         host: args.host,
         port: args.port,
         credentials: (!args.no_auth).then_some((args.access_key, args.secret_key)),
-        region: args.region,
+        region: args.region.map_or(Regions::Any, Regions::Only),
         edit_window: args.edit_window,
         demo: args.demo,
         seed,
         state_file: args.state_file,
+        header_timeout: args.header_timeout,
     };
     let shared = snowball_local::build_state(&config)?;
     let listener = tokio::net::TcpListener::bind((config.host.as_str(), config.port))

@@ -1,22 +1,26 @@
 //! HTTP: one request in, through signature, decoding, faults and the store, one
 //! reply out. Also the `/_local/` control API.
 
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
+use std::pin::Pin;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::task::{Context, Poll};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full, Limited};
 use hyper::body::Incoming;
-use hyper::{Request, Response};
+use hyper::{Method, Request, Response};
 use serde_json::{Value as Json, json};
 
-use crate::control::{Fault, FaultAction, JournalEntry, take_fault};
+use crate::control::{FaultAction, JournalEntry, QueuedFault, parse_fault, take_fault};
 use crate::model::{DecodeOptions, model};
-use crate::sigv4;
 use crate::store::Store;
 use crate::wire::{self, ApiError, Protocol, Reply};
+use crate::{Config, Regions, sigv4, state};
 
 const MAX_BODY: usize = 8 * 1024 * 1024;
 
@@ -29,10 +33,12 @@ pub struct Auth {
 pub struct Shared {
     pub store: Mutex<Store>,
     pub journal: Mutex<Vec<JournalEntry>>,
-    pub faults: Mutex<Vec<Fault>>,
+    pub faults: Mutex<Vec<QueuedFault>>,
     pub auth: Option<Auth>,
-    pub region: String,
+    /// The only region signatures may be scoped to; `None` for any.
+    pub region: Option<String>,
     pub state_file: Option<PathBuf>,
+    pub header_timeout: Duration,
     seq: AtomicU64,
 }
 
@@ -60,45 +66,47 @@ impl std::fmt::Display for CloseConnection {
 impl std::error::Error for CloseConnection {}
 
 impl Shared {
-    pub fn new(
-        store: Store,
-        auth: Option<Auth>,
-        region: String,
-        state_file: Option<PathBuf>,
-    ) -> Shared {
+    pub fn new(store: Store, config: &Config) -> Shared {
         Shared {
             store: Mutex::new(store),
             journal: Mutex::new(Vec::new()),
             faults: Mutex::new(Vec::new()),
-            auth,
-            region,
-            state_file,
+            auth: config.credentials.as_ref().map(|(a, s)| Auth {
+                access_key: a.clone(),
+                secret_key: s.clone(),
+            }),
+            region: match &config.region {
+                Regions::Any => None,
+                Regions::Only(region) => Some(region.clone()),
+            },
+            state_file: config.state_file.clone(),
+            header_timeout: config.header_timeout,
             seq: AtomicU64::new(0),
         }
     }
 
-    /// Writes the state file atomically (temp file, fsync, rename); the caller
-    /// holds the store lock so writes land in order.
+    /// Writes the state file; the caller holds the store lock so writes land
+    /// in order.
     pub fn persist(&self, store: &Store) -> std::io::Result<()> {
-        let Some(path) = &self.state_file else {
-            return Ok(());
-        };
-        let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-        {
-            use std::io::Write;
-            let mut f = std::fs::File::create(&tmp)?;
-            f.write_all(
-                &serde_json::to_vec_pretty(&store.snapshot()).expect("JSON values serialize"),
-            )?;
-            f.sync_all()?;
+        match &self.state_file {
+            Some(path) => state::write(path, &store.snapshot()),
+            None => Ok(()),
         }
-        std::fs::rename(&tmp, path)
+    }
+
+    /// The store with edit windows advanced to now, so every read sees job
+    /// states as of now. Not written here: the state file keeps each window's
+    /// end, so a restart replays the move.
+    pub fn current(&self) -> MutexGuard<'_, Store> {
+        let mut store = lock(&self.store);
+        store.advance(now());
+        store
     }
 
     /// Changes the store outside the API (tests, seeding, staged races), then
     /// writes the state file, so every way in keeps it current.
     pub fn change<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, String>) -> Result<T, String> {
-        let mut store = lock(&self.store);
+        let mut store = self.current();
         let out = f(&mut store)?;
         self.persist(&store)
             .map_err(|e| format!("could not write the state file: {e}"))?;
@@ -110,12 +118,11 @@ impl Shared {
         lock(&self.journal).push(entry);
     }
 
-    /// Runs one API call against the store, advancing edit windows first.
+    /// Runs one API call against the store as of now.
     fn execute(&self, operation: &str, input: &Json) -> Result<Json, ApiError> {
-        let mut store = lock(&self.store);
-        let advanced = store.advance(now());
+        let mut store = self.current();
         let result = store.call(operation, input, now());
-        if advanced || (result.is_ok() && Store::is_mutation(operation)) {
+        if result.is_ok() && Store::is_mutation(operation) {
             self.persist(&store).map_err(|e| {
                 ApiError::new(
                     "InternalFailure",
@@ -127,8 +134,76 @@ impl Shared {
         result
     }
 }
-
+/// Answers one request. A panic while handling it (a bug, or the `panic`
+/// fault) answers 500 and is journalled; the server keeps serving.
 pub async fn handle(
+    shared: Arc<Shared>,
+    req: Request<Incoming>,
+) -> Result<Response<Full<Bytes>>, CloseConnection> {
+    CatchPanic(Box::pin(respond(shared, req)))
+        .await
+        .unwrap_or_else(|()| {
+            Ok(plain(
+                500,
+                "snowball-local failed while handling this request (see its stderr)",
+            ))
+        })
+}
+
+/// Polls a future, turning a panic inside it into `Err`.
+struct CatchPanic<F>(Pin<Box<F>>);
+
+impl<F: Future> Future for CatchPanic<F> {
+    type Output = Result<F::Output, ()>;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let inner = self.get_mut().0.as_mut();
+        match std::panic::catch_unwind(AssertUnwindSafe(|| inner.poll(cx))) {
+            Ok(Poll::Pending) => Poll::Pending,
+            Ok(Poll::Ready(out)) => Poll::Ready(Ok(out)),
+            Err(_) => Poll::Ready(Err(())),
+        }
+    }
+}
+
+/// One API request's journal entry, recorded however its handling ends:
+/// replied, closed by a fault, dropped because the client went away, or
+/// unwound by a panic.
+struct Recording {
+    shared: Arc<Shared>,
+    entry: JournalEntry,
+    done: bool,
+}
+
+impl Recording {
+    fn reply(&mut self, reply: &Reply) {
+        self.entry.status = reply.status;
+        if reply.status >= 300 {
+            self.entry.error_code = error_code_of(reply);
+        }
+    }
+
+    fn finish(mut self, error_code: Option<&str>) {
+        if let Some(code) = error_code {
+            self.entry.error_code = Some(code.into());
+        }
+        self.done = true;
+    }
+}
+
+impl Drop for Recording {
+    fn drop(&mut self) {
+        let mut entry = std::mem::take(&mut self.entry);
+        if std::thread::panicking() {
+            entry.status = 500;
+            entry.error_code = Some("panic".into());
+        } else if !self.done {
+            entry.error_code = Some("client went away".into());
+        }
+        self.shared.record(entry);
+    }
+}
+
+async fn respond(
     shared: Arc<Shared>,
     req: Request<Incoming>,
 ) -> Result<Response<Full<Bytes>>, CloseConnection> {
@@ -155,17 +230,23 @@ pub async fn handle(
         .headers
         .get("x-amz-target")
         .and_then(|v| v.to_str().ok());
-    let mut entry = JournalEntry {
-        seq: 0,
-        operation: String::new(),
-        protocol: None,
-        input: Json::Null,
-        signature: "not checked".into(),
-        status: 0,
-        error_code: None,
+    let mut recording = Recording {
+        shared: shared.clone(),
+        entry: JournalEntry {
+            signature: "not checked".into(),
+            ..JournalEntry::default()
+        },
+        done: false,
     };
+    let entry = &mut recording.entry;
     let outcome = async {
-        let (protocol, operation) = wire::identify(&path, target).map_err(|(p, e)| (Some(p), e))?;
+        let identified = wire::identify(&path, target);
+        if parts.method != Method::POST {
+            let (Ok((protocol, _)) | Err((protocol, _))) = identified;
+            let why = format!("{} is not allowed here; API calls are POST", parts.method);
+            return Err((Some(protocol), ApiError::new("MethodNotAllowed", 405, why)));
+        }
+        let (protocol, operation) = identified.map_err(|(p, e)| (Some(p), e))?;
         entry.protocol = Some(protocol);
         entry.operation = operation.clone();
         if let Some(auth) = &shared.auth {
@@ -179,7 +260,7 @@ pub async fn handle(
             let creds = sigv4::Credentials {
                 access_key: &auth.access_key,
                 secret_key: &auth.secret_key,
-                region: &shared.region,
+                region: shared.region.as_deref(),
                 service: "snowball",
             };
             match sigv4::verify(&signed, &creds) {
@@ -190,9 +271,13 @@ pub async fn handle(
                 }
             }
         }
-        let op = model()
-            .operation(&operation)
-            .expect("identify only returns known operations");
+        let op = model().operation(&operation).ok_or_else(|| {
+            let why = format!("unknown operation {operation}");
+            (
+                Some(protocol),
+                ApiError::new("UnknownOperationException", 400, why),
+            )
+        })?;
         let wire_input = wire::decode_body(protocol, &body).map_err(|e| (Some(protocol), e))?;
         let input = model()
             .decode(&op.input, &wire_input, DecodeOptions::default())
@@ -207,82 +292,118 @@ pub async fn handle(
     }
     .await;
 
-    let reply = match outcome {
+    let mut reply = match outcome {
         Err((protocol, error)) => wire::failure(protocol.unwrap_or(Protocol::Cbor), &error),
         Ok((protocol, operation, output_shape, input)) => {
             let fault = take_fault(&mut lock(&shared.faults), &operation);
-            let mut after = None;
-            let injected = match fault {
-                Some(FaultAction::Error {
-                    status,
-                    code,
-                    message,
-                }) => Some(wire::failure(
-                    protocol,
-                    &ApiError::new(
-                        &code,
-                        status,
-                        if message.is_empty() {
-                            code.clone()
-                        } else {
-                            message
-                        },
-                    ),
-                )),
-                Some(FaultAction::Delay { ms }) => {
-                    tokio::time::sleep(Duration::from_millis(ms)).await;
-                    None
-                }
-                Some(FaultAction::CloseConnection) => {
-                    entry.status = 0;
-                    entry.error_code = Some("connection closed".into());
-                    shared.record(entry);
+            recording.entry.fault = fault.as_ref().map(FaultAction::kind);
+            let call = Call {
+                shared: &shared,
+                protocol,
+                operation: &operation,
+                output_shape: output_shape.as_deref(),
+                input: &input,
+            };
+            match call.run(fault, &mut recording).await {
+                Ok(reply) => reply,
+                Err(CloseConnection) => {
+                    recording.finish(Some("connection closed"));
                     return Err(CloseConnection);
                 }
-                Some(FaultAction::InvalidBody) => {
-                    // The operation runs; its reply is garbled on the way back.
-                    let _ = shared.execute(&operation, &input);
-                    Some(Reply {
-                        status: 200,
-                        headers: wire::success(protocol, None, &json!({})).headers,
-                        body: b"\xff\xfe not a valid reply".to_vec(),
-                    })
-                }
-                Some(
-                    action @ (FaultAction::SetStateAfter { .. }
-                    | FaultAction::RemoveAddressAfter { .. }),
-                ) => {
-                    after = Some(action);
-                    None
-                }
-                None => None,
-            };
-            let reply = injected.unwrap_or_else(|| match shared.execute(&operation, &input) {
-                Ok(output) => wire::success(protocol, output_shape.as_deref(), &output),
-                Err(error) => wire::failure(protocol, &error),
-            });
-            if let Some(action) = after {
-                // A staged race: the job or address may already be gone.
-                let _ = shared.change(|store| match action {
-                    FaultAction::SetStateAfter { job_id, state } => {
-                        store.set_state(&job_id, &state)
-                    }
-                    FaultAction::RemoveAddressAfter { address_id } => {
-                        store.remove_address(&address_id);
-                        Ok(())
-                    }
-                    _ => Ok(()),
-                });
             }
-            reply
         }
     };
-    entry.status = reply.status;
-    if reply.status >= 300 {
-        entry.error_code = error_code_of(&reply);
+    if reply.status == 405 {
+        reply.headers.push(("allow", "POST".into()));
     }
-    shared.record(entry);
+    recording.reply(&reply);
+    recording.finish(None);
     Ok(to_response(reply))
+}
+
+/// One decoded API call, run with the fault (if any) taken for it.
+struct Call<'a> {
+    shared: &'a Shared,
+    protocol: Protocol,
+    operation: &'a str,
+    output_shape: Option<&'a str>,
+    input: &'a Json,
+}
+
+impl Call<'_> {
+    async fn run(
+        &self,
+        fault: Option<FaultAction>,
+        recording: &mut Recording,
+    ) -> Result<Reply, CloseConnection> {
+        // Before the call: faults that replace or postpone it.
+        match &fault {
+            Some(FaultAction::Error {
+                status,
+                code,
+                message,
+            }) => {
+                let message = if message.is_empty() { code } else { message };
+                let error = ApiError::new(code, *status, message.clone());
+                return Ok(wire::failure(self.protocol, &error));
+            }
+            Some(FaultAction::Delay { ms }) => sleep_ms(*ms).await,
+            Some(FaultAction::CloseConnection) => return Err(CloseConnection),
+            Some(FaultAction::Panic) => panic!("injected panic in {}", self.operation),
+            _ => {}
+        }
+        let reply = match self.shared.execute(self.operation, self.input) {
+            Ok(output) => wire::success(self.protocol, self.output_shape, &output),
+            Err(error) => wire::failure(self.protocol, &error),
+        };
+        // After the call: faults that garble or withhold its reply, or stage a race.
+        match fault {
+            Some(FaultAction::InvalidBody) => Ok(Reply {
+                status: 200,
+                headers: wire::success(self.protocol, None, &json!({})).headers,
+                body: b"\xff\xfe not a valid reply".to_vec(),
+            }),
+            Some(FaultAction::SetStateAfter { job_id, state }) => {
+                self.set_state(Some(job_id), &state);
+                Ok(reply)
+            }
+            Some(FaultAction::RemoveAddressAfter { address_id }) => {
+                let _ = self
+                    .shared
+                    .change(|store| Ok(store.remove_address(&address_id)));
+                Ok(reply)
+            }
+            Some(FaultAction::DropReply { state, job_id }) => {
+                if let Some(state) = state {
+                    self.set_state(job_id, &state);
+                }
+                recording.reply(&reply);
+                Err(CloseConnection)
+            }
+            Some(FaultAction::DelayReply { ms, state, job_id }) => {
+                if let Some(state) = state {
+                    self.set_state(job_id, &state);
+                }
+                recording.reply(&reply);
+                sleep_ms(ms).await;
+                Ok(reply)
+            }
+            _ => Ok(reply),
+        }
+    }
+
+    /// Sets a job's state after the call: `job_id`, else the call's own job.
+    /// A staged race: the job may be gone, which is fine.
+    fn set_state(&self, job_id: Option<String>, state: &str) {
+        let own = self.input.get("JobId").and_then(Json::as_str);
+        if let Some(id) = job_id.as_deref().or(own) {
+            let _ = self.shared.change(|store| store.set_state(id, state));
+        }
+    }
+}
+
+async fn sleep_ms(ms: u64) {
+    tokio::time::sleep(Duration::from_millis(ms)).await;
 }
 
 fn error_code_of(reply: &Reply) -> Option<String> {
@@ -308,23 +429,36 @@ fn to_response(reply: Reply) -> Response<Full<Bytes>> {
     for (k, v) in reply.headers {
         builder = builder.header(k, v);
     }
-    builder
-        .body(Full::new(Bytes::from(reply.body)))
-        .expect("reply headers are valid")
+    build(builder, reply.body)
 }
 
 fn plain(status: u16, text: &str) -> Response<Full<Bytes>> {
     json_response(status, &json!({ "error": text }))
 }
 
-fn json_response(status: u16, value: &Json) -> Response<Full<Bytes>> {
-    Response::builder()
+fn json_response(status: u16, value: &impl serde::Serialize) -> Response<Full<Bytes>> {
+    let builder = Response::builder()
         .status(status)
-        .header("content-type", "application/json")
-        .body(Full::new(Bytes::from(
-            serde_json::to_vec_pretty(value).expect("JSON values serialize"),
-        )))
-        .expect("valid response")
+        .header("content-type", "application/json");
+    match serde_json::to_vec_pretty(value) {
+        Ok(body) => build(builder, body),
+        Err(e) => build(
+            builder.status(500),
+            format!("{{\"error\": \"{e}\"}}").into(),
+        ),
+    }
+}
+
+/// The response, or a bare 500 if its parts are not valid HTTP: a reply must
+/// never panic, whatever a fault or request put into it.
+fn build(builder: hyper::http::response::Builder, body: Vec<u8>) -> Response<Full<Bytes>> {
+    builder
+        .body(Full::new(Bytes::from(body)))
+        .unwrap_or_else(|e| {
+            let mut response = Response::new(Full::new(Bytes::from(format!("invalid reply: {e}"))));
+            *response.status_mut() = hyper::StatusCode::INTERNAL_SERVER_ERROR;
+            response
+        })
 }
 
 /// `/_local/…`: journal, faults, job state, seeding. Unsigned: it is for tests.
@@ -332,13 +466,13 @@ fn control_api(shared: &Shared, method: &str, rest: &str, body: &[u8]) -> Respon
     let segments: Vec<&str> = rest.trim_end_matches('/').split('/').collect();
     let parse = || serde_json::from_slice::<Json>(body);
     match (method, segments.as_slice()) {
-        ("GET", ["journal"]) => json_response(200, &json!(*lock(&shared.journal))),
+        ("GET", ["journal"]) => json_response(200, &*lock(&shared.journal)),
         ("DELETE", ["journal"]) => {
             lock(&shared.journal).clear();
             json_response(200, &json!({}))
         }
-        ("GET", ["faults"]) => json_response(200, &json!(*lock(&shared.faults))),
-        ("POST", ["faults"]) => match serde_json::from_slice::<Fault>(body) {
+        ("GET", ["faults"]) => json_response(200, &*lock(&shared.faults)),
+        ("POST", ["faults"]) => match parse_fault(body) {
             Ok(fault) => {
                 lock(&shared.faults).push(fault);
                 json_response(200, &json!({}))
@@ -349,8 +483,8 @@ fn control_api(shared: &Shared, method: &str, rest: &str, body: &[u8]) -> Respon
             lock(&shared.faults).clear();
             json_response(200, &json!({}))
         }
-        ("GET", ["jobs"]) => json_response(200, &json!(lock(&shared.store).all_jobs())),
-        ("GET", ["jobs", id]) => match lock(&shared.store).job_metadata(id) {
+        ("GET", ["jobs"]) => json_response(200, &shared.current().all_jobs()),
+        ("GET", ["jobs", id]) => match shared.current().job_metadata(id) {
             Some(job) => json_response(200, &job),
             None => plain(404, &format!("no job {id}")),
         },

@@ -9,7 +9,9 @@ type HmacSha256 = Hmac<Sha256>;
 pub struct Credentials<'a> {
     pub access_key: &'a str,
     pub secret_key: &'a str,
-    pub region: &'a str,
+    /// The region signatures must be scoped to; `None` accepts whichever the
+    /// client signed for (the signature is checked with that region).
+    pub region: Option<&'a str>,
     pub service: &'a str,
 }
 
@@ -65,10 +67,11 @@ pub fn verify(req: &SignedRequest, creds: &Credentials) -> Result<(), String> {
             "the access key {access_key} is not known to this endpoint"
         ));
     }
-    if region != creds.region {
+    if let Some(only) = creds.region
+        && region != only
+    {
         return Err(format!(
-            "credential scope region '{region}' should be '{}'",
-            creds.region
+            "credential scope region '{region}' is not served here: this endpoint only accepts requests signed for '{only}' (--region)"
         ));
     }
     if service != creds.service {
@@ -232,10 +235,20 @@ mod tests {
         let creds = Credentials {
             access_key: "AKIDEXAMPLE",
             secret_key: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
-            region: "us-east-1",
+            region: Some("us-east-1"),
             service: "service",
         };
         assert_eq!(verify(&req, &creds), Ok(()));
+        let any_region = Credentials {
+            region: None,
+            ..creds
+        };
+        assert_eq!(verify(&req, &any_region), Ok(()));
+        let elsewhere = Credentials {
+            region: Some("eu-west-1"),
+            ..creds
+        };
+        assert!(verify(&req, &elsewhere).unwrap_err().contains("--region"));
         let wrong = Credentials {
             secret_key: "other",
             ..creds

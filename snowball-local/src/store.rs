@@ -8,7 +8,7 @@ use serde_json::{Map, Value as Json, json};
 use crate::model::{DecodeOptions, model};
 use crate::wire::{ApiError, from_json};
 
-/// Capacities each device type can have (SPEC.md, from the CreateJob reference).
+/// Capacities each device type can have (from the CreateJob API reference).
 /// `NoPreference` is valid for all; a type missing here is not checked.
 pub const DEVICE_CAPACITIES: &[(&str, &[&str])] = &[
     ("STANDARD", &["T50", "T80"]),
@@ -298,13 +298,7 @@ impl Store {
 
     /// Sets a job's state as a test asks; the edit window no longer applies to it.
     pub fn set_state(&mut self, id: &str, state: &str) -> Result<(), String> {
-        model()
-            .decode(
-                "JobState",
-                &crate::wire::Wire::Text(state.into()),
-                DecodeOptions::default(),
-            )
-            .map_err(|e| e.message)?;
+        check_job_state(state)?;
         let index = *self
             .job_index
             .get(id)
@@ -398,14 +392,25 @@ impl Store {
     }
 }
 
+/// Ok if `state` is a JobState the model knows.
+pub fn check_job_state(state: &str) -> Result<(), String> {
+    check_text("JobState", state)
+}
+
 fn is_job_id(id: &str) -> bool {
+    check_text("JobId", id).is_ok()
+}
+
+/// Checks a text against a string shape of the model (enum, pattern, length).
+fn check_text(shape: &str, text: &str) -> Result<(), String> {
     model()
         .decode(
-            "JobId",
-            &crate::wire::Wire::Text(id.into()),
+            shape,
+            &crate::wire::Wire::Text(text.into()),
             DecodeOptions::default(),
         )
-        .is_ok()
+        .map(|_| ())
+        .map_err(|e| e.message)
 }
 
 fn set_path(target: &mut Json, path: &[&str], value: Json) {
