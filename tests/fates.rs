@@ -1,0 +1,261 @@
+//! The report never lies: lost replies, a job that leaves New right after,
+//! a colleague's concurrent change, and signals in the middle of a batch,
+//! each checked against what the endpoint stored.
+
+mod common;
+
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use common::*;
+use serde_json::{Value as Json, json};
+use snowball_local::{Fault, FaultAction};
+
+fn fault(operation: &str, action: FaultAction) -> Fault {
+    Fault {
+        operation: operation.into(),
+        count: 1,
+        action,
+    }
+}
+
+fn drop_reply(state: Option<&str>) -> FaultAction {
+    FaultAction::DropReply {
+        state: state.map(str::to_string),
+        job_id: None,
+    }
+}
+
+fn speed(env: &Env, job: &str) -> Json {
+    env.job(job)["ShippingDetails"]["ShippingOption"].clone()
+}
+
+fn set_speed(env: &Env, extra: &[&str]) -> (i32, Json, String) {
+    let mut cmd = env.snowjob();
+    cmd.args(["set-shipping", IMPORT_JOB, "--speed", "EXPRESS"])
+        .args(extra);
+    run_json(cmd)
+}
+
+#[test]
+fn a_lost_reply_to_an_applied_update_is_reported_updated() {
+    for attempts in ["1", "3"] {
+        let env = Env::demo();
+        env.server.push_fault(fault("UpdateJob", drop_reply(None)));
+        let (code, json, err) = set_speed(&env, &["--max-attempts", attempts]);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(json[0]["Outcome"], "updated", "{json}");
+        assert_eq!(speed(&env, IMPORT_JOB), "EXPRESS");
+        // Read again instead of sent again.
+        assert_eq!(env.ops(), ["DescribeJob", "UpdateJob", "DescribeJob"]);
+    }
+}
+
+#[test]
+fn a_lost_reply_then_the_window_closing_is_still_updated() {
+    let env = Env::demo();
+    env.server
+        .push_fault(fault("UpdateJob", drop_reply(Some("PreparingAppliance"))));
+    let (code, json, err) = set_speed(&env, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(json[0]["Outcome"], "updated", "{json}");
+    assert!(!err.contains("nothing was changed"), "{err}");
+    assert_eq!(speed(&env, IMPORT_JOB), "EXPRESS");
+}
+
+#[test]
+fn a_lost_reply_and_a_failed_re_read_is_unknown() {
+    let env = Env::demo();
+    env.server.push_fault(fault("UpdateJob", drop_reply(None)));
+    env.server
+        .push_fault(Fault::error("DescribeJob", 5, 503, "ServiceUnavailable").skip(1));
+    let (code, json, err) = set_speed(&env, &["--max-attempts", "1"]);
+    assert_eq!(code, 6, "{err}");
+    assert_eq!(json[0]["Outcome"], "unknown", "{json}");
+    assert_eq!(json[0]["Error"]["Code"], "UpdateFateUnknown");
+    let message = json[0]["Error"]["Message"].as_str().unwrap();
+    assert!(
+        message.contains(&format!("snowjob show {IMPORT_JOB}")),
+        "{message}"
+    );
+    assert!(!err.contains("nothing was changed"), "{err}");
+}
+
+#[test]
+fn a_dropped_connection_before_the_update_ran_is_failed_after_a_re_read() {
+    let env = Env::demo();
+    let before = env.job(IMPORT_JOB);
+    // The connection closes before the call runs: nothing was applied.
+    env.server
+        .push_fault(fault("UpdateJob", FaultAction::CloseConnection));
+    let (code, json, err) = set_speed(&env, &["--max-attempts", "1"]);
+    assert_eq!(code, 6, "{err}");
+    assert_eq!(json[0]["Outcome"], "failed", "{json}");
+    assert!(err.contains("does not have the change"), "{err}");
+    assert_eq!(env.job(IMPORT_JOB), before);
+}
+
+/// Jobs beyond the demo's four pending ones, copies of the import job.
+fn more_jobs(env: &Env, n: usize) -> Vec<String> {
+    let jobs: Vec<Json> = (0..n)
+        .map(|i| {
+            let mut job = env.job(IMPORT_JOB);
+            job["JobId"] = json!(format!("JID00000000-0000-4000-8000-0000000001{i:02}"));
+            job
+        })
+        .collect();
+    env.server
+        .seed(&json!({"Jobs": jobs, "Addresses": []}))
+        .expect("seeded")
+}
+
+fn six_jobs(env: &Env) -> Vec<String> {
+    let mut ids: Vec<String> = [IMPORT_JOB, EXPORT_JOB, COMPUTE_JOB, SERVICES_JOB]
+        .map(String::from)
+        .to_vec();
+    ids.extend(more_jobs(env, 2));
+    ids
+}
+
+fn buckets(job: &Json) -> Vec<String> {
+    job["Resources"]["S3Resources"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|b| b["BucketArn"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// A colleague adds a bucket to job 1 while the batch reads job 2: the batch
+/// had already finished job 1, so both buckets are there.
+#[test]
+fn a_colleagues_change_during_a_batch_survives() {
+    let env = Env::demo();
+    let ids = six_jobs(&env);
+    env.server
+        .push_fault(fault("DescribeJob", FaultAction::Delay { ms: 1500 }).skip(1));
+    let mut batch = env.snowjob_std();
+    batch
+        .args([
+            "add-s3-resource",
+            "--bucket",
+            "fleet-logs",
+            "--concurrency",
+            "1",
+            "--yes",
+        ])
+        .args(&ids)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let mut child = batch.spawn().unwrap();
+    std::thread::sleep(Duration::from_millis(600));
+    let mut colleague = env.snowjob();
+    colleague.args([
+        "add-s3-resource",
+        IMPORT_JOB,
+        "--bucket",
+        "colleague-bucket",
+    ]);
+    let (code, _, err) = run(colleague);
+    assert_eq!(code, 0, "{err}");
+    assert!(child.wait().unwrap().success());
+    let have = buckets(&env.job(IMPORT_JOB));
+    for bucket in ["arn:aws:s3:::fleet-logs", "arn:aws:s3:::colleague-bucket"] {
+        assert!(have.contains(&bucket.to_string()), "{have:?}");
+    }
+    for id in &ids {
+        assert!(
+            buckets(&env.job(id)).contains(&"arn:aws:s3:::fleet-logs".to_string()),
+            "{id}"
+        );
+    }
+}
+
+/// A signal in the middle of a batch: the jobs done are reported updated, the
+/// one in flight unknown, the rest skipped; exactly what the endpoint shows.
+fn signal_mid_batch(signal: &str, expected_code: i32) {
+    let env = Env::demo();
+    let ids = six_jobs(&env);
+    env.server.push_fault(
+        fault(
+            "UpdateJob",
+            FaultAction::DelayReply {
+                ms: 20_000,
+                state: None,
+                job_id: None,
+            },
+        )
+        .skip(2),
+    );
+    let mut cmd = env.snowjob_std();
+    cmd.args([
+        "set-capacity",
+        "--capacity",
+        "NoPreference",
+        "--concurrency",
+        "1",
+        "--yes",
+        "-o",
+        "json",
+    ])
+    .args(&ids)
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped());
+    let child = cmd.spawn().unwrap();
+    let started = Instant::now();
+    // The third job read; its update (held by the endpoint) follows at once.
+    while env.ops().iter().filter(|o| *o == "DescribeJob").count() < 3 {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "{:?}",
+            env.ops()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    let sent = Instant::now();
+    let status = std::process::Command::new("kill")
+        .args([signal, &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        sent.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        sent.elapsed()
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(expected_code), "{stderr}");
+    let results: Json = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+    let outcomes: Vec<&str> = results
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["Outcome"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        outcomes,
+        [
+            "updated", "updated", "unknown", "skipped", "skipped", "skipped"
+        ]
+    );
+    // The endpoint agrees: the first three have the change (the third's
+    // reply was held back after it ran), the others do not.
+    let changed: Vec<bool> = ids
+        .iter()
+        .map(|id| env.job(id)["SnowballCapacityPreference"] == "NoPreference")
+        .collect();
+    assert_eq!(changed, [true, true, true, false, false, false]);
+}
+
+#[test]
+fn sigterm_mid_batch_reports_exactly_what_changed() {
+    signal_mid_batch("-TERM", 143);
+}
+
+#[test]
+fn sigint_mid_batch_reports_exactly_what_changed() {
+    signal_mid_batch("-INT", 130);
+}
