@@ -17,15 +17,20 @@ Exit codes:
   3  the job is not editable (no longer New)
   4  the job or address does not exist
   5  credentials, region, configuration or permission problem
-  6  the service could not be reached or kept failing after retries
-  130 interrupted
+  6  the service could not be reached or kept failing after retries, or an
+     update's fate is unknown (check the job with `snowjob show JOB_ID`)
+  130 / 143  interrupted by SIGINT / SIGTERM: no new request is started, updates
+     in flight get 2 seconds, the results so far are printed (jobs not
+     attempted: skipped; updates whose reply never came: unknown)
 With several jobs every job is attempted and reported; the exit code is that of
-the first failed job in input order.
+the first failed job in input order. A closed stdout (`| head`) is not an error.
 
-Configuration comes from the AWS environment: AWS_PROFILE, AWS_REGION,
-AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_SNOWBALL, AWS_MAX_ATTEMPTS, AWS_RETRY_MODE,
-credentials from the environment, profiles, SSO, web identity, containers and
-instances.";
+Configuration comes from the AWS environment, as in the AWS CLI: AWS_PROFILE,
+AWS_REGION, AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_SNOWBALL, AWS_MAX_ATTEMPTS,
+AWS_RETRY_MODE (standard, adaptive, legacy), AWS_CA_BUNDLE, credentials from the
+environment, profiles, SSO, web identity, containers and instances. --profile
+takes the profile's credentials even when AWS_ACCESS_KEY_ID is set. A setting
+that is not valid is refused before any request, naming where it came from.";
 
 /// Safely edit pending AWS Snow Family jobs.
 ///
@@ -76,10 +81,10 @@ pub struct Global {
     #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=20))]
     pub max_attempts: Option<u32>,
     /// Seconds to wait for a connection.
-    #[arg(long, global = true, value_name = "SECS", value_parser = seconds)]
+    #[arg(long, global = true, value_name = "SECS", value_parser = seconds, alias = "cli-connect-timeout")]
     pub connect_timeout: Option<Duration>,
     /// Seconds to wait for a reply.
-    #[arg(long, global = true, value_name = "SECS", value_parser = seconds)]
+    #[arg(long, global = true, value_name = "SECS", value_parser = seconds, alias = "cli-read-timeout")]
     pub read_timeout: Option<Duration>,
     /// Jobs handled at once.
     #[arg(long, global = true, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]

@@ -26,7 +26,10 @@ const EXIT_STATUS: &[(&str, &str)] = &[
     ("0", "Success, including unchanged jobs and --dry-run."),
     ("1", "Unexpected failure."),
     ("2", "Invalid arguments or input; nothing was sent."),
-    ("3", "The job is not editable (no longer New)."),
+    (
+        "3",
+        "The job is not editable (no longer New), or it changed after the plan was confirmed.",
+    ),
     ("4", "The job or address does not exist."),
     (
         "5",
@@ -34,9 +37,12 @@ const EXIT_STATUS: &[(&str, &str)] = &[
     ),
     (
         "6",
-        "The service could not be reached or kept failing after retries.",
+        "The service could not be reached or kept failing after retries, or an update's fate is unknown (check with snowjob show).",
     ),
-    ("130", "Interrupted."),
+    (
+        "130, 143",
+        "Interrupted by SIGINT or SIGTERM; the results so far were printed (not attempted: skipped; no reply: unknown).",
+    ),
 ];
 
 const ENVIRONMENT: &[(&str, &str)] = &[
@@ -50,7 +56,7 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN",
-        "Static credentials.",
+        "Static credentials; they win over AWS_PROFILE (with a warning) but not over --profile.",
     ),
     (
         "AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_SNOWBALL",
@@ -58,7 +64,11 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "AWS_MAX_ATTEMPTS, AWS_RETRY_MODE",
-        "Retries (--max-attempts wins for the count).",
+        "Retries: standard, adaptive or legacy (5 attempts); --max-attempts wins for the count.",
+    ),
+    (
+        "AWS_CA_BUNDLE",
+        "PEM certificates to trust for HTTPS endpoints instead of the system's (a corporate proxy's); also ca_bundle in a profile.",
     ),
     (
         "AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE",

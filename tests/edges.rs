@@ -80,6 +80,8 @@ fn bad_configuration_is_named_and_nothing_is_sent() {
         (&[], &["--region", ""], 2, "--region"),
         (&[], &["--profile", "nosuch"], 5, "nosuch"),
         (&[("AWS_PROFILE", "nosuch")], &[], 5, "nosuch"),
+        (&[("AWS_CA_BUNDLE", "/nonexistent/ca.pem")], &[], 5, "/nonexistent/ca.pem"),
+        (&[("AWS_CA_BUNDLE", "/dev/null")], &[], 5, "no PEM certificate"),
     ];
     for (vars, flags, expected, named) in cases {
         env.server.clear_journal();
@@ -101,8 +103,16 @@ fn bad_configuration_is_named_and_nothing_is_sent() {
 fn legacy_retry_mode_works_from_the_environment_and_a_profile() {
     let env = Env::demo();
     let mut cmd = env.snowjob();
-    cmd.env("AWS_RETRY_MODE", "legacy")
-        .args(["set-shipping", IMPORT_JOB, "--speed", "EXPRESS"]);
+    cmd.env("AWS_RETRY_MODE", "legacy").args([
+        "set-shipping",
+        IMPORT_JOB,
+        "--speed",
+        "EXPRESS",
+        "--cli-connect-timeout",
+        "5",
+        "--cli-read-timeout",
+        "5",
+    ]);
     let (code, _, err) = run(cmd);
     assert_eq!(code, 0, "{err}");
 
