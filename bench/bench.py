@@ -28,6 +28,7 @@ SPEEDS = ["NEXT_DAY", "SECOND_DAY"]
 REPEATS = int(os.environ.get("BENCH_REPEATS", "30"))
 CLI_REPEATS = int(os.environ.get("BENCH_CLI_REPEATS", "8"))
 BATCH = 200
+LATENCY_MS = 50
 CLI_BATCH_SAMPLE = int(os.environ.get("BENCH_CLI_BATCH_SAMPLE", "5"))
 
 
@@ -159,6 +160,17 @@ def main():
         results["snowjob"]["batch"] = stats([snowjob_batch(32) for _ in range(5)])
         results["snowjob"]["batch_default_concurrency"] = stats([snowjob_batch(8) for _ in range(3)])
         results["snowjob"]["batch_requests"] = requests_made(url, lambda: snowjob_batch(32))
+
+        # The same batch with 50 ms of latency on every call, at the default
+        # concurrency: its floor is 200 jobs x 2 requests x 50 ms / 8 = 2.5 s.
+        def with_latency():
+            control(url, "POST", "/_local/faults",
+                    {"operation": "*", "count": BATCH * 2, "kind": "delay", "ms": LATENCY_MS})
+            try:
+                return snowjob_batch(8)
+            finally:
+                control(url, "DELETE", "/_local/faults")
+        results["snowjob"]["batch_latency"] = stats([with_latency() for _ in range(3)])
         sample = [cli_one(i)[0] for i in range(CLI_BATCH_SAMPLE)]
         results["aws cli"]["batch"] = {"median": statistics.median(sample) * BATCH, "extrapolated_from": CLI_BATCH_SAMPLE}
         results["boto3"]["batch"] = stats([run([sys.executable, "-c", BOTO3_BATCH], env, stdin=ids)[0] for _ in range(2)])
@@ -190,6 +202,8 @@ def report(r):
          f"{c['batch']['median']:.0f} s (from {c['batch']['extrapolated_from']} runs)", f"{b['batch']['median']:.2f} s"),
         (f"{BATCH} jobs, default --concurrency 8", ms(s["batch_default_concurrency"]["median"]), "", ""),
         (f"HTTP requests for {BATCH} jobs", str(s["batch_requests"]), "", ""),
+        (f"{BATCH} jobs, {LATENCY_MS} ms latency, --concurrency 8",
+         f"{s['batch_latency']['median']:.2f} s (floor {BATCH * 2 * LATENCY_MS / 8 / 1000:.1f} s)", "", ""),
         ("start-up: --version / --help", f"{ms(s['version']['median'])} / {ms(s['help']['median'])}", "", ""),
         ("release binary", f"{s['binary_bytes'] / 1e6:.1f} MB", "", ""),
     ]

@@ -64,21 +64,22 @@ fn run_to_exit_code(cli: &Cli) -> i32 {
 
 async fn run(cli: &Cli, stop: &Stop) -> Result<i32, Failure> {
     let g = &cli.global;
-    let reads = async {
-        match &cli.command {
-            Command::Show(args) => commands::show::run(g, args, stop).await,
-            Command::List(args) => commands::list::run(g, args).await,
-            Command::Completions(args) => commands::completions::run(args),
-            _ => unreachable!("edits are matched below"),
-        }
-    };
     match &cli.command {
+        Command::Show(args) => read(commands::show::run(g, args, stop), stop).await,
+        Command::List(args) => read(commands::list::run(g, args), stop).await,
         Command::SetShipping(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
         Command::SetCapacity(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
         Command::AddS3Resource(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
         Command::SetNfsLimit(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
         Command::Apply(args) => commands::apply::run(g, args, stop).await,
-        // Reads change nothing: a signal ends them at once.
-        _ => Ok(stop.until_stopped(reads).await.transpose()?.unwrap_or(0)),
+        Command::Completions(args) => commands::completions::run(args),
     }
+}
+
+/// Reads change nothing: a signal ends them at once.
+async fn read(
+    work: impl std::future::Future<Output = Result<i32, Failure>>,
+    stop: &Stop,
+) -> Result<i32, Failure> {
+    Ok(stop.until_stopped(work).await.transpose()?.unwrap_or(0))
 }

@@ -29,14 +29,6 @@ pub struct Stop {
 }
 
 impl Stop {
-    /// A stop that never comes (tests, and runs without signal handling).
-    pub fn never() -> Stop {
-        let (tx, rx) = watch::channel(None);
-        // Kept alive so that waiting on it stays pending instead of failing.
-        std::mem::forget(tx);
-        Stop { rx }
-    }
-
     /// Installs the handlers; call inside the runtime. If they cannot be
     /// installed the signals keep their default action (ending the process).
     pub fn listen() -> Stop {
@@ -61,13 +53,6 @@ impl Stop {
                 let _ = tx.send(Some(got));
             }
         });
-        Stop { rx }
-    }
-
-    /// A stop as if `signal` had just arrived (for tests).
-    pub fn already(signal: Signal) -> Stop {
-        let (tx, rx) = watch::channel(Some(signal));
-        std::mem::forget(tx);
         Stop { rx }
     }
 

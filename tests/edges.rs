@@ -80,8 +80,18 @@ fn bad_configuration_is_named_and_nothing_is_sent() {
         (&[], &["--region", ""], 2, "--region"),
         (&[], &["--profile", "nosuch"], 5, "nosuch"),
         (&[("AWS_PROFILE", "nosuch")], &[], 5, "nosuch"),
-        (&[("AWS_CA_BUNDLE", "/nonexistent/ca.pem")], &[], 5, "/nonexistent/ca.pem"),
-        (&[("AWS_CA_BUNDLE", "/dev/null")], &[], 5, "no PEM certificate"),
+        (
+            &[("AWS_CA_BUNDLE", "/nonexistent/ca.pem")],
+            &[],
+            5,
+            "/nonexistent/ca.pem",
+        ),
+        (
+            &[("AWS_CA_BUNDLE", "/dev/null")],
+            &[],
+            5,
+            "no PEM certificate",
+        ),
     ];
     for (vars, flags, expected, named) in cases {
         env.server.clear_journal();
