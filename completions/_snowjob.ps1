@@ -43,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'snowjob' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show jobs: state and edit window left, shipping, capacity, resources, services')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List jobs; without --all only those still editable (New)')
+            [CompletionResult]::new('addresses', 'addresses', [CompletionResultType]::ParameterValue, 'List the account''s shipping addresses, address ID first')
             [CompletionResult]::new('set-shipping', 'set-shipping', [CompletionResultType]::ParameterValue, 'Change the shipping speed, the address or the forwarding address')
             [CompletionResult]::new('set-capacity', 'set-capacity', [CompletionResultType]::ParameterValue, 'Change the device capacity')
             [CompletionResult]::new('add-s3-resource', 'add-s3-resource', [CompletionResultType]::ParameterValue, 'Add an S3 bucket, keeping every existing resource')
@@ -84,6 +85,27 @@ Register-ArgumentCompleter -Native -CommandName 'snowjob' -ScriptBlock {
             [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a reply')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Jobs handled at once')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every job, not only those still editable (New)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the change and the exact request; send nothing that modifies')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before editing several jobs')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before editing several jobs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the output of show and list)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the output of show and list)')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Trace requests and responses to stderr (credentials and signatures redacted)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (also when NO_COLOR is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'snowjob;addresses' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile from the AWS config and credentials files')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'The AWS region (else AWS_REGION or the profile''s region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send requests to this endpoint instead of the region''s (e.g. snowball-local)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a reply')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Jobs handled at once')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the change and the exact request; send nothing that modifies')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before editing several jobs')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before editing several jobs')
@@ -236,6 +258,7 @@ Register-ArgumentCompleter -Native -CommandName 'snowjob' -ScriptBlock {
         'snowjob;help' {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show jobs: state and edit window left, shipping, capacity, resources, services')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List jobs; without --all only those still editable (New)')
+            [CompletionResult]::new('addresses', 'addresses', [CompletionResultType]::ParameterValue, 'List the account''s shipping addresses, address ID first')
             [CompletionResult]::new('set-shipping', 'set-shipping', [CompletionResultType]::ParameterValue, 'Change the shipping speed, the address or the forwarding address')
             [CompletionResult]::new('set-capacity', 'set-capacity', [CompletionResultType]::ParameterValue, 'Change the device capacity')
             [CompletionResult]::new('add-s3-resource', 'add-s3-resource', [CompletionResultType]::ParameterValue, 'Add an S3 bucket, keeping every existing resource')
@@ -249,6 +272,9 @@ Register-ArgumentCompleter -Native -CommandName 'snowjob' -ScriptBlock {
             break
         }
         'snowjob;help;list' {
+            break
+        }
+        'snowjob;help;addresses' {
             break
         }
         'snowjob;help;set-shipping' {

@@ -19,6 +19,9 @@ _snowjob() {
             snowjob,add-s3-resource)
                 cmd="snowjob__subcmd__add__subcmd__s3__subcmd__resource"
                 ;;
+            snowjob,addresses)
+                cmd="snowjob__subcmd__addresses"
+                ;;
             snowjob,apply)
                 cmd="snowjob__subcmd__apply"
                 ;;
@@ -45,6 +48,9 @@ _snowjob() {
                 ;;
             snowjob__subcmd__help,add-s3-resource)
                 cmd="snowjob__subcmd__help__subcmd__add__subcmd__s3__subcmd__resource"
+                ;;
+            snowjob__subcmd__help,addresses)
+                cmd="snowjob__subcmd__help__subcmd__addresses"
                 ;;
             snowjob__subcmd__help,apply)
                 cmd="snowjob__subcmd__help__subcmd__apply"
@@ -77,7 +83,7 @@ _snowjob() {
 
     case "${cmd}" in
         snowjob)
-            opts="-o -y -q -h -V --profile --region --endpoint-url --output --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help --version show list set-shipping set-capacity add-s3-resource set-nfs-limit apply completions help"
+            opts="-o -y -q -h -V --profile --region --endpoint-url --output --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help --version show list addresses set-shipping set-capacity add-s3-resource set-nfs-limit apply completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -153,6 +159,56 @@ _snowjob() {
                     COMPREPLY=($(compgen -W "EXPORT IMPORT LOCAL_USE" -- "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        snowjob__subcmd__addresses)
+            opts="-o -y -q -h --profile --region --endpoint-url --output --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -305,7 +361,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__help)
-            opts="show list set-shipping set-capacity add-s3-resource set-nfs-limit apply completions help"
+            opts="show list addresses set-shipping set-capacity add-s3-resource set-nfs-limit apply completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -319,6 +375,20 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__help__subcmd__add__subcmd__s3__subcmd__resource)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        snowjob__subcmd__help__subcmd__addresses)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

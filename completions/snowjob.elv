@@ -40,6 +40,7 @@ set edit:completion:arg-completer[snowjob] = {|@words|
             cand --version 'Print version'
             cand show 'Show jobs: state and edit window left, shipping, capacity, resources, services'
             cand list 'List jobs; without --all only those still editable (New)'
+            cand addresses 'List the account''s shipping addresses, address ID first'
             cand set-shipping 'Change the shipping speed, the address or the forwarding address'
             cand set-capacity 'Change the device capacity'
             cand add-s3-resource 'Add an S3 bucket, keeping every existing resource'
@@ -79,6 +80,26 @@ set edit:completion:arg-completer[snowjob] = {|@words|
             cand --read-timeout 'Seconds to wait for a reply'
             cand --concurrency 'Jobs handled at once'
             cand --all 'Every job, not only those still editable (New)'
+            cand --dry-run 'Show the change and the exact request; send nothing that modifies'
+            cand -y 'Do not ask for confirmation before editing several jobs'
+            cand --yes 'Do not ask for confirmation before editing several jobs'
+            cand -q 'Print only errors (and the output of show and list)'
+            cand --quiet 'Print only errors (and the output of show and list)'
+            cand --debug 'Trace requests and responses to stderr (credentials and signatures redacted)'
+            cand --no-color 'No colour (also when NO_COLOR is set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'snowjob;addresses'= {
+            cand --profile 'Use this profile from the AWS config and credentials files'
+            cand --region 'The AWS region (else AWS_REGION or the profile''s region)'
+            cand --endpoint-url 'Send requests to this endpoint instead of the region''s (e.g. snowball-local)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --max-attempts 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)'
+            cand --connect-timeout 'Seconds to wait for a connection'
+            cand --read-timeout 'Seconds to wait for a reply'
+            cand --concurrency 'Jobs handled at once'
             cand --dry-run 'Show the change and the exact request; send nothing that modifies'
             cand -y 'Do not ask for confirmation before editing several jobs'
             cand --yes 'Do not ask for confirmation before editing several jobs'
@@ -224,6 +245,7 @@ set edit:completion:arg-completer[snowjob] = {|@words|
         &'snowjob;help'= {
             cand show 'Show jobs: state and edit window left, shipping, capacity, resources, services'
             cand list 'List jobs; without --all only those still editable (New)'
+            cand addresses 'List the account''s shipping addresses, address ID first'
             cand set-shipping 'Change the shipping speed, the address or the forwarding address'
             cand set-capacity 'Change the device capacity'
             cand add-s3-resource 'Add an S3 bucket, keeping every existing resource'
@@ -235,6 +257,8 @@ set edit:completion:arg-completer[snowjob] = {|@words|
         &'snowjob;help;show'= {
         }
         &'snowjob;help;list'= {
+        }
+        &'snowjob;help;addresses'= {
         }
         &'snowjob;help;set-shipping'= {
         }

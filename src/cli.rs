@@ -100,6 +100,8 @@ pub enum Command {
     Show(commands::show::ShowArgs),
     /// List jobs; without --all only those still editable (New).
     List(commands::list::ListArgs),
+    /// List the account's shipping addresses, address ID first.
+    Addresses(commands::addresses::AddressesArgs),
     /// Change the shipping speed, the address or the forwarding address.
     SetShipping(commands::set_shipping::SetShippingArgs),
     /// Change the device capacity.

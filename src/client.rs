@@ -1,4 +1,4 @@
-//! The one module that talks to AWS: configuration through aws-config, the four
+//! The one module that talks to AWS: configuration through aws-config, the
 //! calls snowjob makes, and the sorting of their errors into exit codes.
 
 use std::time::Duration;
@@ -198,6 +198,24 @@ impl Snow {
             jobs.extend(page.job_list_entries.unwrap_or_default());
         }
         Ok(jobs)
+    }
+}
+
+impl Snow {
+    /// Every address of the account, following NextToken to the end.
+    pub async fn describe_addresses(&self) -> Result<Vec<Address>, Failure> {
+        let mut pages = self
+            .client
+            .describe_addresses()
+            .max_results(100)
+            .into_paginator()
+            .send();
+        let mut addresses = Vec::new();
+        while let Some(page) = pages.next().await {
+            let page = page.map_err(|e| classify(e, "the address list"))?;
+            addresses.extend(page.addresses.unwrap_or_default());
+        }
+        Ok(addresses)
     }
 }
 

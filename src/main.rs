@@ -44,6 +44,7 @@ async fn run(cli: &Cli) -> Result<i32, Failure> {
     match &cli.command {
         Command::Show(args) => commands::show::run(g, args).await,
         Command::List(args) => commands::list::run(g, args).await,
+        Command::Addresses(args) => commands::addresses::run(g, args).await,
         Command::SetShipping(args) => commands::run_edit(g, &args.ids.jobs, args).await,
         Command::SetCapacity(args) => commands::run_edit(g, &args.ids.jobs, args).await,
         Command::AddS3Resource(args) => commands::run_edit(g, &args.ids.jobs, args).await,

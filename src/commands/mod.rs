@@ -2,6 +2,7 @@
 //! read) and hands it to the shared runner here.
 
 pub mod add_s3_resource;
+pub mod addresses;
 pub mod apply;
 pub mod completions;
 pub mod list;

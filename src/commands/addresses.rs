@@ -1,0 +1,28 @@
+use clap::Args;
+
+use crate::cli::Global;
+use crate::client::Snow;
+use crate::convert;
+use crate::failure::Failure;
+use crate::render;
+
+/// List the account's shipping addresses (DescribeAddresses), following every page.
+///
+/// Their IDs are what --address-id and --forwarding-address-id take.
+#[derive(Args, Debug)]
+pub struct AddressesArgs {}
+
+pub async fn run(global: &Global, _args: &AddressesArgs) -> Result<i32, Failure> {
+    let snow = Snow::connect(&global.settings()).await?;
+    let addresses: Vec<_> = snow
+        .describe_addresses()
+        .await?
+        .iter()
+        .map(convert::address)
+        .collect();
+    print!(
+        "{}",
+        render::addresses(&addresses, global.output, &global.style())
+    );
+    Ok(0)
+}
