@@ -47,6 +47,7 @@ Register-ArgumentCompleter -Native -CommandName 'snowjob' -ScriptBlock {
             [CompletionResult]::new('set-shipping', 'set-shipping', [CompletionResultType]::ParameterValue, 'Change the shipping speed, the address or the forwarding address')
             [CompletionResult]::new('set-capacity', 'set-capacity', [CompletionResultType]::ParameterValue, 'Change the device capacity')
             [CompletionResult]::new('add-s3-resource', 'add-s3-resource', [CompletionResultType]::ParameterValue, 'Add an S3 bucket, keeping every existing resource')
+            [CompletionResult]::new('remove-s3-resource', 'remove-s3-resource', [CompletionResultType]::ParameterValue, 'Remove an S3 bucket, keeping every other resource')
             [CompletionResult]::new('set-nfs-limit', 'set-nfs-limit', [CompletionResultType]::ParameterValue, 'Set the NFS on-device storage limit, keeping the other on-device services')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Apply a YAML or JSON patch of UpdateJob members to jobs')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -189,6 +190,28 @@ Register-ArgumentCompleter -Native -CommandName 'snowjob' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'snowjob;remove-s3-resource' {
+            [CompletionResult]::new('--bucket', '--bucket', [CompletionResultType]::ParameterName, 'The bucket: an S3 bucket ARN, or a name (becomes arn:PARTITION:s3:::NAME for the region)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile from the AWS config and credentials files')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'The AWS region (else AWS_REGION or the profile''s region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send requests to this endpoint instead of the region''s (e.g. snowball-local)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a reply')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Jobs handled at once')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the change and the exact request; send nothing that modifies')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before editing several jobs')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before editing several jobs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the output of show and list)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the output of show and list)')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Trace requests and responses to stderr (credentials and signatures redacted)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (also when NO_COLOR is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'snowjob;set-nfs-limit' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'NFS storage limit in whole terabytes, above 0 and not above the device''s capacity')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile from the AWS config and credentials files')
@@ -262,6 +285,7 @@ Register-ArgumentCompleter -Native -CommandName 'snowjob' -ScriptBlock {
             [CompletionResult]::new('set-shipping', 'set-shipping', [CompletionResultType]::ParameterValue, 'Change the shipping speed, the address or the forwarding address')
             [CompletionResult]::new('set-capacity', 'set-capacity', [CompletionResultType]::ParameterValue, 'Change the device capacity')
             [CompletionResult]::new('add-s3-resource', 'add-s3-resource', [CompletionResultType]::ParameterValue, 'Add an S3 bucket, keeping every existing resource')
+            [CompletionResult]::new('remove-s3-resource', 'remove-s3-resource', [CompletionResultType]::ParameterValue, 'Remove an S3 bucket, keeping every other resource')
             [CompletionResult]::new('set-nfs-limit', 'set-nfs-limit', [CompletionResultType]::ParameterValue, 'Set the NFS on-device storage limit, keeping the other on-device services')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Apply a YAML or JSON patch of UpdateJob members to jobs')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -284,6 +308,9 @@ Register-ArgumentCompleter -Native -CommandName 'snowjob' -ScriptBlock {
             break
         }
         'snowjob;help;add-s3-resource' {
+            break
+        }
+        'snowjob;help;remove-s3-resource' {
             break
         }
         'snowjob;help;set-nfs-limit' {

@@ -34,6 +34,9 @@ _snowjob() {
             snowjob,list)
                 cmd="snowjob__subcmd__list"
                 ;;
+            snowjob,remove-s3-resource)
+                cmd="snowjob__subcmd__remove__subcmd__s3__subcmd__resource"
+                ;;
             snowjob,set-capacity)
                 cmd="snowjob__subcmd__set__subcmd__capacity"
                 ;;
@@ -64,6 +67,9 @@ _snowjob() {
             snowjob__subcmd__help,list)
                 cmd="snowjob__subcmd__help__subcmd__list"
                 ;;
+            snowjob__subcmd__help,remove-s3-resource)
+                cmd="snowjob__subcmd__help__subcmd__remove__subcmd__s3__subcmd__resource"
+                ;;
             snowjob__subcmd__help,set-capacity)
                 cmd="snowjob__subcmd__help__subcmd__set__subcmd__capacity"
                 ;;
@@ -83,7 +89,7 @@ _snowjob() {
 
     case "${cmd}" in
         snowjob)
-            opts="-o -y -q -h -V --profile --region --endpoint-url --output --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help --version show list addresses set-shipping set-capacity add-s3-resource set-nfs-limit apply completions help"
+            opts="-o -y -q -h -V --profile --region --endpoint-url --output --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help --version show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -361,7 +367,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__help)
-            opts="show list addresses set-shipping set-capacity add-s3-resource set-nfs-limit apply completions help"
+            opts="show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -458,6 +464,20 @@ _snowjob() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        snowjob__subcmd__help__subcmd__remove__subcmd__s3__subcmd__resource)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         snowjob__subcmd__help__subcmd__set__subcmd__capacity)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -521,6 +541,60 @@ _snowjob() {
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        snowjob__subcmd__remove__subcmd__s3__subcmd__resource)
+            opts="-o -y -q -h --bucket --profile --region --endpoint-url --output --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --bucket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -44,6 +44,7 @@ set edit:completion:arg-completer[snowjob] = {|@words|
             cand set-shipping 'Change the shipping speed, the address or the forwarding address'
             cand set-capacity 'Change the device capacity'
             cand add-s3-resource 'Add an S3 bucket, keeping every existing resource'
+            cand remove-s3-resource 'Remove an S3 bucket, keeping every other resource'
             cand set-nfs-limit 'Set the NFS on-device storage limit, keeping the other on-device services'
             cand apply 'Apply a YAML or JSON patch of UpdateJob members to jobs'
             cand completions 'Print a shell completion script'
@@ -179,6 +180,27 @@ set edit:completion:arg-completer[snowjob] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'snowjob;remove-s3-resource'= {
+            cand --bucket 'The bucket: an S3 bucket ARN, or a name (becomes arn:PARTITION:s3:::NAME for the region)'
+            cand --profile 'Use this profile from the AWS config and credentials files'
+            cand --region 'The AWS region (else AWS_REGION or the profile''s region)'
+            cand --endpoint-url 'Send requests to this endpoint instead of the region''s (e.g. snowball-local)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --max-attempts 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)'
+            cand --connect-timeout 'Seconds to wait for a connection'
+            cand --read-timeout 'Seconds to wait for a reply'
+            cand --concurrency 'Jobs handled at once'
+            cand --dry-run 'Show the change and the exact request; send nothing that modifies'
+            cand -y 'Do not ask for confirmation before editing several jobs'
+            cand --yes 'Do not ask for confirmation before editing several jobs'
+            cand -q 'Print only errors (and the output of show and list)'
+            cand --quiet 'Print only errors (and the output of show and list)'
+            cand --debug 'Trace requests and responses to stderr (credentials and signatures redacted)'
+            cand --no-color 'No colour (also when NO_COLOR is set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'snowjob;set-nfs-limit'= {
             cand --limit 'NFS storage limit in whole terabytes, above 0 and not above the device''s capacity'
             cand --profile 'Use this profile from the AWS config and credentials files'
@@ -249,6 +271,7 @@ set edit:completion:arg-completer[snowjob] = {|@words|
             cand set-shipping 'Change the shipping speed, the address or the forwarding address'
             cand set-capacity 'Change the device capacity'
             cand add-s3-resource 'Add an S3 bucket, keeping every existing resource'
+            cand remove-s3-resource 'Remove an S3 bucket, keeping every other resource'
             cand set-nfs-limit 'Set the NFS on-device storage limit, keeping the other on-device services'
             cand apply 'Apply a YAML or JSON patch of UpdateJob members to jobs'
             cand completions 'Print a shell completion script'
@@ -265,6 +288,8 @@ set edit:completion:arg-completer[snowjob] = {|@words|
         &'snowjob;help;set-capacity'= {
         }
         &'snowjob;help;add-s3-resource'= {
+        }
+        &'snowjob;help;remove-s3-resource'= {
         }
         &'snowjob;help;set-nfs-limit'= {
         }

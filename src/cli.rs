@@ -108,6 +108,8 @@ pub enum Command {
     SetCapacity(commands::set_capacity::SetCapacityArgs),
     /// Add an S3 bucket, keeping every existing resource.
     AddS3Resource(commands::add_s3_resource::AddS3ResourceArgs),
+    /// Remove an S3 bucket, keeping every other resource.
+    RemoveS3Resource(commands::remove_s3_resource::RemoveS3ResourceArgs),
     /// Set the NFS on-device storage limit, keeping the other on-device services.
     SetNfsLimit(commands::set_nfs_limit::SetNfsLimitArgs),
     /// Apply a YAML or JSON patch of UpdateJob members to jobs.
@@ -122,6 +124,21 @@ pub struct JobIds {
     /// Job IDs (JID + UUID), or - to read them from stdin, one a line.
     #[arg(value_name = "JOB_ID", required = true, value_parser = job_id_or_dash)]
     pub jobs: Vec<String>,
+}
+
+/// The S3 bucket an edit is about.
+#[derive(Args, Debug, Clone)]
+pub struct Bucket {
+    /// The bucket: an S3 bucket ARN, or a name (becomes arn:PARTITION:s3:::NAME for the region).
+    #[arg(long, required = true, value_name = "ARN|NAME")]
+    pub bucket: String,
+}
+
+impl Bucket {
+    /// The bucket's ARN in the configured region's partition.
+    pub fn arn(&self, partition: &str) -> Result<String, crate::failure::Failure> {
+        crate::checks::bucket_arn(&self.bucket, partition).map_err(crate::failure::Failure::invalid)
+    }
 }
 
 fn job_id_or_dash(text: &str) -> Result<String, String> {

@@ -48,6 +48,7 @@ async fn run(cli: &Cli) -> Result<i32, Failure> {
         Command::SetShipping(args) => commands::run_edit(g, &args.ids.jobs, args).await,
         Command::SetCapacity(args) => commands::run_edit(g, &args.ids.jobs, args).await,
         Command::AddS3Resource(args) => commands::run_edit(g, &args.ids.jobs, args).await,
+        Command::RemoveS3Resource(args) => commands::run_edit(g, &args.ids.jobs, args).await,
         Command::SetNfsLimit(args) => commands::run_edit(g, &args.ids.jobs, args).await,
         Command::Apply(args) => commands::apply::run(g, args).await,
         Command::Completions(args) => commands::completions::run(args),

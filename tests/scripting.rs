@@ -80,3 +80,129 @@ fn addresses_follow_every_next_token() {
     assert_eq!(out.lines().count(), 130);
     assert_eq!(env.ops(), ["DescribeAddresses", "DescribeAddresses"]);
 }
+
+/// An EXPORT job with three buckets (key ranges, target services), a Lambda
+/// function and an AMI, to see what a removal keeps.
+fn busy_export_job(env: &Env) -> String {
+    let job = json!({
+        "JobType": "EXPORT", "SnowballType": "V3_5S", "SnowballCapacityPreference": "T240",
+        "RoleARN": "arn:aws:iam::123456789012:role/snowball", "AddressId": HOME_ADDRESS,
+        "Description": "three buckets", "ShippingDetails": {"ShippingOption": "SECOND_DAY"},
+        "Resources": {
+            "S3Resources": [
+                {"BucketArn": "arn:aws:s3:::example-a", "KeyRange": {"BeginMarker": "a/", "EndMarker": "f/"}},
+                {"BucketArn": "arn:aws:s3:::example-b", "KeyRange": {"BeginMarker": "2025/", "EndMarker": "2026/"},
+                 "TargetOnDeviceServices": [{"ServiceName": "NFS_ON_DEVICE_SERVICE", "TransferOption": "EXPORT"}]},
+                {"BucketArn": "arn:aws:s3:::example-c", "KeyRange": {"EndMarker": "m/"},
+                 "TargetOnDeviceServices": [{"ServiceName": "S3_ON_DEVICE_SERVICE", "TransferOption": "EXPORT"}]}
+            ],
+            "LambdaResources": [{"LambdaArn": "arn:aws:lambda:us-east-1:123456789012:function:tag",
+                                 "EventTriggers": [{"EventResourceARN": "arn:aws:s3:::example-a"}]}],
+            "Ec2AmiResources": [{"AmiId": "ami-0123456789abcdef0"}]
+        }
+    });
+    let ids = env.server.seed(&json!({ "Jobs": [job] })).unwrap();
+    env.server.clear_journal();
+    ids[0].clone()
+}
+
+#[test]
+fn remove_s3_resource_keeps_every_other_entry_lambda_and_ami() {
+    let env = Env::demo();
+    let job = busy_export_job(&env);
+    let before = env.job(&job);
+    let mut cmd = env.snowjob();
+    cmd.args(["remove-s3-resource", &job, "--bucket", "example-b"]);
+    let (code, out, err) = run_json(cmd);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out[0]["Outcome"], "updated");
+    assert_eq!(env.ops(), ["DescribeJob", "UpdateJob"]);
+    let (b, a) = (&before["Resources"], &env.job(&job)["Resources"]);
+    assert_eq!(
+        a["S3Resources"],
+        json!([b["S3Resources"][0], b["S3Resources"][2]]),
+        "the other buckets keep their key ranges and services"
+    );
+    assert_eq!(a["LambdaResources"], b["LambdaResources"]);
+    assert_eq!(a["Ec2AmiResources"], b["Ec2AmiResources"]);
+    let after = env.job(&job);
+    assert_eq!(
+        without(&after, &["Resources"]),
+        without(&before, &["Resources"])
+    );
+    let sent = &env.updates()[0];
+    assert_eq!(sent, &json!({"JobId": job, "Resources": a}));
+    assert_eq!(out[0]["Request"], *sent);
+    assert_eq!(out[0]["Changes"][0]["Field"], "Resources");
+}
+
+#[test]
+fn remove_s3_resource_takes_an_arn_and_the_last_bucket_of_a_local_use_job() {
+    let env = Env::demo();
+    let before = env.job(COMPUTE_JOB);
+    let mut cmd = env.snowjob();
+    cmd.args([
+        "remove-s3-resource",
+        COMPUTE_JOB,
+        "--bucket",
+        "arn:aws:s3:::example-survey-data",
+    ]);
+    let (code, out, err) = run(cmd);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("updated"), "{out}");
+    let after = env.job(COMPUTE_JOB);
+    assert!(after["Resources"].get("S3Resources").is_none(), "{after}");
+    assert_eq!(
+        after["Resources"]["LambdaResources"],
+        before["Resources"]["LambdaResources"]
+    );
+    assert_eq!(
+        after["Resources"]["Ec2AmiResources"],
+        before["Resources"]["Ec2AmiResources"]
+    );
+}
+
+#[test]
+fn removing_a_bucket_not_on_the_job_is_unchanged() {
+    let env = Env::demo();
+    let mut cmd = env.snowjob();
+    cmd.args([
+        "remove-s3-resource",
+        IMPORT_JOB,
+        "--bucket",
+        "example-elsewhere",
+    ]);
+    let (code, out, _) = run_json(cmd);
+    assert_eq!(code, 0);
+    assert_eq!(out[0]["Outcome"], "unchanged");
+    assert_eq!(env.ops(), ["DescribeJob"]);
+}
+
+#[test]
+fn removing_the_last_bucket_of_an_import_or_export_job_is_refused() {
+    let env = Env::demo();
+    for (job, bucket) in [
+        (EXPORT_JOB, "example-video"),
+        (SERVICES_JOB, "arn:aws:s3:::example-branch-shares"),
+    ] {
+        env.server.clear_journal();
+        let before = env.job(job);
+        let mut cmd = env.snowjob();
+        cmd.args(["remove-s3-resource", job, "--bucket", bucket]);
+        let (code, _, err) = run(cmd);
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains("only bucket"), "{err}");
+        assert_eq!(env.ops(), ["DescribeJob"], "nothing that modifies was sent");
+        assert_eq!(env.job(job), before);
+    }
+}
+
+#[test]
+fn remove_s3_resource_checks_the_bucket_before_any_request() {
+    let env = Env::demo();
+    let mut cmd = env.snowjob();
+    cmd.args(["remove-s3-resource", IMPORT_JOB, "--bucket", "Not_A_Bucket"]);
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 2, "{err}");
+    assert!(env.ops().is_empty());
+}

@@ -5,7 +5,7 @@ use aws_sdk_snowball::types::{
 use clap::{Args, ValueEnum};
 
 use crate::checks;
-use crate::cli::{ApiEnum, JobIds};
+use crate::cli::{ApiEnum, Bucket, JobIds};
 use crate::edit::{Context, Edit};
 use crate::failure::Failure;
 use crate::patch::Patch;
@@ -16,9 +16,8 @@ use crate::patch::Patch;
 pub struct AddS3ResourceArgs {
     #[command(flatten)]
     pub ids: JobIds,
-    /// The bucket: an S3 bucket ARN, or a name (becomes arn:PARTITION:s3:::NAME for the region).
-    #[arg(long, required = true, value_name = "ARN|NAME")]
-    pub bucket: String,
+    #[command(flatten)]
+    pub bucket: Bucket,
     /// First key of the range to export (inclusive; export jobs only).
     #[arg(long, value_name = "KEY")]
     pub begin_marker: Option<String>,
@@ -82,13 +81,13 @@ impl AddS3ResourceArgs {
 
 impl Edit for AddS3ResourceArgs {
     fn check(&self, ctx: &Context) -> Result<(), Failure> {
-        checks::bucket_arn(&self.bucket, ctx.partition).map_err(Failure::invalid)?;
+        self.bucket.arn(ctx.partition)?;
         checks::key_range_order(self.begin_marker.as_deref(), self.end_marker.as_deref())
             .map_err(Failure::invalid)
     }
 
     fn patch(&self, job: &JobMetadata, ctx: &Context) -> Result<Patch, Failure> {
-        let arn = checks::bucket_arn(&self.bucket, ctx.partition).map_err(Failure::invalid)?;
+        let arn = self.bucket.arn(ctx.partition)?;
         let mut resources = job
             .resources()
             .cloned()
@@ -119,7 +118,9 @@ mod tests {
     fn args(bucket: &str) -> AddS3ResourceArgs {
         AddS3ResourceArgs {
             ids: JobIds { jobs: vec![] },
-            bucket: bucket.into(),
+            bucket: Bucket {
+                bucket: bucket.into(),
+            },
             begin_marker: None,
             end_marker: None,
             services: vec![Service::S3],

@@ -6,6 +6,7 @@ pub mod addresses;
 pub mod apply;
 pub mod completions;
 pub mod list;
+pub mod remove_s3_resource;
 pub mod set_capacity;
 pub mod set_nfs_limit;
 pub mod set_shipping;
