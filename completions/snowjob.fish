@@ -159,9 +159,9 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -s h -l he
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l bucket -d 'The bucket: an S3 bucket ARN, or a name (becomes arn:PARTITION:s3:::NAME for the region)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l begin-marker -d 'First key of the range to export (inclusive; export jobs only)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l end-marker -d 'Last key of the range to export (inclusive; export jobs only)' -r
-complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l service -d 'On-device service the data goes through; repeat for both' -r -f -a "s3\t''
+complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l service -d 'On-device service the data goes through; repeat for both (new bucket: s3)' -r -f -a "s3\t''
 nfs\t''"
-complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l transfer-option -d 'Transfer direction (default: the job\'s type)' -r -f -a "EXPORT\t''
+complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l transfer-option -d 'Transfer direction (new bucket: the job\'s type)' -r -f -a "EXPORT\t''
 IMPORT\t''
 LOCAL_USE\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l profile -d 'Use this profile from the AWS config and credentials files' -r

@@ -206,3 +206,127 @@ fn remove_s3_resource_checks_the_bucket_before_any_request() {
     assert_eq!(code, 2, "{err}");
     assert!(env.ops().is_empty());
 }
+
+/// `add-s3-resource` on EXPORT_JOB's bucket, with `args`; returns the outcome
+/// and the bucket's entry as stored afterwards.
+fn add_to_video(env: &Env, args: &[&str]) -> (i32, Json, Json) {
+    env.server.clear_journal();
+    let mut cmd = env.snowjob();
+    cmd.args(["add-s3-resource", EXPORT_JOB, "--bucket", "example-video"])
+        .args(args);
+    let (code, out, err) = run_json(cmd);
+    assert!(code == 0 || code == 2, "{err}");
+    let outcome = out.get(0).map_or(Json::Null, |r| r["Outcome"].clone());
+    (
+        code,
+        outcome,
+        env.job(EXPORT_JOB)["Resources"]["S3Resources"][0].clone(),
+    )
+}
+
+#[test]
+fn add_s3_resource_on_a_present_bucket_replaces_only_the_settings_given() {
+    let env = Env::demo();
+    let video = |range: Json, targets: Option<Json>| {
+        let mut entry = json!({"BucketArn": "arn:aws:s3:::example-video", "KeyRange": range});
+        if let Some(t) = targets {
+            entry["TargetOnDeviceServices"] = t;
+        }
+        entry
+    };
+
+    // Each marker on its own; the other is kept, and no services are added.
+    let (_, outcome, entry) = add_to_video(&env, &["--end-marker", "2025/06/"]);
+    assert_eq!(outcome, "updated");
+    assert_eq!(
+        entry,
+        video(
+            json!({"BeginMarker": "2025/01/", "EndMarker": "2025/06/"}),
+            None
+        )
+    );
+    assert_eq!(
+        env.updates(),
+        vec![json!({"JobId": EXPORT_JOB, "Resources": {"S3Resources": [entry]}})]
+    );
+    let (_, outcome, entry) = add_to_video(&env, &["--begin-marker", "2025/03/"]);
+    assert_eq!(outcome, "updated");
+    assert_eq!(
+        entry,
+        video(
+            json!({"BeginMarker": "2025/03/", "EndMarker": "2025/06/"}),
+            None
+        )
+    );
+
+    // Services replace the entry's targets; the markers are kept.
+    let (_, outcome, entry) =
+        add_to_video(&env, &["--service", "nfs", "--transfer-option", "EXPORT"]);
+    assert_eq!(outcome, "updated");
+    let range = json!({"BeginMarker": "2025/03/", "EndMarker": "2025/06/"});
+    assert_eq!(
+        entry,
+        video(
+            range.clone(),
+            Some(json!([{"ServiceName": "NFS_ON_DEVICE_SERVICE", "TransferOption": "EXPORT"}]))
+        )
+    );
+    // The transfer option not given is the entry's own.
+    let (_, outcome, entry) = add_to_video(&env, &["--service", "s3", "--service", "nfs"]);
+    assert_eq!(outcome, "updated");
+    let both = json!([
+        {"ServiceName": "S3_ON_DEVICE_SERVICE", "TransferOption": "EXPORT"},
+        {"ServiceName": "NFS_ON_DEVICE_SERVICE", "TransferOption": "EXPORT"}
+    ]);
+    assert_eq!(entry, video(range.clone(), Some(both.clone())));
+
+    // Settings equal to the current ones, or none at all: unchanged, nothing sent.
+    for args in [
+        &["--begin-marker", "2025/03/", "--end-marker", "2025/06/"][..],
+        &["--transfer-option", "export"],
+        &["--service", "s3", "--service", "nfs"],
+        &[],
+    ] {
+        let (code, outcome, entry) = add_to_video(&env, args);
+        assert_eq!((code, &outcome), (0, &json!("unchanged")), "{args:?}");
+        assert_eq!(entry, video(range.clone(), Some(both.clone())));
+        assert_eq!(env.ops(), ["DescribeJob"], "{args:?}");
+    }
+}
+
+#[test]
+fn add_s3_resource_checks_the_merged_key_range() {
+    let env = Env::demo();
+    let before = env.job(EXPORT_JOB);
+    // The begin marker given is after the entry's own end marker.
+    let (code, _, _) = add_to_video(&env, &["--begin-marker", "2026/"]);
+    assert_eq!(code, 2);
+    assert_eq!(env.ops(), ["DescribeJob"]);
+    assert_eq!(env.job(EXPORT_JOB), before);
+}
+
+#[test]
+fn add_s3_resource_defaults_apply_to_new_buckets_only() {
+    let env = Env::demo();
+    let mut cmd = env.snowjob();
+    cmd.args([
+        "add-s3-resource",
+        EXPORT_JOB,
+        "--bucket",
+        "example-new",
+        "--end-marker",
+        "m/",
+    ]);
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 0, "{err}");
+    let stored = env.job(EXPORT_JOB)["Resources"]["S3Resources"].clone();
+    assert_eq!(
+        stored[1],
+        json!({"BucketArn": "arn:aws:s3:::example-new", "KeyRange": {"EndMarker": "m/"},
+               "TargetOnDeviceServices": [{"ServiceName": "S3_ON_DEVICE_SERVICE", "TransferOption": "EXPORT"}]})
+    );
+    assert_eq!(
+        stored[0],
+        snowball_local::demo::seed(0.0)["Jobs"][1]["Resources"]["S3Resources"][0]
+    );
+}
