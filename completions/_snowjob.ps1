@@ -46,7 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'snowjob' -ScriptBlock {
             [CompletionResult]::new('addresses', 'addresses', [CompletionResultType]::ParameterValue, 'List the account''s shipping addresses, address ID first')
             [CompletionResult]::new('set-shipping', 'set-shipping', [CompletionResultType]::ParameterValue, 'Change the shipping speed, the address or the forwarding address')
             [CompletionResult]::new('set-capacity', 'set-capacity', [CompletionResultType]::ParameterValue, 'Change the device capacity')
-            [CompletionResult]::new('add-s3-resource', 'add-s3-resource', [CompletionResultType]::ParameterValue, 'Add an S3 bucket, keeping every existing resource')
+            [CompletionResult]::new('add-s3-resource', 'add-s3-resource', [CompletionResultType]::ParameterValue, 'Add an S3 bucket, or change one the job has, keeping every other resource')
             [CompletionResult]::new('remove-s3-resource', 'remove-s3-resource', [CompletionResultType]::ParameterValue, 'Remove an S3 bucket, keeping every other resource')
             [CompletionResult]::new('set-nfs-limit', 'set-nfs-limit', [CompletionResultType]::ParameterValue, 'Set the NFS on-device storage limit, keeping the other on-device services')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Apply a YAML or JSON patch of UpdateJob members to jobs')
@@ -114,8 +114,8 @@ Register-ArgumentCompleter -Native -CommandName 'snowjob' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the output of show and list)')
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Trace requests and responses to stderr (credentials and signatures redacted)')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (also when NO_COLOR is set)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'snowjob;set-shipping' {
@@ -186,8 +186,8 @@ Register-ArgumentCompleter -Native -CommandName 'snowjob' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the output of show and list)')
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Trace requests and responses to stderr (credentials and signatures redacted)')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (also when NO_COLOR is set)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'snowjob;remove-s3-resource' {
@@ -208,8 +208,8 @@ Register-ArgumentCompleter -Native -CommandName 'snowjob' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the output of show and list)')
             [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Trace requests and responses to stderr (credentials and signatures redacted)')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (also when NO_COLOR is set)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'snowjob;set-nfs-limit' {
@@ -284,7 +284,7 @@ Register-ArgumentCompleter -Native -CommandName 'snowjob' -ScriptBlock {
             [CompletionResult]::new('addresses', 'addresses', [CompletionResultType]::ParameterValue, 'List the account''s shipping addresses, address ID first')
             [CompletionResult]::new('set-shipping', 'set-shipping', [CompletionResultType]::ParameterValue, 'Change the shipping speed, the address or the forwarding address')
             [CompletionResult]::new('set-capacity', 'set-capacity', [CompletionResultType]::ParameterValue, 'Change the device capacity')
-            [CompletionResult]::new('add-s3-resource', 'add-s3-resource', [CompletionResultType]::ParameterValue, 'Add an S3 bucket, keeping every existing resource')
+            [CompletionResult]::new('add-s3-resource', 'add-s3-resource', [CompletionResultType]::ParameterValue, 'Add an S3 bucket, or change one the job has, keeping every other resource')
             [CompletionResult]::new('remove-s3-resource', 'remove-s3-resource', [CompletionResultType]::ParameterValue, 'Remove an S3 bucket, keeping every other resource')
             [CompletionResult]::new('set-nfs-limit', 'set-nfs-limit', [CompletionResultType]::ParameterValue, 'Set the NFS on-device storage limit, keeping the other on-device services')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Apply a YAML or JSON patch of UpdateJob members to jobs')

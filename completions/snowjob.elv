@@ -43,7 +43,7 @@ set edit:completion:arg-completer[snowjob] = {|@words|
             cand addresses 'List the account''s shipping addresses, address ID first'
             cand set-shipping 'Change the shipping speed, the address or the forwarding address'
             cand set-capacity 'Change the device capacity'
-            cand add-s3-resource 'Add an S3 bucket, keeping every existing resource'
+            cand add-s3-resource 'Add an S3 bucket, or change one the job has, keeping every other resource'
             cand remove-s3-resource 'Remove an S3 bucket, keeping every other resource'
             cand set-nfs-limit 'Set the NFS on-device storage limit, keeping the other on-device services'
             cand apply 'Apply a YAML or JSON patch of UpdateJob members to jobs'
@@ -108,8 +108,8 @@ set edit:completion:arg-completer[snowjob] = {|@words|
             cand --quiet 'Print only errors (and the output of show and list)'
             cand --debug 'Trace requests and responses to stderr (credentials and signatures redacted)'
             cand --no-color 'No colour (also when NO_COLOR is set)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'snowjob;set-shipping'= {
             cand --speed 'Shipping speed'
@@ -177,8 +177,8 @@ set edit:completion:arg-completer[snowjob] = {|@words|
             cand --quiet 'Print only errors (and the output of show and list)'
             cand --debug 'Trace requests and responses to stderr (credentials and signatures redacted)'
             cand --no-color 'No colour (also when NO_COLOR is set)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'snowjob;remove-s3-resource'= {
             cand --bucket 'The bucket: an S3 bucket ARN, or a name (becomes arn:PARTITION:s3:::NAME for the region)'
@@ -198,8 +198,8 @@ set edit:completion:arg-completer[snowjob] = {|@words|
             cand --quiet 'Print only errors (and the output of show and list)'
             cand --debug 'Trace requests and responses to stderr (credentials and signatures redacted)'
             cand --no-color 'No colour (also when NO_COLOR is set)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'snowjob;set-nfs-limit'= {
             cand --limit 'NFS storage limit in whole terabytes, above 0 and not above the device''s capacity'
@@ -270,7 +270,7 @@ set edit:completion:arg-completer[snowjob] = {|@words|
             cand addresses 'List the account''s shipping addresses, address ID first'
             cand set-shipping 'Change the shipping speed, the address or the forwarding address'
             cand set-capacity 'Change the device capacity'
-            cand add-s3-resource 'Add an S3 bucket, keeping every existing resource'
+            cand add-s3-resource 'Add an S3 bucket, or change one the job has, keeping every other resource'
             cand remove-s3-resource 'Remove an S3 bucket, keeping every other resource'
             cand set-nfs-limit 'Set the NFS on-device storage limit, keeping the other on-device services'
             cand apply 'Apply a YAML or JSON patch of UpdateJob members to jobs'

@@ -47,7 +47,7 @@ complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "list" -d 'List jobs
 complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "addresses" -d 'List the account\'s shipping addresses, address ID first'
 complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "set-shipping" -d 'Change the shipping speed, the address or the forwarding address'
 complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "set-capacity" -d 'Change the device capacity'
-complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "add-s3-resource" -d 'Add an S3 bucket, keeping every existing resource'
+complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "add-s3-resource" -d 'Add an S3 bucket, or change one the job has, keeping every other resource'
 complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "remove-s3-resource" -d 'Remove an S3 bucket, keeping every other resource'
 complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "set-nfs-limit" -d 'Set the NFS on-device storage limit, keeping the other on-device services'
 complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "apply" -d 'Apply a YAML or JSON patch of UpdateJob members to jobs'
@@ -104,7 +104,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -s y -l yes -
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -s q -l quiet -d 'Print only errors (and the output of show and list)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l no-color -d 'No colour (also when NO_COLOR is set)'
-complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -s h -l help -d 'Print help'
+complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l speed -d 'Shipping speed' -r -f -a "EXPRESS\t''
 NEXT_DAY\t''
 SECOND_DAY\t''
@@ -180,7 +180,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -s y -l
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -s q -l quiet -d 'Print only errors (and the output of show and list)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l no-color -d 'No colour (also when NO_COLOR is set)'
-complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -s h -l help -d 'Print help'
+complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l bucket -d 'The bucket: an S3 bucket ARN, or a name (becomes arn:PARTITION:s3:::NAME for the region)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l profile -d 'Use this profile from the AWS config and credentials files' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l region -d 'The AWS region (else AWS_REGION or the profile\'s region)' -r
@@ -198,7 +198,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -s y
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -s q -l quiet -d 'Print only errors (and the output of show and list)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l no-color -d 'No colour (also when NO_COLOR is set)'
-complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -s h -l help -d 'Print help'
+complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l limit -d 'NFS storage limit in whole terabytes, above 0 and not above the device\'s capacity' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l profile -d 'Use this profile from the AWS config and credentials files' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l region -d 'The AWS region (else AWS_REGION or the profile\'s region)' -r
@@ -257,7 +257,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_see
 complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help" -f -a "addresses" -d 'List the account\'s shipping addresses, address ID first'
 complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help" -f -a "set-shipping" -d 'Change the shipping speed, the address or the forwarding address'
 complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help" -f -a "set-capacity" -d 'Change the device capacity'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help" -f -a "add-s3-resource" -d 'Add an S3 bucket, keeping every existing resource'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help" -f -a "add-s3-resource" -d 'Add an S3 bucket, or change one the job has, keeping every other resource'
 complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help" -f -a "remove-s3-resource" -d 'Remove an S3 bucket, keeping every other resource'
 complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help" -f -a "set-nfs-limit" -d 'Set the NFS on-device storage limit, keeping the other on-device services'
 complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help" -f -a "apply" -d 'Apply a YAML or JSON patch of UpdateJob members to jobs'

@@ -101,14 +101,29 @@ pub enum Command {
     /// List jobs; without --all only those still editable (New).
     List(commands::list::ListArgs),
     /// List the account's shipping addresses, address ID first.
+    ///
+    /// Their IDs are what --address-id and --forwarding-address-id take. Follows
+    /// every page of DescribeAddresses.
     Addresses(commands::addresses::AddressesArgs),
     /// Change the shipping speed, the address or the forwarding address.
     SetShipping(commands::set_shipping::SetShippingArgs),
     /// Change the device capacity.
     SetCapacity(commands::set_capacity::SetCapacityArgs),
-    /// Add an S3 bucket, keeping every existing resource.
+    /// Add an S3 bucket, or change one the job has, keeping every other resource.
+    ///
+    /// Every other bucket, Lambda function and AMI is carried along. A new bucket
+    /// gets the settings given, and by default --service s3 and the job type's
+    /// transfer option. For a bucket already on the job only the settings given
+    /// replace its own: --begin-marker and --end-marker each on its own,
+    /// --service and --transfer-option its target services (a transfer option
+    /// not given stays the entry's). No defaults apply to it, and settings equal
+    /// to its current ones leave the job unchanged.
     AddS3Resource(commands::add_s3_resource::AddS3ResourceArgs),
     /// Remove an S3 bucket, keeping every other resource.
+    ///
+    /// Every other bucket (with its key range and services), Lambda function and
+    /// AMI is carried along; a bucket not on the job leaves it unchanged. The last
+    /// bucket of an IMPORT or EXPORT job cannot be removed: such a job needs one.
     RemoveS3Resource(commands::remove_s3_resource::RemoveS3ResourceArgs),
     /// Set the NFS on-device storage limit, keeping the other on-device services.
     SetNfsLimit(commands::set_nfs_limit::SetNfsLimitArgs),

@@ -10,15 +10,7 @@ use crate::edit::{Context, Edit};
 use crate::failure::Failure;
 use crate::patch::Patch;
 
-/// Add an S3 bucket to the job, or change the settings of one it already has.
-///
-/// Every other bucket, Lambda function and AMI is carried along. A new bucket
-/// gets the settings given, and by default --service s3 and the job type's
-/// transfer option. For a bucket already on the job only the settings given
-/// replace its own: --begin-marker and --end-marker each on its own,
-/// --service and --transfer-option its target services (a service or option
-/// not given keeps the entry's). No defaults apply to it, and settings equal to
-/// its current ones leave the job unchanged.
+/// `add-s3-resource`; its help is on [`crate::cli::Command::AddS3Resource`].
 #[derive(Args, Debug)]
 pub struct AddS3ResourceArgs {
     #[command(flatten)]

@@ -6,9 +6,7 @@ use crate::convert;
 use crate::failure::Failure;
 use crate::render;
 
-/// List the account's shipping addresses (DescribeAddresses), following every page.
-///
-/// Their IDs are what --address-id and --forwarding-address-id take.
+/// `addresses`; its help is on [`crate::cli::Command::Addresses`].
 #[derive(Args, Debug)]
 pub struct AddressesArgs {}
 

@@ -6,10 +6,7 @@ use crate::edit::{Context, Edit};
 use crate::failure::Failure;
 use crate::patch::Patch;
 
-/// Remove an S3 bucket from the job. Every other bucket (with its key range
-/// and services), Lambda function and AMI is carried along; a bucket not on
-/// the job leaves it unchanged. The last bucket of an IMPORT or EXPORT job
-/// cannot be removed: such a job needs one.
+/// `remove-s3-resource`; its help is on [`crate::cli::Command::RemoveS3Resource`].
 #[derive(Args, Debug)]
 pub struct RemoveS3ResourceArgs {
     #[command(flatten)]
