@@ -89,7 +89,7 @@ _snowjob() {
 
     case "${cmd}" in
         snowjob)
-            opts="-o -y -q -h -V --profile --region --endpoint-url --output --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help --version show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help"
+            opts="-o -y -q -h -V --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help --version show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -113,6 +113,10 @@ _snowjob() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --max-attempts)
@@ -139,7 +143,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__add__subcmd__s3__subcmd__resource)
-            opts="-o -y -q -h --bucket --begin-marker --end-marker --service --transfer-option --profile --region --endpoint-url --output --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --bucket --begin-marker --end-marker --service --transfer-option --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -185,6 +189,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-attempts)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -209,7 +217,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__addresses)
-            opts="-o -y -q -h --profile --region --endpoint-url --output --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -233,6 +241,10 @@ _snowjob() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --max-attempts)
@@ -259,7 +271,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__apply)
-            opts="-f -o -y -q -h --file --profile --region --endpoint-url --output --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-f -o -y -q -h --file --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -293,6 +305,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-attempts)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -317,7 +333,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__completions)
-            opts="-o -y -q -h --profile --region --endpoint-url --output --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help bash elvish fish powershell zsh"
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -341,6 +357,10 @@ _snowjob() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --max-attempts)
@@ -535,7 +555,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__list)
-            opts="-o -y -q -h --all --profile --region --endpoint-url --output --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --all --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -559,6 +579,10 @@ _snowjob() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --max-attempts)
@@ -585,7 +609,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__remove__subcmd__s3__subcmd__resource)
-            opts="-o -y -q -h --bucket --profile --region --endpoint-url --output --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --bucket --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -615,6 +639,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-attempts)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -639,7 +667,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__set__subcmd__capacity)
-            opts="-o -y -q -h --capacity --profile --region --endpoint-url --output --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --capacity --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -669,6 +697,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-attempts)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -693,7 +725,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__set__subcmd__nfs__subcmd__limit)
-            opts="-o -y -q -h --limit --profile --region --endpoint-url --output --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --limit --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -723,6 +755,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-attempts)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -747,7 +783,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__set__subcmd__shipping)
-            opts="-o -y -q -h --speed --address-id --forwarding-address-id --profile --region --endpoint-url --output --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --speed --address-id --forwarding-address-id --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -785,6 +821,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-attempts)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -809,7 +849,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__show)
-            opts="-o -y -q -h --profile --region --endpoint-url --output --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -833,6 +873,10 @@ _snowjob() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --max-attempts)

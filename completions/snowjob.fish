@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_snowjob_global_optspecs
-    string join \n profile= region= endpoint-url= o/output= dry-run y/yes q/quiet debug no-color max-attempts= connect-timeout= read-timeout= concurrency= h/help V/version
+    string join \n profile= region= endpoint-url= o/output= query= dry-run y/yes q/quiet debug no-color max-attempts= connect-timeout= read-timeout= concurrency= h/help V/version
 end
 
 function __fish_snowjob_needs_command
@@ -31,6 +31,7 @@ complete -c snowjob -n "__fish_snowjob_needs_command" -s o -l output -d 'Output 
 json\t''
 yaml\t''
 text\t''"
+complete -c snowjob -n "__fish_snowjob_needs_command" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format' -r
 complete -c snowjob -n "__fish_snowjob_needs_command" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_needs_command" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_needs_command" -l read-timeout -d 'Seconds to wait for a reply' -r
@@ -60,6 +61,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand show" -s o -l output -d 
 json\t''
 yaml\t''
 text\t''"
+complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l read-timeout -d 'Seconds to wait for a reply' -r
@@ -77,6 +79,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand list" -s o -l output -d 
 json\t''
 yaml\t''
 text\t''"
+complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l read-timeout -d 'Seconds to wait for a reply' -r
@@ -95,6 +98,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -s o -l outpu
 json\t''
 yaml\t''
 text\t''"
+complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l read-timeout -d 'Seconds to wait for a reply' -r
@@ -118,6 +122,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -s o -l ou
 json\t''
 yaml\t''
 text\t''"
+complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l read-timeout -d 'Seconds to wait for a reply' -r
@@ -146,6 +151,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -s o -l ou
 json\t''
 yaml\t''
 text\t''"
+complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l read-timeout -d 'Seconds to wait for a reply' -r
@@ -171,6 +177,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -s o -l
 json\t''
 yaml\t''
 text\t''"
+complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l read-timeout -d 'Seconds to wait for a reply' -r
@@ -189,6 +196,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -s o
 json\t''
 yaml\t''
 text\t''"
+complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l read-timeout -d 'Seconds to wait for a reply' -r
@@ -207,6 +215,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -s o -l o
 json\t''
 yaml\t''
 text\t''"
+complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l read-timeout -d 'Seconds to wait for a reply' -r
@@ -225,6 +234,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -s o -l output -d
 json\t''
 yaml\t''
 text\t''"
+complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l read-timeout -d 'Seconds to wait for a reply' -r
@@ -242,6 +252,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -s o -l out
 json\t''
 yaml\t''
 text\t''"
+complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l read-timeout -d 'Seconds to wait for a reply' -r

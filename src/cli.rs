@@ -8,6 +8,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands;
+use crate::query::Query;
 
 const AFTER_HELP: &str = "\
 Exit codes:
@@ -57,6 +58,10 @@ pub struct Global {
     /// Output format.
     #[arg(short = 'o', long, global = true, value_enum, default_value_t = Format::Table)]
     pub output: Format,
+    /// A JMESPath query (as in the AWS CLI) applied to the output's JSON document
+    /// before it is printed in the chosen format.
+    #[arg(long, global = true, value_name = "JMESPATH", value_parser = Query::parse)]
+    pub query: Option<Query>,
     /// Show the change and the exact request; send nothing that modifies.
     #[arg(long, global = true)]
     pub dry_run: bool,

@@ -27,7 +27,7 @@ fn field<'a>(v: &'a Json, key: &str) -> &'a str {
     v.get(key).and_then(Json::as_str).unwrap_or("")
 }
 
-fn machine(value: &impl serde::Serialize, format: Format) -> Option<String> {
+pub(crate) fn machine(value: &impl serde::Serialize, format: Format) -> Option<String> {
     match format {
         Format::Json => {
             Some(serde_json::to_string_pretty(value).expect("JSON values serialize") + "\n")
@@ -38,7 +38,7 @@ fn machine(value: &impl serde::Serialize, format: Format) -> Option<String> {
 }
 
 /// Text fields must not break the one-record-a-line shape.
-fn clean(text: &str) -> String {
+pub(crate) fn clean(text: &str) -> String {
     text.replace(['\t', '\n', '\r'], " ")
 }
 

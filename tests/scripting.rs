@@ -330,3 +330,229 @@ fn add_s3_resource_defaults_apply_to_new_buckets_only() {
         snowball_local::demo::seed(0.0)["Jobs"][1]["Resources"]["S3Resources"][0]
     );
 }
+
+#[test]
+fn query_on_show_picks_values_from_job_metadata() {
+    let env = Env::demo();
+    let mut cmd = env.snowjob();
+    cmd.args([
+        "show", IMPORT_JOB, EXPORT_JOB, "--query", "[].JobId", "-o", "text",
+    ]);
+    let (code, out, _) = run(cmd);
+    assert_eq!(code, 0);
+    assert_eq!(out, format!("{IMPORT_JOB}\t{EXPORT_JOB}\n"));
+
+    let mut cmd = env.snowjob();
+    cmd.args([
+        "show",
+        IMPORT_JOB,
+        "--query",
+        "[0].Resources.S3Resources[].BucketArn",
+    ]);
+    let (code, out, _) = run_json(cmd);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        json!([
+            "arn:aws:s3:::example-migration-raw",
+            "arn:aws:s3:::example-migration-archive"
+        ])
+    );
+
+    // A single value, bare; a missing one as the AWS CLI prints it.
+    let mut cmd = env.snowjob();
+    cmd.args([
+        "show",
+        EXPORT_JOB,
+        "-o",
+        "text",
+        "--query",
+        "[0].SnowballType",
+    ]);
+    assert_eq!(run(cmd).1, "EDGE_S\n");
+    let mut cmd = env.snowjob();
+    cmd.args([
+        "show",
+        EXPORT_JOB,
+        "-o",
+        "text",
+        "--query",
+        "[0].PickupDetails",
+    ]);
+    assert_eq!(run(cmd).1, "None\n");
+}
+
+#[test]
+fn query_on_list_filters_and_counts() {
+    let env = Env::demo();
+    let mut cmd = env.snowjob();
+    cmd.args(["list", "--query", "[?SnowballType=='V3_5C'].JobId"]);
+    let (code, out, _) = run_json(cmd);
+    assert_eq!(code, 0);
+    assert_eq!(out, json!([SERVICES_JOB]));
+
+    let mut cmd = env.snowjob();
+    cmd.args(["list", "--all", "-o", "text", "--query", "length(@)"]);
+    assert_eq!(run(cmd).1, "5\n");
+
+    // A list of lists: a line each, as `aws ... --output text` prints them.
+    let mut cmd = env.snowjob();
+    cmd.args([
+        "list",
+        "-o",
+        "text",
+        "--query",
+        "[?JobType=='IMPORT'].[JobId, SnowballType]",
+    ]);
+    assert_eq!(
+        run(cmd).1,
+        format!("{IMPORT_JOB}\tEDGE\n{SERVICES_JOB}\tV3_5C\n")
+    );
+
+    let mut cmd = env.snowjob();
+    cmd.args([
+        "list",
+        "-o",
+        "yaml",
+        "--query",
+        "[0].{Id: JobId, Type: JobType}",
+    ]);
+    assert_eq!(run(cmd).1, format!("Id: {IMPORT_JOB}\nType: IMPORT\n"));
+}
+
+#[test]
+fn query_on_addresses() {
+    let env = Env::demo();
+    let mut cmd = env.snowjob();
+    cmd.args([
+        "addresses",
+        "-o",
+        "text",
+        "--query",
+        "[?City=='Portland'].AddressId",
+    ]);
+    let (code, out, _) = run(cmd);
+    assert_eq!(code, 0);
+    assert_eq!(out, format!("{FORWARDING_ADDRESS}\n"));
+}
+
+#[test]
+fn query_tells_a_pipeline_whether_an_edit_would_change_anything() {
+    let env = Env::demo();
+    let mut cmd = env.snowjob();
+    // T98 is new for the EDGE job and already the EDGE_S job's capacity.
+    cmd.args([
+        "--dry-run",
+        "-o",
+        "json",
+        "--query",
+        "[?Outcome=='planned'] | length(@)",
+        "set-capacity",
+        IMPORT_JOB,
+        EXPORT_JOB,
+        "--capacity",
+        "T98",
+    ]);
+    let (code, out, err) = run(cmd);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "1\n");
+    assert_eq!(env.ops(), ["DescribeJob", "DescribeJob"]);
+
+    // After the edit, the sent requests' fields, one line each.
+    let mut cmd = env.snowjob();
+    cmd.args([
+        "set-capacity",
+        IMPORT_JOB,
+        EXPORT_JOB,
+        "--capacity",
+        "T98",
+        "-o",
+        "text",
+        "--query",
+        "[].[JobId, Outcome]",
+    ]);
+    let (code, out, _) = run(cmd);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        format!("{IMPORT_JOB}\tupdated\n{EXPORT_JOB}\tunchanged\n")
+    );
+}
+
+#[test]
+fn query_output_defaults_to_a_generic_table() {
+    let env = Env::demo();
+    let mut cmd = env.snowjob();
+    cmd.args([
+        "list",
+        "--query",
+        "[?JobType=='EXPORT'].{Id: JobId, Device: SnowballType}",
+    ]);
+    let (code, out, _) = run(cmd);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[1].contains("Jobs"), "titled by what it lists:\n{out}");
+    assert!(
+        lines[3].contains("Device") && lines[3].contains("Id"),
+        "{out}"
+    );
+    assert!(
+        lines[5].contains(EXPORT_JOB) && lines[5].contains("EDGE_S"),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_invalid_query_is_refused_before_any_request() {
+    let env = Env::demo();
+    for args in [
+        vec!["show", IMPORT_JOB],
+        vec!["list"],
+        vec!["addresses"],
+        vec!["set-shipping", IMPORT_JOB, "--speed", "EXPRESS"],
+        vec![
+            "remove-s3-resource",
+            IMPORT_JOB,
+            "--bucket",
+            "example-migration-raw",
+        ],
+    ] {
+        let mut cmd = env.snowjob();
+        cmd.args(&args).args(["--query", "[?Outcome=='planned'"]);
+        let (code, out, err) = run(cmd);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(out.is_empty());
+        assert!(
+            err.contains("--query") && err.contains("column 21"),
+            "{err}"
+        );
+    }
+    assert!(env.ops().is_empty(), "{:?}", env.ops());
+    assert!(env.server.journal().is_empty());
+}
+
+#[test]
+fn a_query_that_fails_on_the_data_says_so() {
+    let env = Env::demo();
+    let mut cmd = env.snowjob();
+    cmd.args(["show", IMPORT_JOB, "--query", "length([0].PickupDetails)"]);
+    let (code, out, err) = run(cmd);
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("--query") && err.contains("length"), "{err}");
+
+    // After an update the edit happened: not "invalid input".
+    let mut cmd = env.snowjob();
+    cmd.args([
+        "set-shipping",
+        IMPORT_JOB,
+        "--speed",
+        "EXPRESS",
+        "--query",
+        "length([0].Missing)",
+    ]);
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("1 updated"), "{err}");
+    assert_eq!(env.updates().len(), 1);
+}

@@ -18,9 +18,8 @@ pub async fn run(global: &Global, _args: &AddressesArgs) -> Result<i32, Failure>
         .iter()
         .map(convert::address)
         .collect();
-    print!(
-        "{}",
+    let printed = super::output::print(global, "Addresses", &addresses, || {
         render::addresses(&addresses, global.output, &global.style())
-    );
-    Ok(0)
+    });
+    Ok(super::output::exit_code(0, printed))
 }

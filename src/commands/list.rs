@@ -24,9 +24,8 @@ pub async fn run(global: &Global, args: &ListArgs) -> Result<i32, Failure> {
         .filter(|e| args.all || e.job_state() == Some(&JobState::New))
         .map(convert::job_list_entry)
         .collect();
-    print!(
-        "{}",
+    let printed = super::output::print(global, "Jobs", &entries, || {
         render::list(&entries, global.output, &global.style(), render::now())
-    );
-    Ok(0)
+    });
+    Ok(super::output::exit_code(0, printed))
 }

@@ -6,6 +6,7 @@ pub mod addresses;
 pub mod apply;
 pub mod completions;
 pub mod list;
+pub mod output;
 pub mod remove_s3_resource;
 pub mod set_capacity;
 pub mod set_nfs_limit;
@@ -105,8 +106,11 @@ pub async fn run_edit(
         global.note(&format!("Reading {} jobs...", ids.len()));
     }
     let results = edit::run(&snow, &ids, edit, &opts, &confirm).await?;
-    report(global, &results);
-    Ok(first_exit_code(results.iter().map(|r| r.error.as_ref())))
+    let printed = report(global, &results);
+    Ok(output::exit_code(
+        first_exit_code(results.iter().map(|r| r.error.as_ref())),
+        printed,
+    ))
 }
 
 fn ask_to_confirm(global: &Global, planned: &[JobResult]) -> bool {
@@ -126,13 +130,11 @@ fn ask_to_confirm(global: &Global, planned: &[JobResult]) -> bool {
 }
 
 /// Results to stdout; errors, and a summary for people, to stderr.
-fn report(global: &Global, results: &[JobResult]) {
+fn report(global: &Global, results: &[JobResult]) -> Result<(), Failure> {
     let machine = global.output != Format::Table;
-    if machine || !global.quiet {
-        print!(
-            "{}",
-            render::results(results, global.output, &global.style())
-        );
+    let mut printed = Ok(());
+    if machine || !global.quiet || global.query.is_some() {
+        printed = output::results(global, results);
     }
     for r in results {
         if let Some(e) = &r.error {
@@ -142,6 +144,7 @@ fn report(global: &Global, results: &[JobResult]) {
     if !machine {
         global.note(&render::summary(results, global.dry_run));
     }
+    printed
 }
 
 #[cfg(test)]

@@ -34,12 +34,14 @@ pub async fn run(global: &Global, args: &ShowArgs) -> Result<i32, Failure> {
         .filter_map(|r| r.as_ref().ok())
         .cloned()
         .collect();
-    print!(
-        "{}",
+    let printed = super::output::print(global, "Jobs", &jobs, || {
         render::jobs(&jobs, global.output, &global.style(), render::now())
-    );
+    });
     for e in described.iter().filter_map(|r| r.as_ref().err()) {
         eprintln!("error: {}", e.message);
     }
-    Ok(first_exit_code(described.iter().map(|r| r.as_ref().err())))
+    Ok(super::output::exit_code(
+        first_exit_code(described.iter().map(|r| r.as_ref().err())),
+        printed,
+    ))
 }
