@@ -38,7 +38,7 @@ complete -c snowjob -n "__fish_snowjob_needs_command" -l read-timeout -d 'Second
 complete -c snowjob -n "__fish_snowjob_needs_command" -l concurrency -d 'Jobs handled at once' -r
 complete -c snowjob -n "__fish_snowjob_needs_command" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_needs_command" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
-complete -c snowjob -n "__fish_snowjob_needs_command" -s q -l quiet -d 'Print only errors (and the output of show and list)'
+complete -c snowjob -n "__fish_snowjob_needs_command" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_needs_command" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_needs_command" -l no-color -d 'No colour (also when NO_COLOR is set)'
 complete -c snowjob -n "__fish_snowjob_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -68,7 +68,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l read-timeout -d
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l concurrency -d 'Jobs handled at once' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
-complete -c snowjob -n "__fish_snowjob_using_subcommand show" -s q -l quiet -d 'Print only errors (and the output of show and list)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand show" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l no-color -d 'No colour (also when NO_COLOR is set)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -s h -l help -d 'Print help'
@@ -87,7 +87,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l concurrency -d 
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l all -d 'Every job, not only those still editable (New)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
-complete -c snowjob -n "__fish_snowjob_using_subcommand list" -s q -l quiet -d 'Print only errors (and the output of show and list)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand list" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l no-color -d 'No colour (also when NO_COLOR is set)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -s h -l help -d 'Print help'
@@ -105,7 +105,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l read-timeo
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l concurrency -d 'Jobs handled at once' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
-complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -s q -l quiet -d 'Print only errors (and the output of show and list)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l no-color -d 'No colour (also when NO_COLOR is set)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -129,7 +129,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l read-ti
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l concurrency -d 'Jobs handled at once' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
-complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -s q -l quiet -d 'Print only errors (and the output of show and list)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l no-color -d 'No colour (also when NO_COLOR is set)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -s h -l help -d 'Print help'
@@ -158,7 +158,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l read-ti
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l concurrency -d 'Jobs handled at once' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
-complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -s q -l quiet -d 'Print only errors (and the output of show and list)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l no-color -d 'No colour (also when NO_COLOR is set)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -s h -l help -d 'Print help'
@@ -184,7 +184,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l read
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l concurrency -d 'Jobs handled at once' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
-complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -s q -l quiet -d 'Print only errors (and the output of show and list)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l no-color -d 'No colour (also when NO_COLOR is set)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -203,7 +203,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l r
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l concurrency -d 'Jobs handled at once' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
-complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -s q -l quiet -d 'Print only errors (and the output of show and list)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l no-color -d 'No colour (also when NO_COLOR is set)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -222,7 +222,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l read-t
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l concurrency -d 'Jobs handled at once' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
-complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -s q -l quiet -d 'Print only errors (and the output of show and list)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l no-color -d 'No colour (also when NO_COLOR is set)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -s h -l help -d 'Print help'
@@ -241,7 +241,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l read-timeout -
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l concurrency -d 'Jobs handled at once' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
-complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -s q -l quiet -d 'Print only errors (and the output of show and list)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l no-color -d 'No colour (also when NO_COLOR is set)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -s h -l help -d 'Print help'
@@ -259,7 +259,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l read-tim
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l concurrency -d 'Jobs handled at once' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
-complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -s q -l quiet -d 'Print only errors (and the output of show and list)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l no-color -d 'No colour (also when NO_COLOR is set)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -s h -l help -d 'Print help'

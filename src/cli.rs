@@ -68,7 +68,7 @@ pub struct Global {
     /// Do not ask for confirmation before editing several jobs.
     #[arg(short = 'y', long, global = true)]
     pub yes: bool,
-    /// Print only errors (and the output of show and list).
+    /// Print only errors (and the output of show, list, addresses and --query).
     #[arg(short = 'q', long, global = true)]
     pub quiet: bool,
     /// Trace requests and responses to stderr (credentials and signatures redacted).

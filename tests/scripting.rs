@@ -556,3 +556,47 @@ fn a_query_that_fails_on_the_data_says_so() {
     assert!(err.contains("1 updated"), "{err}");
     assert_eq!(env.updates().len(), 1);
 }
+
+/// The README's CI example: every pending job gets examples/patch.yaml.
+#[test]
+fn the_readme_ci_patch_changes_only_the_notification_topic_of_every_pending_job() {
+    let env = Env::demo();
+    let before: Vec<Json> = env.server.jobs();
+    let mut list = env.snowjob();
+    list.args(["list", "-o", "text"]);
+    let (_, pending, _) = run(list);
+    let ids: String = pending
+        .lines()
+        .map(|l| l.split('\t').next().unwrap().to_string() + "\n")
+        .collect();
+    let mut cmd = env.snowjob();
+    cmd.args(["apply", "-", "--file"])
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/patch.yaml"))
+        .write_stdin(ids);
+    let (code, out, err) = run_json(cmd);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.as_array().unwrap().len(), 4);
+    let topic = "arn:aws:sns:us-east-1:123456789012:snow-ops";
+    for job in before {
+        let id = job["JobId"].as_str().unwrap();
+        let after = env.job(id);
+        if job["JobState"] != "New" {
+            assert_eq!(after, job);
+            continue;
+        }
+        assert_eq!(after["Notification"]["SnsTopicARN"], topic, "{id}");
+        assert_eq!(
+            without(&after["Notification"], &["SnsTopicARN"]),
+            without(
+                job.get("Notification").unwrap_or(&json!({})),
+                &["SnsTopicARN"]
+            ),
+            "{id}: the rest of the notification is kept"
+        );
+        assert_eq!(
+            without(&after, &["Notification"]),
+            without(&job, &["Notification"]),
+            "{id}"
+        );
+    }
+}
