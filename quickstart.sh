@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # From a fresh clone: build, start the bundled Snowball endpoint with demo jobs,
-# show a pending job, change its shipping and capacity, add a bucket, show the
-# result, and stop the endpoint. Nothing here touches AWS.
+# show a pending job and the addresses, change its shipping and capacity, add a
+# bucket and remove another, preview an edit, show the result, and stop the
+# endpoint. Nothing here touches AWS.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-echo "==> Building snowjob and snowball-local"
-cargo build --quiet --bins --workspace
-bin=target/debug
+echo "==> Building snowjob and snowball-local (the first build compiles the AWS SDK: a few minutes)"
+cargo build --bins --workspace
+bin=${CARGO_TARGET_DIR:-target}/debug
 
 # The endpoint's default key pair (AWS's documented example key) and a region;
 # a temporary AWS config so nothing from this machine's ~/.aws is used.
@@ -28,14 +29,25 @@ export AWS_ENDPOINT_URL=$url
 echo "    listening on $url"
 
 job=JID00000000-0000-4000-8000-000000000001
-run() { echo; echo "\$ snowjob $*"; "$bin/snowjob" "$@"; }
+# Echo each command as it could be typed (quoting what the shell would split), then run it.
+run() {
+    printf '\n$ snowjob'
+    for arg in "$@"; do
+        if [[ $arg =~ ^[A-Za-z0-9_./:=,-]+$ ]]; then printf ' %s' "$arg"; else printf ' "%s"' "$arg"; fi
+    done
+    echo
+    "$bin/snowjob" "$@"
+}
 
 run list
 run show "$job"
+run addresses -o text
 run set-shipping "$job" --speed NEXT_DAY
 run set-capacity "$job" --capacity T98
 run add-s3-resource "$job" --bucket example-quickstart-bucket
+run remove-s3-resource "$job" --bucket example-migration-archive
 run --dry-run -o json set-nfs-limit "$job" --limit 20
+run --dry-run -o json --query "[?Outcome=='planned'] | length(@)" set-nfs-limit "$job" --limit 20
 run show "$job"
 
 echo

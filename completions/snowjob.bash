@@ -19,6 +19,9 @@ _snowjob() {
             snowjob,add-s3-resource)
                 cmd="snowjob__subcmd__add__subcmd__s3__subcmd__resource"
                 ;;
+            snowjob,addresses)
+                cmd="snowjob__subcmd__addresses"
+                ;;
             snowjob,apply)
                 cmd="snowjob__subcmd__apply"
                 ;;
@@ -30,6 +33,9 @@ _snowjob() {
                 ;;
             snowjob,list)
                 cmd="snowjob__subcmd__list"
+                ;;
+            snowjob,remove-s3-resource)
+                cmd="snowjob__subcmd__remove__subcmd__s3__subcmd__resource"
                 ;;
             snowjob,set-capacity)
                 cmd="snowjob__subcmd__set__subcmd__capacity"
@@ -46,6 +52,9 @@ _snowjob() {
             snowjob__subcmd__help,add-s3-resource)
                 cmd="snowjob__subcmd__help__subcmd__add__subcmd__s3__subcmd__resource"
                 ;;
+            snowjob__subcmd__help,addresses)
+                cmd="snowjob__subcmd__help__subcmd__addresses"
+                ;;
             snowjob__subcmd__help,apply)
                 cmd="snowjob__subcmd__help__subcmd__apply"
                 ;;
@@ -57,6 +66,9 @@ _snowjob() {
                 ;;
             snowjob__subcmd__help,list)
                 cmd="snowjob__subcmd__help__subcmd__list"
+                ;;
+            snowjob__subcmd__help,remove-s3-resource)
+                cmd="snowjob__subcmd__help__subcmd__remove__subcmd__s3__subcmd__resource"
                 ;;
             snowjob__subcmd__help,set-capacity)
                 cmd="snowjob__subcmd__help__subcmd__set__subcmd__capacity"
@@ -77,7 +89,7 @@ _snowjob() {
 
     case "${cmd}" in
         snowjob)
-            opts="-o -y -q -h -V --profile --region --endpoint-url --output --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help --version show list set-shipping set-capacity add-s3-resource set-nfs-limit apply completions help"
+            opts="-o -y -q -h -V --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help --version show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -101,6 +113,10 @@ _snowjob() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --max-attempts)
@@ -127,7 +143,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__add__subcmd__s3__subcmd__resource)
-            opts="-o -y -q -h --bucket --begin-marker --end-marker --service --transfer-option --profile --region --endpoint-url --output --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --bucket --begin-marker --end-marker --service --transfer-option --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -173,6 +189,64 @@ _snowjob() {
                     COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        snowjob__subcmd__addresses)
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-attempts)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -197,7 +271,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__apply)
-            opts="-f -o -y -q -h --file --profile --region --endpoint-url --output --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-f -o -y -q -h --file --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -231,6 +305,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-attempts)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -255,7 +333,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__completions)
-            opts="-o -y -q -h --profile --region --endpoint-url --output --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help bash elvish fish powershell zsh"
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -279,6 +357,10 @@ _snowjob() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --max-attempts)
@@ -305,7 +387,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__help)
-            opts="show list set-shipping set-capacity add-s3-resource set-nfs-limit apply completions help"
+            opts="show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -319,6 +401,20 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__help__subcmd__add__subcmd__s3__subcmd__resource)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        snowjob__subcmd__help__subcmd__addresses)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -375,6 +471,20 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        snowjob__subcmd__help__subcmd__remove__subcmd__s3__subcmd__resource)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -445,7 +555,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__list)
-            opts="-o -y -q -h --all --profile --region --endpoint-url --output --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --all --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -469,6 +579,68 @@ _snowjob() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        snowjob__subcmd__remove__subcmd__s3__subcmd__resource)
+            opts="-o -y -q -h --bucket --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --bucket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --max-attempts)
@@ -495,7 +667,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__set__subcmd__capacity)
-            opts="-o -y -q -h --capacity --profile --region --endpoint-url --output --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --capacity --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -525,6 +697,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-attempts)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -549,7 +725,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__set__subcmd__nfs__subcmd__limit)
-            opts="-o -y -q -h --limit --profile --region --endpoint-url --output --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --limit --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -579,6 +755,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-attempts)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -603,7 +783,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__set__subcmd__shipping)
-            opts="-o -y -q -h --speed --address-id --forwarding-address-id --profile --region --endpoint-url --output --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --speed --address-id --forwarding-address-id --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -641,6 +821,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
                     return 0
                     ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-attempts)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -665,7 +849,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__show)
-            opts="-o -y -q -h --profile --region --endpoint-url --output --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -689,6 +873,10 @@ _snowjob() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --max-attempts)

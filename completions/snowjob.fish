@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_snowjob_global_optspecs
-    string join \n profile= region= endpoint-url= o/output= dry-run y/yes q/quiet debug no-color max-attempts= connect-timeout= read-timeout= concurrency= h/help V/version
+    string join \n profile= region= endpoint-url= o/output= query= dry-run y/yes q/quiet debug no-color max-attempts= connect-timeout= read-timeout= concurrency= h/help V/version
 end
 
 function __fish_snowjob_needs_command
@@ -31,22 +31,25 @@ complete -c snowjob -n "__fish_snowjob_needs_command" -s o -l output -d 'Output 
 json\t''
 yaml\t''
 text\t''"
+complete -c snowjob -n "__fish_snowjob_needs_command" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format' -r
 complete -c snowjob -n "__fish_snowjob_needs_command" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_needs_command" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_needs_command" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_needs_command" -l concurrency -d 'Jobs handled at once' -r
 complete -c snowjob -n "__fish_snowjob_needs_command" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_needs_command" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
-complete -c snowjob -n "__fish_snowjob_needs_command" -s q -l quiet -d 'Print only errors (and the output of show and list)'
+complete -c snowjob -n "__fish_snowjob_needs_command" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_needs_command" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_needs_command" -l no-color -d 'No colour (also when NO_COLOR is set)'
 complete -c snowjob -n "__fish_snowjob_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c snowjob -n "__fish_snowjob_needs_command" -s V -l version -d 'Print version'
 complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "show" -d 'Show jobs: state and edit window left, shipping, capacity, resources, services'
 complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "list" -d 'List jobs; without --all only those still editable (New)'
+complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "addresses" -d 'List the account\'s shipping addresses, address ID first'
 complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "set-shipping" -d 'Change the shipping speed, the address or the forwarding address'
 complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "set-capacity" -d 'Change the device capacity'
-complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "add-s3-resource" -d 'Add an S3 bucket, keeping every existing resource'
+complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "add-s3-resource" -d 'Add an S3 bucket, or change one the job has, keeping every other resource'
+complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "remove-s3-resource" -d 'Remove an S3 bucket, keeping every other resource'
 complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "set-nfs-limit" -d 'Set the NFS on-device storage limit, keeping the other on-device services'
 complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "apply" -d 'Apply a YAML or JSON patch of UpdateJob members to jobs'
 complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -58,13 +61,14 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand show" -s o -l output -d 
 json\t''
 yaml\t''
 text\t''"
+complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l concurrency -d 'Jobs handled at once' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
-complete -c snowjob -n "__fish_snowjob_using_subcommand show" -s q -l quiet -d 'Print only errors (and the output of show and list)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand show" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l no-color -d 'No colour (also when NO_COLOR is set)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -s h -l help -d 'Print help'
@@ -75,6 +79,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand list" -s o -l output -d 
 json\t''
 yaml\t''
 text\t''"
+complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l read-timeout -d 'Seconds to wait for a reply' -r
@@ -82,10 +87,28 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l concurrency -d 
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l all -d 'Every job, not only those still editable (New)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
-complete -c snowjob -n "__fish_snowjob_using_subcommand list" -s q -l quiet -d 'Print only errors (and the output of show and list)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand list" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l no-color -d 'No colour (also when NO_COLOR is set)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -s h -l help -d 'Print help'
+complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l profile -d 'Use this profile from the AWS config and credentials files' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l region -d 'The AWS region (else AWS_REGION or the profile\'s region)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l endpoint-url -d 'Send requests to this endpoint instead of the region\'s (e.g. snowball-local)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+text\t''"
+complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l connect-timeout -d 'Seconds to wait for a connection' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l read-timeout -d 'Seconds to wait for a reply' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l concurrency -d 'Jobs handled at once' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
+complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
+complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l no-color -d 'No colour (also when NO_COLOR is set)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l speed -d 'Shipping speed' -r -f -a "EXPRESS\t''
 NEXT_DAY\t''
 SECOND_DAY\t''
@@ -99,13 +122,14 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -s o -l ou
 json\t''
 yaml\t''
 text\t''"
+complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l concurrency -d 'Jobs handled at once' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
-complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -s q -l quiet -d 'Print only errors (and the output of show and list)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l no-color -d 'No colour (also when NO_COLOR is set)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -s h -l help -d 'Print help'
@@ -127,22 +151,23 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -s o -l ou
 json\t''
 yaml\t''
 text\t''"
+complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l concurrency -d 'Jobs handled at once' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
-complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -s q -l quiet -d 'Print only errors (and the output of show and list)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l no-color -d 'No colour (also when NO_COLOR is set)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -s h -l help -d 'Print help'
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l bucket -d 'The bucket: an S3 bucket ARN, or a name (becomes arn:PARTITION:s3:::NAME for the region)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l begin-marker -d 'First key of the range to export (inclusive; export jobs only)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l end-marker -d 'Last key of the range to export (inclusive; export jobs only)' -r
-complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l service -d 'On-device service the data goes through; repeat for both' -r -f -a "s3\t''
+complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l service -d 'On-device service the data goes through; repeat for both (new bucket: s3)' -r -f -a "s3\t''
 nfs\t''"
-complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l transfer-option -d 'Transfer direction (default: the job\'s type)' -r -f -a "EXPORT\t''
+complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l transfer-option -d 'Transfer direction (new bucket: the job\'s type)' -r -f -a "EXPORT\t''
 IMPORT\t''
 LOCAL_USE\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l profile -d 'Use this profile from the AWS config and credentials files' -r
@@ -152,16 +177,36 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -s o -l
 json\t''
 yaml\t''
 text\t''"
+complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l concurrency -d 'Jobs handled at once' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
-complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -s q -l quiet -d 'Print only errors (and the output of show and list)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l no-color -d 'No colour (also when NO_COLOR is set)'
-complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -s h -l help -d 'Print help'
+complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l bucket -d 'The bucket: an S3 bucket ARN, or a name (becomes arn:PARTITION:s3:::NAME for the region)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l profile -d 'Use this profile from the AWS config and credentials files' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l region -d 'The AWS region (else AWS_REGION or the profile\'s region)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l endpoint-url -d 'Send requests to this endpoint instead of the region\'s (e.g. snowball-local)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+text\t''"
+complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l connect-timeout -d 'Seconds to wait for a connection' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l read-timeout -d 'Seconds to wait for a reply' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l concurrency -d 'Jobs handled at once' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
+complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
+complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l no-color -d 'No colour (also when NO_COLOR is set)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l limit -d 'NFS storage limit in whole terabytes, above 0 and not above the device\'s capacity' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l profile -d 'Use this profile from the AWS config and credentials files' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l region -d 'The AWS region (else AWS_REGION or the profile\'s region)' -r
@@ -170,13 +215,14 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -s o -l o
 json\t''
 yaml\t''
 text\t''"
+complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l concurrency -d 'Jobs handled at once' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
-complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -s q -l quiet -d 'Print only errors (and the output of show and list)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l no-color -d 'No colour (also when NO_COLOR is set)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -s h -l help -d 'Print help'
@@ -188,13 +234,14 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -s o -l output -d
 json\t''
 yaml\t''
 text\t''"
+complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l concurrency -d 'Jobs handled at once' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
-complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -s q -l quiet -d 'Print only errors (and the output of show and list)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l no-color -d 'No colour (also when NO_COLOR is set)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -s h -l help -d 'Print help'
@@ -205,22 +252,25 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -s o -l out
 json\t''
 yaml\t''
 text\t''"
+complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l concurrency -d 'Jobs handled at once' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
-complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -s q -l quiet -d 'Print only errors (and the output of show and list)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l no-color -d 'No colour (also when NO_COLOR is set)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list set-shipping set-capacity add-s3-resource set-nfs-limit apply completions help" -f -a "show" -d 'Show jobs: state and edit window left, shipping, capacity, resources, services'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list set-shipping set-capacity add-s3-resource set-nfs-limit apply completions help" -f -a "list" -d 'List jobs; without --all only those still editable (New)'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list set-shipping set-capacity add-s3-resource set-nfs-limit apply completions help" -f -a "set-shipping" -d 'Change the shipping speed, the address or the forwarding address'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list set-shipping set-capacity add-s3-resource set-nfs-limit apply completions help" -f -a "set-capacity" -d 'Change the device capacity'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list set-shipping set-capacity add-s3-resource set-nfs-limit apply completions help" -f -a "add-s3-resource" -d 'Add an S3 bucket, keeping every existing resource'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list set-shipping set-capacity add-s3-resource set-nfs-limit apply completions help" -f -a "set-nfs-limit" -d 'Set the NFS on-device storage limit, keeping the other on-device services'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list set-shipping set-capacity add-s3-resource set-nfs-limit apply completions help" -f -a "apply" -d 'Apply a YAML or JSON patch of UpdateJob members to jobs'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list set-shipping set-capacity add-s3-resource set-nfs-limit apply completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list set-shipping set-capacity add-s3-resource set-nfs-limit apply completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help" -f -a "show" -d 'Show jobs: state and edit window left, shipping, capacity, resources, services'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help" -f -a "list" -d 'List jobs; without --all only those still editable (New)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help" -f -a "addresses" -d 'List the account\'s shipping addresses, address ID first'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help" -f -a "set-shipping" -d 'Change the shipping speed, the address or the forwarding address'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help" -f -a "set-capacity" -d 'Change the device capacity'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help" -f -a "add-s3-resource" -d 'Add an S3 bucket, or change one the job has, keeping every other resource'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help" -f -a "remove-s3-resource" -d 'Remove an S3 bucket, keeping every other resource'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help" -f -a "set-nfs-limit" -d 'Set the NFS on-device storage limit, keeping the other on-device services'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help" -f -a "apply" -d 'Apply a YAML or JSON patch of UpdateJob members to jobs'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

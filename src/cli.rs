@@ -8,6 +8,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands;
+use crate::query::Query;
 
 const AFTER_HELP: &str = "\
 Exit codes:
@@ -62,13 +63,17 @@ pub struct Global {
     /// Output format.
     #[arg(short = 'o', long, global = true, value_enum, default_value_t = Format::Table)]
     pub output: Format,
+    /// A JMESPath query (as in the AWS CLI) applied to the output's JSON document
+    /// before it is printed in the chosen format.
+    #[arg(long, global = true, value_name = "JMESPATH", value_parser = Query::parse)]
+    pub query: Option<Query>,
     /// Show the change and the exact request; send nothing that modifies.
     #[arg(long, global = true)]
     pub dry_run: bool,
     /// Do not ask for confirmation before editing several jobs.
     #[arg(short = 'y', long, global = true)]
     pub yes: bool,
-    /// Print only errors (and the output of show and list).
+    /// Print only errors (and the output of show, list, addresses and --query).
     #[arg(short = 'q', long, global = true)]
     pub quiet: bool,
     /// Trace requests and responses to stderr (credentials and signatures redacted).
@@ -105,12 +110,31 @@ pub enum Command {
     Show(commands::show::ShowArgs),
     /// List jobs; without --all only those still editable (New).
     List(commands::list::ListArgs),
+    /// List the account's shipping addresses, address ID first.
+    ///
+    /// Their IDs are what --address-id and --forwarding-address-id take. Follows
+    /// every page of DescribeAddresses.
+    Addresses(commands::addresses::AddressesArgs),
     /// Change the shipping speed, the address or the forwarding address.
     SetShipping(commands::set_shipping::SetShippingArgs),
     /// Change the device capacity.
     SetCapacity(commands::set_capacity::SetCapacityArgs),
-    /// Add an S3 bucket, keeping every existing resource.
+    /// Add an S3 bucket, or change one the job has, keeping every other resource.
+    ///
+    /// Every other bucket, Lambda function and AMI is carried along. A new bucket
+    /// gets the settings given, and by default --service s3 and the job type's
+    /// transfer option. For a bucket already on the job only the settings given
+    /// replace its own: --begin-marker and --end-marker each on its own,
+    /// --service and --transfer-option its target services (a transfer option
+    /// not given stays the entry's). No defaults apply to it, and settings equal
+    /// to its current ones leave the job unchanged.
     AddS3Resource(commands::add_s3_resource::AddS3ResourceArgs),
+    /// Remove an S3 bucket, keeping every other resource.
+    ///
+    /// Every other bucket (with its key range and services), Lambda function and
+    /// AMI is carried along; a bucket not on the job leaves it unchanged. The last
+    /// bucket of an IMPORT or EXPORT job cannot be removed: such a job needs one.
+    RemoveS3Resource(commands::remove_s3_resource::RemoveS3ResourceArgs),
     /// Set the NFS on-device storage limit, keeping the other on-device services.
     SetNfsLimit(commands::set_nfs_limit::SetNfsLimitArgs),
     /// Apply a YAML or JSON patch of UpdateJob members to jobs.
@@ -125,6 +149,21 @@ pub struct JobIds {
     /// Job IDs (JID + UUID), or - to read them from stdin, one a line.
     #[arg(value_name = "JOB_ID", required = true, value_parser = job_id_or_dash)]
     pub jobs: Vec<String>,
+}
+
+/// The S3 bucket an edit is about.
+#[derive(Args, Debug, Clone)]
+pub struct Bucket {
+    /// The bucket: an S3 bucket ARN, or a name (becomes arn:PARTITION:s3:::NAME for the region).
+    #[arg(long, required = true, value_name = "ARN|NAME")]
+    pub bucket: String,
+}
+
+impl Bucket {
+    /// The bucket's ARN in the configured region's partition.
+    pub fn arn(&self, partition: &str) -> Result<String, crate::failure::Failure> {
+        crate::checks::bucket_arn(&self.bucket, partition).map_err(crate::failure::Failure::invalid)
+    }
 }
 
 fn job_id_or_dash(text: &str) -> Result<String, String> {

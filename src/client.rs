@@ -1,4 +1,4 @@
-//! The one module that talks to AWS: configuration through aws-config, the four
+//! The one module that talks to AWS: configuration through aws-config, the
 //! calls snowjob makes, and the sorting of their errors into exit codes.
 
 use std::time::Duration;
@@ -426,6 +426,24 @@ pub fn backoff(attempt: u32) -> Duration {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
     cap.mul_f64(0.5 + f64::from(nanos % 1000) / 2000.0)
+}
+
+impl Snow {
+    /// Every address of the account, following NextToken to the end.
+    pub async fn describe_addresses(&self) -> Result<Vec<Address>, Failure> {
+        let mut pages = self
+            .client
+            .describe_addresses()
+            .max_results(100)
+            .into_paginator()
+            .send();
+        let mut addresses = Vec::new();
+        while let Some(page) = pages.next().await {
+            let page = page.map_err(|e| classify(e, "the address list"))?;
+            addresses.extend(page.addresses.unwrap_or_default());
+        }
+        Ok(addresses)
+    }
 }
 
 /// Sorts an SDK error into a failure; `subject` names what was asked for.

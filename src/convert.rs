@@ -95,6 +95,26 @@ pub fn job_list_entry(e: &JobListEntry) -> Json {
     }
 }
 
+pub fn address(a: &Address) -> Json {
+    object! {
+        "AddressId" => text(a.address_id()),
+        "Name" => text(a.name()),
+        "Company" => text(a.company()),
+        "Street1" => text(a.street1()),
+        "Street2" => text(a.street2()),
+        "Street3" => text(a.street3()),
+        "City" => text(a.city()),
+        "StateOrProvince" => text(a.state_or_province()),
+        "PrefectureOrDistrict" => text(a.prefecture_or_district()),
+        "Landmark" => text(a.landmark()),
+        "Country" => text(a.country()),
+        "PostalCode" => text(a.postal_code()),
+        "PhoneNumber" => text(a.phone_number()),
+        "IsRestricted" => flag(a.is_restricted()),
+        "Type" => name(a.r#type()),
+    }
+}
+
 pub fn job_resource(r: &JobResource) -> Json {
     object! {
         "S3Resources" => list(r.s3_resources(), s3_resource),

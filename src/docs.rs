@@ -100,8 +100,20 @@ const EXAMPLES: &[(&str, &str)] = &[
         "snowjob add-s3-resource JID123e4567-e89b-12d3-a456-426655440000 --bucket my-bucket",
     ),
     (
+        "Remove a bucket, keeping every other resource:",
+        "snowjob remove-s3-resource JID123e4567-e89b-12d3-a456-426655440000 --bucket my-bucket",
+    ),
+    (
         "Preview the exact UpdateJob request:",
-        "snowjob --dry-run -o json set-capacity JID123e4567-e89b-12d3-a456-426655440000 --capacity T98",
+        "snowjob --dry-run -o json set-capacity JID123e4567-e89b-12d3-a456-426655440000 --capacity T240",
+    ),
+    (
+        "Count the jobs an edit would change (JMESPath, as in the AWS CLI):",
+        "snowjob --dry-run -o json --query \"[?Outcome=='planned'] | length(@)\" set-capacity - --capacity T240",
+    ),
+    (
+        "The IDs of the account's addresses in one city:",
+        "snowjob addresses -o text --query \"[?City=='Seattle'].AddressId\"",
     ),
     (
         "Edit every pending job from a script:",

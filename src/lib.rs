@@ -13,6 +13,8 @@ pub mod edit;
 pub mod failure;
 pub mod patch;
 pub mod patch_file;
+pub mod query;
+pub mod query_output;
 pub mod render;
 pub mod stdio;
 pub mod stop;

@@ -67,9 +67,11 @@ async fn run(cli: &Cli, stop: &Stop) -> Result<i32, Failure> {
     match &cli.command {
         Command::Show(args) => read(commands::show::run(g, args, stop), stop).await,
         Command::List(args) => read(commands::list::run(g, args), stop).await,
+        Command::Addresses(args) => read(commands::addresses::run(g, args), stop).await,
         Command::SetShipping(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
         Command::SetCapacity(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
         Command::AddS3Resource(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
+        Command::RemoveS3Resource(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
         Command::SetNfsLimit(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
         Command::Apply(args) => commands::apply::run(g, args, stop).await,
         Command::Completions(args) => commands::completions::run(args),

@@ -53,7 +53,7 @@ pub fn escape_controls(text: &str) -> String {
 }
 
 /// `escape_controls` on every string of a document (keys included).
-fn escaped(value: &Json) -> Json {
+pub fn escaped(value: &Json) -> Json {
     match value {
         Json::String(s) => Json::String(escape_controls(s)),
         Json::Array(items) => Json::Array(items.iter().map(escaped).collect()),
@@ -76,7 +76,7 @@ fn field<'a>(v: &'a Json, key: &str) -> &'a str {
     v.get(key).and_then(Json::as_str).unwrap_or("")
 }
 
-fn machine(value: &impl serde::Serialize, format: Format) -> Option<String> {
+pub(crate) fn machine(value: &impl serde::Serialize, format: Format) -> Option<String> {
     match format {
         Format::Json => {
             Some(serde_json::to_string_pretty(value).expect("JSON values serialize") + "\n")
@@ -481,6 +481,45 @@ pub fn summary(results: &[JobResult], dry_run: bool) -> String {
         parts.push("nothing to send".into());
     }
     parts.join(", ")
+}
+
+/// `addresses` columns, as (table header, Address member); text output has
+/// the same columns, address ID first.
+const ADDRESS_COLUMNS: &[(&str, &str)] = &[
+    ("Address ID", "AddressId"),
+    ("Name", "Name"),
+    ("Company", "Company"),
+    ("Street", "Street1"),
+    ("City", "City"),
+    ("State", "StateOrProvince"),
+    ("Postal code", "PostalCode"),
+    ("Country", "Country"),
+    ("Phone", "PhoneNumber"),
+];
+
+/// `addresses`: an array of Address, a table, or a line per address.
+pub fn addresses(addresses: &[Json], format: Format, style: &Style) -> String {
+    if let Some(out) = machine(&addresses, format) {
+        return out;
+    }
+    let columns = |a: &Json| -> Vec<String> {
+        ADDRESS_COLUMNS
+            .iter()
+            .map(|(_, key)| field(a, key).to_string())
+            .collect()
+    };
+    if format == Format::Text {
+        return text_lines(addresses.iter().map(columns));
+    }
+    if addresses.is_empty() {
+        return "No addresses.\n".into();
+    }
+    let mut table = new_table(style);
+    table.set_header(ADDRESS_COLUMNS.iter().map(|(header, _)| *header));
+    for a in addresses {
+        table.add_row(columns(a));
+    }
+    table.to_string() + "\n"
 }
 
 /// A value in one short line: strings bare, structures by their most telling member.

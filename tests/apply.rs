@@ -73,9 +73,14 @@ fn a_patch_that_sets_the_topic_keeps_the_states() {
 }
 
 #[test]
-fn the_example_patch_applies_to_several_jobs() {
+fn a_patch_applies_to_several_jobs() {
     let env = Env::demo();
-    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/patch.yaml");
+    let example = patch_file(
+        &env,
+        "p.yaml",
+        "ShippingOption: NEXT_DAY\nOnDeviceServiceConfiguration:\n  NFSOnDeviceService:\n    StorageLimit: 20\n    StorageUnit: TB\n",
+    );
+    let example = example.as_str();
     let before = env.job(SERVICES_JOB);
     let mut cmd = env.snowjob();
     cmd.args([

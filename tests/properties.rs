@@ -7,7 +7,7 @@ use aws_sdk_snowball::types::*;
 use proptest::prelude::*;
 use serde_json::Value as Json;
 
-use snowjob::cli::JobIds;
+use snowjob::cli::{Bucket, JobIds};
 use snowjob::commands::add_s3_resource::{AddS3ResourceArgs, Service};
 use snowjob::commands::set_capacity::SetCapacityArgs;
 use snowjob::commands::set_nfs_limit::SetNfsLimitArgs;
@@ -178,10 +178,10 @@ fn edit() -> impl Strategy<Value = (Box<dyn Edit>, &'static [&'static str])> {
         (name(), proptest::bool::ANY).prop_map(move |(bucket, nfs)| {
             let e: Box<dyn Edit> = Box::new(AddS3ResourceArgs {
                 ids: ids(),
-                bucket,
+                bucket: Bucket { bucket },
                 begin_marker: None,
                 end_marker: None,
-                services: if nfs { vec![Service::S3, Service::Nfs] } else { vec![Service::S3] },
+                services: if nfs { vec![Service::S3, Service::Nfs] } else { vec![] },
                 transfer_option: None,
             });
             (e, &["Resources"][..])

@@ -30,7 +30,9 @@ fn updates(env: &Env) -> usize {
 #[test]
 fn yes_at_the_prompt_re_reads_each_job_then_sends() {
     let env = Env::demo();
-    let mut p = on_terminal(&env, BATCH);
+    let mut args = BATCH.to_vec();
+    args.extend(["--concurrency", "1"]);
+    let mut p = on_terminal(&env, &args);
     p.exp_string("Update 2 jobs? [y/N]").unwrap();
     p.send_line("y").unwrap();
     p.exp_eof().unwrap();

@@ -5,30 +5,28 @@ use aws_sdk_snowball::types::{
 use clap::{Args, ValueEnum};
 
 use crate::checks;
-use crate::cli::{ApiEnum, JobIds};
+use crate::cli::{ApiEnum, Bucket, JobIds};
 use crate::edit::{Context, Edit};
 use crate::failure::Failure;
 use crate::patch::Patch;
 
-/// Add an S3 bucket to the job. Every existing bucket, Lambda function and AMI
-/// is carried along; a bucket already on the job leaves it unchanged.
+/// `add-s3-resource`; its help is on [`crate::cli::Command::AddS3Resource`].
 #[derive(Args, Debug)]
 pub struct AddS3ResourceArgs {
     #[command(flatten)]
     pub ids: JobIds,
-    /// The bucket: an S3 bucket ARN, or a name (becomes arn:PARTITION:s3:::NAME for the region).
-    #[arg(long, required = true, value_name = "ARN|NAME")]
-    pub bucket: String,
+    #[command(flatten)]
+    pub bucket: Bucket,
     /// First key of the range to export (inclusive; export jobs only).
     #[arg(long, value_name = "KEY")]
     pub begin_marker: Option<String>,
     /// Last key of the range to export (inclusive; export jobs only).
     #[arg(long, value_name = "KEY")]
     pub end_marker: Option<String>,
-    /// On-device service the data goes through; repeat for both.
-    #[arg(long = "service", value_enum, value_name = "SERVICE", default_values_t = [Service::S3])]
+    /// On-device service the data goes through; repeat for both (new bucket: s3).
+    #[arg(long = "service", value_enum, value_name = "SERVICE")]
     pub services: Vec<Service>,
-    /// Transfer direction (default: the job's type).
+    /// Transfer direction (new bucket: the job's type).
     #[arg(long, value_name = "OPTION", value_parser = ApiEnum(TransferOption::values()))]
     pub transfer_option: Option<String>,
 }
@@ -48,61 +46,129 @@ impl Service {
     }
 }
 
+/// A new bucket's service when none is given.
+const DEFAULT_SERVICE: Service = Service::S3;
+
+fn target(service: DeviceServiceName, transfer: Option<TransferOption>) -> TargetOnDeviceService {
+    TargetOnDeviceService::builder()
+        .service_name(service)
+        .set_transfer_option(transfer)
+        .build()
+}
+
 impl AddS3ResourceArgs {
-    fn resource(&self, bucket_arn: String, job: &JobMetadata) -> S3Resource {
-        let key_range = (self.begin_marker.is_some() || self.end_marker.is_some()).then(|| {
-            KeyRange::builder()
-                .set_begin_marker(self.begin_marker.clone())
-                .set_end_marker(self.end_marker.clone())
-                .build()
-        });
-        let transfer = match &self.transfer_option {
-            Some(t) => Some(TransferOption::from(t.as_str())),
-            None => job.job_type().and_then(checks::transfer_option_for),
-        };
-        let mut services = self.services.clone();
+    fn services(&self) -> Vec<DeviceServiceName> {
+        let mut services: Vec<_> = self.services.iter().map(|s| s.api_name()).collect();
         services.dedup();
+        services
+    }
+
+    fn transfer_option(&self) -> Option<TransferOption> {
+        self.transfer_option.as_deref().map(TransferOption::from)
+    }
+
+    /// The key range with the given markers replacing `current`'s.
+    fn key_range(&self, current: Option<&KeyRange>) -> Option<KeyRange> {
+        if self.begin_marker.is_none() && self.end_marker.is_none() {
+            return current.cloned();
+        }
+        let kept = |given: &Option<String>, own: fn(&KeyRange) -> Option<&str>| {
+            given
+                .clone()
+                .or_else(|| current.and_then(own).map(str::to_string))
+        };
+        Some(
+            KeyRange::builder()
+                .set_begin_marker(kept(&self.begin_marker, KeyRange::begin_marker))
+                .set_end_marker(kept(&self.end_marker, KeyRange::end_marker))
+                .build(),
+        )
+    }
+
+    /// A bucket new to the job: the settings given, defaults for the rest.
+    fn new_entry(&self, bucket_arn: String, job: &JobMetadata) -> S3Resource {
+        let transfer = self
+            .transfer_option()
+            .or_else(|| job.job_type().and_then(checks::transfer_option_for));
+        let mut services = self.services();
+        if services.is_empty() {
+            services.push(DEFAULT_SERVICE.api_name());
+        }
         S3Resource::builder()
             .bucket_arn(bucket_arn)
-            .set_key_range(key_range)
+            .set_key_range(self.key_range(None))
             .set_target_on_device_services(Some(
                 services
-                    .iter()
-                    .map(|s| {
-                        TargetOnDeviceService::builder()
-                            .service_name(s.api_name())
-                            .set_transfer_option(transfer.clone())
-                            .build()
-                    })
+                    .into_iter()
+                    .map(|s| target(s, transfer.clone()))
                     .collect(),
             ))
             .build()
+    }
+
+    /// A bucket already on the job: the settings given replace the entry's own.
+    fn updated_entry(&self, entry: &S3Resource, job: &JobMetadata) -> Result<S3Resource, Failure> {
+        let mut updated = entry.clone();
+        updated.key_range = self.key_range(entry.key_range());
+        if self.services.is_empty() && self.transfer_option.is_none() {
+            return Ok(updated);
+        }
+        let current = entry.target_on_device_services();
+        let mut services = self.services();
+        if services.is_empty() {
+            services = current
+                .iter()
+                .filter_map(|t| t.service_name().cloned())
+                .collect();
+        }
+        if services.is_empty() {
+            return Err(Failure::invalid(format!(
+                "job {}: {} has no target service to apply --transfer-option to; give --service too",
+                job.job_id().unwrap_or("the job"),
+                entry.bucket_arn().unwrap_or("the bucket")
+            )));
+        }
+        // A transfer option not given: the service's own, else the entry's.
+        let own = |service: &DeviceServiceName| {
+            current
+                .iter()
+                .find(|t| t.service_name() == Some(service))
+                .or(current.first())
+                .and_then(|t| t.transfer_option().cloned())
+        };
+        updated.target_on_device_services = Some(
+            services
+                .into_iter()
+                .map(|s| {
+                    let transfer = self.transfer_option().or_else(|| own(&s));
+                    target(s, transfer)
+                })
+                .collect(),
+        );
+        Ok(updated)
     }
 }
 
 impl Edit for AddS3ResourceArgs {
     fn check(&self, ctx: &Context) -> Result<(), Failure> {
-        checks::bucket_arn(&self.bucket, ctx.partition).map_err(Failure::invalid)?;
+        self.bucket.arn(ctx.partition)?;
         checks::key_range_order(self.begin_marker.as_deref(), self.end_marker.as_deref())
             .map_err(Failure::invalid)
     }
 
     fn patch(&self, job: &JobMetadata, ctx: &Context) -> Result<Patch, Failure> {
-        let arn = checks::bucket_arn(&self.bucket, ctx.partition).map_err(Failure::invalid)?;
+        let arn = self.bucket.arn(ctx.partition)?;
         let mut resources = job
             .resources()
             .cloned()
             .unwrap_or_else(|| JobResource::builder().build());
-        let present = resources
-            .s3_resources()
-            .iter()
-            .any(|r| r.bucket_arn() == Some(arn.as_str()));
-        if !present {
-            let added = self.resource(arn, job);
-            resources
-                .s3_resources
-                .get_or_insert_with(Vec::new)
-                .push(added);
+        let buckets = resources.s3_resources.get_or_insert_with(Vec::new);
+        match buckets
+            .iter_mut()
+            .find(|r| r.bucket_arn() == Some(arn.as_str()))
+        {
+            Some(entry) => *entry = self.updated_entry(entry, job)?,
+            None => buckets.push(self.new_entry(arn, job)),
         }
         Ok(Patch {
             resources: Some(resources),
@@ -119,10 +185,12 @@ mod tests {
     fn args(bucket: &str) -> AddS3ResourceArgs {
         AddS3ResourceArgs {
             ids: JobIds { jobs: vec![] },
-            bucket: bucket.into(),
+            bucket: Bucket {
+                bucket: bucket.into(),
+            },
             begin_marker: None,
             end_marker: None,
-            services: vec![Service::S3],
+            services: vec![],
             transfer_option: None,
         }
     }
@@ -183,5 +251,42 @@ mod tests {
             .patch(&job(), &Context { partition: "aws" })
             .unwrap();
         assert!(patch.minimized(&job()).is_empty());
+    }
+
+    #[test]
+    fn a_present_bucket_takes_only_the_settings_given() {
+        let ctx = Context { partition: "aws" };
+        let mut add = args("old");
+        add.transfer_option = Some("IMPORT".into());
+        let err = add.patch(&job(), &ctx).unwrap_err();
+        assert!(err.message.contains("give --service"), "{}", err.message);
+
+        add.services = vec![Service::Nfs];
+        let resources = add.patch(&job(), &ctx).unwrap().resources.unwrap();
+        let old = &resources.s3_resources()[0];
+        assert_eq!(old.key_range(), None);
+        let target = &old.target_on_device_services()[0];
+        assert_eq!(
+            target.service_name(),
+            Some(&DeviceServiceName::NfsOnDeviceService)
+        );
+        assert_eq!(target.transfer_option(), Some(&TransferOption::Import));
+    }
+
+    #[test]
+    fn markers_replace_one_at_a_time() {
+        let mut add = args("old");
+        add.end_marker = Some("m".into());
+        let current = KeyRange::builder()
+            .begin_marker("a")
+            .end_marker("z")
+            .build();
+        let merged = add.key_range(Some(&current)).unwrap();
+        assert_eq!(
+            (merged.begin_marker(), merged.end_marker()),
+            (Some("a"), Some("m"))
+        );
+        assert_eq!(args("old").key_range(Some(&current)), Some(current));
+        assert_eq!(args("old").key_range(None), None);
     }
 }

@@ -6,7 +6,6 @@ use crate::client::Snow;
 use crate::convert;
 use crate::failure::Failure;
 use crate::render;
-use crate::stdio;
 
 /// List jobs, following every page.
 #[derive(Args, Debug)]
@@ -24,12 +23,9 @@ pub async fn run(global: &Global, args: &ListArgs) -> Result<i32, Failure> {
         .filter(|e| args.all || e.job_state() == Some(&JobState::New))
         .map(convert::job_list_entry)
         .collect();
-    stdio::out(&render::list(
-        &entries,
-        global.output,
-        &global.style(),
-        render::now(),
-    ));
+    let printed = super::output::print(global, "Jobs", &entries, || {
+        render::list(&entries, global.output, &global.style(), render::now())
+    });
     let others = all.len() - entries.len();
     if entries.is_empty() && others > 0 {
         global.note(&format!(
@@ -37,5 +33,5 @@ pub async fn run(global: &Global, args: &ListArgs) -> Result<i32, Failure> {
             if others == 1 { " is" } else { "s are" }
         ));
     }
-    Ok(0)
+    Ok(super::output::exit_code(0, printed))
 }

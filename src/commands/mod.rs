@@ -2,9 +2,12 @@
 //! read) and hands it to the shared runner here.
 
 pub mod add_s3_resource;
+pub mod addresses;
 pub mod apply;
 pub mod completions;
 pub mod list;
+pub mod output;
+pub mod remove_s3_resource;
 pub mod set_capacity;
 pub mod set_nfs_limit;
 pub mod set_shipping;
@@ -178,11 +181,15 @@ pub async fn run_edit(
             _ => r,
         })
         .collect();
-    if global.output != Format::Table {
-        stdio::out(&render::results(&skipped, global.output, &global.style()));
-    }
+    let printed = match global.output {
+        Format::Table if global.query.is_none() => Ok(()),
+        _ => output::results(global, &skipped),
+    };
     global.note("Not confirmed; nothing was sent.");
-    Ok(crate::failure::Kind::Unexpected.exit_code())
+    Ok(output::exit_code(
+        crate::failure::Kind::Unexpected.exit_code(),
+        printed,
+    ))
 }
 
 /// Shows the plan on stderr and asks; Ctrl-C (or end of input) is a no.
@@ -211,11 +218,12 @@ async fn ask_to_confirm(global: &Global, planned: &[JobResult], stop: &Stop) -> 
 }
 
 /// Results to stdout; errors, and a summary for people, to stderr. Returns
-/// the exit code the results earned.
+/// the exit code the results earned (and their printing).
 fn report(global: &Global, results: &[JobResult]) -> i32 {
     let machine = global.output != Format::Table;
-    if machine || !global.quiet {
-        stdio::out(&render::results(results, global.output, &global.style()));
+    let mut printed = Ok(());
+    if machine || !global.quiet || global.query.is_some() {
+        printed = output::results(global, results);
     }
     for r in results {
         if let Some(e) = &r.error {
@@ -225,7 +233,10 @@ fn report(global: &Global, results: &[JobResult]) -> i32 {
     if !machine {
         global.note(&render::summary(results, global.dry_run));
     }
-    first_exit_code(results.iter().map(|r| r.error.as_ref()))
+    output::exit_code(
+        first_exit_code(results.iter().map(|r| r.error.as_ref())),
+        printed,
+    )
 }
 
 #[cfg(test)]

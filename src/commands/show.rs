@@ -36,14 +36,14 @@ pub async fn run(global: &Global, args: &ShowArgs, stop: &Stop) -> Result<i32, F
         .filter_map(|r| r.as_ref().ok())
         .cloned()
         .collect();
-    stdio::out(&render::jobs(
-        &jobs,
-        global.output,
-        &global.style(),
-        render::now(),
-    ));
+    let printed = super::output::print(global, "Jobs", &jobs, || {
+        render::jobs(&jobs, global.output, &global.style(), render::now())
+    });
     for e in described.iter().filter_map(|r| r.as_ref().err()) {
         stdio::errln(&format!("error: {}", render::escape_controls(&e.message)));
     }
-    Ok(first_exit_code(described.iter().map(|r| r.as_ref().err())))
+    Ok(super::output::exit_code(
+        first_exit_code(described.iter().map(|r| r.as_ref().err())),
+        printed,
+    ))
 }

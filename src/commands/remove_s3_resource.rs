@@ -1,0 +1,140 @@
+use aws_sdk_snowball::types::{JobMetadata, JobType};
+use clap::Args;
+
+use crate::cli::{Bucket, JobIds};
+use crate::edit::{Context, Edit};
+use crate::failure::Failure;
+use crate::patch::Patch;
+
+/// `remove-s3-resource`; its help is on [`crate::cli::Command::RemoveS3Resource`].
+#[derive(Args, Debug)]
+pub struct RemoveS3ResourceArgs {
+    #[command(flatten)]
+    pub ids: JobIds,
+    #[command(flatten)]
+    pub bucket: Bucket,
+}
+
+/// Job types that move data to or from S3, so need at least one bucket.
+const NEED_A_BUCKET: &[JobType] = &[JobType::Import, JobType::Export];
+
+impl Edit for RemoveS3ResourceArgs {
+    fn check(&self, ctx: &Context) -> Result<(), Failure> {
+        self.bucket.arn(ctx.partition).map(drop)
+    }
+
+    fn patch(&self, job: &JobMetadata, ctx: &Context) -> Result<Patch, Failure> {
+        let arn = self.bucket.arn(ctx.partition)?;
+        let Some(mut resources) = job.resources().cloned() else {
+            return Ok(Patch::default());
+        };
+        let Some(buckets) = resources.s3_resources.as_mut() else {
+            return Ok(Patch::default());
+        };
+        let count = buckets.len();
+        buckets.retain(|r| r.bucket_arn() != Some(arn.as_str()));
+        if buckets.len() == count {
+            return Ok(Patch::default());
+        }
+        if buckets.is_empty() {
+            if let Some(job_type) = job.job_type().filter(|t| NEED_A_BUCKET.contains(t)) {
+                return Err(Failure::invalid(format!(
+                    "job {}: {arn} is the only bucket of this {} job, which needs at least one; nothing was sent",
+                    job.job_id().unwrap_or("the job"),
+                    job_type.as_str()
+                )));
+            }
+            // Leave the list out rather than send an empty one.
+            resources.s3_resources = None;
+        }
+        Ok(Patch {
+            resources: Some(resources),
+            ..Patch::default()
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_snowball::types::{JobResource, LambdaResource, S3Resource};
+
+    fn args(bucket: &str) -> RemoveS3ResourceArgs {
+        RemoveS3ResourceArgs {
+            ids: JobIds { jobs: vec![] },
+            bucket: Bucket {
+                bucket: bucket.into(),
+            },
+        }
+    }
+
+    fn job(job_type: JobType, buckets: &[&str]) -> JobMetadata {
+        let mut resources = JobResource::builder().lambda_resources(
+            LambdaResource::builder()
+                .lambda_arn("arn:aws:lambda:us-east-1:123456789012:function:f")
+                .build(),
+        );
+        for b in buckets {
+            resources = resources.s3_resources(S3Resource::builder().bucket_arn(*b).build());
+        }
+        JobMetadata::builder()
+            .job_id("JID123e4567-e89b-12d3-a456-426655440000")
+            .job_type(job_type)
+            .resources(resources.build())
+            .build()
+    }
+
+    const CTX: Context = Context { partition: "aws" };
+
+    #[test]
+    fn removes_only_that_bucket() {
+        let job = job(
+            JobType::Import,
+            &["arn:aws:s3:::example-a", "arn:aws:s3:::example-b"],
+        );
+        let r = args("example-a")
+            .patch(&job, &CTX)
+            .unwrap()
+            .resources
+            .unwrap();
+        assert_eq!(r.s3_resources().len(), 1);
+        assert_eq!(
+            r.s3_resources()[0].bucket_arn(),
+            Some("arn:aws:s3:::example-b")
+        );
+        assert_eq!(
+            r.lambda_resources(),
+            job.resources().unwrap().lambda_resources()
+        );
+    }
+
+    #[test]
+    fn a_bucket_not_on_the_job_changes_nothing() {
+        let job = job(JobType::Import, &["arn:aws:s3:::example-a"]);
+        assert!(
+            args("example-b")
+                .patch(&job, &CTX)
+                .unwrap()
+                .minimized(&job)
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn the_last_bucket_stays_unless_the_job_is_local_use() {
+        for t in [JobType::Import, JobType::Export] {
+            let err = args("example-a")
+                .patch(&job(t, &["arn:aws:s3:::example-a"]), &CTX)
+                .unwrap_err();
+            assert_eq!(err.exit_code(), 2);
+        }
+        let local = job(JobType::LocalUse, &["arn:aws:s3:::example-a"]);
+        let r = args("example-a")
+            .patch(&local, &CTX)
+            .unwrap()
+            .resources
+            .unwrap();
+        assert!(r.s3_resources.is_none());
+        assert_eq!(r.lambda_resources().len(), 1);
+    }
+}

@@ -1,0 +1,215 @@
+//! `--query`: a JMESPath expression applied to a command's JSON document, as
+//! the AWS CLI applies it (same language, same functions). Pure.
+//!
+//! The `jmespath` crate keeps objects in key order; the AWS CLI keeps them in
+//! the order they came in. Results are put back in that order: the keys of a
+//! multi-select hash (`{Id: JobId, State: JobState}`) in the expression's
+//! order, every other key in the order the document first has it.
+
+use std::collections::HashMap;
+
+use jmespath::ast::Ast;
+use serde_json::{Map, Value as Json};
+
+/// A JMESPath expression, checked when it is parsed.
+#[derive(Clone, Debug)]
+pub struct Query {
+    expression: String,
+}
+
+impl Query {
+    /// The expression, or why it is not one, naming the column and showing it.
+    pub fn parse(text: &str) -> Result<Query, String> {
+        jmespath::compile(text)
+            .map_err(|e| format!("not a JMESPath expression: {}", explain(&e)))?;
+        Ok(Query {
+            expression: text.to_string(),
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.expression
+    }
+
+    /// The expression's result on `document`; an error is one of the data
+    /// (a function given a value of the wrong type, ...).
+    pub fn search(&self, document: &Json) -> Result<Json, String> {
+        let expr = jmespath::compile(&self.expression).map_err(|e| explain(&e))?;
+        let result = expr.search(document).map_err(|e| explain(&e))?;
+        let result = serde_json::to_value(&*result).map_err(|e| e.to_string())?;
+        let mut ranks = KeyRanks::default();
+        ranks.add_expression(expr.as_ast());
+        ranks.add_document(document);
+        Ok(ranks.reorder(result))
+    }
+}
+
+/// What went wrong and where: the column, and the expression with a caret under it.
+fn explain(e: &jmespath::JmespathError) -> String {
+    let reason = match &e.reason {
+        jmespath::ErrorReason::Parse(reason) => reason.clone(),
+        jmespath::ErrorReason::Runtime(reason) => reason.to_string(),
+    };
+    format!(
+        "{reason} at column {}\n  {}\n  {}^",
+        e.column + 1,
+        e.expression,
+        " ".repeat(e.column)
+    )
+}
+
+/// The position each object key should have.
+#[derive(Default)]
+struct KeyRanks(HashMap<String, usize>);
+
+impl KeyRanks {
+    fn add(&mut self, key: &str) {
+        let next = self.0.len();
+        self.0.entry(key.to_string()).or_insert(next);
+    }
+
+    /// Multi-select hash keys, in the expression's order.
+    fn add_expression(&mut self, ast: &Ast) {
+        match ast {
+            Ast::MultiHash { elements, .. } => {
+                for pair in elements {
+                    self.add(&pair.key);
+                }
+                for pair in elements {
+                    self.add_expression(&pair.value);
+                }
+            }
+            Ast::Comparison { lhs, rhs, .. }
+            | Ast::Projection { lhs, rhs, .. }
+            | Ast::And { lhs, rhs, .. }
+            | Ast::Or { lhs, rhs, .. }
+            | Ast::Subexpr { lhs, rhs, .. } => {
+                self.add_expression(lhs);
+                self.add_expression(rhs);
+            }
+            Ast::Condition {
+                predicate, then, ..
+            } => {
+                self.add_expression(predicate);
+                self.add_expression(then);
+            }
+            Ast::Expref { ast: node, .. }
+            | Ast::Flatten { node, .. }
+            | Ast::Not { node, .. }
+            | Ast::ObjectValues { node, .. } => self.add_expression(node),
+            Ast::Function { args: nodes, .. }
+            | Ast::MultiList {
+                elements: nodes, ..
+            } => nodes.iter().for_each(|n| self.add_expression(n)),
+            Ast::Identity { .. }
+            | Ast::Field { .. }
+            | Ast::Index { .. }
+            | Ast::Literal { .. }
+            | Ast::Slice { .. } => {}
+        }
+    }
+
+    /// The document's keys, in the order it first has them.
+    fn add_document(&mut self, value: &Json) {
+        match value {
+            Json::Object(map) => {
+                map.keys().for_each(|k| self.add(k));
+                map.values().for_each(|v| self.add_document(v));
+            }
+            Json::Array(items) => items.iter().for_each(|v| self.add_document(v)),
+            _ => {}
+        }
+    }
+
+    fn reorder(&self, value: Json) -> Json {
+        match value {
+            Json::Object(map) => {
+                let mut entries: Vec<(String, Json)> = map.into_iter().collect();
+                entries.sort_by_key(|(k, _)| self.0.get(k).copied().unwrap_or(usize::MAX));
+                Json::Object(
+                    entries
+                        .into_iter()
+                        .map(|(k, v)| (k, self.reorder(v)))
+                        .collect::<Map<_, _>>(),
+                )
+            }
+            Json::Array(items) => Json::Array(items.into_iter().map(|v| self.reorder(v)).collect()),
+            other => other,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn search(expr: &str, doc: &Json) -> Json {
+        Query::parse(expr).unwrap().search(doc).unwrap()
+    }
+
+    fn results() -> Json {
+        json!([
+            {"JobId": "JID1", "Outcome": "planned", "Changes": [{"Field": "Resources"}]},
+            {"JobId": "JID2", "Outcome": "unchanged", "Changes": []},
+            {"JobId": "JID3", "Outcome": "planned", "Changes": [{"Field": "ShippingOption"}]}
+        ])
+    }
+
+    #[test]
+    fn filters_projections_and_functions_as_the_aws_cli() {
+        assert_eq!(
+            search("[?Outcome=='planned'] | length(@)", &results()),
+            json!(2)
+        );
+        assert_eq!(
+            search("[?Outcome=='planned'].JobId", &results()),
+            json!(["JID1", "JID3"])
+        );
+        assert_eq!(
+            search("[].Changes[].Field", &results()),
+            json!(["Resources", "ShippingOption"])
+        );
+        assert_eq!(search("[0].Missing", &results()), Json::Null);
+        assert_eq!(
+            search("sort_by(@, &JobId)[-1].JobId", &results()),
+            json!("JID3")
+        );
+    }
+
+    #[test]
+    fn objects_keep_the_order_of_the_document_and_the_expression() {
+        let doc = json!([{"Zeta": 1, "Alpha": {"Y": 2, "B": 3}}]);
+        let out = search("[0]", &doc);
+        assert_eq!(
+            serde_json::to_string(&out).unwrap(),
+            r#"{"Zeta":1,"Alpha":{"Y":2,"B":3}}"#
+        );
+        let out = search("[].{Z: Zeta, A: Alpha.B, Mid: Alpha.Y}", &doc);
+        assert_eq!(
+            serde_json::to_string(&out).unwrap(),
+            r#"[{"Z":1,"A":3,"Mid":2}]"#
+        );
+    }
+
+    #[test]
+    fn an_invalid_expression_names_the_column() {
+        let err = Query::parse("[?Outcome=='planned'").unwrap_err();
+        assert!(err.contains("column"), "{err}");
+        let err = Query::parse("JobMetadata.[").unwrap_err();
+        assert!(err.contains("column 14"), "{err}");
+        assert!(err.ends_with("             ^"), "{err}");
+    }
+
+    #[test]
+    fn a_type_error_in_the_data_is_reported() {
+        let err = Query::parse("length([0].Changes[0].Missing)")
+            .unwrap()
+            .search(&results())
+            .unwrap_err();
+        assert!(
+            err.contains("expects type") && err.contains("column"),
+            "{err}"
+        );
+    }
+}
