@@ -1,37 +1,77 @@
-//! Why something failed, as a kind the caller can act on; each kind is one exit
-//! code of SPEC.md section 4.
+//! Why something failed, as a kind the caller can act on, and the exit code
+//! each kind gives.
 
 use std::fmt;
 
+/// Why a run or a job failed; each kind is one exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
+    /// Anything else, a bug included; also a declined prompt.
+    Unexpected,
     /// Invalid arguments or input; nothing was sent.
     Invalid,
-    /// The job is not editable (not `New`).
+    /// The job is not editable (not `New`), or changed after the plan was confirmed.
     NotEditable,
     /// The job or address does not exist.
     NotFound,
     /// Credentials, region, configuration or permission problem.
     Config,
-    /// The service could not be reached or kept failing after retries.
+    /// The service could not be reached or kept failing; or an update's fate is unknown.
     Unreachable,
-    /// Anything else.
-    Unexpected,
-    /// Interrupted by the user.
+    /// Interrupted by SIGINT.
     Interrupted,
+    /// Terminated by SIGTERM.
+    Terminated,
 }
+
+/// Every exit code and what it means: the one place they are written, for
+/// the code, `--help` and the man page alike. (0, success, has no kind.)
+pub const EXIT_CODES: &[(Option<Kind>, i32, &str)] = &[
+    (None, 0, "success, including unchanged jobs and --dry-run"),
+    (
+        Some(Kind::Unexpected),
+        1,
+        "unexpected failure (a bug is reported as `internal error`), or the user declined or aborted; nothing was sent",
+    ),
+    (
+        Some(Kind::Invalid),
+        2,
+        "invalid arguments or input; nothing was sent",
+    ),
+    (
+        Some(Kind::NotEditable),
+        3,
+        "the job is not editable (no longer New), or it changed after the plan was confirmed",
+    ),
+    (Some(Kind::NotFound), 4, "the job or address does not exist"),
+    (
+        Some(Kind::Config),
+        5,
+        "credentials, region, profile, configuration or permission problem",
+    ),
+    (
+        Some(Kind::Unreachable),
+        6,
+        "the service could not be reached or kept failing after retries, or an update's fate is unknown (check with `snowjob show JOB_ID`)",
+    ),
+    (
+        Some(Kind::Interrupted),
+        130,
+        "interrupted by SIGINT: no new request started, updates in flight had 2 seconds, the results so far were printed (not attempted: skipped; no reply: unknown)",
+    ),
+    (
+        Some(Kind::Terminated),
+        143,
+        "terminated by SIGTERM, as for SIGINT",
+    ),
+];
 
 impl Kind {
     pub fn exit_code(self) -> i32 {
-        match self {
-            Kind::Unexpected => 1,
-            Kind::Invalid => 2,
-            Kind::NotEditable => 3,
-            Kind::NotFound => 4,
-            Kind::Config => 5,
-            Kind::Unreachable => 6,
-            Kind::Interrupted => 130,
-        }
+        EXIT_CODES
+            .iter()
+            .find(|(kind, _, _)| *kind == Some(self))
+            .map_or(1, |(_, code, _)| *code)
     }
 }
 
@@ -78,4 +118,20 @@ pub fn first_exit_code<'a>(failures: impl IntoIterator<Item = Option<&'a Failure
         .map(Failure::exit_code)
         .next()
         .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_its_own_exit_code() {
+        let codes: Vec<i32> = EXIT_CODES.iter().map(|(_, c, _)| *c).collect();
+        let mut unique = codes.clone();
+        unique.dedup();
+        assert_eq!(codes, unique);
+        for (kind, code, _) in EXIT_CODES.iter().filter(|(k, _, _)| k.is_some()) {
+            assert_eq!(kind.unwrap().exit_code(), *code);
+        }
+    }
 }

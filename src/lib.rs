@@ -1,21 +1,21 @@
 //! snowjob's library: everything but `main`, so tests, benchmarks and fuzz
-//! targets reach the pure parts (patch building, checks, rendering, patch files).
+//! targets reach the pure parts. The layers, each depending only on those
+//! below it:
+//!
+//! - `cli`: the command line (clap), its help, man pages and completions;
+//! - `commands`: one module per subcommand, wiring the layers together;
+//! - `core`: what an edit is: the pipeline, patches, checks, patch files;
+//!   no network of its own and no output;
+//! - `aws`: the only code that talks to AWS: configuration, calls, error
+//!   sorting, the SDK-to-API-JSON codec, the --debug trace;
+//! - `output`: tables, text, JSON/YAML, --query, and writing them;
+//! - `report` and `failure`: what happened to each job and why something
+//!   failed (with its exit code), the vocabulary all layers share.
 
-pub mod checks;
+pub mod aws;
 pub mod cli;
-pub mod client;
 pub mod commands;
-pub mod config;
-pub mod convert;
-pub mod debug;
-pub mod docs;
-pub mod edit;
+pub mod core;
 pub mod failure;
-pub mod patch;
-pub mod patch_file;
-pub mod query;
-pub mod query_output;
-pub mod render;
-pub mod stdio;
-pub mod stop;
-pub mod yaml;
+pub mod output;
+pub mod report;

@@ -6,10 +6,10 @@ use clap::Parser;
 
 use snowjob::cli::{Cli, Command};
 use snowjob::commands;
-use snowjob::edit::internal;
+use snowjob::core::edit::internal;
+use snowjob::core::stop::Stop;
 use snowjob::failure::{Failure, Kind};
-use snowjob::stdio;
-use snowjob::stop::Stop;
+use snowjob::output::stdio;
 
 fn main() {
     let cli = Cli::parse();

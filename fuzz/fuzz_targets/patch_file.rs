@@ -25,7 +25,7 @@ fn full_job() -> JobMetadata {
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    if let Ok(file) = snowjob::patch_file::parse(text) {
+    if let Ok(file) = snowjob::core::patch_file::parse(text) {
         let _ = file.patch_for(&JobMetadata::builder().build());
         let _ = file.patch_for(&full_job());
     }

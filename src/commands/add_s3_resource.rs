@@ -4,11 +4,11 @@ use aws_sdk_snowball::types::{
 };
 use clap::{Args, ValueEnum};
 
-use crate::checks;
 use crate::cli::{ApiEnum, Bucket, JobIds};
-use crate::edit::{Context, Edit};
+use crate::core::checks;
+use crate::core::edit::{Context, Edit};
+use crate::core::patch::Patch;
 use crate::failure::Failure;
-use crate::patch::Patch;
 
 /// `add-s3-resource`; its help is on [`crate::cli::Command::AddS3Resource`].
 #[derive(Args, Debug)]

@@ -1,10 +1,10 @@
 use clap::Args;
 
+use crate::aws::client::Snow;
+use crate::aws::convert;
 use crate::cli::Global;
-use crate::client::Snow;
-use crate::convert;
 use crate::failure::Failure;
-use crate::render;
+use crate::output::render;
 
 /// `addresses`; its help is on [`crate::cli::Command::Addresses`].
 #[derive(Args, Debug)]
@@ -18,8 +18,8 @@ pub async fn run(global: &Global, _args: &AddressesArgs) -> Result<i32, Failure>
         .iter()
         .map(convert::address)
         .collect();
-    let printed = super::output::print(global, "Addresses", &addresses, || {
+    let printed = super::print::print(global, "Addresses", &addresses, || {
         render::addresses(&addresses, global.output, &global.style())
     });
-    Ok(super::output::exit_code(0, printed))
+    Ok(super::print::exit_code(0, printed))
 }

@@ -4,13 +4,13 @@ use std::path::PathBuf;
 use aws_sdk_snowball::types::JobMetadata;
 use clap::Args;
 
+use crate::aws::config::quote;
 use crate::cli::{Global, JobIds};
-use crate::config::quote;
-use crate::edit::{Context, Edit};
+use crate::core::edit::{Context, Edit};
+use crate::core::patch::Patch;
+use crate::core::patch_file::{self, PatchFile};
+use crate::core::stop::Stop;
 use crate::failure::Failure;
-use crate::patch::Patch;
-use crate::patch_file::{self, PatchFile};
-use crate::stop::Stop;
 
 /// Apply a YAML or JSON patch of UpdateJob members.
 ///

@@ -1,7 +1,7 @@
 use clap::Args;
 use clap_complete::Shell;
 
-use crate::docs;
+use crate::cli::docs;
 use crate::failure::Failure;
 
 /// Print a completion script for a shell.
@@ -17,6 +17,6 @@ pub struct CompletionsArgs {
 }
 
 pub fn run(args: &CompletionsArgs) -> Result<i32, Failure> {
-    crate::stdio::out(&docs::completion(args.shell));
+    crate::output::stdio::out(&docs::completion(args.shell));
     Ok(0)
 }

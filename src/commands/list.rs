@@ -1,11 +1,11 @@
 use aws_sdk_snowball::types::JobState;
 use clap::Args;
 
+use crate::aws::client::Snow;
+use crate::aws::convert;
 use crate::cli::Global;
-use crate::client::Snow;
-use crate::convert;
 use crate::failure::Failure;
-use crate::render;
+use crate::output::render;
 
 /// List jobs, following every page.
 #[derive(Args, Debug)]
@@ -23,7 +23,7 @@ pub async fn run(global: &Global, args: &ListArgs) -> Result<i32, Failure> {
         .filter(|e| args.all || e.job_state() == Some(&JobState::New))
         .map(convert::job_list_entry)
         .collect();
-    let printed = super::output::print(global, "Jobs", &entries, || {
+    let printed = super::print::print(global, "Jobs", &entries, || {
         render::list(&entries, global.output, &global.style(), render::now())
     });
     let others = all.len() - entries.len();
@@ -33,5 +33,5 @@ pub async fn run(global: &Global, args: &ListArgs) -> Result<i32, Failure> {
             if others == 1 { " is" } else { "s are" }
         ));
     }
-    Ok(super::output::exit_code(0, printed))
+    Ok(super::print::exit_code(0, printed))
 }

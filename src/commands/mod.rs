@@ -6,7 +6,7 @@ pub mod addresses;
 pub mod apply;
 pub mod completions;
 pub mod list;
-pub mod output;
+pub mod print;
 pub mod remove_s3_resource;
 pub mod set_capacity;
 pub mod set_nfs_limit;
@@ -15,14 +15,15 @@ pub mod show;
 
 use std::io::{BufRead, IsTerminal, Read};
 
+use crate::aws::client::{Settings, Snow};
+use crate::aws::config::Overrides;
 use crate::cli::{Format, Global};
-use crate::client::{Settings, Snow};
-use crate::config::Overrides;
-use crate::edit::{self, Edit, JobResult, Outcome};
+use crate::core::edit::{self, Edit};
+use crate::core::stop::Stop;
 use crate::failure::{Failure, first_exit_code};
-use crate::render::{self, Style};
-use crate::stdio;
-use crate::stop::Stop;
+use crate::output::render::{self, Style};
+use crate::output::stdio;
+use crate::report::{JobResult, Outcome};
 
 impl Global {
     pub fn settings(&self) -> Settings {
@@ -64,7 +65,7 @@ const MAX_ID_LINE: usize = 1024;
 pub fn resolve_job_ids(given: &[String], stdin: &mut dyn BufRead) -> Result<Vec<String>, Failure> {
     let mut ids: Vec<String> = Vec::new();
     let mut push = |id: &str| -> Result<(), Failure> {
-        let id = crate::checks::job_id(id).map_err(Failure::invalid)?;
+        let id = crate::core::checks::job_id(id).map_err(Failure::invalid)?;
         if !ids.contains(&id) {
             ids.push(id);
         }
@@ -183,10 +184,10 @@ pub async fn run_edit(
         .collect();
     let printed = match global.output {
         Format::Table if global.query.is_none() => Ok(()),
-        _ => output::results(global, &skipped),
+        _ => print::results(global, &skipped),
     };
     global.note("Not confirmed; nothing was sent.");
-    Ok(output::exit_code(
+    Ok(print::exit_code(
         crate::failure::Kind::Unexpected.exit_code(),
         printed,
     ))
@@ -223,7 +224,7 @@ fn report(global: &Global, results: &[JobResult]) -> i32 {
     let machine = global.output != Format::Table;
     let mut printed = Ok(());
     if machine || !global.quiet || global.query.is_some() {
-        printed = output::results(global, results);
+        printed = print::results(global, results);
     }
     for r in results {
         if let Some(e) = &r.error {
@@ -233,7 +234,7 @@ fn report(global: &Global, results: &[JobResult]) -> i32 {
     if !machine {
         global.note(&render::summary(results, global.dry_run));
     }
-    output::exit_code(
+    print::exit_code(
         first_exit_code(results.iter().map(|r| r.error.as_ref())),
         printed,
     )

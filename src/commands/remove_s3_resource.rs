@@ -2,9 +2,9 @@ use aws_sdk_snowball::types::{JobMetadata, JobType};
 use clap::Args;
 
 use crate::cli::{Bucket, JobIds};
-use crate::edit::{Context, Edit};
+use crate::core::edit::{Context, Edit};
+use crate::core::patch::Patch;
 use crate::failure::Failure;
-use crate::patch::Patch;
 
 /// `remove-s3-resource`; its help is on [`crate::cli::Command::RemoveS3Resource`].
 #[derive(Args, Debug)]

@@ -2,9 +2,9 @@ use aws_sdk_snowball::types::{JobMetadata, SnowballCapacity};
 use clap::Args;
 
 use crate::cli::{ApiEnum, JobIds};
-use crate::edit::{Context, Edit};
+use crate::core::edit::{Context, Edit};
+use crate::core::patch::Patch;
 use crate::failure::Failure;
-use crate::patch::Patch;
 
 /// Change the device capacity; it must be one the job's device type comes in.
 #[derive(Args, Debug)]

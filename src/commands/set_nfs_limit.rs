@@ -4,9 +4,9 @@ use aws_sdk_snowball::types::{
 use clap::Args;
 
 use crate::cli::JobIds;
-use crate::edit::{Context, Edit};
+use crate::core::edit::{Context, Edit};
+use crate::core::patch::Patch;
 use crate::failure::Failure;
-use crate::patch::Patch;
 
 /// Set the NFS on-device storage limit. Tape Gateway, EKS Anywhere and S3
 /// on-device settings are carried along unchanged.

@@ -1,11 +1,11 @@
 use aws_sdk_snowball::types::{JobMetadata, ShippingOption};
 use clap::Args;
 
-use crate::checks;
 use crate::cli::{ApiEnum, JobIds};
-use crate::edit::{Context, Edit};
+use crate::core::checks;
+use crate::core::edit::{Context, Edit};
+use crate::core::patch::Patch;
 use crate::failure::Failure;
-use crate::patch::Patch;
 
 /// Change how and where the device ships.
 #[derive(Args, Debug)]

@@ -1,13 +1,13 @@
 use clap::Args;
 use futures::StreamExt;
 
+use crate::aws::client::Snow;
+use crate::aws::convert;
 use crate::cli::{Global, JobIds};
-use crate::client::Snow;
-use crate::convert;
+use crate::core::stop::Stop;
 use crate::failure::{Failure, first_exit_code};
-use crate::render;
-use crate::stdio;
-use crate::stop::Stop;
+use crate::output::render;
+use crate::output::stdio;
 
 /// Show jobs in full.
 #[derive(Args, Debug)]
@@ -36,13 +36,13 @@ pub async fn run(global: &Global, args: &ShowArgs, stop: &Stop) -> Result<i32, F
         .filter_map(|r| r.as_ref().ok())
         .cloned()
         .collect();
-    let printed = super::output::print(global, "Jobs", &jobs, || {
+    let printed = super::print::print(global, "Jobs", &jobs, || {
         render::jobs(&jobs, global.output, &global.style(), render::now())
     });
     for e in described.iter().filter_map(|r| r.as_ref().err()) {
         stdio::errln(&format!("error: {}", render::escape_controls(&e.message)));
     }
-    Ok(super::output::exit_code(
+    Ok(super::print::exit_code(
         first_exit_code(described.iter().map(|r| r.as_ref().err())),
         printed,
     ))

@@ -22,29 +22,6 @@ pub fn completion(shell: Shell) -> String {
     String::from_utf8(out).expect("completion scripts are UTF-8")
 }
 
-const EXIT_STATUS: &[(&str, &str)] = &[
-    ("0", "Success, including unchanged jobs and --dry-run."),
-    ("1", "Unexpected failure."),
-    ("2", "Invalid arguments or input; nothing was sent."),
-    (
-        "3",
-        "The job is not editable (no longer New), or it changed after the plan was confirmed.",
-    ),
-    ("4", "The job or address does not exist."),
-    (
-        "5",
-        "Credentials, region, configuration or permission problem.",
-    ),
-    (
-        "6",
-        "The service could not be reached or kept failing after retries, or an update's fate is unknown (check with snowjob show).",
-    ),
-    (
-        "130, 143",
-        "Interrupted by SIGINT or SIGTERM; the results so far were printed (not attempted: skipped; no reply: unknown).",
-    ),
-];
-
 const ENVIRONMENT: &[(&str, &str)] = &[
     (
         "AWS_PROFILE",
@@ -131,7 +108,7 @@ fn roff_escape(text: &str) -> String {
 
 fn extra_sections() -> String {
     let mut out = String::from(".SH \"EXIT STATUS\"\n");
-    for (code, meaning) in EXIT_STATUS {
+    for (_, code, meaning) in crate::failure::EXIT_CODES {
         out.push_str(&format!(".TP\n\\fB{code}\\fR\n{}\n", roff_escape(meaning)));
     }
     out.push_str(".PP\nWith several jobs every job is attempted and reported; the exit status is that of the first failed job in input order.\n");

@@ -2,12 +2,10 @@
 //! a colleague's concurrent change, and signals in the middle of a batch,
 //! each checked against what the endpoint stored.
 
-mod common;
-
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use serde_json::{Value as Json, json};
 use snowball_local::{Fault, FaultAction};
 

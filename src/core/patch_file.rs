@@ -11,10 +11,10 @@ use aws_smithy_types::date_time::Format;
 use serde::Deserialize;
 use serde_json::{Map, Value as Json};
 
-use crate::checks;
-use crate::convert;
-use crate::patch::Patch;
-use crate::yaml;
+use crate::aws::convert;
+use crate::core::checks;
+use crate::core::patch::Patch;
+use crate::output::yaml;
 
 /// A patch file, checked: the given members as written (for merging), known
 /// to convert cleanly.

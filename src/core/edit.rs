@@ -12,15 +12,14 @@ use std::time::Duration;
 
 use aws_sdk_snowball::types::{JobMetadata, JobState};
 use futures::{FutureExt, StreamExt};
-use serde::Serialize;
-use serde_json::Value as Json;
 use tokio::sync::OnceCell;
 
-use crate::checks;
-use crate::client::{Sent, Snow};
+use crate::aws::client::{Sent, Snow};
+use crate::core::checks;
+use crate::core::patch::{Effect, Patch};
+use crate::core::stop::Stop;
 use crate::failure::{Failure, Kind};
-use crate::patch::{Change, Effect, Patch};
-use crate::stop::Stop;
+use crate::report::{JobResult, Outcome};
 
 /// How long UpdateJobs already in flight may take to answer after a signal.
 pub const GRACE_AFTER_SIGNAL: Duration = Duration::from_secs(2);
@@ -40,86 +39,6 @@ pub trait Edit: Send + Sync + std::fmt::Debug {
 pub struct Context {
     /// The AWS partition of the configured region (`aws`, `aws-cn`, ...).
     pub partition: &'static str,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Outcome {
-    Updated,
-    Unchanged,
-    Planned,
-    Failed,
-    /// An UpdateJob was sent and nothing tells whether it was applied.
-    Unknown,
-    /// Not attempted: interrupted, or not confirmed.
-    Skipped,
-}
-
-impl Outcome {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Outcome::Updated => "updated",
-            Outcome::Unchanged => "unchanged",
-            Outcome::Planned => "planned",
-            Outcome::Failed => "failed",
-            Outcome::Unknown => "unknown",
-            Outcome::Skipped => "skipped",
-        }
-    }
-}
-
-/// One job's result, as reported in every output format.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct JobResult {
-    pub job_id: String,
-    pub outcome: Outcome,
-    pub changes: Vec<Change>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub request: Option<Json>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "error_object"
-    )]
-    pub error: Option<Failure>,
-}
-
-fn error_object<S: serde::Serializer>(f: &Option<Failure>, s: S) -> Result<S::Ok, S::Error> {
-    match f {
-        Some(f) => serde_json::json!({ "Code": f.code, "Message": f.message }).serialize(s),
-        None => s.serialize_none(),
-    }
-}
-
-impl JobResult {
-    fn new(job_id: &str, outcome: Outcome) -> JobResult {
-        JobResult {
-            job_id: job_id.to_string(),
-            outcome,
-            changes: Vec::new(),
-            request: None,
-            error: None,
-        }
-    }
-
-    pub fn failed(job_id: &str, error: Failure) -> JobResult {
-        JobResult {
-            error: Some(error),
-            ..JobResult::new(job_id, Outcome::Failed)
-        }
-    }
-
-    pub fn skipped(job_id: &str) -> JobResult {
-        JobResult::new(job_id, Outcome::Skipped)
-    }
-
-    fn with(self, outcome: Outcome, error: Option<Failure>) -> JobResult {
-        JobResult {
-            outcome,
-            error,
-            ..self
-        }
-    }
 }
 
 pub struct Options {
@@ -318,10 +237,11 @@ impl<'a> Batch<'a> {
     /// only if the job plainly lacks it and would get the very same request.
     async fn send(&self, planned: JobResult, patch: &Patch, stop: &Stop) -> JobResult {
         let id = planned.job_id.clone();
+        let input = patch.input(&id);
         let mut attempt = 1;
         loop {
             let sent = tokio::select! {
-                sent = self.snow.update_job(&id, patch) => sent,
+                sent = self.snow.update_job(&input) => sent,
                 () = stop.grace_over(GRACE_AFTER_SIGNAL) => {
                     return planned.with(Outcome::Unknown, Some(fate_unknown(&id, "interrupted before the service answered")));
                 }
@@ -382,7 +302,7 @@ impl<'a> Batch<'a> {
                 Err(e) => return planned.with(Outcome::Failed, Some(e)),
             }
             attempt += 1;
-            tokio::time::sleep(crate::client::backoff(attempt)).await;
+            tokio::time::sleep(crate::aws::client::backoff(attempt)).await;
         }
     }
 }

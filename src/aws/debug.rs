@@ -38,7 +38,7 @@ impl Intercept for DebugTrace {
             "[debug]    body: {}\n",
             body_text(req.body().bytes())
         ));
-        crate::stdio::err(&out);
+        crate::output::stdio::err(&out);
         Ok(())
     }
 
@@ -60,7 +60,7 @@ impl Intercept for DebugTrace {
             "[debug]    body: {}\n",
             body_text(resp.body().bytes())
         ));
-        crate::stdio::err(&out);
+        crate::output::stdio::err(&out);
         Ok(())
     }
 }
@@ -154,7 +154,7 @@ fn body_text(bytes: Option<&[u8]>) -> String {
     match decoded {
         Some(mut json) => {
             redact_body(&mut json, "");
-            crate::render::escape_controls(&json.to_string())
+            crate::output::render::escape_controls(&json.to_string())
         }
         // Neither CBOR nor JSON: shown only as a size, since it could hold anything.
         None => format!("({} bytes, not CBOR or JSON)", bytes.len()),

@@ -96,7 +96,7 @@ pub fn quote(value: &str) -> String {
     if value.chars().count() > MAX {
         shown.push('…');
     }
-    format!("'{}'", crate::render::escape_controls(&shown))
+    format!("'{}'", crate::output::render::escape_controls(&shown))
 }
 
 /// Reads one variable of the environment.

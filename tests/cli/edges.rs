@@ -2,11 +2,9 @@
 //! AWS configuration, hostile job data, narrow terminals, secrets in --debug,
 //! bugs that panic, and rules that span two members.
 
-mod common;
-
 use std::process::Stdio;
 
-use common::*;
+use crate::common::*;
 use serde_json::json;
 
 /// Runs with stdout a pipe whose reader is already gone.

@@ -1,8 +1,6 @@
 //! show and list, in every output format.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value as Json, json};
 
 #[test]

@@ -1,8 +1,6 @@
 //! `apply`: patch files merged into each job, checked before any request.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::json;
 
 fn patch_file(env: &Env, name: &str, text: &str) -> String {

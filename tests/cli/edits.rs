@@ -1,8 +1,6 @@
 //! The edit commands end to end: what is printed, what is sent, what is stored.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::json;
 
 #[test]

@@ -2,9 +2,7 @@
 //! changed while it was open) and Ctrl-C while job IDs are typed, run on a
 //! pseudo-terminal.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use rexpect::process::WaitStatus;
 use rexpect::session::{PtySession, spawn_command};
 

@@ -9,6 +9,7 @@ use aws_sdk_snowball::config::Region;
 use aws_sdk_snowball::config::retry::RetryConfig;
 use aws_sdk_snowball::config::timeout::TimeoutConfig;
 use aws_sdk_snowball::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
+use aws_sdk_snowball::operation::update_job::UpdateJobInput;
 use aws_sdk_snowball::types::{Address, JobListEntry, JobMetadata};
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 
@@ -18,10 +19,9 @@ use aws_runtime::env_config::file::EnvConfigFiles;
 use aws_sdk_snowball::config::{Credentials, SharedHttpClient};
 use aws_types::os_shim_internal::{Env, Fs};
 
-use crate::config::{self, Overrides, Resolved, RetryMode};
-use crate::debug::DebugTrace;
+use crate::aws::config::{self, Overrides, Resolved, RetryMode};
+use crate::aws::debug::DebugTrace;
 use crate::failure::{Failure, Kind};
-use crate::patch::Patch;
 
 /// How to reach the service: the command line's overrides of the AWS environment.
 #[derive(Clone, Debug, Default)]
@@ -101,7 +101,7 @@ impl Snow {
         let resolved = config::resolve(&settings.overrides, &env, &profiles)?;
         if !settings.quiet {
             for warning in &resolved.warnings {
-                crate::stdio::errln(warning);
+                crate::output::stdio::errln(warning);
             }
         }
         let http_client = match &resolved.ca_bundle {
@@ -158,7 +158,7 @@ impl Snow {
         // read again from the environment.
         config.set_endpoint_url(resolved.endpoint_url.clone());
         if settings.debug {
-            crate::stdio::errln(&format!(
+            crate::output::stdio::errln(&format!(
                 "[debug] region {region}; endpoint {}; profile {}; retry {:?}, {} attempts",
                 resolved.endpoint_url.as_deref().unwrap_or("(the region's)"),
                 resolved.profile,
@@ -221,15 +221,15 @@ impl Snow {
     /// hide that the first attempt may have applied. Retried here only when the
     /// service refused the attempt (throttling) or the request never left
     /// (no connection), up to the configured attempts.
-    pub async fn update_job(&self, job_id: &str, patch: &Patch) -> Sent {
-        let subject = format!("job {job_id}");
+    pub async fn update_job(&self, input: &UpdateJobInput) -> Sent {
+        let subject = format!("job {}", input.job_id().unwrap_or_default());
         let mut attempt = 1;
         loop {
-            let p = patch.clone();
+            let p = input.clone();
             let result = self
                 .client
                 .update_job()
-                .job_id(job_id)
+                .set_job_id(p.job_id)
                 .set_role_arn(p.role_arn)
                 .set_notification(p.notification)
                 .set_resources(p.resources)

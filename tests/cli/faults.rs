@@ -2,9 +2,7 @@
 //! connections, unreadable replies and races, each with its exit code and the
 //! stored job intact (nothing half-applied, nothing dropped).
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use snowball_local::{Fault, FaultAction};
 
 fn fault(operation: &str, count: u32, action: FaultAction) -> Fault {

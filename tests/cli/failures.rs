@@ -1,9 +1,7 @@
 //! Exit codes and what is (not) sent when things go wrong: bad input, missing
 //! credentials, refusals, retries, outages, interrupts; and secrets in --debug.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use snowball_local::{Config, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, Fault};
 
 #[test]

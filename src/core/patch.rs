@@ -7,10 +7,12 @@ use aws_sdk_snowball::types::{
     JobMetadata, JobResource, Notification, OnDeviceServiceConfiguration, PickupDetails,
     ShippingOption, SnowballCapacity,
 };
-use serde::Serialize;
 use serde_json::{Map, Value as Json};
 
-use crate::convert;
+use aws_sdk_snowball::operation::update_job::UpdateJobInput;
+
+use crate::aws::convert;
+use crate::report::Change;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Patch {
@@ -32,15 +34,6 @@ pub enum Effect {
     All,
     Partly,
     None,
-}
-
-/// One field's change, for the report.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct Change {
-    pub field: String,
-    pub before: Json,
-    pub after: Json,
 }
 
 /// An UpdateJob member: its API name, the job's current value and the patch's.
@@ -146,6 +139,26 @@ impl Patch {
             0 => Effect::None,
             _ => Effect::Partly,
         }
+    }
+
+    /// The UpdateJob input that sends this patch to `job_id`.
+    pub fn input(&self, job_id: &str) -> UpdateJobInput {
+        let p = self.clone();
+        let built = UpdateJobInput::builder()
+            .job_id(job_id)
+            .set_role_arn(p.role_arn)
+            .set_notification(p.notification)
+            .set_resources(p.resources)
+            .set_on_device_service_configuration(p.on_device_service_configuration)
+            .set_address_id(p.address_id)
+            .set_shipping_option(p.shipping_option)
+            .set_description(p.description)
+            .set_snowball_capacity_preference(p.snowball_capacity_preference)
+            .set_forwarding_address_id(p.forwarding_address_id)
+            .set_pickup_details(p.pickup_details)
+            .build();
+        // The builder has no required member to miss; an error would be the SDK's bug.
+        built.unwrap_or_else(|e| panic!("UpdateJobInput: {e}"))
     }
 
     pub fn is_empty(&self) -> bool {

@@ -1,28 +1,29 @@
 //! The command line. Doc comments here are the help text.
 
+pub mod docs;
+
 use std::ffi::OsStr;
 use std::time::Duration;
 
 use clap::builder::{PossibleValue, TypedValueParser};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 
 use crate::commands;
-use crate::query::Query;
+pub use crate::output::Format;
+use crate::output::query::Query;
 
-const AFTER_HELP: &str = "\
-Exit codes:
-  0  success, including unchanged jobs and --dry-run
-  1  unexpected failure
-  2  invalid arguments or input; nothing was sent
-  3  the job is not editable (no longer New)
-  4  the job or address does not exist
-  5  credentials, region, configuration or permission problem
-  6  the service could not be reached or kept failing after retries, or an
-     update's fate is unknown (check the job with `snowjob show JOB_ID`)
-  130 / 143  interrupted by SIGINT / SIGTERM: no new request is started, updates
-     in flight get 2 seconds, the results so far are printed (jobs not
-     attempted: skipped; updates whose reply never came: unknown)
+/// The help's closing text: the exit codes (from their one table) and where
+/// configuration comes from.
+fn after_help() -> String {
+    let mut text = String::from("Exit codes:\n");
+    for (_, code, meaning) in crate::failure::EXIT_CODES {
+        text.push_str(&format!("  {code:<4} {meaning}\n"));
+    }
+    text + AFTER_EXIT_CODES
+}
+
+const AFTER_EXIT_CODES: &str = "\
 With several jobs every job is attempted and reported; the exit code is that of
 the first failed job in input order. A closed stdout (`| head`) is not an error.
 
@@ -40,7 +41,7 @@ that is not valid is refused before any request, naming where it came from.";
 /// and setting along, and submits it. UpdateJob replaces each member it is
 /// given wholesale; snowjob never drops what you did not ask to change.
 #[derive(Parser, Debug)]
-#[command(name = "snowjob", version, after_help = AFTER_HELP, max_term_width = 100)]
+#[command(name = "snowjob", version, after_help = after_help(), max_term_width = 100)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
@@ -94,14 +95,6 @@ pub struct Global {
     /// Jobs handled at once.
     #[arg(long, global = true, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub concurrency: u16,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    Table,
-    Json,
-    Yaml,
-    Text,
 }
 
 #[derive(Subcommand, Debug)]
@@ -162,7 +155,8 @@ pub struct Bucket {
 impl Bucket {
     /// The bucket's ARN in the configured region's partition.
     pub fn arn(&self, partition: &str) -> Result<String, crate::failure::Failure> {
-        crate::checks::bucket_arn(&self.bucket, partition).map_err(crate::failure::Failure::invalid)
+        crate::core::checks::bucket_arn(&self.bucket, partition)
+            .map_err(crate::failure::Failure::invalid)
     }
 }
 
@@ -170,7 +164,7 @@ fn job_id_or_dash(text: &str) -> Result<String, String> {
     if text == "-" {
         Ok(text.to_string())
     } else {
-        crate::checks::job_id(text)
+        crate::core::checks::job_id(text)
     }
 }
 

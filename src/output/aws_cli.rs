@@ -16,8 +16,8 @@
 use serde_json::Value as Json;
 use unicode_width::UnicodeWidthStr;
 
-use crate::cli::Format;
-use crate::render;
+use crate::output::Format;
+use crate::output::render;
 
 /// `value` in `format`; `title` heads a table, `width` is the terminal's.
 pub fn render(value: &Json, format: Format, title: &str, width: usize) -> String {

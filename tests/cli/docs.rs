@@ -2,21 +2,21 @@
 
 use std::path::{Path, PathBuf};
 
-const REGENERATE: &str = "SNOWJOB_UPDATE_DOCS=1 cargo test --test docs";
+const REGENERATE: &str = "SNOWJOB_UPDATE_DOCS=1 cargo test --test cli docs::";
 
 fn generated() -> Vec<(PathBuf, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files: Vec<(PathBuf, String)> = snowjob::docs::COMPLETION_FILES
+    let mut files: Vec<(PathBuf, String)> = snowjob::cli::docs::COMPLETION_FILES
         .iter()
         .map(|(shell, name)| {
             (
                 root.join("completions").join(name),
-                snowjob::docs::completion(*shell),
+                snowjob::cli::docs::completion(*shell),
             )
         })
         .collect();
     files.extend(
-        snowjob::docs::man_pages()
+        snowjob::cli::docs::man_pages()
             .into_iter()
             .map(|(name, page)| (root.join("man").join(name), page)),
     );
@@ -57,7 +57,7 @@ fn committed_completions_and_man_pages_match_the_cli() {
 
 #[test]
 fn the_main_man_page_documents_exit_codes_environment_and_examples() {
-    let pages = snowjob::docs::man_pages();
+    let pages = snowjob::cli::docs::man_pages();
     let (_, main) = pages.iter().find(|(n, _)| n == "snowjob.1").unwrap();
     for expected in [
         "EXIT STATUS",
@@ -89,7 +89,7 @@ fn the_main_man_page_documents_exit_codes_environment_and_examples() {
 
 #[test]
 fn completions_command_prints_the_committed_scripts() {
-    for (shell, name) in snowjob::docs::COMPLETION_FILES {
+    for (shell, name) in snowjob::cli::docs::COMPLETION_FILES {
         let out = assert_cmd::Command::cargo_bin("snowjob")
             .unwrap()
             .args(["completions", &shell.to_string()])

@@ -6,9 +6,9 @@ use aws_smithy_types::date_time::Format as TimeFormat;
 use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets};
 use serde_json::Value as Json;
 
-use crate::cli::Format;
-use crate::edit::{JobResult, Outcome};
-use crate::yaml;
+use crate::output::Format;
+use crate::output::yaml;
+use crate::report::{JobResult, Outcome};
 
 /// How long a job usually stays New; the window left is an estimate from it.
 pub const EDIT_WINDOW_SECS: f64 = 3600.0;

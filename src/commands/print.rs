@@ -3,9 +3,9 @@
 use serde::Serialize;
 
 use crate::cli::{Format, Global};
-use crate::edit::{JobResult, Outcome};
 use crate::failure::{Failure, Kind};
-use crate::{query_output, render, stdio};
+use crate::output::{aws_cli, render, stdio};
+use crate::report::{JobResult, Outcome};
 
 /// The AWS CLI's table width when the terminal's is not known.
 const DEFAULT_WIDTH: usize = 80;
@@ -37,7 +37,7 @@ pub fn print(
         // Job data drawn for a person never reaches the terminal raw.
         result = render::escaped(&result);
     }
-    stdio::out(&query_output::render(
+    stdio::out(&aws_cli::render(
         &result,
         global.output,
         title,

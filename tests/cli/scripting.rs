@@ -1,9 +1,7 @@
 //! What scripts and pipelines lean on: `addresses`, `remove-s3-resource`,
 //! `add-s3-resource` on a bucket the job already has, and `--query`.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value as Json, json};
 
 fn demo_addresses() -> Json {

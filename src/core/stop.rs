@@ -6,6 +6,8 @@ use std::time::Duration;
 
 use tokio::sync::watch;
 
+use crate::failure::Kind;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Signal {
     Interrupt,
@@ -16,9 +18,10 @@ impl Signal {
     /// 128 + the signal's number, as shells report it.
     pub fn exit_code(self) -> i32 {
         match self {
-            Signal::Interrupt => 130,
-            Signal::Terminate => 143,
+            Signal::Interrupt => Kind::Interrupted,
+            Signal::Terminate => Kind::Terminated,
         }
+        .exit_code()
     }
 }
 

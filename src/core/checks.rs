@@ -5,8 +5,8 @@ use aws_sdk_snowball::types::{
     JobMetadata, JobType, SnowballCapacity, SnowballType, TransferOption,
 };
 
+use crate::core::patch::Patch;
 use crate::failure::Failure;
-use crate::patch::Patch;
 
 /// Capacities each device type can have (from the CreateJob API reference).
 /// `NoPreference` is valid for every type; a type missing here (a future one)

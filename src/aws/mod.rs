@@ -1,0 +1,7 @@
+//! The boundary to AWS: nothing else in snowjob builds a client or reads the
+//! AWS configuration.
+
+pub mod client;
+pub mod config;
+pub mod convert;
+pub mod debug;

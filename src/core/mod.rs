@@ -1,0 +1,9 @@
+//! What an edit is: the per-job pipeline, patches and their report, the checks
+//! of a patch against the job it changes, and patch files. No output; the
+//! network only through `aws`.
+
+pub mod checks;
+pub mod edit;
+pub mod patch;
+pub mod patch_file;
+pub mod stop;

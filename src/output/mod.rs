@@ -1,0 +1,18 @@
+//! Everything snowjob prints: tables, text, JSON and YAML, `--query` and the
+//! AWS CLI's formatters for its results, and the writers for stdout and
+//! stderr. Depends on nothing above it.
+
+pub mod aws_cli;
+pub mod query;
+pub mod render;
+pub mod stdio;
+pub mod yaml;
+
+/// How results are printed (`-o`).
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Json,
+    Yaml,
+    Text,
+}

@@ -1,0 +1,17 @@
+//! snowjob's integration tests, one binary so that the AWS SDK is linked once:
+//! the built `snowjob` run against snowball-local on 127.0.0.1, checking what
+//! was printed, what went over the wire and what the endpoint stored.
+
+mod common;
+
+mod apply;
+mod docs;
+mod edges;
+mod edits;
+mod failures;
+mod fates;
+mod faults;
+mod properties;
+mod reads;
+mod scripting;
+mod terminal;
