@@ -6,8 +6,8 @@ use std::cell::RefCell;
 
 use libfuzzer_sys::fuzz_target;
 use snowball_local::model::{DecodeOptions, model};
-use snowball_local::store::Store;
-use snowball_local::wire::{self, Protocol};
+use snowball_local::backend::store::Store;
+use snowball_local::protocol::{self, Protocol};
 
 const OPERATIONS: &[&str] = &[
     "CreateJob", "DescribeJob", "UpdateJob", "ListJobs", "CancelJob", "CreateAddress", "DescribeAddress", "DescribeAddresses",
@@ -16,7 +16,7 @@ const OPERATIONS: &[&str] = &[
 thread_local! {
     static STORE: RefCell<Store> = RefCell::new({
         let mut store = Store::new(3600.0);
-        store.load(&snowball_local::demo::seed(0.0), 0.0).expect("demo seed loads");
+        store.load(&snowball_local::backend::demo::seed(0.0), 0.0).expect("demo seed loads");
         store
     });
 }

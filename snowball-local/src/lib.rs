@@ -8,14 +8,9 @@
 //! // dropped: stopped
 //! ```
 
-pub mod control;
-pub mod demo;
-pub mod model;
-pub mod server;
-pub mod sigv4;
-pub mod state;
-pub mod store;
-pub mod wire;
+pub mod backend;
+pub mod http;
+pub mod protocol;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -29,9 +24,10 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use serde_json::Value as Json;
 use tokio::net::TcpListener;
 
-pub use control::{Fault, FaultAction, JournalEntry, QueuedFault};
-use server::{Shared, lock, now};
-use store::Store;
+pub use backend::demo;
+use backend::store::Store;
+pub use http::control::{Fault, FaultAction, JournalEntry, QueuedFault};
+use http::server::{Shared, lock, now};
 
 /// The key pair the endpoint accepts unless told otherwise (AWS's documented
 /// example key, so nobody mistakes it for a real one).
@@ -116,8 +112,8 @@ pub fn build_state(config: &Config) -> anyhow::Result<Arc<Shared>> {
     };
     let saved = match &config.state_file {
         Some(path) => {
-            state::remove_stale_temp_files(path);
-            state::read(path)?.map(|doc| (path.display().to_string(), doc))
+            backend::state::remove_stale_temp_files(path);
+            backend::state::read(path)?.map(|doc| (path.display().to_string(), doc))
         }
         None => None,
     };
@@ -159,7 +155,7 @@ pub async fn serve(listener: TcpListener, shared: Arc<Shared>, shutdown: impl Fu
         let shared = shared.clone();
         let header_timeout = shared.header_timeout;
         tokio::spawn(async move {
-            let service = service_fn(move |req| server::handle(shared.clone(), req));
+            let service = service_fn(move |req| http::server::handle(shared.clone(), req));
             let _ = hyper::server::conn::http1::Builder::new()
                 .timer(TokioTimer::new())
                 .header_read_timeout(header_timeout)

@@ -11,7 +11,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use common::{Running, client_in, read_until_closed};
-use snowball_local::demo;
+use snowball_local::backend::demo;
 
 fn run_binary(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_snowball-local"))

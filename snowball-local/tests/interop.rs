@@ -10,7 +10,7 @@ use std::process::Command;
 use aws_sdk_snowball::config::{Credentials, Region};
 use serde_json::{Value as Json, json};
 use snowball_local::{
-    Config, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, LocalServer, demo, wire::Protocol,
+    Config, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, LocalServer, demo, protocol::Protocol,
 };
 
 /// A command with the endpoint's credentials and nothing from this machine's AWS

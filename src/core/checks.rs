@@ -1,40 +1,14 @@
-//! Local checks: arguments before any request (SPEC.md step 1), and a patch
-//! against the job it will change (step 4). Pure: no network.
+//! Local checks: arguments before any request, and a patch
+//! against the job it will change, on the job as it would be after. Pure.
 
 use aws_sdk_snowball::types::{
     JobMetadata, JobType, SnowballCapacity, SnowballType, TransferOption,
 };
 
 use crate::core::patch::Patch;
+use snowball_model::facts;
+
 use crate::failure::Failure;
-
-/// Capacities each device type can have (from the CreateJob API reference).
-/// `NoPreference` is valid for every type; a type missing here (a future one)
-/// is not checked locally.
-pub const DEVICE_CAPACITIES: &[(&str, &[&str])] = &[
-    ("STANDARD", &["T50", "T80"]),
-    ("EDGE", &["T100", "T98"]),
-    ("EDGE_C", &["T42"]),
-    ("EDGE_CG", &["T42"]),
-    ("EDGE_S", &["T98"]),
-    ("SNC1_HDD", &["T8"]),
-    ("SNC1_SSD", &["T14"]),
-    ("V3_5C", &["T32"]),
-    ("V3_5S", &["T240"]),
-    ("RACK_5U_C", &["T13"]),
-];
-
-/// Terabytes a capacity value stands for (`T100` → 100).
-pub fn capacity_tb(capacity: &str) -> Option<u32> {
-    capacity.strip_prefix('T')?.parse().ok()
-}
-
-fn allowed_capacities(device: &SnowballType) -> Option<&'static [&'static str]> {
-    DEVICE_CAPACITIES
-        .iter()
-        .find(|(d, _)| *d == device.as_str())
-        .map(|(_, caps)| *caps)
-}
 
 const UUID_SHAPE: &str = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
 
@@ -153,8 +127,8 @@ pub fn patch_fits_job(job: &JobMetadata, patch: &Patch) -> Result<(), Failure> {
 
     if let (Some(device), Some(cap)) = (device, &patch.snowball_capacity_preference)
         && *cap != SnowballCapacity::NoPreference
-        && let Some(allowed) = allowed_capacities(device)
-        && !allowed.contains(&cap.as_str())
+        && !facts::capacity_fits(device.as_str(), cap.as_str())
+        && let Some(allowed) = facts::capacities(device.as_str())
     {
         return Err(Failure::invalid(format!(
             "job {id}: capacity {} is not available for device type {}; choose one of {}, NoPreference",
@@ -175,7 +149,7 @@ pub fn patch_fits_job(job: &JobMetadata, patch: &Patch) -> Result<(), Failure> {
             }
             let path = format!("Resources.S3Resources[{i}]");
             if let Some(range) = s3.key_range() {
-                if job.job_type() != Some(&JobType::Export) {
+                if job.job_type().map(JobType::as_str) != Some(facts::KEY_RANGE_JOB_TYPE) {
                     return Err(Failure::invalid(format!(
                         "job {id}: {path}.KeyRange: key ranges apply only to EXPORT jobs; this is a {} job",
                         job.job_type().map_or("non-export", |t| t.as_str())
@@ -206,7 +180,10 @@ pub fn patch_fits_job(job: &JobMetadata, patch: &Patch) -> Result<(), Failure> {
                 "job {id}: the NFS storage limit must be a whole number of TB above 0, not {limit}"
             )));
         }
-        if let Some(max) = device_capacity_tb(device, capacity)
+        if let Some(max) = facts::device_tb(
+            device.map(SnowballType::as_str),
+            capacity.map(SnowballCapacity::as_str),
+        )
             && i64::from(limit) > i64::from(max)
         {
             return Err(Failure::invalid(
@@ -227,12 +204,7 @@ pub fn patch_fits_job(job: &JobMetadata, patch: &Patch) -> Result<(), Failure> {
 
 /// The transfer option a job type implies; others are refused.
 pub fn transfer_option_for(job_type: &JobType) -> Option<TransferOption> {
-    match job_type {
-        JobType::Import => Some(TransferOption::Import),
-        JobType::Export => Some(TransferOption::Export),
-        JobType::LocalUse => Some(TransferOption::LocalUse),
-        _ => None,
-    }
+    facts::transfer_option_for(job_type.as_str()).map(TransferOption::from)
 }
 
 fn check_transfer_option(
@@ -252,21 +224,6 @@ fn check_transfer_option(
             expected.as_str()
         ))),
         _ => Ok(()),
-    }
-}
-
-/// The device's capacity in TB: the preference if set, else the largest the
-/// device type can have.
-fn device_capacity_tb(
-    device: Option<&SnowballType>,
-    capacity: Option<&SnowballCapacity>,
-) -> Option<u32> {
-    match capacity {
-        Some(c) if *c != SnowballCapacity::NoPreference => capacity_tb(c.as_str()),
-        _ => allowed_capacities(device?)?
-            .iter()
-            .filter_map(|c| capacity_tb(c))
-            .max(),
     }
 }
 
@@ -339,7 +296,7 @@ mod tests {
         assert!(patch_fits_job(&edge, &capacity(SnowballCapacity::NoPreference)).is_ok());
         let err = patch_fits_job(&edge, &capacity(SnowballCapacity::T8)).unwrap_err();
         assert!(err.message.contains("T100, T98"), "{}", err.message);
-        for (device, caps) in DEVICE_CAPACITIES {
+        for (device, caps) in facts::DEVICE_CAPACITIES {
             let j = job(
                 SnowballType::from(*device),
                 JobType::Import,

@@ -1,4 +1,4 @@
-//! Patch files for `apply` (SPEC.md section 3): YAML or JSON whose top-level keys
+//! Patch files for `apply`: YAML or JSON whose top-level keys
 //! are UpdateJob members. The file is checked whole before any request: unknown
 //! keys and wrong types by serde (with path and line), values (enums, ARNs, IDs,
 //! lengths) on conversion to SDK types (with path). For each job, structures

@@ -5,7 +5,7 @@ use crate::common::*;
 use serde_json::{Value as Json, json};
 
 fn demo_addresses() -> Json {
-    snowball_local::demo::seed(0.0)["Addresses"].clone()
+    snowball_local::backend::demo::seed(0.0)["Addresses"].clone()
 }
 
 #[test]
@@ -325,7 +325,7 @@ fn add_s3_resource_defaults_apply_to_new_buckets_only() {
     );
     assert_eq!(
         stored[0],
-        snowball_local::demo::seed(0.0)["Jobs"][1]["Resources"]["S3Resources"][0]
+        snowball_local::backend::demo::seed(0.0)["Jobs"][1]["Resources"]["S3Resources"][0]
     );
 }
 

@@ -9,7 +9,7 @@ use assert_cmd::Command;
 use serde_json::Value as Json;
 use snowball_local::{Config, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, LocalServer};
 
-pub use snowball_local::demo::{
+pub use snowball_local::backend::demo::{
     COMPUTE_JOB, EXPORT_JOB, FORWARDING_ADDRESS, HOME_ADDRESS, IMPORT_JOB, LOCKED_JOB, SERVICES_JOB,
 };
 

@@ -1,6 +1,7 @@
 //! The Snowball service model (botocore's `snowball/2016-06-30`, documentation
-//! stripped) drives input validation and output encoding, so the endpoint checks
-//! exactly what the real service's model says instead of a hand-written copy.
+//! stripped) and the walk that checks a value against one of its shapes, naming
+//! the member path of whatever fails. The endpoint decodes requests with it and
+//! encodes replies; snowjob checks every request it would send.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -8,7 +9,43 @@ use std::sync::OnceLock;
 use fancy_regex::Regex;
 use serde_json::{Map, Value as Json};
 
-use crate::wire::Wire;
+/// A decoded request value, whichever protocol carried it (CBOR or JSON).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Wire {
+    Null,
+    Bool(bool),
+    Int(i128),
+    Float(f64),
+    Text(String),
+    Bytes(Vec<u8>),
+    List(Vec<Wire>),
+    Map(Vec<(String, Wire)>),
+    Tag(u64, Box<Wire>),
+}
+
+impl Wire {
+    /// A JSON value as the awsJson protocol carries it.
+    pub fn from_json(value: Json) -> Wire {
+        match value {
+            Json::Null => Wire::Null,
+            Json::Bool(b) => Wire::Bool(b),
+            Json::Number(n) => match n.as_i64() {
+                Some(i) => Wire::Int(i.into()),
+                None => match n.as_u64() {
+                    Some(u) => Wire::Int(u.into()),
+                    None => Wire::Float(n.as_f64().unwrap_or(f64::NAN)),
+                },
+            },
+            Json::String(s) => Wire::Text(s),
+            Json::Array(items) => Wire::List(items.into_iter().map(Wire::from_json).collect()),
+            Json::Object(map) => Wire::Map(
+                map.into_iter()
+                    .map(|(k, v)| (k, Wire::from_json(v)))
+                    .collect(),
+            ),
+        }
+    }
+}
 
 const MODEL_JSON: &str = include_str!("../model/snowball-2016-06-30.json");
 
@@ -119,8 +156,14 @@ impl Model {
         self.operations.get(name)
     }
 
-    fn shape(&self, name: &str) -> &Shape {
+    /// A shape by name; the model's own references always resolve.
+    pub fn shape(&self, name: &str) -> &Shape {
         &self.shapes[name]
+    }
+
+    /// Every shape's name, for walks over the whole model (tests).
+    pub fn shape_names(&self) -> impl Iterator<Item = &str> {
+        self.shapes.keys().map(String::as_str)
     }
 
     /// Checks `value` against shape `name` and turns it into the stored JSON form
@@ -369,7 +412,7 @@ impl Shape {
         })
     }
 
-    fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> &'static str {
         match self {
             Shape::Structure { .. } => "a structure",
             Shape::List { .. } => "a list",

@@ -3,9 +3,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
-use crate::model::model;
-use crate::store::check_job_state;
-use crate::wire::Protocol;
+use crate::backend::store::check_job_state;
+use crate::protocol::Protocol;
+use snowball_model::model;
 
 /// One request as the endpoint saw it.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -16,11 +16,13 @@ use hyper::body::Incoming;
 use hyper::{Method, Request, Response};
 use serde_json::{Value as Json, json};
 
-use crate::control::{FaultAction, JournalEntry, QueuedFault, parse_fault, take_fault};
-use crate::model::{DecodeOptions, model};
-use crate::store::Store;
-use crate::wire::{self, ApiError, Protocol, Reply};
-use crate::{Config, Regions, sigv4, state};
+use crate::backend::state;
+use crate::backend::store::Store;
+use crate::http::control::{FaultAction, JournalEntry, QueuedFault, parse_fault, take_fault};
+use crate::http::sigv4;
+use crate::protocol::{self, ApiError, Protocol, Reply};
+use crate::{Config, Regions};
+use snowball_model::{DecodeOptions, model};
 
 const MAX_BODY: usize = 8 * 1024 * 1024;
 
@@ -240,7 +242,7 @@ async fn respond(
     };
     let entry = &mut recording.entry;
     let outcome = async {
-        let identified = wire::identify(&path, target);
+        let identified = protocol::identify(&path, target);
         if parts.method != Method::POST {
             let (Ok((protocol, _)) | Err((protocol, _))) = identified;
             let why = format!("{} is not allowed here; API calls are POST", parts.method);
@@ -278,7 +280,7 @@ async fn respond(
                 ApiError::new("UnknownOperationException", 400, why),
             )
         })?;
-        let wire_input = wire::decode_body(protocol, &body).map_err(|e| (Some(protocol), e))?;
+        let wire_input = protocol::decode_body(protocol, &body).map_err(|e| (Some(protocol), e))?;
         let input = model()
             .decode(&op.input, &wire_input, DecodeOptions::default())
             .map_err(|e| {
@@ -293,7 +295,7 @@ async fn respond(
     .await;
 
     let mut reply = match outcome {
-        Err((protocol, error)) => wire::failure(protocol.unwrap_or(Protocol::Cbor), &error),
+        Err((protocol, error)) => protocol::failure(protocol.unwrap_or(Protocol::Cbor), &error),
         Ok((protocol, operation, output_shape, input)) => {
             let fault = take_fault(&mut lock(&shared.faults), &operation);
             recording.entry.fault = fault.as_ref().map(FaultAction::kind);
@@ -345,7 +347,7 @@ impl Call<'_> {
             }) => {
                 let message = if message.is_empty() { code } else { message };
                 let error = ApiError::new(code, *status, message.clone());
-                return Ok(wire::failure(self.protocol, &error));
+                return Ok(protocol::failure(self.protocol, &error));
             }
             Some(FaultAction::Delay { ms }) => sleep_ms(*ms).await,
             Some(FaultAction::CloseConnection) => return Err(CloseConnection),
@@ -353,14 +355,14 @@ impl Call<'_> {
             _ => {}
         }
         let reply = match self.shared.execute(self.operation, self.input) {
-            Ok(output) => wire::success(self.protocol, self.output_shape, &output),
-            Err(error) => wire::failure(self.protocol, &error),
+            Ok(output) => protocol::success(self.protocol, self.output_shape, &output),
+            Err(error) => protocol::failure(self.protocol, &error),
         };
         // After the call: faults that garble or withhold its reply, or stage a race.
         match fault {
             Some(FaultAction::InvalidBody) => Ok(Reply {
                 status: 200,
-                headers: wire::success(self.protocol, None, &json!({})).headers,
+                headers: protocol::success(self.protocol, None, &json!({})).headers,
                 body: b"\xff\xfe not a valid reply".to_vec(),
             }),
             Some(FaultAction::SetStateAfter { job_id, state }) => {

@@ -3,24 +3,11 @@
 
 use serde_json::Value as Json;
 
-use crate::model::model;
+pub use snowball_model::Wire;
+use snowball_model::model;
 
 pub const SERVICE: &str = "AWSIESnowballJobManagementService";
 const NAMESPACE: &str = "com.amazonaws.snowball";
-
-/// A decoded request body, before the model gives it meaning.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Wire {
-    Null,
-    Bool(bool),
-    Int(i128),
-    Float(f64),
-    Text(String),
-    Bytes(Vec<u8>),
-    List(Vec<Wire>),
-    Map(Vec<(String, Wire)>),
-    Tag(u64, Box<Wire>),
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum Protocol {
@@ -116,7 +103,7 @@ pub fn decode_body(protocol: Protocol, body: &[u8]) -> Result<Wire, ApiError> {
             let value: Json = serde_json::from_slice(body).map_err(|e| {
                 ApiError::serialization(format!("request body is not valid JSON: {e}"))
             })?;
-            Ok(from_json(value))
+            Ok(Wire::from_json(value))
         }
     }
 }
@@ -151,23 +138,6 @@ fn from_cbor(value: ciborium::Value, depth: usize) -> Result<Wire, ApiError> {
         C::Tag(tag, inner) => Wire::Tag(tag, Box::new(from_cbor(*inner, depth + 1)?)),
         _ => return Err(ApiError::serialization("unsupported CBOR value")),
     })
-}
-
-pub fn from_json(value: Json) -> Wire {
-    match value {
-        Json::Null => Wire::Null,
-        Json::Bool(b) => Wire::Bool(b),
-        Json::Number(n) => match n.as_i64() {
-            Some(i) => Wire::Int(i.into()),
-            None => match n.as_u64() {
-                Some(u) => Wire::Int(u.into()),
-                None => Wire::Float(n.as_f64().unwrap_or(f64::NAN)),
-            },
-        },
-        Json::String(s) => Wire::Text(s),
-        Json::Array(items) => Wire::List(items.into_iter().map(from_json).collect()),
-        Json::Object(map) => Wire::Map(map.into_iter().map(|(k, v)| (k, from_json(v))).collect()),
-    }
 }
 
 /// A reply ready to send: status, content type and body.

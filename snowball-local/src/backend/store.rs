@@ -5,23 +5,9 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value as Json, json};
 
-use crate::model::{DecodeOptions, model};
-use crate::wire::{ApiError, from_json};
-
-/// Capacities each device type can have (from the CreateJob API reference).
-/// `NoPreference` is valid for all; a type missing here is not checked.
-pub const DEVICE_CAPACITIES: &[(&str, &[&str])] = &[
-    ("STANDARD", &["T50", "T80"]),
-    ("EDGE", &["T100", "T98"]),
-    ("EDGE_C", &["T42"]),
-    ("EDGE_CG", &["T42"]),
-    ("EDGE_S", &["T98"]),
-    ("SNC1_HDD", &["T8"]),
-    ("SNC1_SSD", &["T14"]),
-    ("V3_5C", &["T32"]),
-    ("V3_5S", &["T240"]),
-    ("RACK_5U_C", &["T13"]),
-];
+use crate::protocol::ApiError;
+use snowball_model::Wire;
+use snowball_model::{DecodeOptions, model};
 
 /// UpdateJob members and where each lands in JobMetadata.
 const UPDATE_MEMBERS: &[(&str, &[&str])] = &[
@@ -339,7 +325,7 @@ impl Store {
         }
         for (i, address) in list("Addresses")?.into_iter().enumerate() {
             let decoded = model()
-                .decode("Address", &from_json(address), opts)
+                .decode("Address", &Wire::from_json(address), opts)
                 .map_err(|e| format!("Addresses[{i}].{e}"))?;
             self.insert_address(decoded);
         }
@@ -347,7 +333,7 @@ impl Store {
         let mut ids = Vec::new();
         for (i, job) in list("Jobs")?.into_iter().enumerate() {
             let mut meta = model()
-                .decode("JobMetadata", &from_json(job), opts)
+                .decode("JobMetadata", &Wire::from_json(job), opts)
                 .map_err(|e| format!("Jobs[{i}].{e}"))?;
             let id = match meta.get("JobId").and_then(Json::as_str) {
                 Some(id) => id.to_string(),
@@ -406,7 +392,7 @@ fn check_text(shape: &str, text: &str) -> Result<(), String> {
     model()
         .decode(
             shape,
-            &crate::wire::Wire::Text(text.into()),
+            &crate::protocol::Wire::Text(text.into()),
             DecodeOptions::default(),
         )
         .map(|_| ())
@@ -451,11 +437,13 @@ pub fn check_capacity(device: &str, capacity: Option<&Json>) -> Result<(), ApiEr
     if capacity == "NoPreference" {
         return Ok(());
     }
-    match DEVICE_CAPACITIES.iter().find(|(d, _)| *d == device) {
-        Some((_, allowed)) if !allowed.contains(&capacity) => Err(ApiError::combination(format!(
-            "Capacity {capacity} is not available for SnowballType {device}; valid: {}, NoPreference.",
-            allowed.join(", ")
-        ))),
+    match snowball_model::facts::capacities(device) {
+        Some(allowed) if !snowball_model::facts::capacity_fits(device, capacity) => {
+            Err(ApiError::combination(format!(
+                "Capacity {capacity} is not available for SnowballType {device}; valid: {}, NoPreference.",
+                allowed.join(", ")
+            )))
+        }
         _ => Ok(()),
     }
 }
@@ -465,7 +453,7 @@ fn check_key_ranges(job_type: &str, resources: Option<&Json>) -> Result<(), ApiE
         .and_then(|r| r.get("S3Resources"))
         .and_then(Json::as_array)
         .is_some_and(|list| list.iter().any(|s| s.get("KeyRange").is_some()));
-    if has_range && job_type != "EXPORT" {
+    if has_range && job_type != snowball_model::facts::KEY_RANGE_JOB_TYPE {
         return Err(ApiError::combination(format!(
             "KeyRange is only supported on EXPORT jobs, not {job_type} jobs."
         )));

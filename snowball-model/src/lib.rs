@@ -1,0 +1,9 @@
+//! The Snowball API as data, shared by `snowjob` and `snowball-local` so that
+//! neither keeps a copy: botocore's service model with the walk that checks a
+//! value against it ([`shape`]), and the service's business facts that the
+//! model does not state ([`facts`]).
+
+pub mod facts;
+pub mod shape;
+
+pub use shape::{DecodeOptions, Invalid, Model, Shape, Wire, model};
