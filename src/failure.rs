@@ -2,6 +2,7 @@
 //! each kind gives.
 
 use std::fmt;
+use std::sync::Arc;
 
 /// Why a run or a job failed; each kind is one exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,13 +76,21 @@ impl Kind {
     }
 }
 
-/// A failure with a code (the service's error code, or one of ours) and a
-/// message that says what went wrong and what to do.
-#[derive(Debug, Clone, PartialEq)]
+/// A failure with a code (the service's error code, or one of ours), a
+/// message that says what went wrong and what to do, and the error that
+/// caused it, whose chain `--debug` prints (as cargo's `CliError` carries one).
+#[derive(Debug, Clone)]
 pub struct Failure {
     pub kind: Kind,
     pub code: String,
     pub message: String,
+    pub cause: Option<Arc<anyhow::Error>>,
+}
+
+impl PartialEq for Failure {
+    fn eq(&self, other: &Failure) -> bool {
+        (self.kind, &self.code, &self.message) == (other.kind, &other.code, &other.message)
+    }
 }
 
 impl Failure {
@@ -90,6 +99,7 @@ impl Failure {
             kind,
             code: code.into(),
             message: message.into(),
+            cause: None,
         }
     }
 
@@ -97,8 +107,27 @@ impl Failure {
         Failure::new(Kind::Invalid, "InvalidInput", message)
     }
 
+    /// The same failure, caused by `cause`.
+    pub fn caused_by(self, cause: impl Into<anyhow::Error>) -> Failure {
+        Failure {
+            cause: Some(Arc::new(cause.into())),
+            ..self
+        }
+    }
+
     pub fn exit_code(&self) -> i32 {
         self.kind.exit_code()
+    }
+
+    /// The message, and with `debug` each error of the cause's chain below it.
+    pub fn report(&self, debug: bool) -> String {
+        let mut text = self.message.clone();
+        if debug && let Some(cause) = &self.cause {
+            for e in cause.chain() {
+                text.push_str(&format!("\n  caused by: {e}"));
+            }
+        }
+        text
     }
 }
 

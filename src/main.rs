@@ -47,7 +47,7 @@ fn run_to_exit_code(cli: &Cli) -> i32 {
         let code = match run(cli, &stop).await {
             Ok(code) => code,
             Err(failure) => {
-                stdio::errln(&format!("error: {}", failure.message));
+                commands::say_error(&cli.global, &failure);
                 failure.exit_code()
             }
         };

@@ -224,7 +224,7 @@ impl Model {
                 {
                     return Err(invalid(
                         path,
-                        format!("'{text}' is not one of: {}", allowed.join(", ")),
+                        format!("{} is not one of: {}", quoted(text), allowed.join(", ")),
                     ));
                 }
                 check_range(path, text.chars().count() as f64, *min, *max, "length")?;
@@ -233,7 +233,7 @@ impl Model {
                 {
                     return Err(invalid(
                         path,
-                        format!("'{text}' does not satisfy the pattern {source}"),
+                        format!("{} does not satisfy the pattern {source}", quoted(text)),
                     ));
                 }
                 Ok(Json::String(text.clone()))
@@ -307,6 +307,15 @@ impl Model {
             }
             (_, v) => v.clone(),
         }
+    }
+}
+
+/// A value quoted in a message: at most 200 characters of it.
+fn quoted(text: &str) -> String {
+    const MAX: usize = 200;
+    match text.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("'{}…'", &text[..cut]),
+        None => format!("'{text}'"),
     }
 }
 

@@ -345,6 +345,7 @@ async fn load_credentials(
                 root_cause(&e)
             ),
         )
+        .caused_by(e)
     })
 }
 
@@ -451,9 +452,16 @@ fn classify<E>(err: SdkError<E, HttpResponse>, subject: &str) -> Failure
 where
     E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
 {
-    let detail = DisplayErrorContext(&err).to_string();
-    let cause = root_cause(&err);
-    if let SdkError::ServiceError(service) = &err {
+    sort(&err, subject).caused_by(err)
+}
+
+fn sort<E>(err: &SdkError<E, HttpResponse>, subject: &str) -> Failure
+where
+    E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+{
+    let detail = DisplayErrorContext(err).to_string();
+    let cause = root_cause(err);
+    if let SdkError::ServiceError(service) = err {
         let e = service.err();
         let status = service.raw().status().as_u16();
         if e.code().is_none() && (200..300).contains(&status) {
@@ -501,7 +509,7 @@ where
             ),
         );
     }
-    match &err {
+    match err {
         SdkError::TimeoutError(_) => Failure::new(
             Kind::Unreachable,
             "Timeout",

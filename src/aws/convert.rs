@@ -1,41 +1,123 @@
-//! SDK types to JSON with the API's member names (`JobId`, `ShippingDetails`, ...),
-//! the one form every output format, comparison and report is built from.
-//! Timestamps become RFC 3339; members the SDK would not send (unset, or a
+//! SDK values as API JSON (`JobId`, `ShippingDetails`, ...) and back: the one
+//! form every output format, comparison, report and patch is built from. The
+//! SDK has no serde support, so each shape is declared here once, by its
+//! members, and both directions come from that declaration.
+//!
+//! Timestamps are RFC 3339; members the SDK would not send (unset, or a
 //! primitive at its default) are left out, so a rendered request is what goes
-//! on the wire.
+//! on the wire; non-finite doubles are written as the AWS JSON protocols write
+//! them (`NaN`, `Infinity`), so they are seen and refused, never dropped.
 
 use aws_sdk_snowball::primitives::DateTime;
 use aws_sdk_snowball::types::*;
 use aws_smithy_types::date_time::Format;
 use serde_json::{Map, Value as Json};
 
-/// Builds a JSON object from `"Name" => Option<Json>` pairs, skipping `None`.
-macro_rules! object {
-    ($($key:literal => $value:expr),* $(,)?) => {{
-        let mut map = Map::new();
-        $( if let Some(v) = $value { map.insert($key.to_string(), v); } )*
-        Json::Object(map)
-    }};
+/// A value and its API JSON form, both ways.
+pub trait ApiJson: Sized {
+    /// `None` when the SDK would not send it (unset, or a default primitive).
+    fn to_json(&self) -> Option<Json>;
+    /// `None` when `json` is not this shape; values are checked against the
+    /// service model before they get here.
+    fn from_json(json: &Json) -> Option<Self>;
 }
 
-fn text(v: Option<&str>) -> Option<Json> {
-    v.map(|s| Json::String(s.to_string()))
+/// The JSON of a value that is always rendered (a structure); `{}` if empty.
+pub fn json<T: ApiJson>(value: &T) -> Json {
+    value.to_json().unwrap_or_else(|| Json::Object(Map::new()))
 }
 
-fn name<T: AsRef<str>>(v: Option<&T>) -> Option<Json> {
-    v.map(|e| Json::String(e.as_ref().to_string()))
+impl<T: ApiJson> ApiJson for Option<T> {
+    fn to_json(&self) -> Option<Json> {
+        self.as_ref()?.to_json()
+    }
+    fn from_json(json: &Json) -> Option<Self> {
+        Some(T::from_json(json))
+    }
 }
 
-fn list<T>(items: &[T], each: fn(&T) -> Json) -> Option<Json> {
-    (!items.is_empty()).then(|| Json::Array(items.iter().map(each).collect()))
+impl<T: ApiJson> ApiJson for Vec<T> {
+    fn to_json(&self) -> Option<Json> {
+        (!self.is_empty()).then(|| Json::Array(self.iter().map(json_or_null).collect()))
+    }
+    fn from_json(json: &Json) -> Option<Self> {
+        json.as_array()?.iter().map(T::from_json).collect()
+    }
 }
 
-fn nonzero(n: i64) -> Option<Json> {
-    (n != 0).then(|| Json::from(n))
+fn json_or_null<T: ApiJson>(value: &T) -> Json {
+    value.to_json().unwrap_or(Json::Null)
 }
 
-fn flag(b: bool) -> Option<Json> {
-    b.then_some(Json::Bool(true))
+impl ApiJson for String {
+    fn to_json(&self) -> Option<Json> {
+        Some(Json::String(self.clone()))
+    }
+    fn from_json(json: &Json) -> Option<Self> {
+        json.as_str().map(str::to_string)
+    }
+}
+
+impl ApiJson for bool {
+    fn to_json(&self) -> Option<Json> {
+        self.then_some(Json::Bool(true))
+    }
+    fn from_json(json: &Json) -> Option<Self> {
+        json.as_bool()
+    }
+}
+
+impl ApiJson for i32 {
+    fn to_json(&self) -> Option<Json> {
+        (*self != 0).then(|| Json::from(*self))
+    }
+    fn from_json(json: &Json) -> Option<Self> {
+        json.as_i64()?.try_into().ok()
+    }
+}
+
+impl ApiJson for i64 {
+    fn to_json(&self) -> Option<Json> {
+        (*self != 0).then(|| Json::from(*self))
+    }
+    fn from_json(json: &Json) -> Option<Self> {
+        json.as_i64()
+    }
+}
+
+/// Non-finite doubles as the AWS JSON protocols write them.
+const NON_FINITE: &[(&str, f64)] = &[
+    ("NaN", f64::NAN),
+    ("Infinity", f64::INFINITY),
+    ("-Infinity", f64::NEG_INFINITY),
+];
+
+impl ApiJson for f64 {
+    fn to_json(&self) -> Option<Json> {
+        if self.is_finite() {
+            return Some(Json::from(*self));
+        }
+        let name = NON_FINITE
+            .iter()
+            .find(|(_, x)| x == self)
+            .map_or("NaN", |(name, _)| name);
+        Some(Json::from(name))
+    }
+    fn from_json(json: &Json) -> Option<Self> {
+        json.as_f64().or_else(|| {
+            let name = json.as_str()?;
+            NON_FINITE.iter().find(|(n, _)| *n == name).map(|(_, x)| *x)
+        })
+    }
+}
+
+impl ApiJson for DateTime {
+    fn to_json(&self) -> Option<Json> {
+        Some(Json::String(timestamp(self)))
+    }
+    fn from_json(json: &Json) -> Option<Self> {
+        DateTime::from_str(json.as_str()?, Format::DateTime).ok()
+    }
 }
 
 pub fn timestamp(t: &DateTime) -> String {
@@ -43,173 +125,219 @@ pub fn timestamp(t: &DateTime) -> String {
         .unwrap_or_else(|_| t.secs().to_string())
 }
 
-fn time(t: Option<&DateTime>) -> Option<Json> {
-    t.map(|t| Json::String(timestamp(t)))
+/// SDK enums: their API spelling.
+macro_rules! enums {
+    ($($ty:ty),* $(,)?) => {$(
+        impl ApiJson for $ty {
+            fn to_json(&self) -> Option<Json> {
+                Some(Json::String(self.as_str().to_string()))
+            }
+            fn from_json(json: &Json) -> Option<Self> {
+                json.as_str().map(<$ty>::from)
+            }
+        }
+    )*};
 }
 
-pub fn job_metadata(j: &JobMetadata) -> Json {
-    object! {
-        "JobId" => text(j.job_id()),
-        "JobState" => name(j.job_state()),
-        "JobType" => name(j.job_type()),
-        "SnowballType" => name(j.snowball_type()),
-        "CreationDate" => time(j.creation_date()),
-        "Resources" => j.resources().map(job_resource),
-        "Description" => text(j.description()),
-        "KmsKeyARN" => text(j.kms_key_arn()),
-        "RoleARN" => text(j.role_arn()),
-        "AddressId" => text(j.address_id()),
-        "ShippingDetails" => j.shipping_details().map(shipping_details),
-        "SnowballCapacityPreference" => name(j.snowball_capacity_preference()),
-        "Notification" => j.notification().map(notification),
-        "DataTransferProgress" => j.data_transfer_progress().map(data_transfer),
-        "JobLogInfo" => j.job_log_info().map(job_logs),
-        "ClusterId" => text(j.cluster_id()),
-        "ForwardingAddressId" => text(j.forwarding_address_id()),
-        "TaxDocuments" => j.tax_documents().map(|t| object! {
-            "IND" => t.ind().map(|i| object! { "GSTIN" => text(i.gstin()) }),
-        }),
-        "DeviceConfiguration" => j.device_configuration().map(|d| object! {
-            "SnowconeDeviceConfiguration" => d.snowcone_device_configuration().map(|s| object! {
-                "WirelessConnection" => s.wireless_connection().map(|w| object! { "IsWifiEnabled" => flag(w.is_wifi_enabled()) }),
-            }),
-        }),
-        "RemoteManagement" => name(j.remote_management()),
-        "LongTermPricingId" => text(j.long_term_pricing_id()),
-        "OnDeviceServiceConfiguration" => j.on_device_service_configuration().map(on_device_services),
-        "ImpactLevel" => name(j.impact_level()),
-        "PickupDetails" => j.pickup_details().map(pickup_details),
-        "SnowballId" => text(j.snowball_id()),
+enums!(
+    AddressType,
+    DeviceServiceName,
+    ImpactLevel,
+    JobState,
+    JobType,
+    RemoteManagement,
+    ShippingOption,
+    SnowballCapacity,
+    SnowballType,
+    StorageUnit,
+    TransferOption,
+);
+
+/// A structure, declared once by its members: `"ApiName" => field / set_field`.
+/// `[?]` after the type marks a builder whose `build()` can fail (a required
+/// member); `[shown]` after a boolean member shows it even when false (in
+/// replies only: requests leave defaults out, as the SDK does).
+macro_rules! shapes {
+    ($($ty:ident $([$fallible:tt])? { $($name:literal => $field:ident / $setter:ident $([$shown:ident])?),* $(,)? })*) => {$(
+        impl ApiJson for $ty {
+            fn to_json(&self) -> Option<Json> {
+                let mut map = Map::new();
+                $(
+                    let value = shapes!(@value self.$field.to_json() $(, $shown)?);
+                    if let Some(v) = value { map.insert($name.to_string(), v); }
+                )*
+                Some(Json::Object(map))
+            }
+            fn from_json(json: &Json) -> Option<Self> {
+                let members = json.as_object()?;
+                let builder = $ty::builder()
+                    $( .$setter(members.get($name).and_then(ApiJson::from_json)) )*;
+                shapes!(@build builder $($fallible)?)
+            }
+        }
+    )*};
+    (@value $value:expr) => { $value };
+    (@value $value:expr, shown) => { $value.or(Some(Json::Bool(false))) };
+    (@build $builder:ident) => { Some($builder.build()) };
+    (@build $builder:ident ?) => { $builder.build().ok() };
+}
+
+shapes! {
+    JobMetadata {
+        "JobId" => job_id / set_job_id,
+        "JobState" => job_state / set_job_state,
+        "JobType" => job_type / set_job_type,
+        "SnowballType" => snowball_type / set_snowball_type,
+        "CreationDate" => creation_date / set_creation_date,
+        "Resources" => resources / set_resources,
+        "Description" => description / set_description,
+        "KmsKeyARN" => kms_key_arn / set_kms_key_arn,
+        "RoleARN" => role_arn / set_role_arn,
+        "AddressId" => address_id / set_address_id,
+        "ShippingDetails" => shipping_details / set_shipping_details,
+        "SnowballCapacityPreference" => snowball_capacity_preference / set_snowball_capacity_preference,
+        "Notification" => notification / set_notification,
+        "DataTransferProgress" => data_transfer_progress / set_data_transfer_progress,
+        "JobLogInfo" => job_log_info / set_job_log_info,
+        "ClusterId" => cluster_id / set_cluster_id,
+        "ForwardingAddressId" => forwarding_address_id / set_forwarding_address_id,
+        "TaxDocuments" => tax_documents / set_tax_documents,
+        "DeviceConfiguration" => device_configuration / set_device_configuration,
+        "RemoteManagement" => remote_management / set_remote_management,
+        "LongTermPricingId" => long_term_pricing_id / set_long_term_pricing_id,
+        "OnDeviceServiceConfiguration" => on_device_service_configuration / set_on_device_service_configuration,
+        "ImpactLevel" => impact_level / set_impact_level,
+        "PickupDetails" => pickup_details / set_pickup_details,
+        "SnowballId" => snowball_id / set_snowball_id,
     }
-}
-
-pub fn job_list_entry(e: &JobListEntry) -> Json {
-    object! {
-        "JobId" => text(e.job_id()),
-        "JobState" => name(e.job_state()),
-        "IsMaster" => Some(Json::Bool(e.is_master())),
-        "JobType" => name(e.job_type()),
-        "SnowballType" => name(e.snowball_type()),
-        "CreationDate" => time(e.creation_date()),
-        "Description" => text(e.description()),
+    JobListEntry {
+        "JobId" => job_id / set_job_id,
+        "JobState" => job_state / set_job_state,
+        "IsMaster" => is_master / set_is_master [shown],
+        "JobType" => job_type / set_job_type,
+        "SnowballType" => snowball_type / set_snowball_type,
+        "CreationDate" => creation_date / set_creation_date,
+        "Description" => description / set_description,
     }
-}
-
-pub fn address(a: &Address) -> Json {
-    object! {
-        "AddressId" => text(a.address_id()),
-        "Name" => text(a.name()),
-        "Company" => text(a.company()),
-        "Street1" => text(a.street1()),
-        "Street2" => text(a.street2()),
-        "Street3" => text(a.street3()),
-        "City" => text(a.city()),
-        "StateOrProvince" => text(a.state_or_province()),
-        "PrefectureOrDistrict" => text(a.prefecture_or_district()),
-        "Landmark" => text(a.landmark()),
-        "Country" => text(a.country()),
-        "PostalCode" => text(a.postal_code()),
-        "PhoneNumber" => text(a.phone_number()),
-        "IsRestricted" => flag(a.is_restricted()),
-        "Type" => name(a.r#type()),
+    Address {
+        "AddressId" => address_id / set_address_id,
+        "Name" => name / set_name,
+        "Company" => company / set_company,
+        "Street1" => street1 / set_street1,
+        "Street2" => street2 / set_street2,
+        "Street3" => street3 / set_street3,
+        "City" => city / set_city,
+        "StateOrProvince" => state_or_province / set_state_or_province,
+        "PrefectureOrDistrict" => prefecture_or_district / set_prefecture_or_district,
+        "Landmark" => landmark / set_landmark,
+        "Country" => country / set_country,
+        "PostalCode" => postal_code / set_postal_code,
+        "PhoneNumber" => phone_number / set_phone_number,
+        "IsRestricted" => is_restricted / set_is_restricted,
+        "Type" => r#type / set_type,
     }
-}
-
-pub fn job_resource(r: &JobResource) -> Json {
-    object! {
-        "S3Resources" => list(r.s3_resources(), s3_resource),
-        "LambdaResources" => list(r.lambda_resources(), |l| object! {
-            "LambdaArn" => text(l.lambda_arn()),
-            "EventTriggers" => list(l.event_triggers(), |t| object! { "EventResourceARN" => text(t.event_resource_arn()) }),
-        }),
-        "Ec2AmiResources" => list(r.ec2_ami_resources(), |a| object! {
-            "AmiId" => Some(Json::String(a.ami_id().to_string())),
-            "SnowballAmiId" => text(a.snowball_ami_id()),
-        }),
+    JobResource {
+        "S3Resources" => s3_resources / set_s3_resources,
+        "LambdaResources" => lambda_resources / set_lambda_resources,
+        "Ec2AmiResources" => ec2_ami_resources / set_ec2_ami_resources,
     }
-}
-
-pub fn s3_resource(s: &S3Resource) -> Json {
-    object! {
-        "BucketArn" => text(s.bucket_arn()),
-        "KeyRange" => s.key_range().map(|k| object! {
-            "BeginMarker" => text(k.begin_marker()),
-            "EndMarker" => text(k.end_marker()),
-        }),
-        "TargetOnDeviceServices" => list(s.target_on_device_services(), |t| object! {
-            "ServiceName" => name(t.service_name()),
-            "TransferOption" => name(t.transfer_option()),
-        }),
+    S3Resource {
+        "BucketArn" => bucket_arn / set_bucket_arn,
+        "KeyRange" => key_range / set_key_range,
+        "TargetOnDeviceServices" => target_on_device_services / set_target_on_device_services,
     }
-}
-
-pub fn shipping_details(s: &ShippingDetails) -> Json {
-    let shipment = |s: &Shipment| object! { "Status" => text(s.status()), "TrackingNumber" => text(s.tracking_number()) };
-    object! {
-        "ShippingOption" => name(s.shipping_option()),
-        "InboundShipment" => s.inbound_shipment().map(shipment),
-        "OutboundShipment" => s.outbound_shipment().map(shipment),
+    KeyRange {
+        "BeginMarker" => begin_marker / set_begin_marker,
+        "EndMarker" => end_marker / set_end_marker,
     }
-}
-
-pub fn notification(n: &Notification) -> Json {
-    object! {
-        "SnsTopicARN" => text(n.sns_topic_arn()),
-        "JobStatesToNotify" => list(n.job_states_to_notify(), |s| Json::String(s.as_str().to_string())),
-        "NotifyAll" => flag(n.notify_all()),
-        "DevicePickupSnsTopicARN" => text(n.device_pickup_sns_topic_arn()),
+    TargetOnDeviceService {
+        "ServiceName" => service_name / set_service_name,
+        "TransferOption" => transfer_option / set_transfer_option,
     }
-}
-
-pub fn on_device_services(c: &OnDeviceServiceConfiguration) -> Json {
-    object! {
-        "NFSOnDeviceService" => c.nfs_on_device_service().map(|n| object! {
-            "StorageLimit" => nonzero(n.storage_limit().into()),
-            "StorageUnit" => name(n.storage_unit()),
-        }),
-        "TGWOnDeviceService" => c.tgw_on_device_service().map(|t| object! {
-            "StorageLimit" => nonzero(t.storage_limit().into()),
-            "StorageUnit" => name(t.storage_unit()),
-        }),
-        "EKSOnDeviceService" => c.eks_on_device_service().map(|e| object! {
-            "KubernetesVersion" => text(e.kubernetes_version()),
-            "EKSAnywhereVersion" => text(e.eks_anywhere_version()),
-        }),
-        "S3OnDeviceService" => c.s3_on_device_service().map(|s| object! {
-            "StorageLimit" => s.storage_limit().map(Json::from),
-            "StorageUnit" => name(s.storage_unit()),
-            "ServiceSize" => s.service_size().map(Json::from),
-            "FaultTolerance" => s.fault_tolerance().map(Json::from),
-        }),
+    LambdaResource {
+        "LambdaArn" => lambda_arn / set_lambda_arn,
+        "EventTriggers" => event_triggers / set_event_triggers,
     }
-}
-
-pub fn pickup_details(p: &PickupDetails) -> Json {
-    object! {
-        "Name" => text(p.name()),
-        "PhoneNumber" => text(p.phone_number()),
-        "Email" => text(p.email()),
-        "IdentificationNumber" => text(p.identification_number()),
-        "IdentificationExpirationDate" => time(p.identification_expiration_date()),
-        "IdentificationIssuingOrg" => text(p.identification_issuing_org()),
-        "DevicePickupId" => text(p.device_pickup_id()),
+    EventTriggerDefinition {
+        "EventResourceARN" => event_resource_arn / set_event_resource_arn,
     }
-}
-
-fn data_transfer(d: &DataTransfer) -> Json {
-    object! {
-        "BytesTransferred" => nonzero(d.bytes_transferred()),
-        "ObjectsTransferred" => nonzero(d.objects_transferred()),
-        "TotalBytes" => nonzero(d.total_bytes()),
-        "TotalObjects" => nonzero(d.total_objects()),
+    Ec2AmiResource [?] {
+        "AmiId" => ami_id / set_ami_id,
+        "SnowballAmiId" => snowball_ami_id / set_snowball_ami_id,
     }
-}
-
-fn job_logs(l: &JobLogs) -> Json {
-    object! {
-        "JobCompletionReportURI" => text(l.job_completion_report_uri()),
-        "JobSuccessLogURI" => text(l.job_success_log_uri()),
-        "JobFailureLogURI" => text(l.job_failure_log_uri()),
+    ShippingDetails {
+        "ShippingOption" => shipping_option / set_shipping_option,
+        "InboundShipment" => inbound_shipment / set_inbound_shipment,
+        "OutboundShipment" => outbound_shipment / set_outbound_shipment,
+    }
+    Shipment {
+        "Status" => status / set_status,
+        "TrackingNumber" => tracking_number / set_tracking_number,
+    }
+    Notification {
+        "SnsTopicARN" => sns_topic_arn / set_sns_topic_arn,
+        "JobStatesToNotify" => job_states_to_notify / set_job_states_to_notify,
+        "NotifyAll" => notify_all / set_notify_all,
+        "DevicePickupSnsTopicARN" => device_pickup_sns_topic_arn / set_device_pickup_sns_topic_arn,
+    }
+    OnDeviceServiceConfiguration {
+        "NFSOnDeviceService" => nfs_on_device_service / set_nfs_on_device_service,
+        "TGWOnDeviceService" => tgw_on_device_service / set_tgw_on_device_service,
+        "EKSOnDeviceService" => eks_on_device_service / set_eks_on_device_service,
+        "S3OnDeviceService" => s3_on_device_service / set_s3_on_device_service,
+    }
+    NfsOnDeviceServiceConfiguration {
+        "StorageLimit" => storage_limit / set_storage_limit,
+        "StorageUnit" => storage_unit / set_storage_unit,
+    }
+    TgwOnDeviceServiceConfiguration {
+        "StorageLimit" => storage_limit / set_storage_limit,
+        "StorageUnit" => storage_unit / set_storage_unit,
+    }
+    EksOnDeviceServiceConfiguration {
+        "KubernetesVersion" => kubernetes_version / set_kubernetes_version,
+        "EKSAnywhereVersion" => eks_anywhere_version / set_eks_anywhere_version,
+    }
+    S3OnDeviceServiceConfiguration {
+        "StorageLimit" => storage_limit / set_storage_limit,
+        "StorageUnit" => storage_unit / set_storage_unit,
+        "ServiceSize" => service_size / set_service_size,
+        "FaultTolerance" => fault_tolerance / set_fault_tolerance,
+    }
+    PickupDetails {
+        "Name" => name / set_name,
+        "PhoneNumber" => phone_number / set_phone_number,
+        "Email" => email / set_email,
+        "IdentificationNumber" => identification_number / set_identification_number,
+        "IdentificationExpirationDate" => identification_expiration_date / set_identification_expiration_date,
+        "IdentificationIssuingOrg" => identification_issuing_org / set_identification_issuing_org,
+        "DevicePickupId" => device_pickup_id / set_device_pickup_id,
+    }
+    DataTransfer {
+        "BytesTransferred" => bytes_transferred / set_bytes_transferred,
+        "ObjectsTransferred" => objects_transferred / set_objects_transferred,
+        "TotalBytes" => total_bytes / set_total_bytes,
+        "TotalObjects" => total_objects / set_total_objects,
+    }
+    JobLogs {
+        "JobCompletionReportURI" => job_completion_report_uri / set_job_completion_report_uri,
+        "JobSuccessLogURI" => job_success_log_uri / set_job_success_log_uri,
+        "JobFailureLogURI" => job_failure_log_uri / set_job_failure_log_uri,
+    }
+    TaxDocuments {
+        "IND" => ind / set_ind,
+    }
+    IndTaxDocuments {
+        "GSTIN" => gstin / set_gstin,
+    }
+    DeviceConfiguration {
+        "SnowconeDeviceConfiguration" => snowcone_device_configuration / set_snowcone_device_configuration,
+    }
+    SnowconeDeviceConfiguration {
+        "WirelessConnection" => wireless_connection / set_wireless_connection,
+    }
+    WirelessConnection {
+        "IsWifiEnabled" => is_wifi_enabled / set_is_wifi_enabled,
     }
 }
 
@@ -225,7 +353,7 @@ mod tests {
             .notify_all(false)
             .build();
         assert_eq!(
-            notification(&n),
+            json(&n),
             json!({"SnsTopicARN": "arn:aws:sns:us-east-1:123456789012:t"})
         );
         let c = OnDeviceServiceConfiguration::builder()
@@ -237,7 +365,7 @@ mod tests {
             )
             .build();
         assert_eq!(
-            on_device_services(&c),
+            json(&c),
             json!({"NFSOnDeviceService": {"StorageLimit": 4, "StorageUnit": "TB"}})
         );
     }
@@ -247,6 +375,38 @@ mod tests {
         let job = JobMetadata::builder()
             .creation_date(DateTime::from_secs(1_795_588_243))
             .build();
-        assert_eq!(job_metadata(&job)["CreationDate"], "2026-11-25T06:30:43Z");
+        assert_eq!(json(&job)["CreationDate"], "2026-11-25T06:30:43Z");
+    }
+
+    #[test]
+    fn every_update_member_comes_back_from_its_json() {
+        let doc = json!({
+            "SnsTopicARN": "arn:aws:sns:us-east-1:123456789012:t",
+            "JobStatesToNotify": ["Complete", "WithAWS"], "NotifyAll": true
+        });
+        assert_eq!(json(&Notification::from_json(&doc).unwrap()), doc);
+        let doc = json!({"S3Resources": [{"BucketArn": "arn:aws:s3:::b",
+            "KeyRange": {"BeginMarker": "a", "EndMarker": "b"},
+            "TargetOnDeviceServices": [{"ServiceName": "NFS_ON_DEVICE_SERVICE", "TransferOption": "EXPORT"}]}],
+            "Ec2AmiResources": [{"AmiId": "ami-12345678"}]});
+        assert_eq!(json(&JobResource::from_json(&doc).unwrap()), doc);
+        let doc = json!({"S3OnDeviceService": {"StorageLimit": 2.5, "ServiceSize": 3}});
+        assert_eq!(
+            json(&OnDeviceServiceConfiguration::from_json(&doc).unwrap()),
+            doc
+        );
+        let doc = json!({"Name": "Kim", "IdentificationExpirationDate": "2030-01-31T00:00:00Z"});
+        assert_eq!(json(&PickupDetails::from_json(&doc).unwrap()), doc);
+    }
+
+    #[test]
+    fn non_finite_doubles_are_shown_not_dropped() {
+        let s3 = S3OnDeviceServiceConfiguration::builder()
+            .storage_limit(f64::NAN)
+            .build();
+        assert_eq!(json(&s3), json!({"StorageLimit": "NaN"}));
+        let inf = f64::INFINITY.to_json().unwrap();
+        assert_eq!(inf, json!("Infinity"));
+        assert_eq!(f64::from_json(&inf), Some(f64::INFINITY));
     }
 }

@@ -182,16 +182,9 @@ fn seconds(text: &str) -> Result<Duration, String> {
 #[derive(Clone)]
 pub struct ApiEnum(pub &'static [&'static str]);
 
-fn fold(text: &str) -> String {
-    text.chars()
-        .filter(|c| *c != '_' && *c != '-')
-        .collect::<String>()
-        .to_ascii_lowercase()
-}
-
 impl ApiEnum {
     pub fn resolve(&self, text: &str) -> Option<&'static str> {
-        self.0.iter().copied().find(|v| fold(v) == fold(text))
+        crate::core::checks::fold_enum(self.0.iter().copied(), text)
     }
 }
 

@@ -16,7 +16,7 @@ pub async fn run(global: &Global, _args: &AddressesArgs) -> Result<i32, Failure>
         .describe_addresses()
         .await?
         .iter()
-        .map(convert::address)
+        .map(convert::json)
         .collect();
     let printed = super::print::print(global, "Addresses", &addresses, || {
         render::addresses(&addresses, global.output, &global.style())

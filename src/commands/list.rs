@@ -21,7 +21,7 @@ pub async fn run(global: &Global, args: &ListArgs) -> Result<i32, Failure> {
     let entries: Vec<_> = all
         .iter()
         .filter(|e| args.all || e.job_state() == Some(&JobState::New))
-        .map(convert::job_list_entry)
+        .map(convert::json)
         .collect();
     let printed = super::print::print(global, "Jobs", &entries, || {
         render::list(&entries, global.output, &global.style(), render::now())

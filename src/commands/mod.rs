@@ -57,6 +57,13 @@ impl Global {
     }
 }
 
+/// An error, once, on stderr: escaped, with its causes under --debug.
+pub fn say_error(global: &Global, failure: &Failure) {
+    let report = failure.report(global.debug);
+    let lines: Vec<String> = report.lines().map(render::escape_controls).collect();
+    stdio::errln(&format!("error: {}", lines.join("\n")));
+}
+
 /// Longest line of job IDs read from stdin; a longer one is refused.
 const MAX_ID_LINE: usize = 1024;
 
@@ -228,7 +235,7 @@ fn report(global: &Global, results: &[JobResult]) -> i32 {
     }
     for r in results {
         if let Some(e) = &r.error {
-            stdio::errln(&format!("error: {}", render::escape_controls(&e.message)));
+            say_error(global, e);
         }
     }
     if !machine {

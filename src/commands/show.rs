@@ -7,7 +7,6 @@ use crate::cli::{Global, JobIds};
 use crate::core::stop::Stop;
 use crate::failure::{Failure, first_exit_code};
 use crate::output::render;
-use crate::output::stdio;
 
 /// Show jobs in full.
 #[derive(Args, Debug)]
@@ -22,11 +21,7 @@ pub async fn run(global: &Global, args: &ShowArgs, stop: &Stop) -> Result<i32, F
     let described: Vec<Result<serde_json::Value, Failure>> = futures::stream::iter(&ids)
         .map(|id| {
             let snow = &snow;
-            async move {
-                snow.describe_job(id)
-                    .await
-                    .map(|job| convert::job_metadata(&job))
-            }
+            async move { snow.describe_job(id).await.map(|job| convert::json(&job)) }
         })
         .buffered(global.concurrency.into())
         .collect()
@@ -40,7 +35,7 @@ pub async fn run(global: &Global, args: &ShowArgs, stop: &Stop) -> Result<i32, F
         render::jobs(&jobs, global.output, &global.style(), render::now())
     });
     for e in described.iter().filter_map(|r| r.as_ref().err()) {
-        stdio::errln(&format!("error: {}", render::escape_controls(&e.message)));
+        super::say_error(global, e);
     }
     Ok(super::print::exit_code(
         first_exit_code(described.iter().map(|r| r.as_ref().err())),

@@ -6,9 +6,22 @@ use aws_sdk_snowball::types::{
 };
 
 use crate::core::patch::Patch;
-use snowball_model::facts;
+use snowball_model::{DecodeOptions, Wire, facts};
 
 use crate::failure::Failure;
+
+/// An enum value in the API's spelling, from any case with `-` for `_`
+/// (`next-day` is `NEXT_DAY`), on the command line and in files alike.
+pub fn fold_enum<'a>(values: impl IntoIterator<Item = &'a str>, text: &str) -> Option<&'a str> {
+    let fold = |t: &str| {
+        t.chars()
+            .filter(|c| *c != '_' && *c != '-')
+            .collect::<String>()
+            .to_ascii_lowercase()
+    };
+    let wanted = fold(text);
+    values.into_iter().find(|v| fold(v) == wanted)
+}
 
 const UUID_SHAPE: &str = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
 
@@ -115,6 +128,30 @@ fn job_label(job: &JobMetadata) -> &str {
     job.job_id().unwrap_or("the job")
 }
 
+/// The request as it would be sent, checked against the service model
+/// (required members, types, enums, lengths, patterns, ranges): whatever the
+/// model refuses never leaves this machine.
+pub fn request_fits_model(request: &serde_json::Value) -> Result<(), Failure> {
+    let job = request
+        .get("JobId")
+        .and_then(|j| j.as_str())
+        .unwrap_or("the job");
+    snowball_model::model()
+        .decode(
+            "UpdateJobRequest",
+            &Wire::from_json(request.clone()),
+            DecodeOptions {
+                text_timestamps: true,
+            },
+        )
+        .map(|_| ())
+        .map_err(|e| {
+            Failure::invalid(format!(
+                "job {job}: {e} (the service would refuse it, so it was not sent)"
+            ))
+        })
+}
+
 /// Checks a (minimal) patch against the job it changes, on the job as it would
 /// be after the update.
 pub fn patch_fits_job(job: &JobMetadata, patch: &Patch) -> Result<(), Failure> {
@@ -183,8 +220,7 @@ pub fn patch_fits_job(job: &JobMetadata, patch: &Patch) -> Result<(), Failure> {
         if let Some(max) = facts::device_tb(
             device.map(SnowballType::as_str),
             capacity.map(SnowballCapacity::as_str),
-        )
-            && i64::from(limit) > i64::from(max)
+        ) && i64::from(limit) > i64::from(max)
         {
             return Err(Failure::invalid(
                 match &patch.snowball_capacity_preference {

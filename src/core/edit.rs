@@ -176,6 +176,9 @@ impl<'a> Batch<'a> {
         ensure_new(id, job)?;
         let patch = self.edit.patch(job, &self.ctx)?.minimized(job);
         checks::patch_fits_job(job, &patch)?;
+        if !patch.is_empty() {
+            checks::request_fits_model(&patch.request(id))?;
+        }
         for address in [&patch.address_id, &patch.forwarding_address_id]
             .into_iter()
             .flatten()

@@ -66,19 +66,17 @@ macro_rules! member {
 /// Every UpdateJob member other than JobId, in the API's order.
 const MEMBERS: &[Member] = &[
     member!("RoleARN", role_arn, |s| text(s), |j| j.role_arn().map(text)),
-    member!("Notification", notification, convert::notification, |j| j
+    member!("Notification", notification, convert::json, |j| j
         .notification()
-        .map(convert::notification)),
-    member!("Resources", resources, convert::job_resource, |j| j
+        .map(convert::json)),
+    member!("Resources", resources, convert::json, |j| j
         .resources()
-        .map(convert::job_resource)),
+        .map(convert::json)),
     member!(
         "OnDeviceServiceConfiguration",
         on_device_service_configuration,
-        convert::on_device_services,
-        |j| j
-            .on_device_service_configuration()
-            .map(convert::on_device_services)
+        convert::json,
+        |j| j.on_device_service_configuration().map(convert::json)
     ),
     member!("AddressId", address_id, |s| text(s), |j| j
         .address_id()
@@ -102,12 +100,9 @@ const MEMBERS: &[Member] = &[
         |s| text(s),
         |j| j.forwarding_address_id().map(text)
     ),
-    member!(
-        "PickupDetails",
-        pickup_details,
-        convert::pickup_details,
-        |j| j.pickup_details().map(convert::pickup_details)
-    ),
+    member!("PickupDetails", pickup_details, convert::json, |j| j
+        .pickup_details()
+        .map(convert::json)),
 ];
 
 impl Patch {

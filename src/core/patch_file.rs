@@ -1,730 +1,346 @@
-//! Patch files for `apply`: YAML or JSON whose top-level keys
-//! are UpdateJob members. The file is checked whole before any request: unknown
-//! keys and wrong types by serde (with path and line), values (enums, ARNs, IDs,
-//! lengths) on conversion to SDK types (with path). For each job, structures
-//! merge into its current value member by member (a given sub-member replaces,
-//! `null` removes it, others are kept); lists and scalars replace.
+//! Patch files for `apply`: YAML or JSON whose top-level keys are UpdateJob
+//! members. The file is checked whole against the service model before any
+//! request, and every error is reported, in file order, with its line and
+//! member path. For each job, structures merge into its current value member
+//! by member (a given sub-member replaces, `null` removes it, others are
+//! kept); lists and scalars replace.
 
-use aws_sdk_snowball::primitives::DateTime;
 use aws_sdk_snowball::types::*;
-use aws_smithy_types::date_time::Format;
-use serde::Deserialize;
 use serde_json::{Map, Value as Json};
+use snowball_model::{DecodeOptions, Shape, Wire, model};
 
-use crate::aws::convert;
+use crate::aws::convert::{self, ApiJson};
 use crate::core::checks;
 use crate::core::patch::Patch;
-use crate::output::yaml;
+use crate::output::yaml::{self, Node, Value};
 
-/// A patch file, checked: the given members as written (for merging), known
-/// to convert cleanly.
+/// A patch file, checked: the given members as written (for merging).
 #[derive(Clone, Debug, PartialEq)]
 pub struct PatchFile {
     members: Map<String, Json>,
 }
 
-// The document's shape, for serde to check keys and types. Field names are the API's.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "PascalCase")]
-#[allow(dead_code)]
-struct Document {
-    #[serde(rename = "RoleARN")]
-    role_arn: Option<String>,
-    notification: Option<NotificationDoc>,
-    resources: Option<ResourcesDoc>,
-    on_device_service_configuration: Option<ServicesDoc>,
-    address_id: Option<String>,
-    shipping_option: Option<String>,
-    description: Option<String>,
-    snowball_capacity_preference: Option<String>,
-    forwarding_address_id: Option<String>,
-    pickup_details: Option<PickupDoc>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct NotificationDoc {
-    #[serde(rename = "SnsTopicARN")]
-    sns_topic_arn: Option<String>,
-    #[serde(rename = "JobStatesToNotify")]
-    job_states_to_notify: Option<Vec<String>>,
-    #[serde(rename = "NotifyAll")]
-    notify_all: Option<bool>,
-    #[serde(rename = "DevicePickupSnsTopicARN")]
-    device_pickup_sns_topic_arn: Option<String>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields, rename_all = "PascalCase")]
-struct ResourcesDoc {
-    #[serde(rename = "S3Resources")]
-    s3_resources: Option<Vec<S3Doc>>,
-    lambda_resources: Option<Vec<LambdaDoc>>,
-    ec2_ami_resources: Option<Vec<AmiDoc>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "PascalCase")]
-struct S3Doc {
-    bucket_arn: Option<String>,
-    key_range: Option<KeyRangeDoc>,
-    target_on_device_services: Option<Vec<TargetDoc>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "PascalCase")]
-struct KeyRangeDoc {
-    begin_marker: Option<String>,
-    end_marker: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "PascalCase")]
-struct TargetDoc {
-    service_name: Option<String>,
-    transfer_option: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "PascalCase")]
-struct LambdaDoc {
-    lambda_arn: Option<String>,
-    event_triggers: Option<Vec<TriggerDoc>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TriggerDoc {
-    #[serde(rename = "EventResourceARN")]
-    event_resource_arn: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "PascalCase")]
-struct AmiDoc {
-    ami_id: String,
-    snowball_ami_id: Option<String>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct ServicesDoc {
-    #[serde(rename = "NFSOnDeviceService")]
-    nfs: Option<StorageDoc>,
-    #[serde(rename = "TGWOnDeviceService")]
-    tgw: Option<StorageDoc>,
-    #[serde(rename = "EKSOnDeviceService")]
-    eks: Option<EksDoc>,
-    #[serde(rename = "S3OnDeviceService")]
-    s3: Option<S3OnDeviceDoc>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "PascalCase")]
-struct StorageDoc {
-    storage_limit: Option<i32>,
-    storage_unit: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct EksDoc {
-    #[serde(rename = "KubernetesVersion")]
-    kubernetes_version: Option<String>,
-    #[serde(rename = "EKSAnywhereVersion")]
-    eks_anywhere_version: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "PascalCase")]
-struct S3OnDeviceDoc {
-    storage_limit: Option<f64>,
-    storage_unit: Option<String>,
-    service_size: Option<i32>,
-    fault_tolerance: Option<i32>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields, rename_all = "PascalCase")]
-struct PickupDoc {
-    name: Option<String>,
-    phone_number: Option<String>,
-    email: Option<String>,
-    identification_number: Option<String>,
-    identification_expiration_date: Option<String>,
-    identification_issuing_org: Option<String>,
-    device_pickup_id: Option<String>,
-}
-
-type Checked<T> = Result<T, String>;
-
-/// A structure member of a patch file and the SDK type it becomes.
-trait ToSdk: serde::de::DeserializeOwned {
-    type Sdk;
-    fn to_sdk(&self, path: &str) -> Checked<Self::Sdk>;
-}
-
-/// A merged structure member, decoded and checked as `D`.
-fn structure<D: ToSdk>(merged: Option<Json>, key: &str) -> Checked<Option<D::Sdk>> {
-    merged.map(|v| decode::<D>(v, key)?.to_sdk(key)).transpose()
-}
-
-fn at(path: &str, message: impl std::fmt::Display) -> String {
-    format!("{path}: {message}")
-}
-
-/// An enum value in the API's spelling; the error lists the valid ones.
-fn api_enum<T: From<&'static str>>(
-    value: &str,
-    path: &str,
-    values: &'static [&'static str],
-) -> Checked<T> {
-    values
+/// The model's shape of each UpdateJob member a file may set (all but JobId).
+fn member_shape(name: &str) -> Option<&'static str> {
+    let Shape::Structure { members, .. } = model().shape("UpdateJobRequest") else {
+        return None;
+    };
+    members
         .iter()
-        .find(|v| **v == value)
-        .map(|v| T::from(v))
-        .ok_or_else(|| {
-            at(
-                path,
-                format!("'{value}' is not one of {}", values.join(", ")),
-            )
-        })
+        .find(|(m, _)| m == name && m != "JobId")
+        .map(|(_, shape)| shape.as_str())
 }
 
-fn text(value: &Option<String>, path: &str, min: usize, max: usize) -> Checked<Option<String>> {
-    match value {
-        Some(v) if !(min..=max).contains(&v.chars().count()) => {
-            Err(at(path, format!("must be {min} to {max} characters long")))
+/// Problems found in a file, each with its line; reported all together.
+#[derive(Default)]
+struct Problems(Vec<(usize, String)>);
+
+impl Problems {
+    fn add(&mut self, line: usize, path: &str, message: impl std::fmt::Display) {
+        let at = if path.is_empty() {
+            String::new()
+        } else {
+            format!("{path}: ")
+        };
+        self.0.push((line, format!("line {line}: {at}{message}")));
+    }
+
+    fn into_result(mut self) -> Result<(), String> {
+        self.0.sort_by_key(|(line, _)| *line);
+        match self.0.len() {
+            0 => Ok(()),
+            1 => Err(self.0.remove(0).1),
+            n => Err(format!(
+                "{n} problems:\n{}",
+                self.0
+                    .into_iter()
+                    .map(|(_, m)| format!("  {m}"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )),
         }
-        other => Ok(other.clone()),
     }
 }
 
-fn arn(
-    value: &Option<String>,
-    path: &str,
-    service: Option<&str>,
-    example: &str,
-) -> Checked<Option<String>> {
-    let Some(v) = value else { return Ok(None) };
-    let parts: Vec<&str> = v.splitn(6, ':').collect();
-    let ok = v.len() <= 255
-        && parts.len() == 6
-        && parts[0] == "arn"
-        && parts[1].starts_with("aws")
-        && service.is_none_or(|s| parts[2] == s);
-    if ok {
-        Ok(Some(v.clone()))
+fn child(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
     } else {
-        Err(at(
-            path,
-            format!("'{v}' is not a valid ARN (e.g. {example})"),
-        ))
+        format!("{path}.{key}")
     }
 }
 
-fn role_arn(value: &Option<String>, path: &str) -> Checked<Option<String>> {
-    let example = "arn:aws:iam::123456789012:role/snowball";
-    let checked = arn(value, path, Some("iam"), example)?;
-    if let Some(v) = &checked {
-        let rest: Vec<&str> = v.splitn(6, ':').collect();
-        if !(rest[4].len() == 12
-            && rest[4].bytes().all(|b| b.is_ascii_digit())
-            && rest[5].starts_with("role/"))
-        {
-            return Err(at(
-                path,
-                format!("'{v}' is not an IAM role ARN (e.g. {example})"),
-            ));
-        }
+/// YAML 1.2's core schema: what an unquoted scalar means.
+enum Plain {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Text,
+}
+
+fn plain(text: &str) -> Plain {
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => return Plain::Null,
+        "true" | "True" | "TRUE" => return Plain::Bool(true),
+        "false" | "False" | "FALSE" => return Plain::Bool(false),
+        ".nan" | ".NaN" | ".NAN" => return Plain::Float(f64::NAN),
+        _ => {}
     }
-    Ok(checked)
-}
-
-fn topic_arn(value: &Option<String>, path: &str) -> Checked<Option<String>> {
-    arn(
-        value,
-        path,
-        Some("sns"),
-        "arn:aws:sns:us-east-1:123456789012:topic",
-    )
-}
-
-fn timestamp(value: &Option<String>, path: &str) -> Checked<Option<DateTime>> {
-    value
-        .as_deref()
-        .map(|v| {
-            DateTime::from_str(v, Format::DateTime).map_err(|_| {
-                at(
-                    path,
-                    format!("'{v}' is not an RFC 3339 timestamp (e.g. 2027-01-31T00:00:00Z)"),
-                )
-            })
-        })
-        .transpose()
-}
-
-fn each<D, T>(
-    items: &Option<Vec<D>>,
-    path: &str,
-    convert: impl Fn(&D, &str) -> Checked<T>,
-) -> Checked<Option<Vec<T>>> {
-    items
-        .as_ref()
-        .map(|list| {
-            list.iter()
-                .enumerate()
-                .map(|(i, item)| convert(item, &format!("{path}[{i}]")))
-                .collect()
-        })
-        .transpose()
-}
-
-impl ToSdk for NotificationDoc {
-    type Sdk = Notification;
-
-    fn to_sdk(&self, path: &str) -> Checked<Notification> {
-        let states = each(
-            &self.job_states_to_notify,
-            &format!("{path}.JobStatesToNotify"),
-            |s, p| api_enum::<JobState>(s, p, JobState::values()),
-        )?;
-        Ok(Notification::builder()
-            .set_sns_topic_arn(topic_arn(
-                &self.sns_topic_arn,
-                &format!("{path}.SnsTopicARN"),
-            )?)
-            .set_job_states_to_notify(states)
-            .set_notify_all(self.notify_all)
-            .set_device_pickup_sns_topic_arn(topic_arn(
-                &self.device_pickup_sns_topic_arn,
-                &format!("{path}.DevicePickupSnsTopicARN"),
-            )?)
-            .build())
+    let unsigned = text.trim_start_matches(['-', '+']);
+    if matches!(unsigned, ".inf" | ".Inf" | ".INF") {
+        let sign = if text.starts_with('-') { -1.0 } else { 1.0 };
+        return Plain::Float(sign * f64::INFINITY);
+    }
+    let int = if let Some(hex) = text.strip_prefix("0x") {
+        i64::from_str_radix(hex, 16).ok()
+    } else if let Some(oct) = text.strip_prefix("0o") {
+        i64::from_str_radix(oct, 8).ok()
+    } else if !unsigned.is_empty() && unsigned.bytes().all(|b| b.is_ascii_digit()) {
+        text.parse().ok()
+    } else {
+        None
+    };
+    if let Some(n) = int {
+        return Plain::Int(n);
+    }
+    let numeric = unsigned
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))
+        && unsigned.bytes().any(|b| b.is_ascii_digit());
+    match text.parse::<f64>() {
+        Ok(x) if numeric => Plain::Float(x),
+        _ => Plain::Text,
     }
 }
 
-impl ToSdk for ResourcesDoc {
-    type Sdk = JobResource;
-
-    fn to_sdk(&self, path: &str) -> Checked<JobResource> {
-        let s3 = each(
-            &self.s3_resources,
-            &format!("{path}.S3Resources"),
-            |s, p| s.to_sdk(p),
-        )?;
-        let lambda = each(
-            &self.lambda_resources,
-            &format!("{path}.LambdaResources"),
-            |l, p| {
-                let triggers = each(&l.event_triggers, &format!("{p}.EventTriggers"), |t, tp| {
-                    let arn = arn(
-                        &t.event_resource_arn,
-                        &format!("{tp}.EventResourceARN"),
-                        None,
-                        "arn:aws:s3:::bucket",
-                    )?;
-                    Ok(EventTriggerDefinition::builder()
-                        .set_event_resource_arn(arn)
-                        .build())
-                })?;
-                Ok(LambdaResource::builder()
-                    .set_lambda_arn(arn(
-                        &l.lambda_arn,
-                        &format!("{p}.LambdaArn"),
-                        Some("lambda"),
-                        "arn:aws:lambda:us-east-1:123456789012:function:f",
-                    )?)
-                    .set_event_triggers(triggers)
-                    .build())
-            },
-        )?;
-        let amis = each(
-            &self.ec2_ami_resources,
-            &format!("{path}.Ec2AmiResources"),
-            |a, p| {
-                let id = &a.ami_id;
-                let hex = id.strip_prefix("ami-").unwrap_or("");
-                if !((hex.len() == 8 || hex.len() == 17)
-                    && hex
-                        .bytes()
-                        .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
-                {
-                    return Err(at(
-                        &format!("{p}.AmiId"),
-                        format!("'{id}' is not an AMI ID (ami- and 8 or 17 hex digits)"),
-                    ));
-                }
-                Ec2AmiResource::builder()
-                    .ami_id(id)
-                    .set_snowball_ami_id(text(
-                        &a.snowball_ami_id,
-                        &format!("{p}.SnowballAmiId"),
-                        1,
-                        1024,
-                    )?)
-                    .build()
-                    .map_err(|e| at(p, e))
-            },
-        )?;
-        Ok(JobResource::builder()
-            .set_s3_resources(s3)
-            .set_lambda_resources(lambda)
-            .set_ec2_ami_resources(amis)
-            .build())
+/// Walks a file's node against model shape `shape`, returning its JSON value
+/// (`null` where a sub-member is removed) and adding every problem found.
+fn walk(shape: &str, node: &Node, path: &str, problems: &mut Problems) -> Option<Json> {
+    let line = node.line;
+    if let Value::Scalar { text, plain: true } = &node.value
+        && matches!(plain(text), Plain::Null)
+    {
+        return Some(Json::Null);
     }
-}
-
-impl S3Doc {
-    fn to_sdk(&self, path: &str) -> Checked<S3Resource> {
-        let bucket_path = format!("{path}.BucketArn");
-        let bucket = match self.bucket_arn.as_deref() {
-            Some(b) if !b.starts_with("arn:") => {
-                return Err(at(
-                    &bucket_path,
-                    format!("'{b}' is not an ARN: write arn:aws:s3:::{b}"),
-                ));
-            }
-            Some(b) => Some(checks::bucket_arn(b, "aws").map_err(|e| at(&bucket_path, e))?),
-            None => None,
-        };
-        let key_range = match &self.key_range {
-            Some(k) => {
-                checks::key_range_order(k.begin_marker.as_deref(), k.end_marker.as_deref())
-                    .map_err(|e| at(&format!("{path}.KeyRange"), e))?;
-                Some(
-                    KeyRange::builder()
-                        .set_begin_marker(text(
-                            &k.begin_marker,
-                            &format!("{path}.KeyRange.BeginMarker"),
-                            1,
-                            1024,
-                        )?)
-                        .set_end_marker(text(
-                            &k.end_marker,
-                            &format!("{path}.KeyRange.EndMarker"),
-                            1,
-                            1024,
-                        )?)
-                        .build(),
-                )
-            }
-            None => None,
-        };
-        let targets = each(
-            &self.target_on_device_services,
-            &format!("{path}.TargetOnDeviceServices"),
-            |t, p| {
-                Ok(TargetOnDeviceService::builder()
-                    .set_service_name(
-                        t.service_name
-                            .as_deref()
-                            .map(|s| {
-                                api_enum(
-                                    s,
-                                    &format!("{p}.ServiceName"),
-                                    DeviceServiceName::values(),
-                                )
-                            })
-                            .transpose()?,
-                    )
-                    .set_transfer_option(
-                        t.transfer_option
-                            .as_deref()
-                            .map(|s| {
-                                api_enum(
-                                    s,
-                                    &format!("{p}.TransferOption"),
-                                    TransferOption::values(),
-                                )
-                            })
-                            .transpose()?,
-                    )
-                    .build())
-            },
-        )?;
-        Ok(S3Resource::builder()
-            .set_bucket_arn(bucket)
-            .set_key_range(key_range)
-            .set_target_on_device_services(targets)
-            .build())
-    }
-}
-
-fn unit(value: &Option<String>, path: &str) -> Checked<Option<StorageUnit>> {
-    value
-        .as_deref()
-        .map(|u| api_enum(u, path, StorageUnit::values()))
-        .transpose()
-}
-
-impl StorageDoc {
-    /// The limit (0 or more) and unit shared by the NFS and Tape Gateway services.
-    fn checked(&self, path: &str) -> Checked<(Option<i32>, Option<StorageUnit>)> {
-        let limit = match self.storage_limit {
-            Some(n) if n < 0 => {
-                return Err(at(
-                    &format!("{path}.StorageLimit"),
-                    format!("{n} is below 0"),
-                ));
-            }
-            other => other,
-        };
-        Ok((
-            limit,
-            unit(&self.storage_unit, &format!("{path}.StorageUnit"))?,
-        ))
-    }
-}
-
-impl ToSdk for ServicesDoc {
-    type Sdk = OnDeviceServiceConfiguration;
-
-    fn to_sdk(&self, path: &str) -> Checked<OnDeviceServiceConfiguration> {
-        let nfs = match &self.nfs {
-            Some(n) => {
-                let (limit, unit) = n.checked(&format!("{path}.NFSOnDeviceService"))?;
-                let nfs = NfsOnDeviceServiceConfiguration::builder().set_storage_limit(limit);
-                Some(nfs.set_storage_unit(unit).build())
-            }
-            None => None,
-        };
-        let tgw = match &self.tgw {
-            Some(t) => {
-                let (limit, unit) = t.checked(&format!("{path}.TGWOnDeviceService"))?;
-                let tgw = TgwOnDeviceServiceConfiguration::builder().set_storage_limit(limit);
-                Some(tgw.set_storage_unit(unit).build())
-            }
-            None => None,
-        };
-        let eks = self
-            .eks
-            .as_ref()
-            .map(|e| -> Checked<_> {
-                let p = format!("{path}.EKSOnDeviceService");
-                Ok(EksOnDeviceServiceConfiguration::builder()
-                    .set_kubernetes_version(text(
-                        &e.kubernetes_version,
-                        &format!("{p}.KubernetesVersion"),
-                        1,
-                        1024,
-                    )?)
-                    .set_eks_anywhere_version(text(
-                        &e.eks_anywhere_version,
-                        &format!("{p}.EKSAnywhereVersion"),
-                        1,
-                        1024,
-                    )?)
-                    .build())
-            })
-            .transpose()?;
-        let s3 = self
-            .s3
-            .as_ref()
-            .map(|s| -> Checked<_> {
-                let p = format!("{path}.S3OnDeviceService");
-                if let Some(limit) = s.storage_limit
-                    && !(limit.is_finite() && limit >= 0.0)
-                {
-                    return Err(at(
-                        &format!("{p}.StorageLimit"),
-                        "must be a number of 0 or more",
-                    ));
-                }
-                let in_range = |v: Option<i32>, lo: i32, hi: i32, name: &str| match v {
-                    Some(n) if !(lo..=hi).contains(&n) => Err(at(
-                        &format!("{p}.{name}"),
-                        format!("{n} is not within {lo} to {hi}"),
-                    )),
-                    other => Ok(other),
+    match (model().shape(shape), &node.value) {
+        (Shape::Structure { members, required }, Value::Map(entries)) => {
+            let mut out = Map::new();
+            for (key, item) in entries {
+                let path = child(path, key);
+                let Some((_, inner)) = members.iter().find(|(m, _)| m == key) else {
+                    let known: Vec<&str> = members.iter().map(|(m, _)| m.as_str()).collect();
+                    problems.add(
+                        item.line,
+                        &path,
+                        format!("unknown member; {shape} has {}", known.join(", ")),
+                    );
+                    continue;
                 };
-                Ok(S3OnDeviceServiceConfiguration::builder()
-                    .set_storage_limit(s.storage_limit)
-                    .set_storage_unit(unit(&s.storage_unit, &format!("{p}.StorageUnit"))?)
-                    .set_service_size(in_range(s.service_size, 3, 16, "ServiceSize")?)
-                    .set_fault_tolerance(in_range(s.fault_tolerance, 1, 4, "FaultTolerance")?)
-                    .build())
-            })
-            .transpose()?;
-        Ok(OnDeviceServiceConfiguration::builder()
-            .set_nfs_on_device_service(nfs)
-            .set_tgw_on_device_service(tgw)
-            .set_eks_on_device_service(eks)
-            .set_s3_on_device_service(s3)
-            .build())
-    }
-}
-
-impl ToSdk for PickupDoc {
-    type Sdk = PickupDetails;
-
-    fn to_sdk(&self, path: &str) -> Checked<PickupDetails> {
-        let p = |m: &str| format!("{path}.{m}");
-        if let Some(email) = &self.email {
-            let (user, domain) = email.split_once('@').unwrap_or(("", ""));
-            if user.is_empty() || !domain.contains('.') || email.len() > 100 {
-                return Err(at(
-                    &p("Email"),
-                    format!("'{email}' is not an email address"),
-                ));
-            }
-        }
-        if let Some(phone) = &self.phone_number {
-            let digits = phone.chars().filter(char::is_ascii_digit).count();
-            if !(7..=30).contains(&phone.len()) || digits < 10 {
-                return Err(at(
-                    &p("PhoneNumber"),
-                    format!("'{phone}' is not a phone number"),
-                ));
-            }
-        }
-        let pickup_id = match &self.device_pickup_id {
-            Some(id) => match id
-                .strip_prefix("DPID")
-                .map(|rest| checks::address_id(&format!("ADID{rest}")))
-            {
-                Some(Ok(_)) => Some(id.clone()),
-                _ => {
-                    return Err(at(
-                        &p("DevicePickupId"),
-                        format!("'{id}' is not a device pickup ID (DPID + UUID)"),
-                    ));
+                if out.contains_key(key) {
+                    problems.add(item.line, &path, "given twice");
+                    continue;
                 }
+                if let Some(value) = walk(inner, item, &path, problems) {
+                    out.insert(key.clone(), value);
+                }
+            }
+            for missing in required.iter().filter(|r| !out.contains_key(*r)) {
+                problems.add(line, &child(path, missing), "required here");
+            }
+            Some(Json::Object(out))
+        }
+        (Shape::List { member, min, max }, Value::List(items)) => {
+            let count = items.len() as f64;
+            if min.is_some_and(|m| count < m) || max.is_some_and(|m| count > m) {
+                problems.add(
+                    line,
+                    path,
+                    format!("{count} entries; the model allows {min:?} to {max:?}"),
+                );
+            }
+            let values = items.iter().enumerate().filter_map(|(i, item)| {
+                let path = format!("{path}[{i}]");
+                match walk(member, item, &path, problems)? {
+                    Json::Null => {
+                        problems.add(item.line, &path, "an entry cannot be null");
+                        None
+                    }
+                    value => Some(value),
+                }
+            });
+            Some(Json::Array(values.collect()))
+        }
+        (leaf @ (Shape::Structure { .. } | Shape::List { .. }), _) => {
+            problems.add(line, path, format!("expected {}", leaf.kind()));
+            None
+        }
+        (_, Value::List(_) | Value::Map(_)) => {
+            problems.add(line, path, "expected a single value, not a list or map");
+            None
+        }
+        (
+            leaf,
+            Value::Scalar {
+                text,
+                plain: is_plain,
             },
-            None => None,
-        };
-        Ok(PickupDetails::builder()
-            .set_name(text(&self.name, &p("Name"), 1, 1024)?)
-            .set_phone_number(self.phone_number.clone())
-            .set_email(self.email.clone())
-            .set_identification_number(text(
-                &self.identification_number,
-                &p("IdentificationNumber"),
-                1,
-                1024,
-            )?)
-            .set_identification_expiration_date(timestamp(
-                &self.identification_expiration_date,
-                &p("IdentificationExpirationDate"),
-            )?)
-            .set_identification_issuing_org(text(
-                &self.identification_issuing_org,
-                &p("IdentificationIssuingOrg"),
-                1,
-                1024,
-            )?)
-            .set_device_pickup_id(pickup_id)
-            .build())
+        ) => {
+            let value = match scalar(leaf, text, *is_plain) {
+                Ok(value) => value,
+                Err(why) => {
+                    problems.add(line, path, why);
+                    return None;
+                }
+            };
+            // Lengths, patterns, ranges: the model's own check of the leaf.
+            let checked = model().decode(
+                shape,
+                &Wire::from_json(value.clone()),
+                DecodeOptions {
+                    text_timestamps: true,
+                },
+            );
+            match checked {
+                Ok(_) => Some(value),
+                Err(e) => {
+                    problems.add(line, path, e.message);
+                    None
+                }
+            }
+        }
     }
 }
 
-/// Members that are structures: merged into the job's value, not replaced.
-const STRUCTURES: &[&str] = &[
-    "Notification",
-    "Resources",
-    "OnDeviceServiceConfiguration",
-    "PickupDetails",
-];
-
-/// Reads and checks a patch file's text. Errors name the member's path and,
-/// where the parser knows it, the line.
-pub fn parse(text: &str) -> Result<PatchFile, String> {
-    if text.trim().is_empty() {
-        return Err("the patch file is empty: give at least one UpdateJob member (e.g. ShippingOption: NEXT_DAY)".into());
+/// A scalar as the leaf shape wants it. Enums take the command line's folded
+/// spellings (`next-day`); text never comes from a YAML number or boolean,
+/// which would lose how it was written (`2025.10` is not `2025.1`).
+fn scalar(leaf: &Shape, text: &str, is_plain: bool) -> Result<Json, String> {
+    let meaning = if is_plain { plain(text) } else { Plain::Text };
+    let read_as = match meaning {
+        Plain::Bool(_) => "boolean",
+        _ => "number",
+    };
+    let quote_it = || {
+        format!("YAML reads {text} as a {read_as}; write it in quotes ('{text}') to mean the text")
+    };
+    match (leaf, meaning) {
+        (
+            Shape::String {
+                allowed: Some(values),
+                ..
+            },
+            _,
+        ) => checks::fold_enum(values.iter().map(String::as_str), text)
+            .map(|v| Json::String(v.to_string()))
+            .ok_or_else(|| format!("'{text}' is not one of {}", values.join(", "))),
+        (Shape::String { .. } | Shape::Timestamp, Plain::Text) => {
+            Ok(Json::String(text.to_string()))
+        }
+        (Shape::String { .. } | Shape::Timestamp, _) => Err(quote_it()),
+        (Shape::Integer { .. }, Plain::Int(n)) => Ok(Json::from(n)),
+        (Shape::Integer { .. }, _) => Err(format!("'{text}' is not a whole number")),
+        (Shape::Double { .. }, Plain::Float(x)) if !x.is_finite() => {
+            Err(format!("{text} is not a finite number"))
+        }
+        (Shape::Double { .. }, Plain::Int(n)) => Ok(Json::from(n as f64)),
+        (Shape::Double { .. }, Plain::Float(x)) => Ok(Json::from(x)),
+        (Shape::Double { .. }, _) => Err(format!("'{text}' is not a number")),
+        (Shape::Boolean, Plain::Bool(b)) => Ok(Json::Bool(b)),
+        (Shape::Boolean, _) => Err(format!("'{text}' is not true or false")),
+        (other, _) => Err(format!("expected {}", other.kind())),
     }
-    let doc: Json = yaml::from_str(text)?;
-    let Json::Object(members) = doc else {
+}
+
+/// Reads and checks a patch file's text; every problem is reported, in file
+/// order, with its line and member path.
+pub fn parse(text: &str) -> Result<PatchFile, String> {
+    let Some(root) = yaml::parse(text)? else {
+        return Err("the patch file is empty: give at least one UpdateJob member (e.g. ShippingOption: NEXT_DAY)".into());
+    };
+    let Value::Map(entries) = root.value else {
         return Err("the patch file must be a map of UpdateJob members (RoleARN, Notification, Resources, ...)".into());
     };
-    if members.is_empty() {
+    if entries.is_empty() {
         return Err("the patch file has no members".into());
     }
-    for (key, value) in &members {
-        if value.is_null() {
-            return Err(at(
+    let mut problems = Problems::default();
+    let mut members = Map::new();
+    for (key, node) in &entries {
+        let Some(shape) = member_shape(key) else {
+            let known: Vec<&str> = convert_members().collect();
+            problems.add(
+                node.line,
+                key,
+                format!(
+                    "not an UpdateJob member you can set; use {}",
+                    known.join(", ")
+                ),
+            );
+            continue;
+        };
+        if members.contains_key(key) {
+            problems.add(node.line, key, "given twice");
+            continue;
+        }
+        match walk(shape, node, key, &mut problems) {
+            Some(Json::Null) => problems.add(
+                node.line,
                 key,
                 "null cannot remove a member: UpdateJob can only replace it; leave the key out to keep it",
-            ));
+            ),
+            Some(value) => {
+                members.insert(key.clone(), value);
+            }
+            None => {}
         }
     }
-    // Keys and types, with lines.
-    let _: Document = yaml::from_str(text)?;
-    let file = PatchFile { members };
-    // Values: the file's own members must convert on their own.
-    file.to_patch(&Json::Object(Map::new()))?;
-    Ok(file)
+    problems.into_result()?;
+    Ok(PatchFile { members })
+}
+
+/// The members a file may set, in the model's order.
+fn convert_members() -> impl Iterator<Item = &'static str> {
+    snowball_model::facts::UPDATE_MEMBERS
+        .iter()
+        .map(|(m, _)| *m)
 }
 
 impl PatchFile {
-    /// The patch for a job whose current members (as API JSON) are `current`.
+    /// The patch for a job: structures merged into its current value.
     pub fn patch_for(&self, job: &JobMetadata) -> Result<Patch, String> {
-        self.to_patch(&convert::job_metadata(job))
-    }
-
-    fn to_patch(&self, current: &Json) -> Result<Patch, String> {
+        let current = convert::json(job);
         let merged = |key: &str| -> Option<Json> {
             let given = self.members.get(key)?;
-            if !STRUCTURES.contains(&key) {
-                return Some(given.clone());
-            }
-            let base = current
-                .get(key)
-                .cloned()
-                .unwrap_or(Json::Object(Map::new()));
-            Some(merge(base, given))
+            Some(match current.get(key) {
+                Some(base) if given.is_object() => merge(base.clone(), given),
+                _ => strip_nulls(given),
+            })
         };
-        let string = |key: &str| -> Checked<Option<String>> {
-            merged(key).map(|v| scalar(&v, key)).transpose()
-        };
-
-        let address = |key: &str| -> Checked<Option<String>> {
-            string(key)?
-                .map(|id| checks::address_id(&id).map_err(|e| at(key, e)))
+        fn sdk<T: ApiJson>(value: Option<Json>, key: &str) -> Result<Option<T>, String> {
+            value
+                .map(|v| T::from_json(&v).ok_or_else(|| format!("{key}: not a valid {key}")))
                 .transpose()
-        };
+        }
         Ok(Patch {
-            role_arn: role_arn(&string("RoleARN")?, "RoleARN")?,
-            notification: structure::<NotificationDoc>(merged("Notification"), "Notification")?,
-            resources: structure::<ResourcesDoc>(merged("Resources"), "Resources")?,
-            on_device_service_configuration: structure::<ServicesDoc>(
+            role_arn: sdk(merged("RoleARN"), "RoleARN")?,
+            notification: sdk(merged("Notification"), "Notification")?,
+            resources: sdk(merged("Resources"), "Resources")?,
+            on_device_service_configuration: sdk(
                 merged("OnDeviceServiceConfiguration"),
                 "OnDeviceServiceConfiguration",
             )?,
-            address_id: address("AddressId")?,
-            shipping_option: string("ShippingOption")?
-                .map(|s| api_enum(&s, "ShippingOption", ShippingOption::values()))
-                .transpose()?,
-            description: text(&string("Description")?, "Description", 1, 1024)?,
-            snowball_capacity_preference: string("SnowballCapacityPreference")?
-                .map(|s| api_enum(&s, "SnowballCapacityPreference", SnowballCapacity::values()))
-                .transpose()?,
-            forwarding_address_id: address("ForwardingAddressId")?,
-            pickup_details: structure::<PickupDoc>(merged("PickupDetails"), "PickupDetails")?,
+            address_id: sdk(merged("AddressId"), "AddressId")?,
+            shipping_option: sdk::<ShippingOption>(merged("ShippingOption"), "ShippingOption")?,
+            description: sdk(merged("Description"), "Description")?,
+            snowball_capacity_preference: sdk::<SnowballCapacity>(
+                merged("SnowballCapacityPreference"),
+                "SnowballCapacityPreference",
+            )?,
+            forwarding_address_id: sdk(merged("ForwardingAddressId"), "ForwardingAddressId")?,
+            pickup_details: sdk(merged("PickupDetails"), "PickupDetails")?,
         })
     }
-}
-
-/// A scalar member as text: YAML writes `2025` for the string "2025", so numbers
-/// and booleans are taken as their text; lists and maps are refused.
-fn scalar(value: &Json, key: &str) -> Checked<String> {
-    match value {
-        Json::String(s) => Ok(s.clone()),
-        Json::Number(_) | Json::Bool(_) => Ok(value.to_string()),
-        _ => Err(at(key, "expected a single value, not a list or map")),
-    }
-}
-
-/// Decodes a merged member; errors name the full path inside it.
-fn decode<T: serde::de::DeserializeOwned>(value: Json, key: &str) -> Result<T, String> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let inner = e.path().to_string();
-        let path = if inner == "." {
-            key.to_string()
-        } else {
-            format!("{key}.{inner}")
-        };
-        at(&path, e.into_inner())
-    })
 }
 
 /// JSON merge patch (RFC 7396): maps merge key by key, `null` removes a key,
@@ -889,6 +505,44 @@ mod tests {
         for (text, expected) in cases {
             let err = parse(text).unwrap_err();
             assert!(err.contains(expected), "{text:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn every_problem_is_reported_in_file_order_with_its_line() {
+        let text = "Description: 2025.10\nShippingOption: warp\nResources:\n  S3Resources:\n    - BucketArn: bucket\n      Colour: blue\nBogus: 1\n";
+        let err = parse(text).unwrap_err();
+        let lines: Vec<&str> = err.lines().collect();
+        assert!(lines[0].starts_with("5 problems"), "{err}");
+        assert!(lines[1].contains("line 1: Description: YAML reads 2025.10 as a number; write it in quotes ('2025.10')"), "{err}");
+        assert!(lines[2].contains("line 2: ShippingOption"), "{err}");
+        assert!(
+            lines[3].contains("line 5: Resources.S3Resources[0].BucketArn"),
+            "{err}"
+        );
+        assert!(
+            lines[4].contains("line 6: Resources.S3Resources[0].Colour: unknown member"),
+            "{err}"
+        );
+        assert!(lines[5].contains("line 7: Bogus"), "{err}");
+    }
+
+    #[test]
+    fn quoted_text_stays_text_and_enums_fold() {
+        let file = parse("Description: '2025.10'\nShippingOption: next-day\nSnowballCapacityPreference: no-preference\n").unwrap();
+        assert_eq!(file.members["Description"], json!("2025.10"));
+        assert_eq!(file.members["ShippingOption"], json!("NEXT_DAY"));
+        assert_eq!(
+            file.members["SnowballCapacityPreference"],
+            json!("NoPreference")
+        );
+        for bad in [
+            "OnDeviceServiceConfiguration:\n  S3OnDeviceService:\n    StorageLimit: .nan\n",
+            "OnDeviceServiceConfiguration:\n  S3OnDeviceService:\n    StorageLimit: -.inf\n",
+            "Description: true\n",
+            "OnDeviceServiceConfiguration:\n  NFSOnDeviceService:\n    StorageLimit: '4'\n",
+        ] {
+            assert!(parse(bad).is_err(), "{bad}");
         }
     }
 

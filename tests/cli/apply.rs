@@ -191,7 +191,7 @@ fn every_rejection_exits_2_before_any_request() {
             "PickupDetails.IdentificationExpirationDate",
         ),
         ("Resources: null\n", "Resources"),
-        ("ShippingOption: [NEXT_DAY\n", "line 1"),
+        ("ShippingOption: [NEXT_DAY\n", "line 2"),
         ("just text\n", "map of UpdateJob members"),
         ("", "empty"),
     ];

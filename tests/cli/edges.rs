@@ -400,3 +400,29 @@ fn an_overlong_job_id_line_is_refused_without_a_request() {
     );
     assert!(env.ops().is_empty());
 }
+
+#[test]
+fn debug_shows_the_chain_of_causes() {
+    let env = Env::demo();
+    let mut cmd = env.snowjob();
+    cmd.env("AWS_ENDPOINT_URL", "http://127.0.0.1:1").args([
+        "show",
+        IMPORT_JOB,
+        "--max-attempts",
+        "1",
+    ]);
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 6, "{err}");
+    assert!(!err.contains("caused by"), "{err}");
+    let mut cmd = env.snowjob();
+    cmd.env("AWS_ENDPOINT_URL", "http://127.0.0.1:1").args([
+        "--debug",
+        "show",
+        IMPORT_JOB,
+        "--max-attempts",
+        "1",
+    ]);
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 6, "{err}");
+    assert!(err.contains("caused by:"), "{err}");
+}
