@@ -619,7 +619,7 @@ impl ToSdk for PickupDoc {
 }
 
 /// Members that are structures: merged into the job's value, not replaced.
-const STRUCTURES: &[&str] = &[
+pub const STRUCTURES: &[&str] = &[
     "Notification",
     "Resources",
     "OnDeviceServiceConfiguration",
@@ -653,6 +653,12 @@ pub fn parse(text: &str) -> Result<PatchFile, String> {
     // Values: the file's own members must convert on their own.
     file.to_patch(&Json::Object(Map::new()))?;
     Ok(file)
+}
+
+/// A patch that sets each member to exactly the value given, structures
+/// whole rather than merged: what puts members back to recorded values.
+pub fn whole(members: Map<String, Json>) -> Result<Patch, String> {
+    PatchFile { members }.to_patch(&Json::Object(Map::new()))
 }
 
 impl PatchFile {
