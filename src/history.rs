@@ -205,7 +205,12 @@ pub fn read(path: &Path, mut each: impl FnMut(Record)) -> io::Result<Vec<String>
         }
         match serde_json::from_slice::<Record>(&line) {
             Ok(record) => each(record),
-            Err(e) => warnings.push(format!("line {n} is not a record ({e})")),
+            Err(e) => {
+                // serde's own position is within the line, not the file.
+                let why = e.to_string();
+                let why = why.split(" at line ").next().unwrap_or_default();
+                warnings.push(format!("line {n} is not a record ({why})"));
+            }
         }
     }
     Ok(warnings)

@@ -66,6 +66,9 @@ fn not_kept(location: &Location) -> String {
     }
 }
 
+/// Lines that are not records named one by one; the rest are counted.
+const MAX_WARNINGS: usize = 10;
+
 /// Reads the history, warning about each line that is not a record.
 pub fn read(global: &Global, path: &Path, each: impl FnMut(Record)) -> Result<(), Failure> {
     let warnings = history::read(path, each).map_err(|e| {
@@ -75,11 +78,18 @@ pub fn read(global: &Global, path: &Path, each: impl FnMut(Record)) -> Result<()
             format!("the history {} cannot be read: {e}", shown(path)),
         )
     })?;
-    for w in warnings {
+    for w in warnings.iter().take(MAX_WARNINGS) {
         global.note(&format!(
             "warning: the history {}: {}; skipped",
             shown(path),
-            render::escape_controls(&w)
+            render::escape_controls(w)
+        ));
+    }
+    if warnings.len() > MAX_WARNINGS {
+        global.note(&format!(
+            "warning: the history {}: {} more lines are not records; skipped",
+            shown(path),
+            warnings.len() - MAX_WARNINGS
         ));
     }
     Ok(())

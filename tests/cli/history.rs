@@ -653,6 +653,15 @@ fn a_corrupt_line_is_skipped_with_a_warning() {
     assert_eq!(json.as_array().unwrap().len(), 2);
     assert!(err.contains("line 2") && err.contains("line 4"), "{err}");
     assert!(!err.contains('\x1b'), "{err}");
+    // A file of garbage is named line by line only so far.
+    std::fs::write(history_path(&env), "garbage\n".repeat(30)).unwrap();
+    let (code, out, err) = history(&env, &["-o", "json"]);
+    assert_eq!((code, out.as_str()), (0, "[]\n"));
+    assert_eq!(err.lines().count(), 11, "{err}");
+    assert!(
+        err.contains("line 10 ") && err.contains("20 more lines"),
+        "{err}"
+    );
     // A line cut short by a crash is not glued to the next record.
     std::fs::write(history_path(&env), format!("{first}\n{{\"JobId\": \"cut")).unwrap();
     edit(&env, &["set-capacity", IMPORT_JOB, "--capacity", "T100"]);
