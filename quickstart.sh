@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # From a fresh clone: build, start the bundled Snowball endpoint with demo jobs,
 # show a pending job and the addresses, change its shipping and capacity, add a
-# bucket and remove another, preview an edit, show the result, and stop the
-# endpoint. Nothing here touches AWS.
+# bucket and remove another, preview an edit, look at the history and undo the
+# last edit, show the result, and stop the endpoint. Nothing here touches AWS.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -18,6 +18,8 @@ export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
 export AWS_REGION=us-east-1
 export AWS_CONFIG_FILE=$aws_home/config AWS_SHARED_CREDENTIALS_FILE=$aws_home/credentials
 export AWS_EC2_METADATA_DISABLED=true
+# The demo's edits go to a history of their own, not to yours.
+export SNOWJOB_HISTORY=$aws_home/history.jsonl
 unset AWS_PROFILE AWS_SESSION_TOKEN AWS_ENDPOINT_URL_SNOWBALL
 
 echo "==> Starting snowball-local --demo"
@@ -48,6 +50,8 @@ run add-s3-resource "$job" --bucket example-quickstart-bucket
 run remove-s3-resource "$job" --bucket example-migration-archive
 run --dry-run -o json set-nfs-limit "$job" --limit 20
 run --dry-run -o json --query "[?Outcome=='planned'] | length(@)" set-nfs-limit "$job" --limit 20
+run history "$job"
+run undo "$job"
 run show "$job"
 
 echo

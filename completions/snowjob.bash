@@ -31,6 +31,9 @@ _snowjob() {
             snowjob,help)
                 cmd="snowjob__subcmd__help"
                 ;;
+            snowjob,history)
+                cmd="snowjob__subcmd__history"
+                ;;
             snowjob,list)
                 cmd="snowjob__subcmd__list"
                 ;;
@@ -49,6 +52,9 @@ _snowjob() {
             snowjob,show)
                 cmd="snowjob__subcmd__show"
                 ;;
+            snowjob,undo)
+                cmd="snowjob__subcmd__undo"
+                ;;
             snowjob__subcmd__help,add-s3-resource)
                 cmd="snowjob__subcmd__help__subcmd__add__subcmd__s3__subcmd__resource"
                 ;;
@@ -63,6 +69,9 @@ _snowjob() {
                 ;;
             snowjob__subcmd__help,help)
                 cmd="snowjob__subcmd__help__subcmd__help"
+                ;;
+            snowjob__subcmd__help,history)
+                cmd="snowjob__subcmd__help__subcmd__history"
                 ;;
             snowjob__subcmd__help,list)
                 cmd="snowjob__subcmd__help__subcmd__list"
@@ -82,6 +91,9 @@ _snowjob() {
             snowjob__subcmd__help,show)
                 cmd="snowjob__subcmd__help__subcmd__show"
                 ;;
+            snowjob__subcmd__help,undo)
+                cmd="snowjob__subcmd__help__subcmd__undo"
+                ;;
             *)
                 ;;
         esac
@@ -89,7 +101,7 @@ _snowjob() {
 
     case "${cmd}" in
         snowjob)
-            opts="-o -y -q -h -V --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help --version show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help"
+            opts="-o -y -q -h -V --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help --version show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -387,7 +399,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__help)
-            opts="show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help"
+            opts="show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -457,6 +469,20 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        snowjob__subcmd__help__subcmd__history)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -547,6 +573,74 @@ _snowjob() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        snowjob__subcmd__help__subcmd__undo)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        snowjob__subcmd__history)
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -849,6 +943,60 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__show)
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        snowjob__subcmd__undo)
             opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

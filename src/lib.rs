@@ -9,6 +9,7 @@
 //! - `aws`: the only code that talks to AWS: configuration, calls, error
 //!   sorting, the SDK-to-API-JSON codec, the --debug trace;
 //! - `output`: tables, text, JSON/YAML, --query, and writing them;
+//! - `history`: the local record of edits sent, which `undo` reverts;
 //! - `report` and `failure`: what happened to each job and why something
 //!   failed (with its exit code), the vocabulary all layers share.
 
@@ -17,5 +18,6 @@ pub mod cli;
 pub mod commands;
 pub mod core;
 pub mod failure;
+pub mod history;
 pub mod output;
 pub mod report;

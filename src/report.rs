@@ -1,13 +1,13 @@
 //! What happened to each job of an edit: the vocabulary the edit pipeline
 //! reports in and every output format renders.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
 use crate::failure::Failure;
 
 /// One field's change, for the report.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct Change {
     pub field: String,
@@ -15,7 +15,7 @@ pub struct Change {
     pub after: Json,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Outcome {
     Updated,

@@ -36,6 +36,9 @@ pub struct Settings {
 pub struct Snow {
     client: Client,
     region: String,
+    /// The configured endpoint; `None`: the region's own.
+    endpoint: Option<String>,
+    profile: String,
     max_attempts: u32,
 }
 
@@ -170,6 +173,8 @@ impl Snow {
         Ok(Snow {
             client: Client::from_conf(config.build()),
             region: region.to_string(),
+            endpoint: resolved.endpoint_url,
+            profile: resolved.profile,
             max_attempts: resolved.max_attempts,
         })
     }
@@ -181,6 +186,17 @@ impl Snow {
 
     pub fn region(&self) -> &str {
         &self.region
+    }
+
+    /// The endpoint configured instead of the region's, as given (it may
+    /// hold a user:password).
+    pub fn endpoint(&self) -> Option<&str> {
+        self.endpoint.as_deref()
+    }
+
+    /// The profile whose settings apply (`default` when none is named).
+    pub fn profile(&self) -> &str {
+        &self.profile
     }
 
     pub async fn describe_job(&self, job_id: &str) -> Result<JobMetadata, Failure> {

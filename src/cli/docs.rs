@@ -60,6 +60,14 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "Set to true to skip instance metadata when looking for credentials.",
     ),
     ("NO_COLOR", "Any value turns colour off."),
+    (
+        "SNOWJOB_HISTORY",
+        "The history file that edits are recorded in and undo reads; off turns the history off; empty counts as unset.",
+    ),
+    (
+        "XDG_STATE_HOME",
+        "Without SNOWJOB_HISTORY the history is XDG_STATE_HOME/snowjob/history.jsonl, else ~/.local/state/snowjob/history.jsonl.",
+    ),
 ];
 
 const EXAMPLES: &[(&str, &str)] = &[
@@ -99,6 +107,14 @@ const EXAMPLES: &[(&str, &str)] = &[
     (
         "Apply a patch file:",
         "snowjob apply JID123e4567-e89b-12d3-a456-426655440000 --file patch.yaml",
+    ),
+    (
+        "What snowjob has changed on a job, oldest first:",
+        "snowjob history JID123e4567-e89b-12d3-a456-426655440000",
+    ),
+    (
+        "Put back what the last recorded edit of a job changed:",
+        "snowjob undo JID123e4567-e89b-12d3-a456-426655440000",
     ),
 ];
 

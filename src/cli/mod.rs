@@ -132,6 +132,34 @@ pub enum Command {
     SetNfsLimit(commands::set_nfs_limit::SetNfsLimitArgs),
     /// Apply a YAML or JSON patch of UpdateJob members to jobs.
     Apply(commands::apply::ApplyArgs),
+    /// Show the edits snowjob has sent, oldest first.
+    ///
+    /// Every UpdateJob whose outcome was updated or unknown is recorded, one JSON
+    /// line each: Time, JobId, Region, Endpoint (when not the region's own; never
+    /// with a user:password), Profile, Command, Outcome, Changes (Field, Before,
+    /// After) and Request. Dry runs and unchanged or failed edits are not. The
+    /// file is $SNOWJOB_HISTORY (off turns the history off; empty counts as
+    /// unset), else $XDG_STATE_HOME/snowjob/history.jsonl, else
+    /// ~/.local/state/snowjob/history.jsonl; it is created readable by you alone
+    /// (mode 0600: it holds pickup details as sent, never a credential). A
+    /// history that cannot be written is a warning, never a failed edit. Text
+    /// output is TIME, JOB_ID, OUTCOME and the changed members, comma-joined; a
+    /// line that is not a record is skipped with a warning naming it.
+    History(commands::history::HistoryArgs),
+    /// Revert each job's last recorded edit, through the same checks as any edit.
+    ///
+    /// The last edit of the job recorded in the history for this region and
+    /// endpoint is undone: every member it changed is set back to its value
+    /// before. Refused for a job, with nothing sent for it, when the job is no
+    /// longer New (exit 3), when no edit of it is recorded (exit 4, NoHistory),
+    /// when a member it changed no longer holds the value it set (someone changed
+    /// it since; exit 3, ChangedSinceEdit), or when it set a member the job did
+    /// not have before (exit 3, CannotRemove: UpdateJob cannot remove a value; a
+    /// structure goes back to empty instead). A job already back as it was is
+    /// unchanged. --dry-run, confirmation and the re-read before sending work as
+    /// for every edit. An undo is itself recorded, so undoing twice re-applies
+    /// the edit. With the history off, undo is refused (exit 2).
+    Undo(commands::undo::UndoArgs),
     /// Print a shell completion script.
     Completions(commands::completions::CompletionsArgs),
 }
@@ -160,7 +188,81 @@ impl Bucket {
     }
 }
 
-fn job_id_or_dash(text: &str) -> Result<String, String> {
+/// The subcommand and its arguments as typed, for the history. Global options
+/// are left out: the region, endpoint and profile are recorded on their own,
+/// and an endpoint URL may carry a password.
+pub fn command_line(args: &[String]) -> String {
+    use clap::CommandFactory;
+    let cli = Cli::command();
+    let globals: Vec<&clap::Arg> = cli.get_arguments().filter(|a| a.is_global_set()).collect();
+    let long = |name: &str| {
+        globals.iter().find(|a| {
+            a.get_long() == Some(name) || a.get_all_aliases().is_some_and(|al| al.contains(&name))
+        })
+    };
+    let short = |c: char| globals.iter().find(|a| a.get_short() == Some(c));
+    let mut kept = Vec::new();
+    let mut words = args.iter().skip(1);
+    while let Some(word) = words.next() {
+        if word == "--" {
+            kept.push(word.clone());
+            kept.extend(words.by_ref().cloned());
+            break;
+        }
+        // How many words a global option here takes: itself, and its value if apart.
+        let global = if let Some(name) = word.strip_prefix("--") {
+            let (name, attached) = name
+                .split_once('=')
+                .map_or((name, false), |(n, _)| (n, true));
+            long(name).map(|a| !attached && a.get_action().takes_values())
+        } else if let Some(cluster) = word.strip_prefix('-').filter(|c| !c.is_empty()) {
+            // -y, -qy, -o json, -ojson: every letter up to a value a global's.
+            let mut needs_value = None;
+            for (i, c) in cluster.char_indices() {
+                match short(c) {
+                    None => {
+                        needs_value = None;
+                        break;
+                    }
+                    Some(a) if a.get_action().takes_values() => {
+                        needs_value = Some(i + c.len_utf8() == cluster.len());
+                        break;
+                    }
+                    Some(_) => needs_value = Some(false),
+                }
+            }
+            needs_value
+        } else {
+            None
+        };
+        match global {
+            Some(true) => {
+                words.next();
+            }
+            Some(false) => {}
+            None => kept.push(word.clone()),
+        }
+    }
+    kept.iter()
+        .map(|w| shell_word(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A word as a POSIX shell would need it quoted to read it back.
+fn shell_word(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:=@,+%^".contains(c));
+    if plain {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
+}
+
+pub fn job_id_or_dash(text: &str) -> Result<String, String> {
     if text == "-" {
         Ok(text.to_string())
     } else {
@@ -243,6 +345,37 @@ mod tests {
         let caps = ApiEnum(&["T100", "NoPreference"]);
         assert_eq!(caps.resolve("no-preference"), Some("NoPreference"));
         assert_eq!(caps.resolve("t100"), Some("T100"));
+    }
+
+    #[test]
+    fn the_recorded_command_leaves_global_options_out() {
+        let id = "JID123e4567-e89b-12d3-a456-426655440000";
+        let args = |line: &[&str]| -> Vec<String> {
+            std::iter::once("snowjob")
+                .chain(line.iter().copied())
+                .map(String::from)
+                .collect()
+        };
+        let line = args(&[
+            "--endpoint-url",
+            "http://u:secret@h",
+            "-qy",
+            "--profile=ops",
+            "set-shipping",
+            id,
+            "--speed",
+            "NEXT_DAY",
+            "-ojson",
+            "--cli-read-timeout",
+            "5",
+            "--dry-run",
+        ]);
+        assert_eq!(
+            command_line(&line),
+            format!("set-shipping {id} --speed NEXT_DAY")
+        );
+        let line = args(&["-o", "text", "apply", "-", "-f", "my patch's.yaml"]);
+        assert_eq!(command_line(&line), r"apply - -f 'my patch'\''s.yaml'");
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod add_s3_resource;
 pub mod addresses;
 pub mod apply;
 pub mod completions;
+pub mod history;
 pub mod list;
 pub mod print;
 pub mod remove_s3_resource;
@@ -12,6 +13,7 @@ pub mod set_capacity;
 pub mod set_nfs_limit;
 pub mod set_shipping;
 pub mod show;
+pub mod undo;
 
 use std::io::{BufRead, IsTerminal, Read};
 
@@ -154,11 +156,35 @@ pub async fn run_edit(
     edit: &dyn Edit,
     stop: &Stop,
 ) -> Result<i32, Failure> {
+    match connect_for_edit(global, job_args, stop).await? {
+        Some((ids, snow)) => edit_jobs(global, &snow, &ids, edit, stop).await,
+        None => Ok(0),
+    }
+}
+
+/// The job IDs an edit is for and the connection it goes through; `None`
+/// when interrupted while reading the IDs.
+pub async fn connect_for_edit(
+    global: &Global,
+    job_args: &[String],
+    stop: &Stop,
+) -> Result<Option<(Vec<String>, Snow)>, Failure> {
     let ids = read_job_ids(job_args, stop).await?;
     if stop.is_stopped() {
-        return Ok(0);
+        return Ok(None);
     }
-    let snow = Snow::connect(&global.settings()).await?;
+    Ok(Some((ids, Snow::connect(&global.settings()).await?)))
+}
+
+/// Edits the jobs (asking first when a person should confirm), records what
+/// was sent in the history, reports, and returns the exit code.
+pub async fn edit_jobs(
+    global: &Global,
+    snow: &Snow,
+    ids: &[String],
+    edit: &dyn Edit,
+    stop: &Stop,
+) -> Result<i32, Failure> {
     let opts = edit::Options {
         dry_run: global.dry_run,
         concurrency: global.concurrency.into(),
@@ -168,18 +194,21 @@ pub async fn run_edit(
     if ids.len() > 1 && std::io::stderr().is_terminal() {
         global.note(&format!("Reading {} jobs...", ids.len()));
     }
+    let finish = |results: Vec<JobResult>| {
+        history::record(global, snow, &results);
+        report(global, &results)
+    };
     if !(interactive && ids.len() > 1 && !global.dry_run) {
-        let results = edit::run(&snow, &ids, edit, &opts, None, stop).await?;
-        return Ok(report(global, &results));
+        return Ok(finish(edit::run(snow, ids, edit, &opts, None, stop).await?));
     }
     // A person confirms the plan; each job is then read again before it is sent.
-    let planned = edit::plan(&snow, &ids, edit, &opts, stop).await?;
+    let planned = edit::plan(snow, ids, edit, &opts, stop).await?;
     if !planned.iter().any(|r| r.outcome == Outcome::Planned) {
         return Ok(report(global, &planned));
     }
     if ask_to_confirm(global, &planned, stop).await {
-        let results = edit::run(&snow, &ids, edit, &opts, Some(&planned), stop).await?;
-        return Ok(report(global, &results));
+        let results = edit::run(snow, ids, edit, &opts, Some(&planned), stop).await?;
+        return Ok(finish(results));
     }
     // Declined or interrupted: nothing was sent. The table was on screen already.
     let skipped: Vec<JobResult> = planned

@@ -1,5 +1,5 @@
 //! What an edit is: the per-job pipeline, patches and their report, the checks
-//! of a patch against the job it changes, and patch files. No output; the
+//! of a patch against the job it changes, patch files, and undo. No output; the
 //! network only through `aws`.
 
 pub mod checks;
@@ -7,3 +7,4 @@ pub mod edit;
 pub mod patch;
 pub mod patch_file;
 pub mod stop;
+pub mod undo;

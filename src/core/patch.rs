@@ -105,6 +105,19 @@ const MEMBERS: &[Member] = &[
         .map(convert::json)),
 ];
 
+/// Whether `name` is an UpdateJob member snowjob can send.
+pub fn is_member(name: &str) -> bool {
+    MEMBERS.iter().any(|m| m.name == name)
+}
+
+/// The job's current value of each UpdateJob member it has, by API name.
+pub fn current_members(job: &JobMetadata) -> Map<String, Json> {
+    MEMBERS
+        .iter()
+        .filter_map(|m| (m.current)(job).map(|v| (m.name.to_string(), v)))
+        .collect()
+}
+
 impl Patch {
     /// Drops every member that would not change the job.
     pub fn minimized(mut self, job: &JobMetadata) -> Patch {

@@ -31,6 +31,13 @@ fn member_shape(name: &str) -> Option<&'static str> {
         .map(|(_, shape)| shape.as_str())
 }
 
+/// Whether an UpdateJob member is a structure (sent whole, merged by patch
+/// files, emptied rather than removed).
+pub fn is_structure(member: &str) -> bool {
+    member_shape(member)
+        .is_some_and(|shape| matches!(model().shape(shape), Shape::Structure { .. }))
+}
+
 /// Problems found in a file, each with its line; reported all together.
 #[derive(Default)]
 struct Problems(Vec<(usize, String)>);
@@ -310,37 +317,47 @@ impl PatchFile {
     /// The patch for a job: structures merged into its current value.
     pub fn patch_for(&self, job: &JobMetadata) -> Result<Patch, String> {
         let current = convert::json(job);
-        let merged = |key: &str| -> Option<Json> {
+        patch_of(|key| {
             let given = self.members.get(key)?;
             Some(match current.get(key) {
                 Some(base) if given.is_object() => merge(base.clone(), given),
                 _ => strip_nulls(given),
             })
-        };
-        fn sdk<T: ApiJson>(value: Option<Json>, key: &str) -> Result<Option<T>, String> {
-            value
-                .map(|v| T::from_json(&v).ok_or_else(|| format!("{key}: not a valid {key}")))
-                .transpose()
-        }
-        Ok(Patch {
-            role_arn: sdk(merged("RoleARN"), "RoleARN")?,
-            notification: sdk(merged("Notification"), "Notification")?,
-            resources: sdk(merged("Resources"), "Resources")?,
-            on_device_service_configuration: sdk(
-                merged("OnDeviceServiceConfiguration"),
-                "OnDeviceServiceConfiguration",
-            )?,
-            address_id: sdk(merged("AddressId"), "AddressId")?,
-            shipping_option: sdk::<ShippingOption>(merged("ShippingOption"), "ShippingOption")?,
-            description: sdk(merged("Description"), "Description")?,
-            snowball_capacity_preference: sdk::<SnowballCapacity>(
-                merged("SnowballCapacityPreference"),
-                "SnowballCapacityPreference",
-            )?,
-            forwarding_address_id: sdk(merged("ForwardingAddressId"), "ForwardingAddressId")?,
-            pickup_details: sdk(merged("PickupDetails"), "PickupDetails")?,
         })
     }
+}
+
+/// A patch that sets each member to exactly the value given, structures
+/// whole rather than merged: what puts members back to recorded values.
+pub fn whole(members: Map<String, Json>) -> Result<Patch, String> {
+    patch_of(|key| members.get(key).cloned())
+}
+
+/// The patch of each member's API JSON value (`None`: not set).
+fn patch_of(value: impl Fn(&str) -> Option<Json>) -> Result<Patch, String> {
+    fn sdk<T: ApiJson>(value: Option<Json>, key: &str) -> Result<Option<T>, String> {
+        value
+            .map(|v| T::from_json(&v).ok_or_else(|| format!("{key}: not a valid {key}")))
+            .transpose()
+    }
+    Ok(Patch {
+        role_arn: sdk(value("RoleARN"), "RoleARN")?,
+        notification: sdk(value("Notification"), "Notification")?,
+        resources: sdk(value("Resources"), "Resources")?,
+        on_device_service_configuration: sdk(
+            value("OnDeviceServiceConfiguration"),
+            "OnDeviceServiceConfiguration",
+        )?,
+        address_id: sdk(value("AddressId"), "AddressId")?,
+        shipping_option: sdk::<ShippingOption>(value("ShippingOption"), "ShippingOption")?,
+        description: sdk(value("Description"), "Description")?,
+        snowball_capacity_preference: sdk::<SnowballCapacity>(
+            value("SnowballCapacityPreference"),
+            "SnowballCapacityPreference",
+        )?,
+        forwarding_address_id: sdk(value("ForwardingAddressId"), "ForwardingAddressId")?,
+        pickup_details: sdk(value("PickupDetails"), "PickupDetails")?,
+    })
 }
 
 /// JSON merge patch (RFC 7396): maps merge key by key, `null` removes a key,

@@ -66,6 +66,7 @@ fn the_main_man_page_documents_exit_codes_environment_and_examples() {
         "AWS_ENDPOINT_URL_SNOWBALL",
         "130",
         "set\\-shipping",
+        "SNOWJOB_HISTORY",
     ] {
         assert!(main.contains(expected), "{expected}");
     }
@@ -78,6 +79,8 @@ fn the_main_man_page_documents_exit_codes_environment_and_examples() {
         "add-s3-resource",
         "set-nfs-limit",
         "apply",
+        "history",
+        "undo",
         "completions",
     ] {
         assert!(

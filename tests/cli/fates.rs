@@ -6,7 +6,7 @@ use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use crate::common::*;
-use serde_json::{Value as Json, json};
+use serde_json::Value as Json;
 use snowball_local::{Fault, FaultAction};
 
 fn fault(operation: &str, action: FaultAction) -> Fault {
@@ -93,25 +93,11 @@ fn a_dropped_connection_before_the_update_ran_is_failed_after_a_re_read() {
     assert_eq!(env.job(IMPORT_JOB), before);
 }
 
-/// Jobs beyond the demo's four pending ones, copies of the import job.
-fn more_jobs(env: &Env, n: usize) -> Vec<String> {
-    let jobs: Vec<Json> = (0..n)
-        .map(|i| {
-            let mut job = env.job(IMPORT_JOB);
-            job["JobId"] = json!(format!("JID00000000-0000-4000-8000-0000000001{i:02}"));
-            job
-        })
-        .collect();
-    env.server
-        .seed(&json!({"Jobs": jobs, "Addresses": []}))
-        .expect("seeded")
-}
-
 fn six_jobs(env: &Env) -> Vec<String> {
     let mut ids: Vec<String> = [IMPORT_JOB, EXPORT_JOB, COMPUTE_JOB, SERVICES_JOB]
         .map(String::from)
         .to_vec();
-    ids.extend(more_jobs(env, 2));
+    ids.extend(env.more_jobs(2));
     ids
 }
 

@@ -11,6 +11,7 @@ mod edits;
 mod failures;
 mod fates;
 mod faults;
+mod history;
 mod model;
 mod properties;
 mod reads;

@@ -83,6 +83,21 @@ impl Env {
         self.server.operations()
     }
 
+    /// `n` jobs beyond the demo's four pending ones, copies of the import job.
+    pub fn more_jobs(&self, n: usize) -> Vec<String> {
+        let jobs: Vec<Json> = (0..n)
+            .map(|i| {
+                let mut job = self.job(IMPORT_JOB);
+                job["JobId"] =
+                    serde_json::json!(format!("JID00000000-0000-4000-8000-0000000001{i:02}"));
+                job
+            })
+            .collect();
+        self.server
+            .seed(&serde_json::json!({"Jobs": jobs, "Addresses": []}))
+            .expect("seeded")
+    }
+
     /// The inputs of every UpdateJob the endpoint received.
     pub fn updates(&self) -> Vec<Json> {
         self.server

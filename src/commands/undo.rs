@@ -1,0 +1,32 @@
+use std::collections::{HashMap, HashSet};
+
+use clap::Args;
+
+use crate::cli::{Global, JobIds};
+use crate::core::stop::Stop;
+use crate::core::undo::Undo;
+use crate::failure::Failure;
+
+/// `undo`; its help is on [`crate::cli::Command::Undo`].
+#[derive(Args, Debug)]
+pub struct UndoArgs {
+    #[command(flatten)]
+    pub ids: JobIds,
+}
+
+pub async fn run(global: &Global, args: &UndoArgs, stop: &Stop) -> Result<i32, Failure> {
+    let path = super::history::file()?;
+    let Some((ids, snow)) = super::connect_for_edit(global, &args.ids.jobs, stop).await? else {
+        return Ok(0);
+    };
+    // The last record of each job sent through this region and endpoint.
+    let target = super::history::target(&snow);
+    let wanted: HashSet<&String> = ids.iter().collect();
+    let mut last = HashMap::new();
+    super::history::read(global, &path, |r| {
+        if wanted.contains(&r.job_id) && r.sent_to(&target) {
+            last.insert(r.job_id.clone(), r);
+        }
+    })?;
+    super::edit_jobs(global, &snow, &ids, &Undo { last }, stop).await
+}
