@@ -17,3 +17,4 @@ mod properties;
 mod reads;
 mod scripting;
 mod terminal;
+mod tls;
