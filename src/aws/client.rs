@@ -9,7 +9,7 @@ use aws_sdk_snowball::config::Region;
 use aws_sdk_snowball::config::retry::RetryConfig;
 use aws_sdk_snowball::config::timeout::TimeoutConfig;
 use aws_sdk_snowball::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
-use aws_sdk_snowball::operation::update_job::UpdateJobInput;
+use aws_sdk_snowball::operation::update_job::builders::UpdateJobFluentBuilder;
 use aws_sdk_snowball::types::{Address, JobListEntry, JobMetadata};
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 
@@ -41,6 +41,9 @@ pub struct Snow {
     profile: String,
     max_attempts: u32,
 }
+
+/// Sets the members an UpdateJob changes (all but JobId).
+pub type SetMembers<'a> = dyn Fn(UpdateJobFluentBuilder) -> UpdateJobFluentBuilder + Sync + 'a;
 
 /// What became of an UpdateJob.
 #[derive(Debug)]
@@ -237,25 +240,11 @@ impl Snow {
     /// hide that the first attempt may have applied. Retried here only when the
     /// service refused the attempt (throttling) or the request never left
     /// (no connection), up to the configured attempts.
-    pub async fn update_job(&self, input: &UpdateJobInput) -> Sent {
-        let subject = format!("job {}", input.job_id().unwrap_or_default());
+    pub async fn update_job(&self, job_id: &str, members: &SetMembers<'_>) -> Sent {
+        let subject = format!("job {job_id}");
         let mut attempt = 1;
         loop {
-            let p = input.clone();
-            let result = self
-                .client
-                .update_job()
-                .set_job_id(p.job_id)
-                .set_role_arn(p.role_arn)
-                .set_notification(p.notification)
-                .set_resources(p.resources)
-                .set_on_device_service_configuration(p.on_device_service_configuration)
-                .set_address_id(p.address_id)
-                .set_shipping_option(p.shipping_option)
-                .set_description(p.description)
-                .set_snowball_capacity_preference(p.snowball_capacity_preference)
-                .set_forwarding_address_id(p.forwarding_address_id)
-                .set_pickup_details(p.pickup_details)
+            let result = members(self.client.update_job().job_id(job_id))
                 .customize()
                 .config_override(
                     aws_sdk_snowball::config::Builder::default()

@@ -240,11 +240,11 @@ impl<'a> Batch<'a> {
     /// only if the job plainly lacks it and would get the very same request.
     async fn send(&self, planned: JobResult, patch: &Patch, stop: &Stop) -> JobResult {
         let id = planned.job_id.clone();
-        let input = patch.input(&id);
+        let members = |call| patch.set_on(call);
         let mut attempt = 1;
         loop {
             let sent = tokio::select! {
-                sent = self.snow.update_job(&input) => sent,
+                sent = self.snow.update_job(&id, &members) => sent,
                 () = stop.grace_over(GRACE_AFTER_SIGNAL) => {
                     return planned.with(Outcome::Unknown, Some(fate_unknown(&id, "interrupted before the service answered")));
                 }

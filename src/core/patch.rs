@@ -9,7 +9,7 @@ use aws_sdk_snowball::types::{
 };
 use serde_json::{Map, Value as Json};
 
-use aws_sdk_snowball::operation::update_job::UpdateJobInput;
+use aws_sdk_snowball::operation::update_job::builders::UpdateJobFluentBuilder;
 
 use crate::aws::convert;
 use crate::report::Change;
@@ -149,12 +149,10 @@ impl Patch {
         }
     }
 
-    /// The UpdateJob input that sends this patch to `job_id`.
-    pub fn input(&self, job_id: &str) -> UpdateJobInput {
+    /// Sets this patch's members on an UpdateJob call.
+    pub fn set_on(&self, call: UpdateJobFluentBuilder) -> UpdateJobFluentBuilder {
         let p = self.clone();
-        let built = UpdateJobInput::builder()
-            .job_id(job_id)
-            .set_role_arn(p.role_arn)
+        call.set_role_arn(p.role_arn)
             .set_notification(p.notification)
             .set_resources(p.resources)
             .set_on_device_service_configuration(p.on_device_service_configuration)
@@ -164,9 +162,6 @@ impl Patch {
             .set_snowball_capacity_preference(p.snowball_capacity_preference)
             .set_forwarding_address_id(p.forwarding_address_id)
             .set_pickup_details(p.pickup_details)
-            .build();
-        // The builder has no required member to miss; an error would be the SDK's bug.
-        built.unwrap_or_else(|e| panic!("UpdateJobInput: {e}"))
     }
 
     pub fn is_empty(&self) -> bool {
