@@ -48,6 +48,7 @@ set edit:completion:arg-completer[snowjob] = {|@words|
             cand remove-s3-resource 'Remove an S3 bucket, keeping every other resource'
             cand set-nfs-limit 'Set the NFS on-device storage limit, keeping the other on-device services'
             cand apply 'Apply a YAML or JSON patch of UpdateJob members to jobs'
+            cand edit 'Edit a job''s members in your editor ($VISUAL, else $EDITOR, else vi)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -254,6 +255,27 @@ set edit:completion:arg-completer[snowjob] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'snowjob;edit'= {
+            cand --profile 'Use this profile from the AWS config and credentials files'
+            cand --region 'The AWS region (else AWS_REGION or the profile''s region)'
+            cand --endpoint-url 'Send requests to this endpoint instead of the region''s (e.g. snowball-local)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --query 'A JMESPath query (as in the AWS CLI) applied to the output''s JSON document before it is printed in the chosen format'
+            cand --max-attempts 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)'
+            cand --connect-timeout 'Seconds to wait for a connection'
+            cand --read-timeout 'Seconds to wait for a reply'
+            cand --concurrency 'Jobs handled at once'
+            cand --dry-run 'Show the change and the exact request; send nothing that modifies'
+            cand -y 'Do not ask for confirmation before editing several jobs'
+            cand --yes 'Do not ask for confirmation before editing several jobs'
+            cand -q 'Print only errors (and the output of show, list, addresses and --query)'
+            cand --quiet 'Print only errors (and the output of show, list, addresses and --query)'
+            cand --debug 'Trace requests and responses to stderr (credentials and signatures redacted)'
+            cand --no-color 'No colour (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'snowjob;completions'= {
             cand --profile 'Use this profile from the AWS config and credentials files'
             cand --region 'The AWS region (else AWS_REGION or the profile''s region)'
@@ -285,6 +307,7 @@ set edit:completion:arg-completer[snowjob] = {|@words|
             cand remove-s3-resource 'Remove an S3 bucket, keeping every other resource'
             cand set-nfs-limit 'Set the NFS on-device storage limit, keeping the other on-device services'
             cand apply 'Apply a YAML or JSON patch of UpdateJob members to jobs'
+            cand edit 'Edit a job''s members in your editor ($VISUAL, else $EDITOR, else vi)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -305,6 +328,8 @@ set edit:completion:arg-completer[snowjob] = {|@words|
         &'snowjob;help;set-nfs-limit'= {
         }
         &'snowjob;help;apply'= {
+        }
+        &'snowjob;help;edit'= {
         }
         &'snowjob;help;completions'= {
         }

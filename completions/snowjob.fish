@@ -52,6 +52,7 @@ complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "add-s3-resource" -d
 complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "remove-s3-resource" -d 'Remove an S3 bucket, keeping every other resource'
 complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "set-nfs-limit" -d 'Set the NFS on-device storage limit, keeping the other on-device services'
 complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "apply" -d 'Apply a YAML or JSON patch of UpdateJob members to jobs'
+complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "edit" -d 'Edit a job\'s members in your editor ($VISUAL, else $EDITOR, else vi)'
 complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l profile -d 'Use this profile from the AWS config and credentials files' -r
@@ -245,6 +246,24 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -s q -l quiet -d 
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l no-color -d 'No colour (also when NO_COLOR is set)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -s h -l help -d 'Print help'
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l profile -d 'Use this profile from the AWS config and credentials files' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l region -d 'The AWS region (else AWS_REGION or the profile\'s region)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l endpoint-url -d 'Send requests to this endpoint instead of the region\'s (e.g. snowball-local)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+text\t''"
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l connect-timeout -d 'Seconds to wait for a connection' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l read-timeout -d 'Seconds to wait for a reply' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l concurrency -d 'Jobs handled at once' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l no-color -d 'No colour (also when NO_COLOR is set)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l profile -d 'Use this profile from the AWS config and credentials files' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l region -d 'The AWS region (else AWS_REGION or the profile\'s region)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l endpoint-url -d 'Send requests to this endpoint instead of the region\'s (e.g. snowball-local)' -r
@@ -263,14 +282,15 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -s q -l qui
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l no-color -d 'No colour (also when NO_COLOR is set)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help" -f -a "show" -d 'Show jobs: state and edit window left, shipping, capacity, resources, services'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help" -f -a "list" -d 'List jobs; without --all only those still editable (New)'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help" -f -a "addresses" -d 'List the account\'s shipping addresses, address ID first'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help" -f -a "set-shipping" -d 'Change the shipping speed, the address or the forwarding address'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help" -f -a "set-capacity" -d 'Change the device capacity'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help" -f -a "add-s3-resource" -d 'Add an S3 bucket, or change one the job has, keeping every other resource'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help" -f -a "remove-s3-resource" -d 'Remove an S3 bucket, keeping every other resource'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help" -f -a "set-nfs-limit" -d 'Set the NFS on-device storage limit, keeping the other on-device services'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help" -f -a "apply" -d 'Apply a YAML or JSON patch of UpdateJob members to jobs'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply edit completions help" -f -a "show" -d 'Show jobs: state and edit window left, shipping, capacity, resources, services'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply edit completions help" -f -a "list" -d 'List jobs; without --all only those still editable (New)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply edit completions help" -f -a "addresses" -d 'List the account\'s shipping addresses, address ID first'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply edit completions help" -f -a "set-shipping" -d 'Change the shipping speed, the address or the forwarding address'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply edit completions help" -f -a "set-capacity" -d 'Change the device capacity'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply edit completions help" -f -a "add-s3-resource" -d 'Add an S3 bucket, or change one the job has, keeping every other resource'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply edit completions help" -f -a "remove-s3-resource" -d 'Remove an S3 bucket, keeping every other resource'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply edit completions help" -f -a "set-nfs-limit" -d 'Set the NFS on-device storage limit, keeping the other on-device services'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply edit completions help" -f -a "apply" -d 'Apply a YAML or JSON patch of UpdateJob members to jobs'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply edit completions help" -f -a "edit" -d 'Edit a job\'s members in your editor ($VISUAL, else $EDITOR, else vi)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply edit completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply edit completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

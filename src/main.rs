@@ -74,6 +74,7 @@ async fn run(cli: &Cli, stop: &Stop) -> Result<i32, Failure> {
         Command::RemoveS3Resource(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
         Command::SetNfsLimit(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
         Command::Apply(args) => commands::apply::run(g, args, stop).await,
+        Command::Edit(args) => commands::edit::run(g, args, stop).await,
         Command::Completions(args) => commands::completions::run(args),
     }
 }

@@ -132,6 +132,23 @@ pub enum Command {
     SetNfsLimit(commands::set_nfs_limit::SetNfsLimitArgs),
     /// Apply a YAML or JSON patch of UpdateJob members to jobs.
     Apply(commands::apply::ApplyArgs),
+    /// Edit a job's members in your editor ($VISUAL, else $EDITOR, else vi).
+    ///
+    /// The file holds the job's editable members (every UpdateJob member but
+    /// JobId) with their current values, under a comment saying what the job
+    /// is and how long it stays editable (an estimate). Save it as you want the
+    /// job to be: lists and structures are taken as written (delete a bucket to
+    /// remove it), and a member cannot be deleted (UpdateJob can only replace
+    /// it). Then it is an edit like any other: checked, shown, confirmed on a
+    /// terminal (--yes skips), the job read again and the change sent.
+    ///
+    /// A file saved unchanged is `unchanged`; an empty file, or an editor that
+    /// exits with an error (vi: :cq), sends nothing (exit 1). An invalid file
+    /// reopens with the errors on top; saved again without a change it is kept,
+    /// its path printed (exit 2), as it is when the job changed meanwhile. The
+    /// file is readable by you only: it may hold pickup details. The editor
+    /// runs through sh -c, so it may take arguments (EDITOR="code --wait").
+    Edit(commands::edit::EditArgs),
     /// Print a shell completion script.
     Completions(commands::completions::CompletionsArgs),
 }
@@ -139,8 +156,9 @@ pub enum Command {
 /// Job IDs as given: IDs, or `-` to read them from stdin.
 #[derive(Args, Debug, Clone)]
 pub struct JobIds {
-    /// Job IDs (JID + UUID), or - to read them from stdin, one a line.
-    #[arg(value_name = "JOB_ID", required = true, value_parser = job_id_or_dash)]
+    /// Job IDs (JID + UUID), or - to read them from stdin, one a line. Without
+    /// any, a terminal offers the jobs still New to pick from.
+    #[arg(value_name = "JOB_ID", value_parser = job_id_or_dash)]
     pub jobs: Vec<String>,
 }
 

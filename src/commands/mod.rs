@@ -5,7 +5,9 @@ pub mod add_s3_resource;
 pub mod addresses;
 pub mod apply;
 pub mod completions;
+pub mod edit;
 pub mod list;
+pub mod pick;
 pub mod print;
 pub mod remove_s3_resource;
 pub mod set_capacity;
@@ -18,7 +20,7 @@ use std::io::{BufRead, IsTerminal, Read};
 use crate::aws::client::{Settings, Snow};
 use crate::aws::config::Overrides;
 use crate::cli::{Format, Global};
-use crate::core::edit::{self, Edit};
+use crate::core::edit::{self as pipeline, Edit};
 use crate::core::stop::Stop;
 use crate::failure::{Failure, first_exit_code};
 use crate::output::render::{self, Style};
@@ -140,6 +142,26 @@ pub async fn read_job_ids(given: &[String], stop: &Stop) -> Result<Vec<String>, 
     }
 }
 
+/// The jobs a command works on: the IDs given (`-` reads stdin) or, with none,
+/// those a person at a terminal picks from the jobs still New (one or several).
+/// An empty list means a signal came first.
+pub async fn job_ids(
+    global: &Global,
+    given: &[String],
+    pick: pick::Pick,
+    stop: &Stop,
+) -> Result<Vec<String>, Failure> {
+    if !given.is_empty() {
+        return read_job_ids(given, stop).await;
+    }
+    if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        return Err(Failure::invalid(
+            "no job IDs were given: name them, or give - to read them from stdin",
+        ));
+    }
+    pick::pending_jobs(global, pick, stop).await
+}
+
 /// Runs an edit command end to end and returns the exit code.
 pub async fn run_edit(
     global: &Global,
@@ -147,12 +169,25 @@ pub async fn run_edit(
     edit: &dyn Edit,
     stop: &Stop,
 ) -> Result<i32, Failure> {
-    let ids = read_job_ids(job_args, stop).await?;
+    let ids = job_ids(global, job_args, pick::Pick::Several, stop).await?;
     if stop.is_stopped() {
         return Ok(0);
     }
     let snow = Snow::connect(&global.settings()).await?;
-    let opts = edit::Options {
+    Ok(edit_jobs(global, &snow, &ids, edit, 2, stop).await.0)
+}
+
+/// Edits the jobs and reports: a person at a terminal confirms the plan first
+/// when there are `confirm_from` jobs or more. Returns the exit code and the results.
+pub async fn edit_jobs(
+    global: &Global,
+    snow: &Snow,
+    ids: &[String],
+    edit: &dyn Edit,
+    confirm_from: usize,
+    stop: &Stop,
+) -> (i32, Vec<JobResult>) {
+    let opts = pipeline::Options {
         dry_run: global.dry_run,
         concurrency: global.concurrency.into(),
     };
@@ -161,18 +196,26 @@ pub async fn run_edit(
     if ids.len() > 1 && std::io::stderr().is_terminal() {
         global.note(&format!("Reading {} jobs...", ids.len()));
     }
-    if !(interactive && ids.len() > 1 && !global.dry_run) {
-        let results = edit::run(&snow, &ids, edit, &opts, None, stop).await?;
-        return Ok(report(global, &results));
+    let finish = |results: Result<Vec<JobResult>, Failure>| match results {
+        Ok(results) => (report(global, &results), results),
+        Err(e) => {
+            stdio::errln(&format!("error: {}", e.message));
+            (e.exit_code(), Vec::new())
+        }
+    };
+    if !(interactive && ids.len() >= confirm_from && !global.dry_run) {
+        return finish(pipeline::run(snow, ids, edit, &opts, None, stop).await);
     }
     // A person confirms the plan; each job is then read again before it is sent.
-    let planned = edit::plan(&snow, &ids, edit, &opts, stop).await?;
+    let planned = match pipeline::plan(snow, ids, edit, &opts, stop).await {
+        Ok(planned) => planned,
+        Err(e) => return finish(Err(e)),
+    };
     if !planned.iter().any(|r| r.outcome == Outcome::Planned) {
-        return Ok(report(global, &planned));
+        return finish(Ok(planned));
     }
     if ask_to_confirm(global, &planned, stop).await {
-        let results = edit::run(&snow, &ids, edit, &opts, Some(&planned), stop).await?;
-        return Ok(report(global, &results));
+        return finish(pipeline::run(snow, ids, edit, &opts, Some(&planned), stop).await);
     }
     // Declined or interrupted: nothing was sent. The table was on screen already.
     let skipped: Vec<JobResult> = planned
@@ -187,10 +230,8 @@ pub async fn run_edit(
         _ => print::results(global, &skipped),
     };
     global.note("Not confirmed; nothing was sent.");
-    Ok(print::exit_code(
-        crate::failure::Kind::Unexpected.exit_code(),
-        printed,
-    ))
+    let code = print::exit_code(crate::failure::Kind::Unexpected.exit_code(), printed);
+    (code, skipped)
 }
 
 /// Shows the plan on stderr and asks; Ctrl-C (or end of input) is a no.
@@ -200,7 +241,8 @@ async fn ask_to_confirm(global: &Global, planned: &[JobResult], stop: &Stop) -> 
         .filter(|r| r.outcome == Outcome::Planned)
         .count();
     stdio::err(&render::results(planned, Format::Table, &global.style()));
-    stdio::err(&format!("Update {count} jobs? [y/N] "));
+    let plural = if count == 1 { "" } else { "s" };
+    stdio::err(&format!("Update {count} job{plural}? [y/N] "));
     let answer = tokio::task::spawn_blocking(|| {
         let mut answer = String::new();
         std::io::stdin()

@@ -307,7 +307,7 @@ impl<'a> Batch<'a> {
     }
 }
 
-fn job_changed(id: &str, when: &str) -> Failure {
+pub fn job_changed(id: &str, when: &str) -> Failure {
     Failure::new(
         Kind::NotEditable,
         "JobChanged",

@@ -110,6 +110,16 @@ const MEMBERS: &[Member] = &[
     ),
 ];
 
+/// The job's current value of each UpdateJob member other than JobId, as API
+/// JSON in the API's order; unset members and empty structures left out.
+pub fn editable_members(job: &JobMetadata) -> Map<String, Json> {
+    MEMBERS
+        .iter()
+        .filter_map(|m| Some((m.name.to_string(), (m.current)(job)?)))
+        .filter(|(_, value)| *value != Json::Object(Map::new()))
+        .collect()
+}
+
 impl Patch {
     /// Drops every member that would not change the job.
     pub fn minimized(mut self, job: &JobMetadata) -> Patch {

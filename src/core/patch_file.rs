@@ -661,6 +661,17 @@ impl PatchFile {
         self.to_patch(&convert::job_metadata(job))
     }
 
+    /// The UpdateJob members the file gives.
+    pub fn member_names(&self) -> impl Iterator<Item = &str> {
+        self.members.keys().map(String::as_str)
+    }
+
+    /// The patch that sets every member the file gives to exactly its value:
+    /// structures replace instead of merging (a desired state, as `edit` saves it).
+    pub fn desired(&self) -> Result<Patch, String> {
+        self.to_patch(&Json::Object(Map::new()))
+    }
+
     fn to_patch(&self, current: &Json) -> Result<Patch, String> {
         let merged = |key: &str| -> Option<Json> {
             let given = self.members.get(key)?;

@@ -11,6 +11,7 @@ mod edits;
 mod failures;
 mod fates;
 mod faults;
+mod interactive;
 mod properties;
 mod reads;
 mod scripting;

@@ -1,0 +1,332 @@
+//! A person at a terminal: `edit` with scripted editors, live completion
+//! through the environment protocol, and the job picker on a pseudo-terminal.
+
+use std::path::PathBuf;
+
+use crate::common::*;
+use serde_json::json;
+
+/// A shell script to use as the editor, on the file named by its last
+/// argument (`$1` unless given arguments of its own). Its directory keeps
+/// `seen`: the file as each opening showed it.
+fn editor(env: &Env, name: &str, body: &str) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let path = env.home.path().join(name);
+    let script = format!(
+        "#!/bin/sh\nset -e\nfor file; do :; done\ncat \"$file\" >> \"$(dirname \"$0\")/seen\"\necho '---' >> \"$(dirname \"$0\")/seen\"\n{body}\n"
+    );
+    std::fs::write(&path, script).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path
+}
+
+/// What the editor was shown, each opening separated by `---`.
+fn seen(env: &Env) -> String {
+    std::fs::read_to_string(env.home.path().join("seen")).unwrap_or_default()
+}
+
+fn edit_with(env: &Env, script: &PathBuf, args: &[&str]) -> assert_cmd::Command {
+    let mut cmd = env.snowjob();
+    cmd.env("EDITOR", script).arg("edit").args(args);
+    cmd
+}
+
+/// The kept file a message names, as `... the file is kept: PATH`.
+fn kept_file(stderr: &str) -> PathBuf {
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("the file is kept: "))
+        .unwrap_or_else(|| panic!("no kept file named: {stderr}"));
+    PathBuf::from(line.split("the file is kept: ").nth(1).unwrap().trim())
+}
+
+#[test]
+fn edit_changes_the_speed_and_removes_one_of_two_buckets() {
+    let env = Env::demo();
+    let before = env.job(IMPORT_JOB);
+    let script = editor(
+        &env,
+        "ed.sh",
+        "sed -i -e 's/SECOND_DAY/NEXT_DAY/' -e '/example-migration-archive/d' \"$1\"",
+    );
+    let (code, out, err) = run_json(edit_with(&env, &script, &[IMPORT_JOB]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out[0]["Outcome"], "updated");
+    assert_eq!(env.ops(), ["DescribeJob", "DescribeJob", "UpdateJob"]);
+    let raw = before["Resources"]["S3Resources"][0].clone();
+    assert_eq!(
+        env.updates(),
+        vec![json!({
+            "JobId": IMPORT_JOB,
+            "Resources": {"S3Resources": [raw]},
+            "ShippingOption": "NEXT_DAY",
+        })]
+    );
+    let after = env.job(IMPORT_JOB);
+    assert_eq!(after["ShippingDetails"]["ShippingOption"], "NEXT_DAY");
+    assert_eq!(after["Resources"]["S3Resources"], json!([raw]));
+    assert_eq!(
+        without(&after, &["ShippingDetails", "Resources"]),
+        without(&before, &["ShippingDetails", "Resources"])
+    );
+    // The file showed the job: its header and every editable member.
+    let shown = seen(&env);
+    for expected in [
+        IMPORT_JOB,
+        "New, IMPORT job, device EDGE, capacity T100",
+        "min left",
+        "To abort",
+        "RoleARN:",
+        "SnsTopicARN:",
+        "example-migration-archive",
+        "AddressId:",
+        "Description: Data centre migration, rack 7",
+    ] {
+        assert!(shown.contains(expected), "{expected} not in {shown}");
+    }
+    assert!(
+        !shown.contains("JobId:") && !shown.contains("KmsKeyARN"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_file_is_private_and_removed_afterwards() {
+    let env = Env::demo();
+    let script = editor(
+        &env,
+        "ed.sh",
+        "stat -c %a \"$1\" > \"$(dirname \"$0\")/mode\"; echo \"$1\" > \"$(dirname \"$0\")/path\"",
+    );
+    let (code, _, _) = run(edit_with(&env, &script, &[IMPORT_JOB]));
+    assert_eq!(code, 0);
+    let note = |n: &str| std::fs::read_to_string(env.home.path().join(n)).unwrap();
+    assert_eq!(note("mode").trim(), "600");
+    assert!(!PathBuf::from(note("path").trim()).exists());
+}
+
+#[test]
+fn an_unchanged_file_is_unchanged_and_sends_nothing() {
+    let env = Env::demo();
+    let script = editor(&env, "ed.sh", "true");
+    let (code, out, _) = run_json(edit_with(&env, &script, &[SERVICES_JOB]));
+    assert_eq!(code, 0);
+    assert_eq!(out[0]["Outcome"], "unchanged");
+    assert_eq!(env.ops(), ["DescribeJob"]);
+}
+
+#[test]
+fn an_invalid_file_reopens_with_the_errors_and_gives_up_when_saved_unchanged() {
+    let env = Env::demo();
+    let before = env.job(IMPORT_JOB);
+    let script = editor(&env, "ed.sh", "printf 'ShippingOption: WARP\\n' > \"$1\"");
+    let (code, out, err) = run_json(edit_with(&env, &script, &[IMPORT_JOB]));
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(out[0]["Outcome"], "failed");
+    assert_eq!(out[0]["Error"]["Code"], "InvalidInput");
+    let seen = seen(&env);
+    let openings: Vec<&str> = seen.split("---\n").collect();
+    assert_eq!(openings.len(), 3, "opened twice: {openings:?}");
+    assert!(
+        openings[1].starts_with("#! Not used: ShippingOption: 'WARP' is not one of"),
+        "{}",
+        openings[1]
+    );
+    let kept = kept_file(&err);
+    assert_eq!(
+        std::fs::read_to_string(&kept).unwrap(),
+        "ShippingOption: WARP\n"
+    );
+    std::fs::remove_file(kept).unwrap();
+    assert_eq!(env.ops(), ["DescribeJob"]);
+    assert_eq!(env.job(IMPORT_JOB), before);
+}
+
+#[test]
+fn invalid_yaml_twice_gives_up_with_line_numbers_of_the_reopened_file() {
+    let env = Env::demo();
+    let script = editor(
+        &env,
+        "ed.sh",
+        "sed -i 's/^ShippingOption: SECOND_DAY/ShippingOption: [SECOND_DAY/' \"$1\"",
+    );
+    let (code, _, err) = run(edit_with(&env, &script, &[IMPORT_JOB]));
+    assert_eq!(code, 2, "{err}");
+    let seen = seen(&env);
+    let openings: Vec<&str> = seen.split("---\n").collect();
+    let reopened = openings[1];
+    let first_line = reopened.lines().next().unwrap();
+    // The error names the line where the broken member is in the file shown.
+    let broken = reopened
+        .lines()
+        .position(|l| l.starts_with("ShippingOption: [SECOND_DAY"))
+        .unwrap()
+        + 1;
+    assert!(first_line.contains("line "), "{first_line}");
+    let named: usize = first_line
+        .split("line ")
+        .nth(1)
+        .unwrap()
+        .split(|c: char| !c.is_ascii_digit())
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        named == broken || named == broken + 1,
+        "line {named} named, the member is on {broken}: {reopened}"
+    );
+    std::fs::remove_file(kept_file(&err)).unwrap();
+    assert!(env.updates().is_empty());
+}
+
+#[test]
+fn an_invalid_file_fixed_on_the_second_opening_is_sent() {
+    let env = Env::demo();
+    // First opening: a capacity the device does not take; second: a valid one.
+    let script = editor(
+        &env,
+        "ed.sh",
+        "if grep -q '^#!' \"$1\"; then sed -i 's/T240/T98/' \"$1\"; else sed -i 's/T100$/T240/' \"$1\"; fi",
+    );
+    let (code, out, err) = run_json(edit_with(&env, &script, &[IMPORT_JOB]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out[0]["Outcome"], "updated");
+    assert!(seen(&env).contains("capacity T240 is not available for device type EDGE"));
+    assert_eq!(
+        env.updates(),
+        vec![json!({"JobId": IMPORT_JOB, "SnowballCapacityPreference": "T98"})]
+    );
+}
+
+#[test]
+fn an_editor_exiting_with_an_error_sends_nothing() {
+    let env = Env::demo();
+    let script = editor(
+        &env,
+        "ed.sh",
+        "sed -i 's/SECOND_DAY/NEXT_DAY/' \"$1\"; exit 3",
+    );
+    let (code, out, err) = run_json(edit_with(&env, &script, &[IMPORT_JOB]));
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(out[0]["Outcome"], "skipped");
+    assert!(err.contains("exited with exit status: 3"), "{err}");
+    assert_eq!(env.ops(), ["DescribeJob"]);
+}
+
+#[test]
+fn an_empty_file_sends_nothing() {
+    let env = Env::demo();
+    let script = editor(&env, "ed.sh", ": > \"$1\"");
+    let (code, out, err) = run_json(edit_with(&env, &script, &[IMPORT_JOB]));
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(out[0]["Outcome"], "skipped");
+    assert!(err.contains("saved empty"), "{err}");
+    assert_eq!(env.ops(), ["DescribeJob"]);
+}
+
+#[test]
+fn a_deleted_member_is_refused() {
+    let env = Env::demo();
+    let script = editor(&env, "ed.sh", "sed -i '/^Description:/d' \"$1\"");
+    let (code, _, err) = run(edit_with(&env, &script, &[IMPORT_JOB]));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("Description deleted: UpdateJob cannot remove a member"),
+        "{err}"
+    );
+    assert!(seen(&env).contains("#! Not used: Description deleted"));
+    std::fs::remove_file(kept_file(&err)).unwrap();
+    assert!(env.updates().is_empty());
+    assert_eq!(
+        env.job(IMPORT_JOB)["Description"],
+        "Data centre migration, rack 7"
+    );
+}
+
+#[test]
+fn a_job_changed_while_in_the_editor_is_not_sent_and_the_file_is_kept() {
+    let env = Env::demo();
+    // A colleague changes the speed while the file is open.
+    let colleague = format!(
+        "{} set-shipping {IMPORT_JOB} --speed EXPRESS -q; sed -i 's/^Description: .*/Description: mine/' \"$1\"",
+        assert_cmd::cargo::cargo_bin("snowjob").display()
+    );
+    let script = editor(&env, "ed.sh", &colleague);
+    let (code, out, err) = run_json(edit_with(&env, &script, &[IMPORT_JOB]));
+    assert_eq!(code, 3, "{err}");
+    assert_eq!(out[0]["Error"]["Code"], "JobChanged");
+    let kept = kept_file(&err);
+    assert!(
+        std::fs::read_to_string(&kept)
+            .unwrap()
+            .contains("Description: mine")
+    );
+    std::fs::remove_file(kept).unwrap();
+    let job = env.job(IMPORT_JOB);
+    assert_eq!(job["ShippingDetails"]["ShippingOption"], "EXPRESS");
+    assert_eq!(job["Description"], "Data centre migration, rack 7");
+    assert_eq!(env.updates().len(), 1, "the colleague's only");
+}
+
+#[test]
+fn dry_run_shows_the_change_and_sends_nothing() {
+    let env = Env::demo();
+    let script = editor(&env, "ed.sh", "sed -i 's/SECOND_DAY/EXPRESS/' \"$1\"");
+    let mut cmd = edit_with(&env, &script, &[IMPORT_JOB]);
+    cmd.arg("--dry-run");
+    let (code, out, _) = run_json(cmd);
+    assert_eq!(code, 0);
+    assert_eq!(out[0]["Outcome"], "planned");
+    assert_eq!(
+        out[0]["Request"],
+        json!({"JobId": IMPORT_JOB, "ShippingOption": "EXPRESS"})
+    );
+    assert!(env.updates().is_empty());
+}
+
+#[test]
+fn visual_wins_and_the_editor_may_take_arguments() {
+    let env = Env::demo();
+    let script = editor(
+        &env,
+        "ed.sh",
+        "[ \"$1\" = --wait ] || exit 9; sed -i 's/SECOND_DAY/EXPRESS/' \"$2\"",
+    );
+    let mut cmd = env.snowjob();
+    cmd.env("EDITOR", "false")
+        .env("VISUAL", format!("{} --wait", script.display()))
+        .args(["edit", IMPORT_JOB]);
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        env.job(IMPORT_JOB)["ShippingDetails"]["ShippingOption"],
+        "EXPRESS"
+    );
+}
+
+#[test]
+fn a_locked_job_is_refused_before_the_editor_opens() {
+    let env = Env::demo();
+    let script = editor(&env, "ed.sh", "exit 0");
+    let (code, _, err) = run(edit_with(&env, &script, &[LOCKED_JOB]));
+    assert_eq!(code, 3, "{err}");
+    assert!(seen(&env).is_empty());
+}
+
+#[test]
+fn no_job_id_without_a_terminal_is_exit_2() {
+    let env = Env::demo();
+    for args in [
+        &["edit"][..],
+        &["show"],
+        &["set-capacity", "--capacity", "T98"],
+    ] {
+        let mut cmd = env.snowjob();
+        cmd.args(args);
+        let (code, _, err) = run(cmd);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains("no job IDs were given"), "{err}");
+    }
+    assert!(env.ops().is_empty());
+}
