@@ -12,6 +12,7 @@ use snowjob::failure::{Failure, Kind};
 use snowjob::output::stdio;
 
 fn main() {
+    commands::complete::serve();
     let cli = Cli::parse();
     // A panic is a bug: it is reported once, as `internal error`, by whoever
     // catches it (the job it happened in, or this function), never by the

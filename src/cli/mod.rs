@@ -9,9 +9,10 @@ use clap::builder::{PossibleValue, TypedValueParser};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Args, Parser, Subcommand};
 
-use crate::commands;
+use crate::commands::{self, complete};
 pub use crate::output::Format;
 use crate::output::query::Query;
+use clap_complete::engine::{ArgValueCandidates, ArgValueCompleter};
 
 /// The help's closing text: the exit codes (from their one table) and where
 /// configuration comes from.
@@ -53,10 +54,10 @@ pub struct Cli {
 #[command(next_help_heading = "Global options")]
 pub struct Global {
     /// Use this profile from the AWS config and credentials files.
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, global = true, value_name = "NAME", add = ArgValueCandidates::new(complete::profiles))]
     pub profile: Option<String>,
     /// The AWS region (else AWS_REGION or the profile's region).
-    #[arg(long, global = true, value_name = "REGION")]
+    #[arg(long, global = true, value_name = "REGION", add = ArgValueCandidates::new(complete::regions))]
     pub region: Option<String>,
     /// Send requests to this endpoint instead of the region's (e.g. snowball-local).
     #[arg(long, global = true, value_name = "URL")]
@@ -158,7 +159,7 @@ pub enum Command {
 pub struct JobIds {
     /// Job IDs (JID + UUID), or - to read them from stdin, one a line. Without
     /// any, a terminal offers the jobs still New to pick from.
-    #[arg(value_name = "JOB_ID", value_parser = job_id_or_dash)]
+    #[arg(value_name = "JOB_ID", value_parser = job_id_or_dash, add = ArgValueCompleter::new(complete::pending_jobs))]
     pub jobs: Vec<String>,
 }
 

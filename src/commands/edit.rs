@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use aws_sdk_snowball::types::JobMetadata;
 use clap::Args;
+use clap_complete::engine::ArgValueCompleter;
 use serde_json::{Map, Value as Json};
 
 use crate::aws::client::Snow;
@@ -24,7 +25,7 @@ use crate::report::{JobResult, Outcome};
 #[derive(Args, Debug)]
 pub struct EditArgs {
     /// The job ID (JID + UUID). Without one, a terminal offers the jobs still New.
-    #[arg(value_name = "JOB_ID", value_parser = checks::job_id)]
+    #[arg(value_name = "JOB_ID", value_parser = checks::job_id, add = ArgValueCompleter::new(super::complete::pending_jobs))]
     pub job: Option<String>,
 }
 

@@ -4,6 +4,7 @@
 pub mod add_s3_resource;
 pub mod addresses;
 pub mod apply;
+pub mod complete;
 pub mod completions;
 pub mod edit;
 pub mod list;

@@ -2,6 +2,7 @@
 //! through the environment protocol, and the job picker on a pseudo-terminal.
 
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use crate::common::*;
 use serde_json::json;
@@ -329,4 +330,167 @@ fn no_job_id_without_a_terminal_is_exit_2() {
         assert!(err.contains("no job IDs were given"), "{err}");
     }
     assert!(env.ops().is_empty());
+}
+
+/// Runs a completion request as the shell's script would: `COMPLETE=SHELL
+/// snowjob -- snowjob WORDS...`, the last word being completed.
+fn complete(env: &Env, shell: &str, words: &[&str]) -> (i32, String, String, Duration) {
+    let mut cmd = env.snowjob();
+    cmd.env("COMPLETE", shell)
+        .env("_CLAP_COMPLETE_INDEX", words.len().to_string())
+        .args(["--", "snowjob"])
+        .args(words);
+    let started = Instant::now();
+    let (code, out, err) = run(cmd);
+    (code, out, err, started.elapsed())
+}
+
+#[test]
+fn job_ids_complete_to_the_pending_jobs_with_description_and_window() {
+    let env = Env::demo();
+    let (code, out, err, _) = complete(&env, "fish", &["set-capacity", "JID"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 4, "{out}");
+    let import = format!("{IMPORT_JOB}\tData centre migration, rack 7; ~");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with(&import) && l.ends_with("min left (est.)")),
+        "{out}"
+    );
+    assert!(!out.contains(LOCKED_JOB), "{out}");
+    assert_eq!(env.ops(), ["ListJobs"]);
+    // bash gets the values alone; edit and show complete the same way.
+    let (_, out, _, _) = complete(&env, "bash", &["edit", ""]);
+    assert!(out.contains(SERVICES_JOB) && !out.contains(LOCKED_JOB) && !out.contains('\t'));
+    let (_, out, _, _) = complete(
+        &env,
+        "fish",
+        &["show", "JID00000000-0000-4000-8000-00000000000"],
+    );
+    assert_eq!(out.lines().count(), 4, "{out}");
+}
+
+#[test]
+fn completion_uses_the_lines_endpoint_and_region() {
+    let env = Env::demo();
+    let mut cmd = env.snowjob();
+    // Neither an endpoint nor a region but on the line being completed.
+    cmd.env_remove("AWS_ENDPOINT_URL")
+        .env_remove("AWS_REGION")
+        .env("COMPLETE", "fish")
+        .args(["--", "snowjob", "--endpoint-url", env.server.url(), "show"])
+        .args(["--region=eu-west-1", "JID"]);
+    let (code, out, err) = run(cmd);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(out.lines().count(), 4, "{out}");
+}
+
+#[test]
+fn address_ids_complete_with_name_and_city() {
+    let env = Env::demo();
+    let (code, out, _, _) = complete(
+        &env,
+        "fish",
+        &["set-shipping", IMPORT_JOB, "--forwarding-address-id", "AD"],
+    );
+    assert_eq!(code, 0);
+    assert!(
+        out.contains(&format!("{HOME_ADDRESS}\tDana Ortiz, Seattle")),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("{FORWARDING_ADDRESS}\tLee Chen, Portland")),
+        "{out}"
+    );
+}
+
+#[test]
+fn completion_hints_escape_control_characters() {
+    let env = Env::demo();
+    env.server
+        .seed(&json!({"Jobs": [{
+            "JobId": "JID00000000-0000-4000-8000-0000000000e5", "JobState": "New", "JobType": "IMPORT",
+            "SnowballType": "EDGE", "Description": "evil\u{1b}]0;pwned\u{7}\ttab\nline",
+        }]}))
+        .unwrap();
+    let (_, out, _, _) = complete(
+        &env,
+        "fish",
+        &["show", "JID00000000-0000-4000-8000-0000000000e"],
+    );
+    assert_eq!(out.lines().count(), 1, "{out:?}");
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+    assert!(out.contains("\\u{1b}]0;pwned"), "{out:?}");
+}
+
+#[test]
+fn completion_offers_and_prints_nothing_when_the_service_is_down_or_slow() {
+    let env = Env::demo();
+    let mut cmd = env.snowjob();
+    cmd.env("AWS_ENDPOINT_URL", "http://127.0.0.1:9")
+        .env("COMPLETE", "fish")
+        .args(["--", "snowjob", "show", "JID"]);
+    let (code, out, err) = run(cmd);
+    assert_eq!((code, out.as_str(), err.as_str()), (0, "", ""));
+
+    env.server.push_fault(snowball_local::Fault {
+        operation: "ListJobs".into(),
+        count: 1,
+        action: snowball_local::FaultAction::Delay { ms: 10_000 },
+    });
+    let (code, out, err, took) = complete(&env, "fish", &["edit", "JID"]);
+    assert_eq!((code, out.as_str(), err.as_str()), (0, "", ""));
+    assert!(took < Duration::from_secs(2), "took {took:?}");
+
+    // Credentials that are refused: nothing either.
+    let mut cmd = env.snowjob();
+    cmd.env("AWS_SECRET_ACCESS_KEY", "wrong")
+        .env("COMPLETE", "bash")
+        .env("_CLAP_COMPLETE_INDEX", "2")
+        .args(["--", "snowjob", "show", ""]);
+    let (code, out, err) = run(cmd);
+    assert_eq!(code, 0);
+    assert!(!out.contains("JID") && err.is_empty(), "{out}{err}");
+}
+
+#[test]
+fn profiles_and_regions_complete() {
+    let env = Env::demo();
+    std::fs::write(
+        env.home.path().join("config"),
+        "[default]\nregion = us-east-1\n[profile ops]\nregion = eu-west-1\n",
+    )
+    .unwrap();
+    std::fs::write(
+        env.home.path().join("credentials"),
+        "[ci]\naws_access_key_id = x\naws_secret_access_key = y\n",
+    )
+    .unwrap();
+    let (_, out, _, _) = complete(&env, "fish", &["--profile", ""]);
+    assert_eq!(out.lines().collect::<Vec<_>>(), ["ci", "default", "ops"]);
+    let (_, out, _, _) = complete(&env, "fish", &["list", "--region", "eu-w"]);
+    assert_eq!(
+        out.lines().collect::<Vec<_>>(),
+        ["eu-west-1", "eu-west-2", "eu-west-3"]
+    );
+}
+
+#[test]
+fn the_registration_script_and_the_static_scripts_both_work() {
+    let env = Env::demo();
+    let mut cmd = env.snowjob();
+    cmd.env("COMPLETE", "bash");
+    let (code, out, _) = run(cmd);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("complete -o nospace -o bashdefault") || out.contains("complete -"),
+        "{out}"
+    );
+    let mut cmd = env.snowjob();
+    cmd.args(["completions", "bash"]);
+    let (code, out, _) = run(cmd);
+    assert_eq!(code, 0);
+    assert!(out.contains("_snowjob()"), "{out}");
 }
