@@ -49,7 +49,7 @@ pub async fn pending_jobs(
             let description = render::escape_controls(e["Description"].as_str().unwrap_or(""));
             let window = render::edit_window(&e, now);
             Choice {
-                label: format!("{id}  {description}  ({window})"),
+                label: format!("{id}  {description}  {window}"),
                 id,
             }
         })
@@ -105,7 +105,8 @@ fn cancelled(kind: Kind, why: &str) -> Failure {
 }
 
 /// A signal came while the picker held the terminal: give it back as it was
-/// (the prompt's own cleanup runs only when it returns).
+/// (the prompt's own cleanup runs only when it returns). crossterm is the
+/// prompt's own, so it knows the mode to go back to.
 fn restore_terminal() {
     use crossterm::{cursor, event, execute, terminal};
     let _ = terminal::disable_raw_mode();

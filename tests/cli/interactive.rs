@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::common::*;
+use rexpect::process::WaitStatus;
+use rexpect::session::{PtySession, spawn_command};
 use serde_json::json;
 
 /// A shell script to use as the editor, on the file named by its last
@@ -493,4 +495,91 @@ fn the_registration_script_and_the_static_scripts_both_work() {
     let (code, out, _) = run(cmd);
     assert_eq!(code, 0);
     assert!(out.contains("_snowjob()"), "{out}");
+}
+
+fn on_terminal(env: &Env, args: &[&str], editor_script: Option<&PathBuf>) -> PtySession {
+    let mut cmd = env.snowjob_std();
+    cmd.env("TERM", "xterm").env("COLUMNS", "160").args(args);
+    if let Some(script) = editor_script {
+        cmd.env("EDITOR", script);
+    }
+    spawn_command(cmd, Some(20_000)).expect("spawned on a pty")
+}
+
+fn exit_code(session: &mut PtySession) -> i32 {
+    match session.process().wait().expect("waited") {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("not a normal exit: {other:?}"),
+    }
+}
+
+#[test]
+fn the_picker_filters_and_enter_picks_the_jobs_to_edit() {
+    let env = Env::demo();
+    let mut p = on_terminal(&env, &["set-shipping", "--speed", "EXPRESS"], None);
+    p.exp_string("Jobs").unwrap();
+    p.exp_string("Export 2025 video archive").unwrap();
+    assert!(!env.ops().is_empty());
+    p.send("video").unwrap();
+    p.flush().unwrap();
+    p.send(" ").unwrap();
+    p.flush().unwrap();
+    p.send("\r").unwrap();
+    p.flush().unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    assert_eq!(env.ops(), ["ListJobs", "DescribeJob", "UpdateJob"]);
+    assert_eq!(
+        env.updates(),
+        vec![json!({"JobId": EXPORT_JOB, "ShippingOption": "EXPRESS"})]
+    );
+}
+
+#[test]
+fn the_picker_offers_edit_one_job() {
+    let env = Env::demo();
+    let script = editor(&env, "ed.sh", "sed -i 's/T98/NoPreference/' \"$1\"");
+    let mut p = on_terminal(&env, &["edit", "--yes"], Some(&script));
+    p.exp_string("Job").unwrap();
+    p.exp_string("video").unwrap();
+    p.send("video").unwrap();
+    p.flush().unwrap();
+    p.send("\r").unwrap();
+    p.flush().unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    assert_eq!(
+        env.job(EXPORT_JOB)["SnowballCapacityPreference"],
+        "NoPreference"
+    );
+    assert!(!seen(&env).contains(LOCKED_JOB));
+}
+
+#[test]
+fn ctrl_c_in_the_picker_exits_130_and_esc_exits_1_sending_nothing() {
+    for (key, code) in [("\u{3}", 130), ("\u{1b}", 1)] {
+        let env = Env::demo();
+        let mut p = on_terminal(&env, &["set-capacity", "--capacity", "T98"], None);
+        p.exp_string("Export 2025 video archive").unwrap();
+        p.send(key).unwrap();
+        p.flush().unwrap();
+        p.exp_string("nothing was sent").unwrap();
+        p.exp_eof().unwrap();
+        assert_eq!(exit_code(&mut p), code, "{key:?}");
+        assert_eq!(env.ops(), ["ListJobs"]);
+    }
+}
+
+#[test]
+fn sigterm_in_the_picker_restores_the_terminal_and_exits_143() {
+    let env = Env::demo();
+    let mut p = on_terminal(&env, &["show"], None);
+    p.exp_string("Branch office file shares").unwrap();
+    p.process_mut()
+        .signal(rexpect::process::Signal::SIGTERM)
+        .unwrap();
+    // Bracketed paste off again (the prompt turned it on): the terminal is given back.
+    p.exp_string("\u{1b}[?2004l").unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 143);
 }
