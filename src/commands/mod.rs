@@ -10,6 +10,7 @@ pub mod edit;
 pub mod list;
 pub mod pick;
 pub mod print;
+pub mod progress;
 pub mod remove_s3_resource;
 pub mod set_capacity;
 pub mod set_nfs_limit;
@@ -188,35 +189,47 @@ pub async fn edit_jobs(
     confirm_from: usize,
     stop: &Stop,
 ) -> (i32, Vec<JobResult>) {
-    let opts = pipeline::Options {
+    let opts = |bar: &progress::Bar| pipeline::Options {
         dry_run: global.dry_run,
         concurrency: global.concurrency.into(),
+        progress: bar.callback(),
     };
     let interactive =
         !global.yes && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     if ids.len() > 1 && std::io::stderr().is_terminal() {
         global.note(&format!("Reading {} jobs...", ids.len()));
     }
-    let finish = |results: Result<Vec<JobResult>, Failure>| match results {
-        Ok(results) => (report(global, &results), results),
-        Err(e) => {
-            stdio::errln(&format!("error: {}", e.message));
-            (e.exit_code(), Vec::new())
+    let finish = |bar: progress::Bar, results: Result<Vec<JobResult>, Failure>| {
+        bar.clear();
+        match results {
+            Ok(results) => (report(global, &results), results),
+            Err(e) => {
+                stdio::errln(&format!("error: {}", e.message));
+                (e.exit_code(), Vec::new())
+            }
         }
     };
+    let editing = || progress::Bar::new(global, ids.len(), "Editing");
     if !(interactive && ids.len() >= confirm_from && !global.dry_run) {
-        return finish(pipeline::run(snow, ids, edit, &opts, None, stop).await);
+        let bar = editing();
+        let results = pipeline::run(snow, ids, edit, &opts(&bar), None, stop).await;
+        return finish(bar, results);
     }
     // A person confirms the plan; each job is then read again before it is sent.
-    let planned = match pipeline::plan(snow, ids, edit, &opts, stop).await {
+    let bar = progress::Bar::new(global, ids.len(), "Reading");
+    let planned = pipeline::plan(snow, ids, edit, &opts(&bar), stop).await;
+    bar.clear();
+    let planned = match planned {
         Ok(planned) => planned,
-        Err(e) => return finish(Err(e)),
+        Err(e) => return finish(bar, Err(e)),
     };
     if !planned.iter().any(|r| r.outcome == Outcome::Planned) {
-        return finish(Ok(planned));
+        return finish(bar, Ok(planned));
     }
     if ask_to_confirm(global, &planned, stop).await {
-        return finish(pipeline::run(snow, ids, edit, &opts, Some(&planned), stop).await);
+        let bar = editing();
+        let results = pipeline::run(snow, ids, edit, &opts(&bar), Some(&planned), stop).await;
+        return finish(bar, results);
     }
     // Declined or interrupted: nothing was sent. The table was on screen already.
     let skipped: Vec<JobResult> = planned

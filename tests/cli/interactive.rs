@@ -583,3 +583,54 @@ fn sigterm_in_the_picker_restores_the_terminal_and_exits_143() {
     p.exp_eof().unwrap();
     assert_eq!(exit_code(&mut p), 143);
 }
+
+/// Adds `n` pending jobs; returns their IDs.
+fn many_jobs(env: &Env, n: usize) -> Vec<String> {
+    let jobs: Vec<_> = (0..n)
+        .map(|i| {
+            json!({"JobId": format!("JID00000000-0000-4000-8000-1000000000{i:02}"), "JobState": "New",
+                   "JobType": "IMPORT", "SnowballType": "EDGE", "SnowballCapacityPreference": "T100",
+                   "ShippingDetails": {"ShippingOption": "SECOND_DAY"}})
+        })
+        .collect();
+    env.server.seed(&json!({"Jobs": jobs})).unwrap()
+}
+
+#[test]
+fn a_batch_of_more_than_20_jobs_shows_progress_on_a_terminal_only() {
+    let env = Env::demo();
+    // The locked job first: its failure is counted while the bar is still up.
+    let mut ids = vec![LOCKED_JOB.to_string()];
+    ids.extend(many_jobs(&env, 24));
+    env.server.push_fault(snowball_local::Fault {
+        operation: "DescribeJob".into(),
+        count: 25,
+        action: snowball_local::FaultAction::Delay { ms: 150 },
+    });
+    let mut args = vec![
+        "set-shipping",
+        "--speed",
+        "EXPRESS",
+        "--yes",
+        "--concurrency",
+        "4",
+    ];
+    args.extend(ids.iter().map(String::as_str));
+    let mut p = on_terminal(&env, &args, None);
+    p.exp_regex(r"Editing \[[=> ]+\] \d+/25 jobs").unwrap();
+    p.exp_regex(r"\d+/25 jobs, 1 failed").unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 3);
+    assert_eq!(env.updates().len(), 24);
+
+    // Not on a terminal, or with -q: no bar.
+    let mut cmd = env.snowjob();
+    cmd.args(["set-shipping", "--speed", "STANDARD"]).args(&ids);
+    let (_, _, err) = run(cmd);
+    assert!(!err.contains("/25 jobs"), "{err}");
+    let mut args = vec!["-q", "set-shipping", "--speed", "NEXT_DAY", "--yes"];
+    args.extend(ids.iter().map(String::as_str));
+    let mut p = on_terminal(&env, &args, None);
+    let before_eof = p.exp_eof().unwrap();
+    assert!(!before_eof.contains("jobs"), "{before_eof}");
+}
