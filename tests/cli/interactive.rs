@@ -634,3 +634,51 @@ fn a_batch_of_more_than_20_jobs_shows_progress_on_a_terminal_only() {
     let before_eof = p.exp_eof().unwrap();
     assert!(!before_eof.contains("jobs"), "{before_eof}");
 }
+
+#[test]
+fn help_teaches_with_examples_capacities_and_merge_rules() {
+    let env = Env::demo();
+    let help = |args: &[&str]| {
+        let mut cmd = env.bare();
+        cmd.args(args);
+        let (code, out, _) = run(cmd);
+        assert_eq!(code, 0);
+        out
+    };
+    for sub in [
+        "show",
+        "list",
+        "addresses",
+        "set-shipping",
+        "set-capacity",
+        "add-s3-resource",
+        "remove-s3-resource",
+        "set-nfs-limit",
+        "apply",
+        "edit",
+        "completions",
+    ] {
+        let out = help(&[sub, "--help"]);
+        let examples = out
+            .split("Examples:\n")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{sub}: {out}"));
+        assert!(
+            examples.lines().filter(|l| l.starts_with("  # ")).count() >= 2,
+            "{sub}: {out}"
+        );
+        assert!(
+            examples.contains(sub) || sub == "completions",
+            "{sub}: {out}"
+        );
+    }
+    let out = help(&["set-capacity", "--help"]);
+    for device in ["V3_5S: T240", "V3_5C: T32", "EDGE: T100, T98"] {
+        assert!(out.contains(device), "{device}: {out}");
+    }
+    let out = help(&["apply", "--help"]);
+    assert!(
+        out.contains("Structures merge") && out.contains("Lists replace"),
+        "{out}"
+    );
+}
