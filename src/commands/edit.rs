@@ -60,7 +60,7 @@ enum Saved {
     Unchanged,
     /// A valid change.
     Changed(Box<Patch>),
-    /// Still invalid when saved again without a change: the error.
+    /// Not usable, and why: kept for the person to look at.
     GaveUp(String),
 }
 
@@ -120,12 +120,7 @@ pub async fn run(global: &Global, args: &EditArgs, stop: &Stop) -> Result<i32, F
             ..JobResult::skipped(id)
         },
         Saved::Unchanged => JobResult::new(id, Outcome::Unchanged),
-        Saved::GaveUp(error) => JobResult::failed(
-            id,
-            Failure::invalid(keep(&format!(
-                "{error} (saved again without a change, so nothing was sent)"
-            ))),
-        ),
+        Saved::GaveUp(error) => JobResult::failed(id, Failure::invalid(keep(&error))),
         Saved::Changed(patch) => {
             let desired = Desired {
                 before,
@@ -210,7 +205,9 @@ async fn edit_until_valid(
             Err(error) => escape_controls(&error),
         };
         if rejected.as_deref() == Some(body) {
-            return Ok(Saved::GaveUp(error));
+            return Ok(Saved::GaveUp(format!(
+                "{error} (saved again without a change, so nothing was sent)"
+            )));
         }
         let reopened = format!(
             "{ERROR_MARK} Not used: {error}\n{ERROR_MARK} Fix it and save; save without a change to give up (the file is kept).\n{body}"
@@ -265,15 +262,20 @@ fn read_saved(path: &Path) -> Result<String, Saved> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(Saved::Aborted("the file was deleted".into()));
         }
-        Err(e) => return Err(Saved::GaveUp(format!("the file could not be read: {e}"))),
+        Err(e) => {
+            return Err(Saved::GaveUp(format!(
+                "the file could not be read ({e}); nothing was sent"
+            )));
+        }
         Ok(_) if bytes.len() as u64 > MAX_FILE_BYTES => {
             return Err(Saved::GaveUp(
-                "the file is larger than 1 MiB; the editable members are a few KiB".into(),
+                "the file is larger than 1 MiB (the editable members are a few KiB); nothing was sent".into(),
             ));
         }
         Ok(_) => {}
     }
-    String::from_utf8(bytes).map_err(|_| Saved::GaveUp("the file is not UTF-8 text".into()))
+    String::from_utf8(bytes)
+        .map_err(|_| Saved::GaveUp("the file is not UTF-8 text; nothing was sent".into()))
 }
 
 /// Writes `text` to `path`, readable by the user only (it holds pickup details),

@@ -682,3 +682,75 @@ fn help_teaches_with_examples_capacities_and_merge_rules() {
         "{out}"
     );
 }
+
+#[test]
+fn hostile_editors_send_nothing() {
+    // (editor's action, exit code, message, file kept)
+    let cases = [
+        ("rm \"$1\"", 1, "the file was deleted", false),
+        (
+            "head -c 300 /dev/urandom > \"$1\"; printf '\\377' >> \"$1\"",
+            2,
+            "not UTF-8",
+            true,
+        ),
+        (
+            "head -c 10000000 /dev/zero | tr '\\0' a > \"$1\"",
+            2,
+            "larger than 1 MiB",
+            true,
+        ),
+    ];
+    for (action, code, message, kept) in cases {
+        let env = Env::demo();
+        let script = editor(&env, "ed.sh", action);
+        let (got, out, err) = run_json(edit_with(&env, &script, &[EXPORT_JOB]));
+        assert_eq!(got, code, "{action}: {err}");
+        assert!(err.contains(message), "{action}: {err}");
+        assert_ne!(out[0]["Outcome"], "updated");
+        if kept {
+            std::fs::remove_file(kept_file(&err)).unwrap();
+        }
+        assert_eq!(env.ops(), ["DescribeJob"], "{action}");
+    }
+}
+
+#[test]
+fn no_editor_at_all_sends_nothing_and_says_what_to_set() {
+    let env = Env::demo();
+    // A PATH with a shell and nothing else: no vi.
+    let bin = env.home.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    std::os::unix::fs::symlink("/bin/sh", bin.join("sh")).unwrap();
+    let mut cmd = env.snowjob();
+    cmd.env("PATH", &bin).args(["edit", EXPORT_JOB]);
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("`vi` was not found (set VISUAL or EDITOR"),
+        "{err}"
+    );
+    assert_eq!(env.ops(), ["DescribeJob"]);
+}
+
+#[test]
+fn on_a_terminal_edit_shows_the_change_and_asks() {
+    let env = Env::demo();
+    let script = editor(&env, "ed.sh", "sed -i 's/NEXT_DAY/EXPRESS/' \"$1\"");
+    let mut p = on_terminal(&env, &["edit", EXPORT_JOB], Some(&script));
+    p.exp_string("ShippingOption").unwrap();
+    p.exp_string("Update 1 job? [y/N]").unwrap();
+    assert!(env.updates().is_empty());
+    p.send_line("y").unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    assert_eq!(
+        env.ops(),
+        ["DescribeJob", "DescribeJob", "DescribeJob", "UpdateJob"],
+        "read for the file, for the plan, and again after the answer"
+    );
+    assert_eq!(
+        env.job(EXPORT_JOB)["ShippingDetails"]["ShippingOption"],
+        "EXPRESS"
+    );
+}
