@@ -28,6 +28,9 @@ _snowjob() {
             snowjob,completions)
                 cmd="snowjob__subcmd__completions"
                 ;;
+            snowjob,edit)
+                cmd="snowjob__subcmd__edit"
+                ;;
             snowjob,help)
                 cmd="snowjob__subcmd__help"
                 ;;
@@ -67,6 +70,9 @@ _snowjob() {
             snowjob__subcmd__help,completions)
                 cmd="snowjob__subcmd__help__subcmd__completions"
                 ;;
+            snowjob__subcmd__help,edit)
+                cmd="snowjob__subcmd__help__subcmd__edit"
+                ;;
             snowjob__subcmd__help,help)
                 cmd="snowjob__subcmd__help__subcmd__help"
                 ;;
@@ -101,7 +107,7 @@ _snowjob() {
 
     case "${cmd}" in
         snowjob)
-            opts="-o -y -q -h -V --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help --version show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo completions help"
+            opts="-o -y -q -h -V --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help --version show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -398,8 +404,62 @@ _snowjob() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        snowjob__subcmd__edit)
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         snowjob__subcmd__help)
-            opts="show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo completions help"
+            opts="show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -455,6 +515,20 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        snowjob__subcmd__help__subcmd__edit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -37,7 +37,7 @@ complete -c snowjob -n "__fish_snowjob_needs_command" -l connect-timeout -d 'Sec
 complete -c snowjob -n "__fish_snowjob_needs_command" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_needs_command" -l concurrency -d 'Jobs handled at once' -r
 complete -c snowjob -n "__fish_snowjob_needs_command" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
-complete -c snowjob -n "__fish_snowjob_needs_command" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
+complete -c snowjob -n "__fish_snowjob_needs_command" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
 complete -c snowjob -n "__fish_snowjob_needs_command" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_needs_command" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_needs_command" -l no-color -d 'No colour (also when NO_COLOR is set)'
@@ -54,7 +54,8 @@ complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "set-nfs-limit" -d '
 complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "apply" -d 'Apply a YAML or JSON patch of UpdateJob members to jobs'
 complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "history" -d 'Show the edits snowjob has sent, oldest first'
 complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "undo" -d 'Revert each job\'s last recorded edit, through the same checks as any edit'
-complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "edit" -d 'Edit a job\'s members in your editor ($VISUAL, else $EDITOR, else vi)'
+complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "completions" -d 'Print a static shell completion script (options and values, no job IDs)'
 complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l profile -d 'Use this profile from the AWS config and credentials files' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l region -d 'The AWS region (else AWS_REGION or the profile\'s region)' -r
@@ -69,7 +70,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l connect-timeout
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l concurrency -d 'Jobs handled at once' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
-complete -c snowjob -n "__fish_snowjob_using_subcommand show" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
+complete -c snowjob -n "__fish_snowjob_using_subcommand show" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l no-color -d 'No colour (also when NO_COLOR is set)'
@@ -88,7 +89,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l read-timeout -d
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l concurrency -d 'Jobs handled at once' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l all -d 'Every job, not only those still editable (New)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
-complete -c snowjob -n "__fish_snowjob_using_subcommand list" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
+complete -c snowjob -n "__fish_snowjob_using_subcommand list" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l no-color -d 'No colour (also when NO_COLOR is set)'
@@ -106,7 +107,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l connect-ti
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l concurrency -d 'Jobs handled at once' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
-complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
+complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l no-color -d 'No colour (also when NO_COLOR is set)'
@@ -130,12 +131,12 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l connect
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l concurrency -d 'Jobs handled at once' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
-complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
+complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l no-color -d 'No colour (also when NO_COLOR is set)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -s h -l help -d 'Print help'
-complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l capacity -d 'Device capacity (T100 is 100 TB; NoPreference lets AWS choose)' -r -f -a "NoPreference\t''
+complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l capacity -d 'Device capacity (T100 is 100 TB); it must be one the job\'s device type comes in: V3_5S: T240; V3_5C: T32; RACK_5U_C: T13; EDGE: T100, T98; EDGE_C: T42; EDGE_CG: T42; EDGE_S: T98; STANDARD: T50, T80; SNC1_HDD: T8; SNC1_SSD: T14. NoPreference (AWS chooses) fits every type.' -r -f -a "NoPreference\t''
 T100\t''
 T13\t''
 T14\t''
@@ -159,7 +160,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l connect
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l concurrency -d 'Jobs handled at once' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
-complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
+complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l no-color -d 'No colour (also when NO_COLOR is set)'
@@ -185,7 +186,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l conn
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l concurrency -d 'Jobs handled at once' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
-complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
+complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l no-color -d 'No colour (also when NO_COLOR is set)'
@@ -204,7 +205,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l c
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l concurrency -d 'Jobs handled at once' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
-complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
+complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l no-color -d 'No colour (also when NO_COLOR is set)'
@@ -223,11 +224,11 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l connec
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l concurrency -d 'Jobs handled at once' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
-complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
+complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l no-color -d 'No colour (also when NO_COLOR is set)'
-complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -s h -l help -d 'Print help'
+complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -s f -l file -d 'The patch file, or - for stdin' -r -F
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l profile -d 'Use this profile from the AWS config and credentials files' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l region -d 'The AWS region (else AWS_REGION or the profile\'s region)' -r
@@ -242,11 +243,11 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l connect-timeou
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l concurrency -d 'Jobs handled at once' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
-complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
+complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l no-color -d 'No colour (also when NO_COLOR is set)'
-complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -s h -l help -d 'Print help'
+complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l profile -d 'Use this profile from the AWS config and credentials files' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l region -d 'The AWS region (else AWS_REGION or the profile\'s region)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l endpoint-url -d 'Send requests to this endpoint instead of the region\'s (e.g. snowball-local)' -r
@@ -260,7 +261,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l connect-time
 complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l concurrency -d 'Jobs handled at once' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
-complete -c snowjob -n "__fish_snowjob_using_subcommand history" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
+complete -c snowjob -n "__fish_snowjob_using_subcommand history" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand history" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l no-color -d 'No colour (also when NO_COLOR is set)'
@@ -278,11 +279,29 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l connect-timeout
 complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l concurrency -d 'Jobs handled at once' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
-complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
+complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l no-color -d 'No colour (also when NO_COLOR is set)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l profile -d 'Use this profile from the AWS config and credentials files' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l region -d 'The AWS region (else AWS_REGION or the profile\'s region)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l endpoint-url -d 'Send requests to this endpoint instead of the region\'s (e.g. snowball-local)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+text\t''"
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l connect-timeout -d 'Seconds to wait for a connection' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l read-timeout -d 'Seconds to wait for a reply' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l concurrency -d 'Jobs handled at once' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l no-color -d 'No colour (also when NO_COLOR is set)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l profile -d 'Use this profile from the AWS config and credentials files' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l region -d 'The AWS region (else AWS_REGION or the profile\'s region)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l endpoint-url -d 'Send requests to this endpoint instead of the region\'s (e.g. snowball-local)' -r
@@ -296,21 +315,22 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l connect-
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l concurrency -d 'Jobs handled at once' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
-complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -s y -l yes -d 'Do not ask for confirmation before editing several jobs'
+complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l no-color -d 'No colour (also when NO_COLOR is set)'
-complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo completions help" -f -a "show" -d 'Show jobs: state and edit window left, shipping, capacity, resources, services'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo completions help" -f -a "list" -d 'List jobs; without --all only those still editable (New)'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo completions help" -f -a "addresses" -d 'List the account\'s shipping addresses, address ID first'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo completions help" -f -a "set-shipping" -d 'Change the shipping speed, the address or the forwarding address'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo completions help" -f -a "set-capacity" -d 'Change the device capacity'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo completions help" -f -a "add-s3-resource" -d 'Add an S3 bucket, or change one the job has, keeping every other resource'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo completions help" -f -a "remove-s3-resource" -d 'Remove an S3 bucket, keeping every other resource'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo completions help" -f -a "set-nfs-limit" -d 'Set the NFS on-device storage limit, keeping the other on-device services'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo completions help" -f -a "apply" -d 'Apply a YAML or JSON patch of UpdateJob members to jobs'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo completions help" -f -a "history" -d 'Show the edits snowjob has sent, oldest first'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo completions help" -f -a "undo" -d 'Revert each job\'s last recorded edit, through the same checks as any edit'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit completions help" -f -a "show" -d 'Show jobs: state and edit window left, shipping, capacity, resources, services'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit completions help" -f -a "list" -d 'List jobs; without --all only those still editable (New)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit completions help" -f -a "addresses" -d 'List the account\'s shipping addresses, address ID first'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit completions help" -f -a "set-shipping" -d 'Change the shipping speed, the address or the forwarding address'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit completions help" -f -a "set-capacity" -d 'Change the device capacity'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit completions help" -f -a "add-s3-resource" -d 'Add an S3 bucket, or change one the job has, keeping every other resource'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit completions help" -f -a "remove-s3-resource" -d 'Remove an S3 bucket, keeping every other resource'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit completions help" -f -a "set-nfs-limit" -d 'Set the NFS on-device storage limit, keeping the other on-device services'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit completions help" -f -a "apply" -d 'Apply a YAML or JSON patch of UpdateJob members to jobs'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit completions help" -f -a "history" -d 'Show the edits snowjob has sent, oldest first'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit completions help" -f -a "undo" -d 'Revert each job\'s last recorded edit, through the same checks as any edit'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit completions help" -f -a "edit" -d 'Edit a job\'s members in your editor ($VISUAL, else $EDITOR, else vi)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit completions help" -f -a "completions" -d 'Print a static shell completion script (options and values, no job IDs)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -12,6 +12,7 @@ use snowjob::failure::{Failure, Kind};
 use snowjob::output::stdio;
 
 fn main() {
+    commands::complete::serve();
     let cli = Cli::parse();
     // A panic is a bug: it is reported once, as `internal error`, by whoever
     // catches it (the job it happened in, or this function), never by the
@@ -76,6 +77,7 @@ async fn run(cli: &Cli, stop: &Stop) -> Result<i32, Failure> {
         Command::Apply(args) => commands::apply::run(g, args, stop).await,
         Command::History(args) => read(commands::history::run(g, args, stop), stop).await,
         Command::Undo(args) => commands::undo::run(g, args, stop).await,
+        Command::Edit(args) => commands::edit::run(g, args, stop).await,
         Command::Completions(args) => commands::completions::run(args),
     }
 }

@@ -90,19 +90,7 @@ impl Snow {
     /// containers, instances) with the command line's overrides on top. Every
     /// setting is checked, and credentials are loaded once, before any request.
     pub async fn connect(settings: &Settings) -> Result<Snow, Failure> {
-        let profiles =
-            aws_config::profile::load(&Fs::real(), &Env::real(), &EnvConfigFiles::default(), None)
-                .await
-                .map_err(|e| {
-                    Failure::new(
-                        Kind::Config,
-                        "InvalidConfiguration",
-                        format!(
-                            "the AWS config or credentials file could not be read: {}",
-                            DisplayErrorContext(&e)
-                        ),
-                    )
-                })?;
+        let profiles = load_profiles().await?;
         let env = |name: &str| std::env::var(name).ok();
         let resolved = config::resolve(&settings.overrides, &env, &profiles)?;
         if !settings.quiet {
@@ -284,6 +272,34 @@ impl Snow {
         }
         Ok(jobs)
     }
+}
+
+/// The AWS config and credentials files (AWS_CONFIG_FILE and
+/// AWS_SHARED_CREDENTIALS_FILE honoured), as the AWS CLI reads them.
+async fn load_profiles() -> Result<aws_config::profile::ProfileSet, Failure> {
+    aws_config::profile::load(&Fs::real(), &Env::real(), &EnvConfigFiles::default(), None)
+        .await
+        .map_err(|e| {
+            Failure::new(
+                Kind::Config,
+                "InvalidConfiguration",
+                format!(
+                    "the AWS config or credentials file could not be read: {}",
+                    DisplayErrorContext(&e)
+                ),
+            )
+        })
+}
+
+/// The names of the profiles in the AWS config and credentials files.
+pub async fn profile_names() -> Result<Vec<String>, Failure> {
+    let mut names: Vec<String> = load_profiles()
+        .await?
+        .profiles()
+        .map(str::to_string)
+        .collect();
+    names.sort();
+    Ok(names)
 }
 
 /// Credentials from the chain the AWS CLI would use, loaded now so that a

@@ -9,9 +9,10 @@ use clap::builder::{PossibleValue, TypedValueParser};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Args, Parser, Subcommand};
 
-use crate::commands;
+use crate::commands::{self, complete};
 pub use crate::output::Format;
 use crate::output::query::Query;
+use clap_complete::engine::{ArgValueCandidates, ArgValueCompleter};
 
 /// The help's closing text: the exit codes (from their one table) and where
 /// configuration comes from.
@@ -34,6 +35,231 @@ environment, profiles, SSO, web identity, containers and instances. --profile
 takes the profile's credentials even when AWS_ACCESS_KEY_ID is set. A setting
 that is not valid is refused before any request, naming where it came from.";
 
+/// Each subcommand's examples, shown at the end of its help: (what, command).
+const SUBCOMMAND_EXAMPLES: &[(&str, &[(&str, &str)])] = &[
+    (
+        "history",
+        &[
+            (
+                "Every edit snowjob has sent, oldest first",
+                "snowjob history",
+            ),
+            (
+                "One job's edits, as data",
+                "snowjob history JID123e4567-e89b-12d3-a456-426655440000 -o json",
+            ),
+            (
+                "Which members each edit changed",
+                "snowjob history -o text | cut -f2,4",
+            ),
+        ],
+    ),
+    (
+        "undo",
+        &[
+            (
+                "Put back what the last edit of a job changed",
+                "snowjob undo JID123e4567-e89b-12d3-a456-426655440000",
+            ),
+            (
+                "See what an undo would send, without sending it",
+                "snowjob undo JID123e4567-e89b-12d3-a456-426655440000 --dry-run",
+            ),
+            (
+                "Undo again: re-applies the edit that was undone",
+                "snowjob undo JID123e4567-e89b-12d3-a456-426655440000",
+            ),
+        ],
+    ),
+    (
+        "show",
+        &[
+            (
+                "One job, with the minutes left to edit it",
+                "snowjob show JID123e4567-e89b-12d3-a456-426655440000",
+            ),
+            (
+                "Pick among the jobs still New (on a terminal)",
+                "snowjob show",
+            ),
+            (
+                "Every pending job, as JSON",
+                "snowjob list -o text | cut -f1 | snowjob show - -o json",
+            ),
+        ],
+    ),
+    (
+        "list",
+        &[
+            ("The jobs that can still be edited", "snowjob list"),
+            ("Every job, whatever its state", "snowjob list --all"),
+            (
+                "IDs of the pending V3_5S jobs",
+                "snowjob list -o text --query \"[?SnowballType=='V3_5S'].JobId\"",
+            ),
+        ],
+    ),
+    (
+        "addresses",
+        &[
+            ("The account's addresses, ID first", "snowjob addresses"),
+            (
+                "IDs and cities only",
+                "snowjob addresses -o text --query '[].[AddressId, City]'",
+            ),
+        ],
+    ),
+    (
+        "set-shipping",
+        &[
+            (
+                "Ship faster",
+                "snowjob set-shipping JID123e4567-e89b-12d3-a456-426655440000 --speed NEXT_DAY",
+            ),
+            (
+                "Ship to another address (see snowjob addresses)",
+                "snowjob set-shipping JID123e4567-e89b-12d3-a456-426655440000 --address-id ADID1234ab12-3eec-4eb3-9be6-9374c10eb51b",
+            ),
+            (
+                "Every pending job, after a look at the plan",
+                "snowjob list -o text | cut -f1 | snowjob set-shipping - --speed EXPRESS --dry-run",
+            ),
+        ],
+    ),
+    (
+        "set-capacity",
+        &[
+            (
+                "The capacity a V3_5S device comes in",
+                "snowjob set-capacity JID123e4567-e89b-12d3-a456-426655440000 --capacity T240",
+            ),
+            (
+                "Let AWS choose, on jobs picked on a terminal",
+                "snowjob set-capacity --capacity NoPreference",
+            ),
+        ],
+    ),
+    (
+        "add-s3-resource",
+        &[
+            (
+                "Add a bucket by name",
+                "snowjob add-s3-resource JID123e4567-e89b-12d3-a456-426655440000 --bucket my-bucket",
+            ),
+            (
+                "Export a key range through S3 and NFS",
+                "snowjob add-s3-resource JID123e4567-e89b-12d3-a456-426655440000 --bucket arn:aws:s3:::videos --begin-marker 2025/01/ --end-marker 2025/12/ --service s3 --service nfs",
+            ),
+            (
+                "Change one setting of a bucket on the job",
+                "snowjob add-s3-resource JID123e4567-e89b-12d3-a456-426655440000 --bucket videos --end-marker 2025/06/",
+            ),
+        ],
+    ),
+    (
+        "remove-s3-resource",
+        &[
+            (
+                "Remove a bucket, keeping the others",
+                "snowjob remove-s3-resource JID123e4567-e89b-12d3-a456-426655440000 --bucket my-bucket",
+            ),
+            (
+                "See the request first",
+                "snowjob remove-s3-resource JID123e4567-e89b-12d3-a456-426655440000 --bucket my-bucket --dry-run",
+            ),
+        ],
+    ),
+    (
+        "set-nfs-limit",
+        &[
+            (
+                "20 TB for NFS, other services kept",
+                "snowjob set-nfs-limit JID123e4567-e89b-12d3-a456-426655440000 --limit 20",
+            ),
+            (
+                "The same on jobs picked on a terminal",
+                "snowjob set-nfs-limit --limit 20",
+            ),
+        ],
+    ),
+    (
+        "apply",
+        &[
+            (
+                "A patch file, checked and shown first",
+                "snowjob apply JID123e4567-e89b-12d3-a456-426655440000 --file patch.yaml --dry-run",
+            ),
+            (
+                "One member from stdin",
+                "echo 'ShippingOption: EXPRESS' | snowjob apply JID123e4567-e89b-12d3-a456-426655440000 --file -",
+            ),
+            (
+                "Every pending job",
+                "snowjob list -o text | cut -f1 | snowjob apply - --file patch.yaml --yes",
+            ),
+        ],
+    ),
+    (
+        "edit",
+        &[
+            (
+                "Edit a job in $VISUAL or $EDITOR",
+                "snowjob edit JID123e4567-e89b-12d3-a456-426655440000",
+            ),
+            (
+                "In an editor that needs an argument to wait",
+                "EDITOR='code --wait' snowjob edit JID123e4567-e89b-12d3-a456-426655440000",
+            ),
+            (
+                "Pick the job on a terminal; see the request, send nothing",
+                "snowjob edit --dry-run",
+            ),
+        ],
+    ),
+    (
+        "completions",
+        &[
+            (
+                "Live completion of job and address IDs (in ~/.bashrc)",
+                "source <(COMPLETE=bash snowjob)",
+            ),
+            (
+                "The same for zsh (in ~/.zshrc)",
+                "source <(COMPLETE=zsh snowjob)",
+            ),
+            (
+                "A static script: options and values only",
+                "snowjob completions fish > ~/.config/fish/completions/snowjob.fish",
+            ),
+        ],
+    ),
+];
+
+/// A subcommand's examples as its help's closing text.
+fn examples(command: &str) -> String {
+    let listed = SUBCOMMAND_EXAMPLES
+        .iter()
+        .find(|(name, _)| *name == command)
+        .map_or(&[][..], |(_, examples)| examples);
+    listed
+        .iter()
+        .fold(String::from("Examples:"), |text, (what, line)| {
+            text + &format!("\n  # {what}\n  {line}")
+        })
+}
+
+/// The capacities each device type comes in, from the checks' own table.
+pub fn capacity_help() -> String {
+    let devices: Vec<String> = snowball_model::facts::DEVICE_CAPACITIES
+        .iter()
+        .map(|(device, caps)| format!("{device}: {}", caps.join(", ")))
+        .collect();
+    format!(
+        "Device capacity (T100 is 100 TB); it must be one the job's device type comes in: {}. NoPreference (AWS chooses) fits every type.",
+        devices.join("; ")
+    )
+}
+
 /// Safely edit pending AWS Snow Family jobs.
 ///
 /// Every edit reads the job (DescribeJob), refuses unless it is still New,
@@ -53,10 +279,10 @@ pub struct Cli {
 #[command(next_help_heading = "Global options")]
 pub struct Global {
     /// Use this profile from the AWS config and credentials files.
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, global = true, value_name = "NAME", add = ArgValueCandidates::new(complete::profiles))]
     pub profile: Option<String>,
     /// The AWS region (else AWS_REGION or the profile's region).
-    #[arg(long, global = true, value_name = "REGION")]
+    #[arg(long, global = true, value_name = "REGION", add = ArgValueCandidates::new(complete::regions))]
     pub region: Option<String>,
     /// Send requests to this endpoint instead of the region's (e.g. snowball-local).
     #[arg(long, global = true, value_name = "URL")]
@@ -71,7 +297,7 @@ pub struct Global {
     /// Show the change and the exact request; send nothing that modifies.
     #[arg(long, global = true)]
     pub dry_run: bool,
-    /// Do not ask for confirmation before editing several jobs.
+    /// Do not ask for confirmation (before editing several jobs, or sending an edit).
     #[arg(short = 'y', long, global = true)]
     pub yes: bool,
     /// Print only errors (and the output of show, list, addresses and --query).
@@ -100,17 +326,22 @@ pub struct Global {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Show jobs: state and edit window left, shipping, capacity, resources, services.
+    #[command(after_help = examples("show"))]
     Show(commands::show::ShowArgs),
     /// List jobs; without --all only those still editable (New).
+    #[command(after_help = examples("list"))]
     List(commands::list::ListArgs),
     /// List the account's shipping addresses, address ID first.
     ///
     /// Their IDs are what --address-id and --forwarding-address-id take. Follows
     /// every page of DescribeAddresses.
+    #[command(after_help = examples("addresses"))]
     Addresses(commands::addresses::AddressesArgs),
     /// Change the shipping speed, the address or the forwarding address.
+    #[command(after_help = examples("set-shipping"))]
     SetShipping(commands::set_shipping::SetShippingArgs),
     /// Change the device capacity.
+    #[command(after_help = examples("set-capacity"))]
     SetCapacity(commands::set_capacity::SetCapacityArgs),
     /// Add an S3 bucket, or change one the job has, keeping every other resource.
     ///
@@ -121,16 +352,34 @@ pub enum Command {
     /// --service and --transfer-option its target services (a transfer option
     /// not given stays the entry's). No defaults apply to it, and settings equal
     /// to its current ones leave the job unchanged.
+    #[command(after_help = examples("add-s3-resource"))]
     AddS3Resource(commands::add_s3_resource::AddS3ResourceArgs),
     /// Remove an S3 bucket, keeping every other resource.
     ///
     /// Every other bucket (with its key range and services), Lambda function and
     /// AMI is carried along; a bucket not on the job leaves it unchanged. The last
     /// bucket of an IMPORT or EXPORT job cannot be removed: such a job needs one.
+    #[command(after_help = examples("remove-s3-resource"))]
     RemoveS3Resource(commands::remove_s3_resource::RemoveS3ResourceArgs),
     /// Set the NFS on-device storage limit, keeping the other on-device services.
+    ///
+    /// Tape Gateway, EKS Anywhere and S3 on-device settings are carried along
+    /// unchanged. The limit is whole terabytes, above 0 and not above the
+    /// device's capacity.
+    #[command(after_help = examples("set-nfs-limit"))]
     SetNfsLimit(commands::set_nfs_limit::SetNfsLimitArgs),
     /// Apply a YAML or JSON patch of UpdateJob members to jobs.
+    ///
+    /// Top-level keys are UpdateJob members: RoleARN, Notification, Resources,
+    /// OnDeviceServiceConfiguration, AddressId, ShippingOption, Description,
+    /// SnowballCapacityPreference, ForwardingAddressId, PickupDetails.
+    ///
+    /// Structures merge into the job's current value member by member: a
+    /// sub-member given replaces the job's, null removes it, the others are
+    /// kept. Lists replace the job's list whole (give every bucket you want to
+    /// keep). Scalars replace. The file (YAML or JSON, at most 1 MiB) is read
+    /// whole and checked before any request; errors name each key's path and line.
+    #[command(after_help = examples("apply"))]
     Apply(commands::apply::ApplyArgs),
     /// Show the edits snowjob has sent, oldest first.
     ///
@@ -145,6 +394,7 @@ pub enum Command {
     /// history that cannot be written is a warning, never a failed edit. Text
     /// output is TIME, JOB_ID, OUTCOME and the changed members, comma-joined; a
     /// line that is not a record is skipped with a warning naming it.
+    #[command(after_help = examples("history"))]
     History(commands::history::HistoryArgs),
     /// Revert each job's last recorded edit, through the same checks as any edit.
     ///
@@ -159,16 +409,45 @@ pub enum Command {
     /// unchanged. --dry-run, confirmation and the re-read before sending work as
     /// for every edit. An undo is itself recorded, so undoing twice re-applies
     /// the edit. With the history off, undo is refused (exit 2).
+    #[command(after_help = examples("undo"))]
     Undo(commands::undo::UndoArgs),
-    /// Print a shell completion script.
+    /// Edit a job's members in your editor ($VISUAL, else $EDITOR, else vi).
+    ///
+    /// The file holds the job's editable members (every UpdateJob member but
+    /// JobId) with their current values, under a comment saying what the job
+    /// is and how long it stays editable (an estimate). Save it as you want the
+    /// job to be: lists and structures are taken as written (delete a bucket to
+    /// remove it), and a member cannot be deleted (UpdateJob can only replace
+    /// it). Then it is an edit like any other: checked, shown, confirmed on a
+    /// terminal (--yes skips), the job read again and the change sent.
+    ///
+    /// A file saved unchanged is `unchanged`; an empty file, or an editor that
+    /// exits with an error (vi: :cq), sends nothing (exit 1). An invalid file
+    /// reopens with the errors on top; saved again without a change it is kept,
+    /// its path printed (exit 2), as it is when the job changed meanwhile. The
+    /// file is readable by you only: it may hold pickup details. The editor
+    /// runs through sh -c, so it may take arguments (EDITOR="code --wait").
+    #[command(after_help = examples("edit"))]
+    Edit(commands::edit::EditArgs),
+    /// Print a static shell completion script (options and values, no job IDs).
+    ///
+    /// Recommended instead: live completion, which also completes the job IDs of
+    /// the jobs still New (with description and minutes left), address IDs,
+    /// profiles and regions, asking the account with the line's --profile,
+    /// --region and --endpoint-url. Add `source <(COMPLETE=bash snowjob)` to
+    /// ~/.bashrc, `source <(COMPLETE=zsh snowjob)` to ~/.zshrc, or
+    /// `source (COMPLETE=fish snowjob | psub)` to ~/.config/fish/config.fish.
+    /// A completion that cannot reach the service within 2 seconds offers nothing.
+    #[command(after_help = examples("completions"))]
     Completions(commands::completions::CompletionsArgs),
 }
 
 /// Job IDs as given: IDs, or `-` to read them from stdin.
 #[derive(Args, Debug, Clone)]
 pub struct JobIds {
-    /// Job IDs (JID + UUID), or - to read them from stdin, one a line.
-    #[arg(value_name = "JOB_ID", required = true, value_parser = job_id_or_dash)]
+    /// Job IDs (JID + UUID), or - to read them from stdin, one a line. Without
+    /// any, a terminal offers the jobs still New to pick from.
+    #[arg(value_name = "JOB_ID", value_parser = job_id_or_dash, add = ArgValueCompleter::new(complete::pending_jobs))]
     pub jobs: Vec<String>,
 }
 
@@ -333,6 +612,38 @@ mod tests {
     #[test]
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_subcommand_ends_its_help_with_examples() {
+        for sub in Cli::command().get_subcommands() {
+            let help = sub
+                .get_after_help()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            assert!(
+                help.starts_with("Examples:\n  # ")
+                    && help.matches("\n  snowjob ").count()
+                        + help.matches("\n  source ").count()
+                        + help.matches("| snowjob ").count()
+                        >= 2,
+                "{}: {help}",
+                sub.get_name()
+            );
+        }
+    }
+
+    #[test]
+    fn capacity_help_names_each_device_and_its_capacities() {
+        let help = capacity_help();
+        for needle in [
+            "V3_5S: T240",
+            "V3_5C: T32",
+            "STANDARD: T50, T80",
+            "NoPreference",
+        ] {
+            assert!(help.contains(needle), "{needle}: {help}");
+        }
     }
 
     #[test]

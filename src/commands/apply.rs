@@ -12,14 +12,7 @@ use crate::core::patch_file::{self, PatchFile};
 use crate::core::stop::Stop;
 use crate::failure::Failure;
 
-/// Apply a YAML or JSON patch of UpdateJob members.
-///
-/// Top-level keys are UpdateJob members: RoleARN, Notification, Resources,
-/// OnDeviceServiceConfiguration, AddressId, ShippingOption, Description,
-/// SnowballCapacityPreference, ForwardingAddressId, PickupDetails. Structures
-/// merge into the job's current value member by member (a given sub-member
-/// replaces, null removes it, others are kept); lists replace. The file is read
-/// whole and checked before any request.
+/// `apply`; its help is on [`crate::cli::Command::Apply`].
 #[derive(Args, Debug)]
 pub struct ApplyArgs {
     #[command(flatten)]

@@ -4,11 +4,7 @@ use clap_complete::Shell;
 use crate::cli::docs;
 use crate::failure::Failure;
 
-/// Print a completion script for a shell.
-///
-/// bash: snowjob completions bash > ~/.local/share/bash-completion/completions/snowjob
-/// zsh: snowjob completions zsh > "${fpath[1]}/_snowjob"
-/// fish: snowjob completions fish > ~/.config/fish/completions/snowjob.fish
+/// `completions`; its help is on [`crate::cli::Command::Completions`].
 #[derive(Args, Debug)]
 pub struct CompletionsArgs {
     /// The shell to complete for.

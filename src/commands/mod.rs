@@ -4,10 +4,14 @@
 pub mod add_s3_resource;
 pub mod addresses;
 pub mod apply;
+pub mod complete;
 pub mod completions;
+pub mod edit;
 pub mod history;
 pub mod list;
+pub mod pick;
 pub mod print;
+pub mod progress;
 pub mod remove_s3_resource;
 pub mod set_capacity;
 pub mod set_nfs_limit;
@@ -20,7 +24,7 @@ use std::io::{BufRead, IsTerminal, Read};
 use crate::aws::client::{Settings, Snow};
 use crate::aws::config::Overrides;
 use crate::cli::{Format, Global};
-use crate::core::edit::{self, Edit};
+use crate::core::edit::{self as pipeline, Edit};
 use crate::core::stop::Stop;
 use crate::failure::{Failure, first_exit_code};
 use crate::output::render::{self, Style};
@@ -149,6 +153,26 @@ pub async fn read_job_ids(given: &[String], stop: &Stop) -> Result<Vec<String>, 
     }
 }
 
+/// The jobs a command works on: the IDs given (`-` reads stdin) or, with none,
+/// those a person at a terminal picks from the jobs still New (one or several).
+/// An empty list means a signal came first.
+pub async fn job_ids(
+    global: &Global,
+    given: &[String],
+    pick: pick::Pick,
+    stop: &Stop,
+) -> Result<Vec<String>, Failure> {
+    if !given.is_empty() {
+        return read_job_ids(given, stop).await;
+    }
+    if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        return Err(Failure::invalid(
+            "no job IDs were given: name them, or give - to read them from stdin",
+        ));
+    }
+    pick::pending_jobs(global, pick, stop).await
+}
+
 /// Runs an edit command end to end and returns the exit code.
 pub async fn run_edit(
     global: &Global,
@@ -157,58 +181,80 @@ pub async fn run_edit(
     stop: &Stop,
 ) -> Result<i32, Failure> {
     match connect_for_edit(global, job_args, stop).await? {
-        Some((ids, snow)) => edit_jobs(global, &snow, &ids, edit, stop).await,
+        Some((ids, snow)) => Ok(edit_jobs(global, &snow, &ids, edit, 2, stop).await.0),
         None => Ok(0),
     }
 }
 
-/// The job IDs an edit is for and the connection it goes through; `None`
-/// when interrupted while reading the IDs.
+/// The job IDs an edit is for (given, or picked on a terminal) and the
+/// connection it goes through; `None` when interrupted while reading the IDs.
 pub async fn connect_for_edit(
     global: &Global,
     job_args: &[String],
     stop: &Stop,
 ) -> Result<Option<(Vec<String>, Snow)>, Failure> {
-    let ids = read_job_ids(job_args, stop).await?;
+    let ids = job_ids(global, job_args, pick::Pick::Several, stop).await?;
     if stop.is_stopped() {
         return Ok(None);
     }
     Ok(Some((ids, Snow::connect(&global.settings()).await?)))
 }
 
-/// Edits the jobs (asking first when a person should confirm), records what
-/// was sent in the history, reports, and returns the exit code.
+/// Edits the jobs, records what was sent in the history, and reports: a
+/// person at a terminal confirms the plan first when there are `confirm_from`
+/// jobs or more. Returns the exit code and the results.
 pub async fn edit_jobs(
     global: &Global,
     snow: &Snow,
     ids: &[String],
     edit: &dyn Edit,
+    confirm_from: usize,
     stop: &Stop,
-) -> Result<i32, Failure> {
-    let opts = edit::Options {
+) -> (i32, Vec<JobResult>) {
+    let opts = |bar: &progress::Bar| pipeline::Options {
         dry_run: global.dry_run,
         concurrency: global.concurrency.into(),
+        progress: bar.callback(),
     };
     let interactive =
         !global.yes && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     if ids.len() > 1 && std::io::stderr().is_terminal() {
         global.note(&format!("Reading {} jobs...", ids.len()));
     }
-    let finish = |results: Vec<JobResult>| {
-        history::record(global, snow, &results);
-        report(global, &results)
+    let finish = |bar: progress::Bar, results: Result<Vec<JobResult>, Failure>| {
+        bar.clear();
+        match results {
+            Ok(results) => {
+                history::record(global, snow, &results);
+                (report(global, &results), results)
+            }
+            Err(e) => {
+                say_error(global, &e);
+                (e.exit_code(), Vec::new())
+            }
+        }
     };
-    if !(interactive && ids.len() > 1 && !global.dry_run) {
-        return Ok(finish(edit::run(snow, ids, edit, &opts, None, stop).await?));
+    let editing = || progress::Bar::new(global, ids.len(), "Editing");
+    if !(interactive && ids.len() >= confirm_from && !global.dry_run) {
+        let bar = editing();
+        let results = pipeline::run(snow, ids, edit, &opts(&bar), None, stop).await;
+        return finish(bar, results);
     }
     // A person confirms the plan; each job is then read again before it is sent.
-    let planned = edit::plan(snow, ids, edit, &opts, stop).await?;
+    let bar = progress::Bar::new(global, ids.len(), "Reading");
+    let planned = pipeline::plan(snow, ids, edit, &opts(&bar), stop).await;
+    bar.clear();
+    let planned = match planned {
+        Ok(planned) => planned,
+        Err(e) => return finish(bar, Err(e)),
+    };
     if !planned.iter().any(|r| r.outcome == Outcome::Planned) {
-        return Ok(report(global, &planned));
+        return finish(bar, Ok(planned));
     }
     if ask_to_confirm(global, &planned, stop).await {
-        let results = edit::run(snow, ids, edit, &opts, Some(&planned), stop).await?;
-        return Ok(finish(results));
+        let bar = editing();
+        let results = pipeline::run(snow, ids, edit, &opts(&bar), Some(&planned), stop).await;
+        return finish(bar, results);
     }
     // Declined or interrupted: nothing was sent. The table was on screen already.
     let skipped: Vec<JobResult> = planned
@@ -223,10 +269,8 @@ pub async fn edit_jobs(
         _ => print::results(global, &skipped),
     };
     global.note("Not confirmed; nothing was sent.");
-    Ok(print::exit_code(
-        crate::failure::Kind::Unexpected.exit_code(),
-        printed,
-    ))
+    let code = print::exit_code(crate::failure::Kind::Unexpected.exit_code(), printed);
+    (code, skipped)
 }
 
 /// Shows the plan on stderr and asks; Ctrl-C (or end of input) is a no.
@@ -236,7 +280,8 @@ async fn ask_to_confirm(global: &Global, planned: &[JobResult], stop: &Stop) -> 
         .filter(|r| r.outcome == Outcome::Planned)
         .count();
     stdio::err(&render::results(planned, Format::Table, &global.style()));
-    stdio::err(&format!("Update {count} jobs? [y/N] "));
+    let plural = if count == 1 { "" } else { "s" };
+    stdio::err(&format!("Update {count} job{plural}? [y/N] "));
     let answer = tokio::task::spawn_blocking(|| {
         let mut answer = String::new();
         std::io::stdin()

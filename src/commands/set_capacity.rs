@@ -11,8 +11,7 @@ use crate::failure::Failure;
 pub struct SetCapacityArgs {
     #[command(flatten)]
     pub ids: JobIds,
-    /// Device capacity (T100 is 100 TB; NoPreference lets AWS choose).
-    #[arg(long, required = true, value_name = "CAP", value_parser = ApiEnum(SnowballCapacity::values()))]
+    #[arg(long, required = true, value_name = "CAP", help = crate::cli::capacity_help(), value_parser = ApiEnum(SnowballCapacity::values()))]
     pub capacity: String,
 }
 

@@ -8,8 +8,7 @@ use crate::core::edit::{Context, Edit};
 use crate::core::patch::Patch;
 use crate::failure::Failure;
 
-/// Set the NFS on-device storage limit. Tape Gateway, EKS Anywhere and S3
-/// on-device settings are carried along unchanged.
+/// `set-nfs-limit`; its help is on [`crate::cli::Command::SetNfsLimit`].
 #[derive(Args, Debug)]
 pub struct SetNfsLimitArgs {
     #[command(flatten)]

@@ -1,5 +1,6 @@
 use aws_sdk_snowball::types::{JobMetadata, ShippingOption};
 use clap::Args;
+use clap_complete::engine::ArgValueCompleter;
 
 use crate::cli::{ApiEnum, JobIds};
 use crate::core::checks;
@@ -17,10 +18,10 @@ pub struct SetShippingArgs {
     #[arg(long, group = "change", value_name = "SPEED", value_parser = ApiEnum(ShippingOption::values()))]
     pub speed: Option<String>,
     /// The address the device ships to (ADID + UUID); it must exist.
-    #[arg(long, group = "change", value_name = "ADID", value_parser = checks::address_id)]
+    #[arg(long, group = "change", value_name = "ADID", value_parser = checks::address_id, add = ArgValueCompleter::new(super::complete::addresses))]
     pub address_id: Option<String>,
     /// The address the device is forwarded to after the first (ADID + UUID).
-    #[arg(long, group = "change", value_name = "ADID", value_parser = checks::address_id)]
+    #[arg(long, group = "change", value_name = "ADID", value_parser = checks::address_id, add = ArgValueCompleter::new(super::complete::addresses))]
     pub forwarding_address_id: Option<String>,
 }
 

@@ -16,7 +16,10 @@ pub struct ShowArgs {
 }
 
 pub async fn run(global: &Global, args: &ShowArgs, stop: &Stop) -> Result<i32, Failure> {
-    let ids = super::read_job_ids(&args.ids.jobs, stop).await?;
+    let ids = super::job_ids(global, &args.ids.jobs, super::pick::Pick::Several, stop).await?;
+    if ids.is_empty() {
+        return Ok(0);
+    }
     let snow = Snow::connect(&global.settings()).await?;
     let described: Vec<Result<serde_json::Value, Failure>> = futures::stream::iter(&ids)
         .map(|id| {

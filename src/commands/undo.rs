@@ -28,5 +28,9 @@ pub async fn run(global: &Global, args: &UndoArgs, stop: &Stop) -> Result<i32, F
             last.insert(r.job_id.clone(), r);
         }
     })?;
-    super::edit_jobs(global, &snow, &ids, &Undo { last }, stop).await
+    Ok(
+        super::edit_jobs(global, &snow, &ids, &Undo { last }, 2, stop)
+            .await
+            .0,
+    )
 }

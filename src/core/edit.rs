@@ -44,7 +44,12 @@ pub struct Context {
 pub struct Options {
     pub dry_run: bool,
     pub concurrency: usize,
+    /// Told of each job's result as it is known (a progress bar; core prints nothing).
+    pub progress: Option<Progress>,
 }
+
+/// Called with each job's result as soon as it is known.
+pub type Progress = Box<dyn Fn(&JobResult) + Send + Sync>;
 
 /// Plans every job (describe, check, build the patch) without sending
 /// anything: what a person is asked to confirm.
@@ -56,7 +61,7 @@ pub async fn plan(
     stop: &Stop,
 ) -> Result<Vec<JobResult>, Failure> {
     let batch = Batch::new(snow, edit)?;
-    Ok(for_each_job(job_ids, opts.concurrency, |id| async {
+    Ok(for_each_job(job_ids, opts, |id| async {
         match stop.until_stopped(batch.plan(id)).await {
             None => JobResult::skipped(id),
             Some(Err(e)) => JobResult::failed(id, e),
@@ -83,7 +88,7 @@ pub async fn run(
         .iter()
         .map(|r| (r.job_id.as_str(), r))
         .collect();
-    Ok(for_each_job(job_ids, opts.concurrency, |id| {
+    Ok(for_each_job(job_ids, opts, |id| {
         let agreed = agreed.get(id.as_str()).copied();
         let batch = &batch;
         async move {
@@ -97,24 +102,25 @@ pub async fn run(
     .await)
 }
 
-/// Runs `work` for each job, at most `concurrency` at once, results in input
-/// order. A panic while handling one job fails that job only.
-async fn for_each_job<'a, F, Fut>(
-    job_ids: &'a [String],
-    concurrency: usize,
-    work: F,
-) -> Vec<JobResult>
+/// Runs `work` for each job, at most `opts.concurrency` at once, results in
+/// input order (each told to `opts.progress` when known). A panic while
+/// handling one job fails that job only.
+async fn for_each_job<'a, F, Fut>(job_ids: &'a [String], opts: &Options, work: F) -> Vec<JobResult>
 where
     F: Fn(&'a String) -> Fut,
     Fut: Future<Output = JobResult> + 'a,
 {
     futures::stream::iter(job_ids)
         .map(|id| {
-            AssertUnwindSafe(work(id))
-                .catch_unwind()
-                .map(move |r| r.unwrap_or_else(|panic| JobResult::failed(id, internal(&*panic))))
+            AssertUnwindSafe(work(id)).catch_unwind().map(move |r| {
+                let result = r.unwrap_or_else(|panic| JobResult::failed(id, internal(&*panic)));
+                if let Some(progress) = &opts.progress {
+                    progress(&result);
+                }
+                result
+            })
         })
-        .buffered(concurrency.max(1))
+        .buffered(opts.concurrency.max(1))
         .collect()
         .await
 }
@@ -310,7 +316,7 @@ impl<'a> Batch<'a> {
     }
 }
 
-fn job_changed(id: &str, when: &str) -> Failure {
+pub fn job_changed(id: &str, when: &str) -> Failure {
     Failure::new(
         Kind::NotEditable,
         "JobChanged",

@@ -118,6 +118,14 @@ pub fn current_members(job: &JobMetadata) -> Map<String, Json> {
         .collect()
 }
 
+/// The members `edit` shows: the current ones, empty structures left out.
+pub fn editable_members(job: &JobMetadata) -> Map<String, Json> {
+    current_members(job)
+        .into_iter()
+        .filter(|(_, value)| *value != Json::Object(Map::new()))
+        .collect()
+}
+
 impl Patch {
     /// Drops every member that would not change the job.
     pub fn minimized(mut self, job: &JobMetadata) -> Patch {

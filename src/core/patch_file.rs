@@ -325,6 +325,17 @@ impl PatchFile {
             })
         })
     }
+
+    /// The UpdateJob members the file gives.
+    pub fn member_names(&self) -> impl Iterator<Item = &str> {
+        self.members.keys().map(String::as_str)
+    }
+
+    /// The patch that sets every member the file gives to exactly its value:
+    /// structures replace instead of merging (a desired state, as `edit` saves it).
+    pub fn desired(&self) -> Result<Patch, String> {
+        patch_of(|key| self.members.get(key).map(strip_nulls))
+    }
 }
 
 /// A patch that sets each member to exactly the value given, structures

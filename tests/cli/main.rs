@@ -12,6 +12,7 @@ mod failures;
 mod fates;
 mod faults;
 mod history;
+mod interactive;
 mod model;
 mod properties;
 mod reads;

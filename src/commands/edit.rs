@@ -1,0 +1,341 @@
+//! `edit`: the job's editable members in the user's editor. The saved file is
+//! their desired state, sent through the edit pipeline like any other edit.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use aws_sdk_snowball::types::JobMetadata;
+use clap::Args;
+use clap_complete::engine::ArgValueCompleter;
+use serde_json::{Map, Value as Json};
+
+use crate::aws::client::Snow;
+use crate::aws::convert;
+use crate::cli::Global;
+use crate::core::checks;
+use crate::core::edit::{self, Context, Edit};
+use crate::core::patch::{self, Patch};
+use crate::core::patch_file;
+use crate::core::stop::Stop;
+use crate::failure::{Failure, Kind};
+use crate::output::render::{self, escape_controls};
+use crate::output::{stdio, yaml};
+use crate::report::{JobResult, Outcome};
+
+#[derive(Args, Debug)]
+pub struct EditArgs {
+    /// The job ID (JID + UUID). Without one, a terminal offers the jobs still New.
+    #[arg(value_name = "JOB_ID", value_parser = checks::job_id, add = ArgValueCompleter::new(super::complete::pending_jobs))]
+    pub job: Option<String>,
+}
+
+/// The desired state of a job's members, as saved in the editor.
+#[derive(Debug)]
+struct Desired {
+    /// The members as the file showed them.
+    before: Map<String, Json>,
+    /// What the file changes, checked.
+    patch: Patch,
+}
+
+impl Edit for Desired {
+    fn patch(&self, job: &JobMetadata, _ctx: &Context) -> Result<Patch, Failure> {
+        // The file replaces whole members: sent over a colleague's change, it
+        // would undo it.
+        if patch::editable_members(job) != self.before {
+            return Err(edit::job_changed(
+                job.job_id().unwrap_or_default(),
+                "while it was open in the editor",
+            ));
+        }
+        Ok(self.patch.clone())
+    }
+}
+
+/// What the person did in the editor.
+enum Saved {
+    /// Nothing to send, and why.
+    Aborted(String),
+    /// The file as it was written.
+    Unchanged,
+    /// A valid change.
+    Changed(Box<Patch>),
+    /// Not usable, and why: kept for the person to look at.
+    GaveUp(String),
+}
+
+/// Saved files larger than this are not read (a patch is a few KiB).
+const MAX_FILE_BYTES: u64 = crate::commands::apply::MAX_PATCH_BYTES;
+
+/// Lines snowjob puts at the top of a file it reopens: the errors. They are
+/// removed again before the file is read.
+const ERROR_MARK: &str = "#!";
+
+pub async fn run(global: &Global, args: &EditArgs, stop: &Stop) -> Result<i32, Failure> {
+    let given: Vec<String> = args.job.iter().cloned().collect();
+    let ids = super::job_ids(global, &given, super::pick::Pick::One, stop).await?;
+    let Some(id) = ids.first() else {
+        return Ok(0);
+    };
+    let snow = Snow::connect(&global.settings()).await?;
+    let Some(read) = stop.until_stopped(snow.describe_job(id)).await else {
+        return Ok(0);
+    };
+    let job = match read.and_then(|job| edit::ensure_new(id, &job).map(|()| job)) {
+        Ok(job) => job,
+        Err(e) => return Ok(super::report(global, &[JobResult::failed(id, e)])),
+    };
+    let before = patch::editable_members(&job);
+    let original = header(id, &job) + &yaml::to_string(&Json::Object(before.clone()));
+    let file = tempfile::Builder::new()
+        .prefix("snowjob-edit-")
+        .suffix(".yaml")
+        .tempfile()
+        .and_then(|mut f| {
+            std::io::Write::write_all(&mut f, original.as_bytes())?;
+            Ok(f)
+        })
+        .map_err(|e| {
+            Failure::new(
+                Kind::Unexpected,
+                "TempFile",
+                format!("writing the file to edit: {e}"),
+            )
+        })?;
+
+    let saved = edit_until_valid(file.path(), &original, &job, &before, stop).await?;
+    let keep = |why: &str| -> String {
+        match file.keep() {
+            Ok((_, path)) => format!("{why}; the file is kept: {}", path.display()),
+            Err(e) => format!("{why}; the file could not be kept: {}", e.error),
+        }
+    };
+    let result = match saved {
+        Saved::Aborted(why) => JobResult {
+            error: Some(Failure::new(
+                Kind::Unexpected,
+                "Aborted",
+                format!("{why}; nothing was sent"),
+            )),
+            ..JobResult::skipped(id)
+        },
+        Saved::Unchanged => JobResult::new(id, Outcome::Unchanged),
+        Saved::GaveUp(error) => JobResult::failed(id, Failure::invalid(keep(&error))),
+        Saved::Changed(patch) => {
+            let desired = Desired {
+                before,
+                patch: *patch,
+            };
+            let (code, results) =
+                super::edit_jobs(global, &snow, std::slice::from_ref(id), &desired, 1, stop).await;
+            if results
+                .iter()
+                .any(|r| r.error.as_ref().is_some_and(|e| e.code == "JobChanged"))
+            {
+                stdio::errln(&keep(
+                    "to retry the edit on the job as it is now, run `snowjob edit` again and copy your change over",
+                ));
+            }
+            return Ok(code);
+        }
+    };
+    Ok(super::report(global, &[result]))
+}
+
+/// The comment on top of the file: what the job is, how long it stays
+/// editable, what the file means and how to get out.
+fn header(id: &str, job: &JobMetadata) -> String {
+    let json = convert::json(job);
+    let field = |key: &str| escape_controls(json[key].as_str().unwrap_or("unknown"));
+    format!(
+        "# snowjob edit {id}\n\
+         # {state}, {kind} job, device {device}, capacity {capacity}.\n\
+         # Edit window: {window}, counted from the creation date.\n\
+         #\n\
+         # Below: the job's editable members, as UpdateJob takes them. Save the file\n\
+         # as you want them to be: lists and structures are taken as written (delete\n\
+         # a bucket to remove it). A member cannot be deleted: UpdateJob can only\n\
+         # replace it. The change is shown (on a terminal, confirmed) before it is sent.\n\
+         # To abort: save an empty file, or quit the editor with an error (vi: :cq).\n\
+         \n",
+        state = field("JobState"),
+        kind = field("JobType"),
+        device = field("SnowballType"),
+        capacity = field("SnowballCapacityPreference"),
+        window = render::edit_window(&json, render::now()),
+    )
+}
+
+/// Opens the editor until the file is valid, unchanged, empty, or saved
+/// again unchanged while invalid.
+async fn edit_until_valid(
+    path: &Path,
+    original: &str,
+    job: &JobMetadata,
+    before: &Map<String, Json>,
+    stop: &Stop,
+) -> Result<Saved, Failure> {
+    let mut rejected: Option<String> = None;
+    loop {
+        if let Some(why) = open_editor(path).await {
+            return Ok(Saved::Aborted(why));
+        }
+        if stop.is_stopped() {
+            return Ok(Saved::Aborted("interrupted".into()));
+        }
+        let text = match read_saved(path) {
+            Ok(text) => text,
+            Err(saved) => return Ok(saved),
+        };
+        let body = without_errors(&text);
+        if body
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+        {
+            return Ok(Saved::Aborted("the file was saved empty".into()));
+        }
+        if body == original {
+            return Ok(Saved::Unchanged);
+        }
+        // Line numbers in the errors count the lines the reopened file will
+        // have above the body.
+        let error = match check(&format!("{ERROR_MARK}\n{ERROR_MARK}\n{body}"), job, before) {
+            Ok(patch) if patch.is_empty() => return Ok(Saved::Unchanged),
+            Ok(patch) => return Ok(Saved::Changed(Box::new(patch))),
+            Err(error) => escape_controls(&error),
+        };
+        if rejected.as_deref() == Some(body) {
+            return Ok(Saved::GaveUp(format!(
+                "{error} (saved again without a change, so nothing was sent)"
+            )));
+        }
+        let reopened = format!(
+            "{ERROR_MARK} Not used: {error}\n{ERROR_MARK} Fix it and save; save without a change to give up (the file is kept).\n{body}"
+        );
+        write_private(path, &reopened).map_err(|e| {
+            Failure::new(
+                Kind::Unexpected,
+                "TempFile",
+                format!("rewriting {}: {e}", path.display()),
+            )
+        })?;
+        rejected = Some(body.to_string());
+    }
+}
+
+/// The saved file as the desired members: parsed, no member deleted, and
+/// fitting the job. The patch holds only what changes.
+fn check(text: &str, job: &JobMetadata, before: &Map<String, Json>) -> Result<Patch, String> {
+    let file = patch_file::parse(text)?;
+    let deleted: Vec<&str> = before
+        .keys()
+        .map(String::as_str)
+        .filter(|k| !file.member_names().any(|m| m == *k))
+        .collect();
+    if !deleted.is_empty() {
+        return Err(format!(
+            "{} deleted: UpdateJob cannot remove a member, only replace it; put {} back",
+            deleted.join(", "),
+            if deleted.len() == 1 { "it" } else { "them" }
+        ));
+    }
+    let patch = file.desired()?.minimized(job);
+    checks::patch_fits_job(job, &patch).map_err(|e| e.message)?;
+    Ok(patch)
+}
+
+/// The text without the error lines a reopen put on top.
+fn without_errors(text: &str) -> &str {
+    let mut rest = text;
+    while rest.starts_with(ERROR_MARK) {
+        rest = rest.split_once('\n').map_or("", |(_, after)| after);
+    }
+    rest
+}
+
+/// The file as saved, or why it cannot be used.
+fn read_saved(path: &Path) -> Result<String, Saved> {
+    let mut bytes = Vec::new();
+    let read =
+        std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
+    match read {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Saved::Aborted("the file was deleted".into()));
+        }
+        Err(e) => {
+            return Err(Saved::GaveUp(format!(
+                "the file could not be read ({e}); nothing was sent"
+            )));
+        }
+        Ok(_) if bytes.len() as u64 > MAX_FILE_BYTES => {
+            return Err(Saved::GaveUp(
+                "the file is larger than 1 MiB (the editable members are a few KiB); nothing was sent".into(),
+            ));
+        }
+        Ok(_) => {}
+    }
+    String::from_utf8(bytes)
+        .map_err(|_| Saved::GaveUp("the file is not UTF-8 text; nothing was sent".into()))
+}
+
+/// Writes `text` to `path`, readable by the user only (it holds pickup details),
+/// also when the editor replaced the file with one of its own.
+fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::write(path, text)?;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+}
+
+/// `$VISUAL`, else `$EDITOR`, else vi: a shell command, so it may carry
+/// arguments (`code --wait`).
+fn editor() -> String {
+    ["VISUAL", "EDITOR"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|e| !e.trim().is_empty())
+        .unwrap_or_else(|| "vi".into())
+}
+
+/// Runs the editor on the file; `Some(why)` when it failed.
+async fn open_editor(path: &Path) -> Option<String> {
+    let editor = editor();
+    let path: PathBuf = path.to_path_buf();
+    let command = editor.clone();
+    let status = tokio::task::spawn_blocking(move || {
+        std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("{command} \"$@\""))
+            .arg(&command)
+            .arg(&path)
+            .status()
+    })
+    .await;
+    let shown = escape_controls(&editor);
+    match status {
+        Ok(Ok(s)) if s.success() => None,
+        Ok(Ok(s)) if s.code() == Some(127) => Some(format!(
+            "the editor `{shown}` was not found (set VISUAL or EDITOR to the one you use)"
+        )),
+        Ok(Ok(s)) => Some(format!("the editor `{shown}` exited with {s}")),
+        Ok(Err(e)) => Some(format!("the editor `{shown}` could not be started: {e}")),
+        Err(e) => Some(format!("the editor `{shown}` could not be run: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_lines_come_off_before_reading() {
+        assert_eq!(
+            without_errors("#! a\n#! b\nShippingOption: X\n"),
+            "ShippingOption: X\n"
+        );
+        assert_eq!(
+            without_errors("# header\n#! not on top\n"),
+            "# header\n#! not on top\n"
+        );
+        assert_eq!(without_errors("#! only"), "");
+    }
+}

@@ -1,0 +1,119 @@
+//! The picker: with no job ID on a terminal, the jobs still New to choose
+//! from, filtered as you type. Ctrl-C cancels (exit 130), Esc too (exit 1).
+
+use crate::aws::client::Snow;
+use crate::aws::convert;
+use crate::cli::Global;
+use crate::core::stop::Stop;
+use crate::failure::{Failure, Kind};
+use crate::output::render;
+use crate::output::stdio;
+
+/// How many jobs may be chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pick {
+    One,
+    Several,
+}
+
+/// A pending job as the picker shows it: ID first, then its description
+/// (escaped: job data never reaches the terminal raw) and edit window.
+struct Choice {
+    id: String,
+    label: String,
+}
+
+impl std::fmt::Display for Choice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label)
+    }
+}
+
+/// Job IDs a person picked; empty when a signal came first.
+pub async fn pending_jobs(
+    global: &Global,
+    pick: Pick,
+    stop: &Stop,
+) -> Result<Vec<String>, Failure> {
+    let snow = Snow::connect(&global.settings()).await?;
+    let Some(listed) = stop.until_stopped(snow.list_jobs()).await else {
+        return Ok(Vec::new());
+    };
+    let now = render::now();
+    let choices: Vec<Choice> = listed?
+        .iter()
+        .map(convert::json)
+        .filter(|e| e["JobState"] == "New")
+        .map(|e| {
+            let id = e["JobId"].as_str().unwrap_or_default().to_string();
+            let description = render::escape_controls(e["Description"].as_str().unwrap_or(""));
+            let window = render::edit_window(&e, now);
+            Choice {
+                label: format!("{id}  {description}  {window}"),
+                id,
+            }
+        })
+        .collect();
+    if choices.is_empty() {
+        return Err(Failure::new(
+            Kind::NotFound,
+            "NoPendingJobs",
+            "no job is still New (editable); `snowjob list --all` shows every job",
+        ));
+    }
+    let asking = tokio::task::spawn_blocking(move || match pick {
+        Pick::One => inquire::Select::new("Job (type to filter):", choices)
+            .prompt()
+            .map(|c| vec![c.id]),
+        Pick::Several => inquire::MultiSelect::new(
+            "Jobs (type to filter, space to choose, enter to go on):",
+            choices,
+        )
+        .prompt()
+        .map(|cs| cs.into_iter().map(|c| c.id).collect()),
+    });
+    let Some(answer) = stop.until_stopped(asking).await else {
+        restore_terminal();
+        return Ok(Vec::new());
+    };
+    let answer = answer.map_err(|e| {
+        Failure::new(
+            Kind::Unexpected,
+            "InternalError",
+            format!("the picker failed: {e}"),
+        )
+    })?;
+    match answer {
+        Ok(ids) if ids.is_empty() => Err(cancelled(Kind::Unexpected, "no job was chosen")),
+        Ok(ids) => Ok(ids),
+        Err(inquire::InquireError::OperationInterrupted) => {
+            Err(cancelled(Kind::Interrupted, "interrupted"))
+        }
+        Err(inquire::InquireError::OperationCanceled) => {
+            Err(cancelled(Kind::Unexpected, "cancelled"))
+        }
+        Err(e) => Err(Failure::new(
+            Kind::Unexpected,
+            "PickerFailed",
+            format!("the picker failed: {e}"),
+        )),
+    }
+}
+
+fn cancelled(kind: Kind, why: &str) -> Failure {
+    Failure::new(kind, "Cancelled", format!("{why}; nothing was sent"))
+}
+
+/// A signal came while the picker held the terminal: give it back as it was
+/// (the prompt's own cleanup runs only when it returns). crossterm is the
+/// prompt's own, so it knows the mode to go back to.
+fn restore_terminal() {
+    use crossterm::{cursor, event, execute, terminal};
+    let _ = terminal::disable_raw_mode();
+    let _ = execute!(
+        std::io::stderr(),
+        event::DisableBracketedPaste,
+        cursor::Show
+    );
+    stdio::err("\n");
+}

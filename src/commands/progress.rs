@@ -1,0 +1,62 @@
+//! A progress bar on stderr for large batches: only on a terminal, never with
+//! --quiet or --debug (whose trace it would garble).
+
+use std::io::IsTerminal;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::cli::Global;
+use crate::core::edit::Progress;
+use crate::report::JobResult;
+
+/// Batches of more jobs than this show a bar.
+const MORE_THAN: usize = 20;
+
+/// The bar, when one is shown; cleared when dropped.
+pub struct Bar(Option<ProgressBar>);
+
+impl Bar {
+    pub fn new(global: &Global, jobs: usize, doing: &'static str) -> Bar {
+        let shown =
+            jobs > MORE_THAN && !global.quiet && !global.debug && std::io::stderr().is_terminal();
+        Bar(shown.then(|| {
+            let bar =
+                ProgressBar::with_draw_target(Some(jobs as u64), ProgressDrawTarget::stderr());
+            if let Ok(style) =
+                ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} jobs{msg}")
+            {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            bar.set_prefix(doing);
+            bar
+        }))
+    }
+
+    /// What the pipeline calls with each job's result: one more done, and the
+    /// failures so far.
+    pub fn callback(&self) -> Option<Progress> {
+        let bar = self.0.clone()?;
+        let failed = AtomicUsize::new(0);
+        Some(Box::new(move |result: &JobResult| {
+            if result.error.is_some() {
+                let n = failed.fetch_add(1, Ordering::Relaxed) + 1;
+                bar.set_message(format!(", {n} failed"));
+            }
+            bar.inc(1);
+        }))
+    }
+
+    /// Off the screen, before anything else is printed.
+    pub fn clear(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl Drop for Bar {
+    fn drop(&mut self) {
+        self.clear();
+    }
+}
