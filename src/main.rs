@@ -9,11 +9,19 @@ use snowjob::commands;
 use snowjob::core::edit::internal;
 use snowjob::core::stop::Stop;
 use snowjob::failure::{Failure, Kind};
-use snowjob::output::stdio;
+use snowjob::output::{render, stdio};
 
 fn main() {
     commands::complete::serve();
-    let cli = Cli::parse();
+    let cli = Cli::try_parse().unwrap_or_else(|e| {
+        if !e.use_stderr() {
+            e.exit(); // --help, --version
+        }
+        // clap quotes what was typed in full; a message quotes at most 200 characters.
+        let message = e.render().to_string();
+        stdio::err(&render::shorten_long_words(&message));
+        std::process::exit(e.exit_code());
+    });
     // A panic is a bug: it is reported once, as `internal error`, by whoever
     // catches it (the job it happened in, or this function), never by the
     // default hook. --debug shows where it happened.

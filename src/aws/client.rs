@@ -104,11 +104,13 @@ impl Snow {
         };
         let region = match &resolved.region {
             Some(r) => Region::new(r.clone()),
-            None => aws_config::default_provider::region::DefaultRegionChain::builder()
-                .profile_name(&resolved.profile)
+            // The command line, environment and profile were read above; what
+            // is left is the instance's own region (an empty one is no region).
+            None => aws_config::imds::region::ImdsRegionProvider::builder()
                 .build()
                 .region()
                 .await
+                .filter(|r| !r.as_ref().is_empty())
                 .ok_or_else(|| {
                     Failure::new(
                         Kind::Config,
@@ -130,7 +132,11 @@ impl Snow {
                 }
                 .with_max_attempts(resolved.max_attempts),
             );
-        if let Some(url) = &resolved.endpoint_url {
+        let endpoint = resolved
+            .endpoint_url
+            .as_deref()
+            .map(config::without_userinfo);
+        if let Some(url) = &endpoint {
             loader = loader.endpoint_url(url);
         }
         if let Some(client) = http_client {
@@ -150,11 +156,11 @@ impl Snow {
         let mut config = aws_sdk_snowball::config::Builder::from(&shared);
         // The configured endpoint, checked above, wins over what the SDK would
         // read again from the environment.
-        config.set_endpoint_url(resolved.endpoint_url.clone());
+        config.set_endpoint_url(endpoint.clone());
         if settings.debug {
             crate::output::stdio::errln(&format!(
                 "[debug] region {region}; endpoint {}; profile {}; retry {:?}, {} attempts",
-                resolved.endpoint_url.as_deref().unwrap_or("(the region's)"),
+                endpoint.as_deref().unwrap_or("(the region's)"),
                 resolved.profile,
                 resolved.retry_mode,
                 resolved.max_attempts,

@@ -294,6 +294,19 @@ fn check_region(region: &str) -> Result<String, &'static str> {
     }
 }
 
+/// The URL without a `user:password@`: SigV4 signs the host alone, and a
+/// password must never reach a trace or a log.
+pub fn without_userinfo(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..end].rsplit_once('@') {
+        Some((_, host)) => format!("{scheme}://{host}{}", &rest[end..]),
+        None => url.to_string(),
+    }
+}
+
 /// An absolute http(s) URL with a host.
 pub fn check_endpoint(url: &str) -> Result<String, &'static str> {
     const WHY: &str = "expected an http:// or https:// URL with a host, like https://snowball.us-east-1.amazonaws.com";
@@ -481,6 +494,18 @@ mod tests {
         )
         .unwrap();
         assert_eq!(r.warnings.len(), 1);
+    }
+
+    #[test]
+    fn userinfo_never_leaves_the_url() {
+        assert_eq!(
+            without_userinfo("http://user:hunter2@127.0.0.1:9/p?q=a@b"),
+            "http://127.0.0.1:9/p?q=a@b"
+        );
+        assert_eq!(
+            without_userinfo("https://h.example/x"),
+            "https://h.example/x"
+        );
     }
 
     #[test]

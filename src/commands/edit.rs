@@ -9,7 +9,6 @@ use clap::Args;
 use clap_complete::engine::ArgValueCompleter;
 use serde_json::{Map, Value as Json};
 
-use crate::aws::client::Snow;
 use crate::aws::convert;
 use crate::cli::Global;
 use crate::core::checks;
@@ -77,7 +76,9 @@ pub async fn run(global: &Global, args: &EditArgs, stop: &Stop) -> Result<i32, F
     let Some(id) = ids.first() else {
         return Ok(0);
     };
-    let snow = Snow::connect(&global.settings()).await?;
+    let Some(snow) = super::connect(global, stop).await? else {
+        return Ok(0);
+    };
     let Some(read) = stop.until_stopped(snow.describe_job(id)).await else {
         return Ok(0);
     };

@@ -32,11 +32,15 @@ pub async fn run(global: &Global, args: &HistoryArgs, stop: &Stop) -> Result<i32
     }
     let mut records: Vec<Record> = Vec::new();
     match history::configured() {
-        Location::File(path) => read(global, &path, |r| {
-            if ids.is_empty() || ids.contains(&r.job_id) {
-                records.push(r);
-            }
-        })?,
+        Location::File(path) => {
+            let Some(all) = read(global, &path, stop).await? else {
+                return Ok(0);
+            };
+            records.extend(
+                all.into_iter()
+                    .filter(|r| ids.is_empty() || ids.contains(&r.job_id)),
+            );
+        }
         other => global.note(&format!("{}.", not_kept(&other))),
     }
     let printed = super::print::print(global, "History", &records, || {
@@ -69,15 +73,32 @@ fn not_kept(location: &Location) -> String {
 /// Lines that are not records named one by one; the rest are counted.
 const MAX_WARNINGS: usize = 10;
 
-/// Reads the history, warning about each line that is not a record.
-pub fn read(global: &Global, path: &Path, each: impl FnMut(Record)) -> Result<(), Failure> {
-    let warnings = history::read(path, each).map_err(|e| {
+/// Reads the history, warning about each line that is not a record. The
+/// reading goes on in a thread of its own, so that Ctrl-C ends even a read
+/// that never ends (a history pointed at /dev/zero): `None` then.
+pub async fn read(
+    global: &Global,
+    path: &Path,
+    stop: &Stop,
+) -> Result<Option<Vec<Record>>, Failure> {
+    let owned = path.to_path_buf();
+    let reading = tokio::task::spawn_blocking(move || {
+        let mut records = Vec::new();
+        history::read(&owned, |r| records.push(r)).map(|warnings| (records, warnings))
+    });
+    let Some(joined) = stop.until_stopped(reading).await else {
+        return Ok(None);
+    };
+    let unreadable = |why: String| {
         Failure::new(
             Kind::Config,
             "HistoryUnreadable",
-            format!("the history {} cannot be read: {e}", shown(path)),
+            format!("the history {} cannot be read: {why}", shown(path)),
         )
-    })?;
+    };
+    let (records, warnings) = joined
+        .map_err(|e| unreadable(e.to_string()))?
+        .map_err(|e| unreadable(e.to_string()))?;
     for w in warnings.iter().take(MAX_WARNINGS) {
         global.note(&format!(
             "warning: the history {}: {}; skipped",
@@ -92,7 +113,7 @@ pub fn read(global: &Global, path: &Path, each: impl FnMut(Record)) -> Result<()
             warnings.len() - MAX_WARNINGS
         ));
     }
-    Ok(())
+    Ok(Some(records))
 }
 
 /// Where this connection's edits go, as the history records it.

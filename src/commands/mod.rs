@@ -65,9 +65,8 @@ impl Global {
 
 /// An error, once, on stderr: escaped, with its causes under --debug.
 pub fn say_error(global: &Global, failure: &Failure) {
-    let report = failure.report(global.debug);
-    let lines: Vec<String> = report.lines().map(render::escape_controls).collect();
-    stdio::errln(&format!("error: {}", lines.join("\n")));
+    let text = render::message(&failure.report(global.debug));
+    stdio::errln(&format!("error: {text}"));
 }
 
 /// Longest line of job IDs read from stdin; a longer one is refused.
@@ -194,10 +193,15 @@ pub async fn connect_for_edit(
     stop: &Stop,
 ) -> Result<Option<(Vec<String>, Snow)>, Failure> {
     let ids = job_ids(global, job_args, pick::Pick::Several, stop).await?;
-    if stop.is_stopped() {
-        return Ok(None);
-    }
-    Ok(Some((ids, Snow::connect(&global.settings()).await?)))
+    Ok(connect(global, stop).await?.map(|snow| (ids, snow)))
+}
+
+/// The connection a command goes through; `None` when a signal came first
+/// (loading credentials may run a program, or wait for SSO).
+pub async fn connect(global: &Global, stop: &Stop) -> Result<Option<Snow>, Failure> {
+    stop.until_stopped(Snow::connect(&global.settings()))
+        .await
+        .transpose()
 }
 
 /// Edits the jobs, records what was sent in the history, and reports: a

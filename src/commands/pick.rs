@@ -1,7 +1,6 @@
 //! The picker: with no job ID on a terminal, the jobs still New to choose
 //! from, filtered as you type. Ctrl-C cancels (exit 130), Esc too (exit 1).
 
-use crate::aws::client::Snow;
 use crate::aws::convert;
 use crate::cli::Global;
 use crate::core::stop::Stop;
@@ -35,7 +34,9 @@ pub async fn pending_jobs(
     pick: Pick,
     stop: &Stop,
 ) -> Result<Vec<String>, Failure> {
-    let snow = Snow::connect(&global.settings()).await?;
+    let Some(snow) = super::connect(global, stop).await? else {
+        return Ok(Vec::new());
+    };
     let Some(listed) = stop.until_stopped(snow.list_jobs()).await else {
         return Ok(Vec::new());
     };
@@ -72,10 +73,13 @@ pub async fn pending_jobs(
         .prompt()
         .map(|cs| cs.into_iter().map(|c| c.id).collect()),
     });
+    // Restores the terminal however this future ends: a signal may also
+    // drop it from above (a read is ended whole by a signal).
+    let mut held = HeldTerminal(true);
     let Some(answer) = stop.until_stopped(asking).await else {
-        restore_terminal();
         return Ok(Vec::new());
     };
+    held.0 = false;
     let answer = answer.map_err(|e| {
         Failure::new(
             Kind::Unexpected,
@@ -102,6 +106,17 @@ pub async fn pending_jobs(
 
 fn cancelled(kind: Kind, why: &str) -> Failure {
     Failure::new(kind, "Cancelled", format!("{why}; nothing was sent"))
+}
+
+/// While true, the picker holds the terminal: dropping gives it back.
+struct HeldTerminal(bool);
+
+impl Drop for HeldTerminal {
+    fn drop(&mut self) {
+        if self.0 {
+            restore_terminal();
+        }
+    }
 }
 
 /// A signal came while the picker held the terminal: give it back as it was

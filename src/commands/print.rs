@@ -70,7 +70,7 @@ pub fn exit_code(work: i32, printed: Result<(), Failure>) -> i32 {
     match printed {
         Ok(()) => work,
         Err(e) => {
-            stdio::errln(&format!("error: {}", render::escape_controls(&e.message)));
+            stdio::errln(&format!("error: {}", render::message(&e.message)));
             if work == 0 { e.exit_code() } else { work }
         }
     }

@@ -22,12 +22,15 @@ pub async fn run(global: &Global, args: &UndoArgs, stop: &Stop) -> Result<i32, F
     // The last record of each job sent through this region and endpoint.
     let target = super::history::target(&snow);
     let wanted: HashSet<&String> = ids.iter().collect();
+    let Some(records) = super::history::read(global, &path, stop).await? else {
+        return Ok(0);
+    };
     let mut last = HashMap::new();
-    super::history::read(global, &path, |r| {
+    for r in records {
         if wanted.contains(&r.job_id) && r.sent_to(&target) {
             last.insert(r.job_id.clone(), r);
         }
-    })?;
+    }
     Ok(
         super::edit_jobs(global, &snow, &ids, &Undo { last }, 2, stop)
             .await

@@ -11,16 +11,35 @@ use snowball_model::{DecodeOptions, Wire, facts};
 use crate::failure::Failure;
 
 /// An enum value in the API's spelling, from any case with `-` for `_`
-/// (`next-day` is `NEXT_DAY`), on the command line and in files alike.
+/// (`next-day` is `NEXT_DAY`, `no-preference` is `NoPreference`), on the
+/// command line and in files alike. Separators must stand where the API has
+/// them: `nextday` and `n-e-x-t-d-a-y` are not `NEXT_DAY`.
 pub fn fold_enum<'a>(values: impl IntoIterator<Item = &'a str>, text: &str) -> Option<&'a str> {
-    let fold = |t: &str| {
-        t.chars()
-            .filter(|c| *c != '_' && *c != '-')
-            .collect::<String>()
-            .to_ascii_lowercase()
-    };
-    let wanted = fold(text);
-    values.into_iter().find(|v| fold(v) == wanted)
+    let typed = text.to_ascii_lowercase().replace('-', "_");
+    values
+        .into_iter()
+        .find(|v| v.to_ascii_lowercase() == typed || words(v) == typed)
+}
+
+/// `NoPreference` as `no_preference`, `WithAWS` as `with_aws`.
+fn words(value: &str) -> String {
+    let chars: Vec<char> = value.chars().collect();
+    let mut out = String::new();
+    for (i, c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1);
+        let starts_word = c.is_ascii_uppercase()
+            && prev.is_some_and(|p| {
+                p.is_ascii_lowercase()
+                    || p.is_ascii_digit()
+                    || (p.is_ascii_uppercase() && next.is_some_and(char::is_ascii_lowercase))
+            });
+        if starts_word {
+            out.push('_');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
 }
 
 const UUID_SHAPE: &str = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
@@ -282,6 +301,35 @@ mod tests {
             snowball_capacity_preference: Some(cap),
             ..Patch::default()
         }
+    }
+
+    #[test]
+    fn enum_spellings_fold_only_case_and_dashes() {
+        let speeds = ["SECOND_DAY", "NEXT_DAY"];
+        for ok in ["next-day", "NEXT_DAY", "Next_Day", "next_day"] {
+            assert_eq!(fold_enum(speeds, ok), Some("NEXT_DAY"), "{ok}");
+        }
+        for bad in [
+            "nextday",
+            "NEXTDAY",
+            "n-e-x-t-d-a-y",
+            "_NEXT_DAY_",
+            "NEXT__DAY",
+        ] {
+            assert_eq!(fold_enum(speeds, bad), None, "{bad}");
+        }
+        let caps = ["T100", "NoPreference"];
+        for ok in [
+            "no-preference",
+            "NoPreference",
+            "nopreference",
+            "NO_PREFERENCE",
+        ] {
+            assert_eq!(fold_enum(caps, ok), Some("NoPreference"), "{ok}");
+        }
+        assert_eq!(fold_enum(caps, "t100"), Some("T100"));
+        assert_eq!(fold_enum(["WithAWS"], "with-aws"), Some("WithAWS"));
+        assert_eq!(fold_enum(["T100"], "t-100"), None);
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //! by member (a given sub-member replaces, `null` removes it, others are
 //! kept); lists and scalars replace.
 
+use aws_sdk_snowball::primitives::DateTime;
 use aws_sdk_snowball::types::*;
+use aws_smithy_types::date_time::Format;
 use serde_json::{Map, Value as Json};
 use snowball_model::{DecodeOptions, Shape, Wire, model};
 
@@ -133,6 +135,7 @@ fn walk(shape: &str, node: &Node, path: &str, problems: &mut Problems) -> Option
     match (model().shape(shape), &node.value) {
         (Shape::Structure { members, required }, Value::Map(entries)) => {
             let mut out = Map::new();
+            let given: Vec<&str> = entries.iter().map(|(k, _)| k.as_str()).collect();
             for (key, item) in entries {
                 let path = child(path, key);
                 let Some((_, inner)) = members.iter().find(|(m, _)| m == key) else {
@@ -152,7 +155,7 @@ fn walk(shape: &str, node: &Node, path: &str, problems: &mut Problems) -> Option
                     out.insert(key.clone(), value);
                 }
             }
-            for missing in required.iter().filter(|r| !out.contains_key(*r)) {
+            for missing in required.iter().filter(|r| !given.contains(&r.as_str())) {
                 problems.add(line, &child(path, missing), "required here");
             }
             Some(Json::Object(out))
@@ -241,11 +244,31 @@ fn scalar(leaf: &Shape, text: &str, is_plain: bool) -> Result<Json, String> {
         ) => checks::fold_enum(values.iter().map(String::as_str), text)
             .map(|v| Json::String(v.to_string()))
             .ok_or_else(|| format!("'{text}' is not one of {}", values.join(", "))),
-        (Shape::String { .. } | Shape::Timestamp, Plain::Text) => {
-            Ok(Json::String(text.to_string()))
+        (Shape::String { .. }, Plain::Text) => Ok(Json::String(text.to_string())),
+        (Shape::String { .. }, _) => Err(quote_it()),
+        // A time as RFC 3339 (any offset) or epoch seconds, sent in UTC.
+        (Shape::Timestamp, meaning) => {
+            let seconds = |x: f64| x.is_finite().then(|| DateTime::from_secs_f64(x));
+            let time = match meaning {
+                Plain::Int(n) => Some(DateTime::from_secs(n)),
+                Plain::Float(x) => seconds(x),
+                Plain::Text => DateTime::from_str(text, Format::DateTimeWithOffset)
+                    .ok()
+                    .or_else(|| text.parse().ok().and_then(seconds)),
+                _ => None,
+            };
+            time.map(|t| Json::String(convert::timestamp(&t))).ok_or_else(|| {
+                format!("'{text}' is not a time: write RFC 3339 (2030-01-31T00:00:00Z, an offset allowed) or epoch seconds")
+            })
         }
-        (Shape::String { .. } | Shape::Timestamp, _) => Err(quote_it()),
         (Shape::Integer { .. }, Plain::Int(n)) => Ok(Json::from(n)),
+        (Shape::Integer { .. } | Shape::Double { .. }, Plain::Text)
+            if !is_plain && matches!(plain(text), Plain::Int(_) | Plain::Float(_)) =>
+        {
+            Err(format!(
+                "'{text}' is quoted, so it is text; write {text} without quotes for a number"
+            ))
+        }
         (Shape::Integer { .. }, _) => Err(format!("'{text}' is not a whole number")),
         (Shape::Double { .. }, Plain::Float(x)) if !x.is_finite() => {
             Err(format!("{text} is not a finite number"))
@@ -572,6 +595,42 @@ mod tests {
         ] {
             assert!(parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn times_take_offsets_and_epoch_seconds() {
+        for (text, utc) in [
+            ("2030-01-01T00:00:00+14:00", "2029-12-31T10:00:00Z"),
+            ("1893456000", "2030-01-01T00:00:00Z"),
+            ("'1893456000'", "2030-01-01T00:00:00Z"),
+            ("2030-01-01T00:00:00Z", "2030-01-01T00:00:00Z"),
+        ] {
+            let file = parse(&format!(
+                "PickupDetails:\n  IdentificationExpirationDate: {text}\n"
+            ))
+            .unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(
+                file.members["PickupDetails"]["IdentificationExpirationDate"],
+                json!(utc),
+                "{text}"
+            );
+        }
+        let err = parse("PickupDetails:\n  IdentificationExpirationDate: soon\n").unwrap_err();
+        assert!(
+            err.contains("RFC 3339") && err.contains("epoch seconds"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn an_invalid_required_member_is_reported_once() {
+        let err = parse("Resources:\n  Ec2AmiResources:\n    - AmiId: 'ami-0123456789abcdef0 '\n")
+            .unwrap_err();
+        assert!(!err.contains("required"), "{err}");
+        let err =
+            parse("OnDeviceServiceConfiguration:\n  NFSOnDeviceService:\n    StorageLimit: '8'\n")
+                .unwrap_err();
+        assert!(err.contains("without quotes"), "{err}");
     }
 
     #[test]

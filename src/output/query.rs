@@ -36,11 +36,31 @@ impl Query {
     pub fn search(&self, document: &Json) -> Result<Json, String> {
         let expr = jmespath::compile(&self.expression).map_err(|e| explain(&e))?;
         let result = expr.search(document).map_err(|e| explain(&e))?;
-        let result = serde_json::to_value(&*result).map_err(|e| e.to_string())?;
+        let result = whole_numbers(serde_json::to_value(&*result).map_err(|e| e.to_string())?);
         let mut ranks = KeyRanks::default();
         ranks.add_expression(expr.as_ast());
         ranks.add_document(document);
         Ok(ranks.reorder(result))
+    }
+}
+
+/// JMESPath computes in doubles; a whole number comes back as an integer, as
+/// the AWS CLI prints `sum(...)` or `length(...)`.
+fn whole_numbers(value: Json) -> Json {
+    match value {
+        Json::Number(n) if n.is_f64() => match n.as_f64() {
+            Some(x) if x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0 => {
+                Json::from(x as i64)
+            }
+            _ => Json::Number(n),
+        },
+        Json::Array(items) => Json::Array(items.into_iter().map(whole_numbers).collect()),
+        Json::Object(map) => Json::Object(
+            map.into_iter()
+                .map(|(k, v)| (k, whole_numbers(v)))
+                .collect(),
+        ),
+        other => other,
     }
 }
 
@@ -143,6 +163,13 @@ impl KeyRanks {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn whole_numbers_stay_integers() {
+        assert_eq!(search("sum(@)", &json!([1, 2])), json!(3));
+        assert_eq!(search("length(@)", &json!([1, 2])), json!(2));
+        assert_eq!(search("[0]", &json!([2.5])), json!(2.5));
+    }
 
     fn search(expr: &str, doc: &Json) -> Json {
         Query::parse(expr).unwrap().search(doc).unwrap()

@@ -53,6 +53,42 @@ pub fn escape_controls(text: &str) -> String {
         .collect()
 }
 
+/// Messages quote at most this many characters of any input.
+pub const MAX_QUOTED: usize = 200;
+
+/// Cuts every run of more than [`MAX_QUOTED`] characters without a space to
+/// that length (`…` marks the cut): the last guard against a message echoing
+/// a huge input back.
+pub fn shorten_long_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(64 * 1024));
+    let mut run = 0;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            run = 0;
+        } else {
+            run += 1;
+            if run == MAX_QUOTED + 1 {
+                out.push('…');
+            }
+            if run > MAX_QUOTED {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A message for stderr: long inputs cut, control characters escaped, its
+/// own line breaks kept.
+pub fn message(text: &str) -> String {
+    shorten_long_words(text)
+        .lines()
+        .map(escape_controls)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// `escape_controls` on every string of a document (keys included).
 pub fn escaped(value: &Json) -> Json {
     match value {
@@ -554,6 +590,8 @@ pub fn addresses(addresses: &[Json], format: Format, style: &Style) -> String {
     if let Some(out) = machine(&addresses, format) {
         return out;
     }
+    let addresses: Vec<Json> = addresses.iter().map(escaped).collect();
+    let addresses = &addresses;
     let columns = |a: &Json| -> Vec<String> {
         ADDRESS_COLUMNS
             .iter()
@@ -571,6 +609,11 @@ pub fn addresses(addresses: &[Json], format: Format, style: &Style) -> String {
     for a in addresses {
         table.add_row(columns(a));
     }
+    keep_whole(
+        &mut table,
+        0,
+        widest(addresses.iter().map(|a| field(a, "AddressId"))),
+    );
     table.to_string() + "\n"
 }
 
@@ -665,6 +708,15 @@ mod tests {
             "closing any moment (est.)"
         );
         assert_eq!(edit_window(&json!({"JobState": "WithAWS"}), 0.0), "closed");
+    }
+
+    #[test]
+    fn long_words_are_cut_in_messages() {
+        let long = "x".repeat(1000);
+        let shown = shorten_long_words(&format!("error: '{long}' is not a job ID ({long})"));
+        assert!(shown.chars().count() < 450, "{}", shown.len());
+        assert!(shown.contains('…'));
+        assert_eq!(shorten_long_words("short words stay"), "short words stay");
     }
 
     #[test]

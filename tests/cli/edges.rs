@@ -426,3 +426,159 @@ fn debug_shows_the_chain_of_causes() {
     assert_eq!(code, 6, "{err}");
     assert!(err.contains("caused by:"), "{err}");
 }
+
+#[test]
+fn address_data_is_escaped_in_the_addresses_table() {
+    let env = Env::demo();
+    env.server
+        .seed(&json!({"Jobs": [], "Addresses": [{
+            "AddressId": "ADID00000000-0000-4000-8000-0000000000e1",
+            "Name": "Evil \u{1b}[2J\u{1b}]52;c;aGFjaw==\u{7}", "Street1": "x", "City": "c\u{9b}z",
+            "StateOrProvince": "s", "Country": "US", "PostalCode": "1", "PhoneNumber": "1"}]}))
+        .unwrap();
+    let mut cmd = env.snowjob();
+    cmd.arg("addresses");
+    let (code, out, err) = run(cmd);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Evil \\u{1b}[2J"), "{out}");
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}') && !out.contains('\u{9b}'));
+}
+
+#[test]
+fn an_empty_region_is_no_region() {
+    let env = Env::demo();
+    for (var, value) in [("AWS_REGION", ""), ("AWS_DEFAULT_REGION", "")] {
+        let mut cmd = env.snowjob();
+        cmd.env_remove("AWS_REGION").env(var, value).arg("list");
+        let (code, _, err) = run(cmd);
+        assert_eq!(code, 5, "{var}: {err}");
+        assert!(err.contains("no AWS region"), "{err}");
+    }
+    assert!(env.ops().is_empty());
+}
+
+/// Runs `cmd`, sends SIGINT after `after`, and returns the exit code and how
+/// long the process took to end after the signal.
+fn interrupted(
+    mut cmd: std::process::Command,
+    after: std::time::Duration,
+) -> (i32, std::time::Duration) {
+    let child = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(after);
+    let sent = std::time::Instant::now();
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (out.status.code().unwrap_or(-1), sent.elapsed())
+}
+
+#[test]
+fn ctrl_c_ends_an_endless_history_and_a_slow_credential_process() {
+    let env = Env::demo();
+    let mut cmd = env.snowjob_std();
+    cmd.env("SNOWJOB_HISTORY", "/dev/zero").arg("history");
+    let (code, took) = interrupted(cmd, std::time::Duration::from_millis(500));
+    assert_eq!(code, 130);
+    assert!(took < std::time::Duration::from_secs(3), "{took:?}");
+
+    std::fs::write(
+        env.home.path().join("config"),
+        "[profile slow]\ncredential_process = sh -c \"sleep 20\"\n",
+    )
+    .unwrap();
+    let mut cmd = env.snowjob_std();
+    cmd.args([
+        "--profile",
+        "slow",
+        "set-capacity",
+        IMPORT_JOB,
+        "--capacity",
+        "T98",
+    ]);
+    let (code, took) = interrupted(cmd, std::time::Duration::from_millis(500));
+    assert_eq!(code, 130);
+    assert!(took < std::time::Duration::from_secs(3), "{took:?}");
+    assert!(env.ops().is_empty());
+}
+
+#[test]
+fn a_password_in_the_endpoint_url_never_shows_and_is_not_signed() {
+    let env = Env::demo();
+    let url = env.server.url().replace("http://", "http://user:hunter2@");
+    let mut cmd = env.snowjob();
+    cmd.args([
+        "--debug",
+        "--endpoint-url",
+        &url,
+        "set-shipping",
+        IMPORT_JOB,
+        "--speed",
+        "EXPRESS",
+    ]);
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("hunter2"), "{err}");
+    assert_eq!(
+        env.job(IMPORT_JOB)["ShippingDetails"]["ShippingOption"],
+        "EXPRESS"
+    );
+}
+
+#[test]
+fn messages_quote_at_most_200_characters_of_any_input() {
+    let env = Env::demo();
+    let long = "a".repeat(300);
+    let cases: Vec<Vec<String>> = vec![
+        vec!["show".into(), format!("JID{long}")],
+        vec![
+            "set-capacity".into(),
+            IMPORT_JOB.into(),
+            "--capacity".into(),
+            format!("T{long}"),
+        ],
+        vec![
+            "set-shipping".into(),
+            IMPORT_JOB.into(),
+            "--speed".into(),
+            format!("S{long}"),
+        ],
+        vec!["--output".into(), format!("x{long}"), "list".into()],
+        vec![
+            "add-s3-resource".into(),
+            IMPORT_JOB.into(),
+            "--bucket".into(),
+            format!("b{long}"),
+        ],
+        vec!["--query".into(), format!("[{long}"), "list".into()],
+    ];
+    for args in cases {
+        let mut cmd = env.snowjob();
+        cmd.args(&args);
+        let (code, _, err) = run(cmd);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(!err.contains(&"a".repeat(201)), "{args:?}: {err}");
+    }
+    assert!(env.ops().is_empty());
+}
+
+#[test]
+fn enum_spellings_need_their_separators() {
+    let env = Env::demo();
+    for (speed, expected) in [
+        ("next-day", 0),
+        ("nextday", 2),
+        ("n-e-x-t-d-a-y", 2),
+        ("_NEXT_DAY_", 2),
+    ] {
+        let mut cmd = env.snowjob();
+        cmd.args(["set-shipping", IMPORT_JOB, "--speed", speed, "--dry-run"]);
+        let (code, _, err) = run(cmd);
+        assert_eq!(code, expected, "{speed}: {err}");
+    }
+}
