@@ -36,9 +36,11 @@ impl<T: ApiJson> ApiJson for Option<T> {
     }
 }
 
+/// A list is shown even when empty: the SDK sends an empty list it is given,
+/// so the rendered request must show it too.
 impl<T: ApiJson> ApiJson for Vec<T> {
     fn to_json(&self) -> Option<Json> {
-        (!self.is_empty()).then(|| Json::Array(self.iter().map(json_or_null).collect()))
+        Some(Json::Array(self.iter().map(json_or_null).collect()))
     }
     fn from_json(json: &Json) -> Option<Self> {
         json.as_array()?.iter().map(T::from_json).collect()
@@ -397,6 +399,15 @@ mod tests {
         );
         let doc = json!({"Name": "Kim", "IdentificationExpirationDate": "2030-01-31T00:00:00Z"});
         assert_eq!(json(&PickupDetails::from_json(&doc).unwrap()), doc);
+    }
+
+    #[test]
+    fn an_empty_list_set_is_shown_as_sent() {
+        let r = JobResource::builder()
+            .set_s3_resources(Some(vec![]))
+            .build();
+        assert_eq!(json(&r), json!({"S3Resources": []}));
+        assert_eq!(json(&JobResource::builder().build()), json!({}));
     }
 
     #[test]

@@ -240,3 +240,22 @@ fn checks_against_the_job_still_apply() {
     assert_eq!(run(cmd).0, 3);
     assert!(env.updates().is_empty());
 }
+
+#[test]
+fn the_reported_request_is_what_was_sent_empty_lists_included() {
+    let env = Env::demo();
+    let mut cmd = env.snowjob();
+    cmd.args(["apply", COMPUTE_JOB, "--file", "-"])
+        .write_stdin("Resources:\n  S3Resources: []\n");
+    let (code, out, err) = run_json(cmd);
+    assert_eq!(code, 0, "{err}");
+    let sent = env.updates();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(out[0]["Request"], sent[0], "printed vs sent");
+    assert_eq!(
+        out[0]["Request"]["Resources"]["S3Resources"],
+        serde_json::json!([])
+    );
+    // The Lambda function and AMI were carried along.
+    assert!(env.job(COMPUTE_JOB)["Resources"]["LambdaResources"].is_array());
+}

@@ -243,3 +243,45 @@ fn sigterm_mid_batch_reports_exactly_what_changed() {
 fn sigint_mid_batch_reports_exactly_what_changed() {
     signal_mid_batch("-INT", 130);
 }
+
+#[test]
+fn a_second_signal_ends_at_once() {
+    let env = Env::demo();
+    env.server.push_fault(fault(
+        "UpdateJob",
+        FaultAction::DelayReply {
+            ms: 20_000,
+            state: None,
+            job_id: None,
+        },
+    ));
+    let mut cmd = env.snowjob_std();
+    cmd.args(["set-shipping", IMPORT_JOB, "--speed", "EXPRESS"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let mut child = cmd.spawn().unwrap();
+    let started = Instant::now();
+    while !env.ops().iter().any(|o| o == "DescribeJob") {
+        assert!(started.elapsed() < Duration::from_secs(20));
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let kill = || {
+        std::process::Command::new("kill")
+            .args(["-TERM", &child.id().to_string()])
+            .status()
+            .unwrap()
+    };
+    let sent = Instant::now();
+    kill();
+    std::thread::sleep(Duration::from_millis(100));
+    kill();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(143));
+    // Well inside the 2 seconds in-flight updates get after the first signal.
+    assert!(
+        sent.elapsed() < Duration::from_millis(1500),
+        "{:?}",
+        sent.elapsed()
+    );
+}
