@@ -68,26 +68,30 @@ pub fn transfer_option_for(job_type: &str) -> Option<&'static str> {
 /// Only EXPORT jobs take key ranges on their buckets.
 pub const KEY_RANGE_JOB_TYPE: &str = "EXPORT";
 
-/// Each UpdateJob member (other than JobId) and where JobMetadata holds it:
-/// most under the same name, the shipping option inside ShippingDetails.
-pub const UPDATE_MEMBERS: &[(&str, &[&str])] = &[
-    ("RoleARN", &["RoleARN"]),
-    ("Notification", &["Notification"]),
-    ("Resources", &["Resources"]),
-    (
-        "OnDeviceServiceConfiguration",
-        &["OnDeviceServiceConfiguration"],
-    ),
-    ("AddressId", &["AddressId"]),
-    ("ShippingOption", &["ShippingDetails", "ShippingOption"]),
-    ("Description", &["Description"]),
-    (
-        "SnowballCapacityPreference",
-        &["SnowballCapacityPreference"],
-    ),
-    ("ForwardingAddressId", &["ForwardingAddressId"]),
-    ("PickupDetails", &["PickupDetails"]),
-];
+/// UpdateJob members that JobMetadata holds somewhere else than under their
+/// own name; every other member is under its own name.
+pub const MOVED_MEMBERS: &[(&str, &[&str])] =
+    &[("ShippingOption", &["ShippingDetails", "ShippingOption"])];
+
+/// The members UpdateJob can change (all but JobId), in the model's order.
+pub fn update_members() -> Vec<&'static str> {
+    match crate::shape::model().shape("UpdateJobRequest") {
+        crate::shape::Shape::Structure { members, .. } => members
+            .iter()
+            .map(|(m, _)| m.as_str())
+            .filter(|m| *m != "JobId")
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Where JobMetadata holds an UpdateJob member: a path of member names.
+pub fn job_location(member: &str) -> Vec<&str> {
+    MOVED_MEMBERS
+        .iter()
+        .find(|(m, _)| *m == member)
+        .map_or_else(|| vec![member], |(_, path)| path.to_vec())
+}
 
 #[cfg(test)]
 mod tests {
@@ -112,22 +116,22 @@ mod tests {
     }
 
     #[test]
-    fn update_members_are_the_models_less_job_id() {
-        let Shape::Structure { members, .. } = model().shape("UpdateJobRequest") else {
-            panic!()
-        };
-        let names: Vec<&str> = members
-            .iter()
-            .map(|(m, _)| m.as_str())
-            .filter(|m| *m != "JobId")
-            .collect();
-        let ours: Vec<&str> = UPDATE_MEMBERS.iter().map(|(m, _)| *m).collect();
-        assert_eq!(names, ours);
-        let Shape::Structure { members, .. } = model().shape("JobMetadata") else {
-            panic!()
-        };
-        for (_, path) in UPDATE_MEMBERS {
-            assert!(members.iter().any(|(m, _)| m == path[0]), "{path:?}");
+    fn every_update_member_has_a_place_in_job_metadata() {
+        let members = update_members();
+        assert_eq!(members.len(), 10, "{members:?}");
+        for member in members {
+            // Follow the path through JobMetadata's shapes.
+            let mut shape = "JobMetadata";
+            for step in job_location(member) {
+                let Shape::Structure { members, .. } = model().shape(shape) else {
+                    panic!("{member}: {shape} is not a structure")
+                };
+                shape = &members
+                    .iter()
+                    .find(|(m, _)| m == step)
+                    .unwrap_or_else(|| panic!("{member}: no {step} in {shape}"))
+                    .1;
+            }
         }
     }
 

@@ -52,6 +52,8 @@ const MODEL_JSON: &str = include_str!("../model/snowball-2016-06-30.json");
 pub struct Model {
     shapes: HashMap<String, Shape>,
     operations: HashMap<String, Operation>,
+    /// Shapes the model marks `sensitive` (never to be logged).
+    sensitive: Vec<String>,
 }
 
 pub struct Operation {
@@ -135,8 +137,12 @@ impl Model {
     fn parse(text: &str) -> Result<Model, String> {
         let doc: Json = serde_json::from_str(text).map_err(|e| e.to_string())?;
         let mut shapes = HashMap::new();
+        let mut sensitive = Vec::new();
         for (name, def) in doc["shapes"].as_object().ok_or("no shapes")? {
             shapes.insert(name.clone(), Shape::parse(def)?);
+            if def["sensitive"] == Json::Bool(true) {
+                sensitive.push(name.clone());
+            }
         }
         let mut operations = HashMap::new();
         for (name, def) in doc["operations"].as_object().ok_or("no operations")? {
@@ -149,7 +155,11 @@ impl Model {
                 },
             );
         }
-        Ok(Model { shapes, operations })
+        Ok(Model {
+            shapes,
+            operations,
+            sensitive,
+        })
     }
 
     pub fn operation(&self, name: &str) -> Option<&Operation> {
@@ -159,6 +169,33 @@ impl Model {
     /// A shape by name; the model's own references always resolve.
     pub fn shape(&self, name: &str) -> &Shape {
         &self.shapes[name]
+    }
+
+    /// Members whose values the model marks sensitive, as (the member that
+    /// holds the structure, the member): `("PickupDetails", "Email")`.
+    pub fn sensitive_members(&self) -> Vec<(&str, &str)> {
+        let mut pairs = Vec::new();
+        for shape in self.shapes.values() {
+            let Shape::Structure { members, .. } = shape else {
+                continue;
+            };
+            for (holder, inner) in members {
+                let Some(Shape::Structure {
+                    members: fields, ..
+                }) = self.shapes.get(inner)
+                else {
+                    continue;
+                };
+                for (field, field_shape) in fields {
+                    let pair = (holder.as_str(), field.as_str());
+                    if self.sensitive.contains(field_shape) && !pairs.contains(&pair) {
+                        pairs.push(pair);
+                    }
+                }
+            }
+        }
+        pairs.sort();
+        pairs
     }
 
     /// Every shape's name, for walks over the whole model (tests).
@@ -529,6 +566,14 @@ mod tests {
             )
             .unwrap_err();
         assert_eq!(err.path, "ShippingOption");
+    }
+
+    #[test]
+    fn sensitive_members_come_from_the_model() {
+        assert_eq!(
+            model().sensitive_members(),
+            [("PickupDetails", "Email"), ("PickupDetails", "PhoneNumber")]
+        );
     }
 
     #[test]

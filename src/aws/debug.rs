@@ -114,21 +114,28 @@ pub fn redact_uri(uri: &str) -> String {
     format!("{path}?{}", query.join("&"))
 }
 
-/// Members whose values never appear in a trace: the service model marks
-/// the pickup contact's e-mail and phone `sensitive`, and the pickup person's
-/// identification number is as private. (structure member, sub-member)
-const SENSITIVE: &[(&str, &str)] = &[
-    ("PickupDetails", "Email"),
-    ("PickupDetails", "PhoneNumber"),
-    ("PickupDetails", "IdentificationNumber"),
-];
+/// Members whose values never appear in a trace beyond those the service
+/// model marks `sensitive` (the pickup contact's e-mail and phone): the pickup
+/// person's identification number is as private. (structure member, sub-member)
+const ALSO_PRIVATE: &[(&str, &str)] = &[("PickupDetails", "IdentificationNumber")];
+
+fn is_private(holder: &str, member: &str) -> bool {
+    static SENSITIVE: std::sync::OnceLock<Vec<(&'static str, &'static str)>> =
+        std::sync::OnceLock::new();
+    let pair = (holder, member);
+    SENSITIVE
+        .get_or_init(|| snowball_model::model().sensitive_members())
+        .iter()
+        .chain(ALSO_PRIVATE)
+        .any(|p| *p == pair)
+}
 
 /// A body as JSON with the sensitive members' values replaced.
 fn redact_body(value: &mut Json, parent: &str) {
     match value {
         Json::Object(map) => {
             for (key, v) in map.iter_mut() {
-                if SENSITIVE.iter().any(|(p, m)| *p == parent && m == key) {
+                if is_private(parent, key) {
                     *v = Json::String(REDACTED.into());
                 } else {
                     redact_body(v, key);

@@ -11,7 +11,9 @@ use serde_json::{Map, Value as Json};
 
 use aws_sdk_snowball::operation::update_job::builders::UpdateJobFluentBuilder;
 
-use crate::aws::convert;
+use snowball_model::facts;
+
+use crate::aws::convert::{self, ApiJson};
 use crate::report::Change;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -36,74 +38,48 @@ pub enum Effect {
     None,
 }
 
-/// An UpdateJob member: its API name, the job's current value and the patch's.
+/// An UpdateJob member: its API name and the patch's field for it. The job's
+/// current value is read where the model's facts say JobMetadata holds it.
 struct Member {
     name: &'static str,
-    current: fn(&JobMetadata) -> Option<Json>,
     patched: fn(&Patch) -> Option<Json>,
     clear: fn(&mut Patch),
 }
 
-fn text(s: &str) -> Json {
-    Json::String(s.to_string())
+impl Member {
+    fn current(&self, job: &Json) -> Option<Json> {
+        let path: String = facts::job_location(self.name)
+            .iter()
+            .map(|step| format!("/{step}"))
+            .collect();
+        job.pointer(&path).cloned()
+    }
 }
 
-fn enum_text<T: AsRef<str>>(e: &T) -> Json {
-    text(e.as_ref())
-}
-
-macro_rules! member {
-    ($name:literal, $field:ident, $to_json:expr, |$job:ident| $current:expr) => {
-        Member {
+macro_rules! members {
+    ($($name:literal => $field:ident),* $(,)?) => {
+        &[$(Member {
             name: $name,
-            current: |$job| $current,
-            patched: |p| p.$field.as_ref().map($to_json),
+            patched: |p| p.$field.as_ref().and_then(ApiJson::to_json),
             clear: |p| p.$field = None,
-        }
+        }),*]
     };
 }
 
-/// Every UpdateJob member other than JobId, in the API's order.
-const MEMBERS: &[Member] = &[
-    member!("RoleARN", role_arn, |s| text(s), |j| j.role_arn().map(text)),
-    member!("Notification", notification, convert::json, |j| j
-        .notification()
-        .map(convert::json)),
-    member!("Resources", resources, convert::json, |j| j
-        .resources()
-        .map(convert::json)),
-    member!(
-        "OnDeviceServiceConfiguration",
-        on_device_service_configuration,
-        convert::json,
-        |j| j.on_device_service_configuration().map(convert::json)
-    ),
-    member!("AddressId", address_id, |s| text(s), |j| j
-        .address_id()
-        .map(text)),
-    member!("ShippingOption", shipping_option, enum_text, |j| j
-        .shipping_details()
-        .and_then(|s| s.shipping_option())
-        .map(enum_text)),
-    member!("Description", description, |s| text(s), |j| j
-        .description()
-        .map(text)),
-    member!(
-        "SnowballCapacityPreference",
-        snowball_capacity_preference,
-        enum_text,
-        |j| j.snowball_capacity_preference().map(enum_text)
-    ),
-    member!(
-        "ForwardingAddressId",
-        forwarding_address_id,
-        |s| text(s),
-        |j| j.forwarding_address_id().map(text)
-    ),
-    member!("PickupDetails", pickup_details, convert::json, |j| j
-        .pickup_details()
-        .map(convert::json)),
-];
+/// Every UpdateJob member other than JobId, in the API's order, and the
+/// patch's field that holds it.
+const MEMBERS: &[Member] = members! {
+    "RoleARN" => role_arn,
+    "Notification" => notification,
+    "Resources" => resources,
+    "OnDeviceServiceConfiguration" => on_device_service_configuration,
+    "AddressId" => address_id,
+    "ShippingOption" => shipping_option,
+    "Description" => description,
+    "SnowballCapacityPreference" => snowball_capacity_preference,
+    "ForwardingAddressId" => forwarding_address_id,
+    "PickupDetails" => pickup_details,
+};
 
 /// Whether `name` is an UpdateJob member snowjob can send.
 pub fn is_member(name: &str) -> bool {
@@ -112,9 +88,10 @@ pub fn is_member(name: &str) -> bool {
 
 /// The job's current value of each UpdateJob member it has, by API name.
 pub fn current_members(job: &JobMetadata) -> Map<String, Json> {
+    let job = convert::json(job);
     MEMBERS
         .iter()
-        .filter_map(|m| (m.current)(job).map(|v| (m.name.to_string(), v)))
+        .filter_map(|m| m.current(&job).map(|v| (m.name.to_string(), v)))
         .collect()
 }
 
@@ -129,9 +106,10 @@ pub fn editable_members(job: &JobMetadata) -> Map<String, Json> {
 impl Patch {
     /// Drops every member that would not change the job.
     pub fn minimized(mut self, job: &JobMetadata) -> Patch {
+        let job = convert::json(job);
         for m in MEMBERS {
             if let Some(after) = (m.patched)(&self)
-                && Some(&after) == (m.current)(job).as_ref()
+                && Some(after) == m.current(&job)
             {
                 (m.clear)(&mut self);
             }
@@ -142,13 +120,14 @@ impl Patch {
     /// How much of the patch the job shows now: read again after an update
     /// whose reply was lost, it tells whether the update was applied.
     pub fn in_effect(&self, job: &JobMetadata) -> Effect {
+        let job = convert::json(job);
         let sent: Vec<&Member> = MEMBERS
             .iter()
             .filter(|m| (m.patched)(self).is_some())
             .collect();
         let held = sent
             .iter()
-            .filter(|m| (m.patched)(self) == (m.current)(job))
+            .filter(|m| (m.patched)(self) == m.current(&job))
             .count();
         match held {
             n if n == sent.len() => Effect::All,
@@ -178,12 +157,13 @@ impl Patch {
 
     /// Before and after of each member the patch sets.
     pub fn changes(&self, job: &JobMetadata) -> Vec<Change> {
+        let job = convert::json(job);
         MEMBERS
             .iter()
             .filter_map(|m| {
                 (m.patched)(self).map(|after| Change {
                     field: m.name.to_string(),
-                    before: (m.current)(job).unwrap_or(Json::Null),
+                    before: m.current(&job).unwrap_or(Json::Null),
                     after,
                 })
             })
@@ -193,7 +173,7 @@ impl Patch {
     /// The UpdateJob request this patch sends, as JSON with the API's names.
     pub fn request(&self, job_id: &str) -> Json {
         let mut map = Map::new();
-        map.insert("JobId".into(), text(job_id));
+        map.insert("JobId".into(), Json::String(job_id.to_string()));
         for m in MEMBERS {
             if let Some(v) = (m.patched)(self) {
                 map.insert(m.name.into(), v);
@@ -224,6 +204,12 @@ mod tests {
                     .build(),
             )
             .build()
+    }
+
+    #[test]
+    fn every_member_the_model_has_is_bound_to_a_field() {
+        let ours: Vec<&str> = MEMBERS.iter().map(|m| m.name).collect();
+        assert_eq!(ours, facts::update_members());
     }
 
     #[test]

@@ -331,9 +331,7 @@ pub fn parse(text: &str) -> Result<PatchFile, String> {
 
 /// The members a file may set, in the model's order.
 fn convert_members() -> impl Iterator<Item = &'static str> {
-    snowball_model::facts::UPDATE_MEMBERS
-        .iter()
-        .map(|(m, _)| *m)
+    snowball_model::facts::update_members().into_iter()
 }
 
 impl PatchFile {

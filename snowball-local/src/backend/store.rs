@@ -9,26 +9,6 @@ use crate::protocol::ApiError;
 use snowball_model::Wire;
 use snowball_model::{DecodeOptions, model};
 
-/// UpdateJob members and where each lands in JobMetadata.
-const UPDATE_MEMBERS: &[(&str, &[&str])] = &[
-    ("RoleARN", &["RoleARN"]),
-    ("Notification", &["Notification"]),
-    ("Resources", &["Resources"]),
-    (
-        "OnDeviceServiceConfiguration",
-        &["OnDeviceServiceConfiguration"],
-    ),
-    ("AddressId", &["AddressId"]),
-    ("ShippingOption", &["ShippingDetails", "ShippingOption"]),
-    ("Description", &["Description"]),
-    (
-        "SnowballCapacityPreference",
-        &["SnowballCapacityPreference"],
-    ),
-    ("ForwardingAddressId", &["ForwardingAddressId"]),
-    ("PickupDetails", &["PickupDetails"]),
-];
-
 /// CreateJob members copied as they are into JobMetadata.
 const CREATE_MEMBERS: &[&str] = &[
     "JobType",
@@ -211,9 +191,13 @@ impl Store {
         check_key_ranges(str_of(&job.meta, "JobType"), input.get("Resources"))?;
         let index = self.job_index[id];
         let meta = &mut self.jobs[index].meta;
-        for (member, path) in UPDATE_MEMBERS {
-            if let Some(value) = input.get(*member) {
-                set_path(meta, path, value.clone());
+        for member in snowball_model::facts::update_members() {
+            if let Some(value) = input.get(member) {
+                set_path(
+                    meta,
+                    &snowball_model::facts::job_location(member),
+                    value.clone(),
+                );
             }
         }
         Ok(json!({}))
