@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 
 use libfuzzer_sys::fuzz_target;
-use snowball_local::model::{DecodeOptions, model};
+use snowball_model::{DecodeOptions, model};
 use snowball_local::backend::store::Store;
 use snowball_local::protocol::{self, Protocol};
 
@@ -25,13 +25,13 @@ fuzz_target!(|data: &[u8]| {
     let (selector, body) = data.split_first().unwrap_or((&0, &[]));
     let operation = OPERATIONS[*selector as usize % OPERATIONS.len()];
     let protocol = if selector & 0x80 == 0 { Protocol::Cbor } else { Protocol::Json };
-    let Ok(input) = wire::decode_body(protocol, body) else { return };
+    let Ok(input) = protocol::decode_body(protocol, body) else { return };
     let shape = &model().operation(operation).expect("known operation").input;
     let Ok(decoded) = model().decode(shape, &input, DecodeOptions::default()) else { return };
     STORE.with(|store| {
         let output = store.borrow_mut().call(operation, &decoded, 1.0);
         if let (Ok(output), Some(out_shape)) = (output, &model().operation(operation).unwrap().output) {
-            let _ = wire::success(protocol, Some(out_shape), &output);
+            let _ = protocol::success(protocol, Some(out_shape), &output);
         }
     });
 });
