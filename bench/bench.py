@@ -147,7 +147,15 @@ def main():
             results[tool] = {"one": stats([t for t, _ in runs]), "rss_kib": max(m for _, m in runs)}
 
         # Requests per edit (each a real change: the boto3 script flips the speed itself).
-        results["snowjob"]["requests"] = requests_made(url, lambda: snowjob_one(1))
+        # Requests per edit: an edit that surely changes the job.
+        def other_speed():
+            shown = subprocess.run([SNOWJOB, "show", JOB, "-o", "json"], env=env,
+                                   capture_output=True, text=True, check=True).stdout
+            current = json.loads(shown)[0]["ShippingDetails"]["ShippingOption"]
+            return SPEEDS[1] if current == SPEEDS[0] else SPEEDS[0]
+        speed = other_speed()
+        results["snowjob"]["requests"] = requests_made(
+            url, lambda: run([SNOWJOB, "set-shipping", JOB, "--speed", speed, "-q"], env))
         results["aws cli"]["requests"] = requests_made(url, lambda: cli_one(0))
         results["boto3"]["requests"] = requests_made(url, lambda: boto3_one(0))
 
