@@ -65,6 +65,9 @@ pub fn transfer_option_for(job_type: &str) -> Option<&'static str> {
         .map(|(_, o)| *o)
 }
 
+/// Job types that move data to or from S3, so keep at least one bucket.
+pub const NEEDS_A_BUCKET: &[&str] = &["IMPORT", "EXPORT"];
+
 /// Only EXPORT jobs take key ranges on their buckets.
 pub const KEY_RANGE_JOB_TYPE: &str = "EXPORT";
 

@@ -392,10 +392,117 @@ fn decode_timestamp(wire: &Wire, opts: DecodeOptions) -> Option<f64> {
     }
 }
 
+/// RFC 3339 (`2030-01-31T00:00:00Z`, fractions and offsets allowed) as epoch
+/// seconds; times before 1970 too, since the model sets no lower bound.
 pub fn parse_rfc3339(text: &str) -> Option<f64> {
-    let time = humantime::parse_rfc3339_weak(text).ok()?;
-    let since = time.duration_since(std::time::UNIX_EPOCH).ok()?;
-    Some(since.as_secs_f64())
+    let b = text.as_bytes();
+    let num = |range: std::ops::Range<usize>| -> Option<i64> {
+        let part = text.get(range)?;
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())?
+    };
+    if b.len() < 20
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b't' | b' ')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (hour, minute, second) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    if !(1..=12).contains(&month)
+        || !(1..=31).contains(&day)
+        || hour > 23
+        || minute > 59
+        || second > 60
+    {
+        return None;
+    }
+    let mut rest = &text[19..];
+    let mut fraction = 0.0;
+    if let Some(after) = rest.strip_prefix('.') {
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            return None;
+        }
+        fraction = format!("0.{}", &after[..digits]).parse().ok()?;
+        rest = &after[digits..];
+    }
+    let offset = match rest {
+        "Z" | "z" => 0,
+        _ => {
+            let sign = match rest.as_bytes().first()? {
+                b'+' => 1,
+                b'-' => -1,
+                _ => return None,
+            };
+            let (h, m) = (
+                rest.get(1..3)?.parse::<i64>().ok()?,
+                rest.get(4..6)?.parse::<i64>().ok()?,
+            );
+            if rest.len() != 6 || &rest[3..4] != ":" || h > 23 || m > 59 {
+                return None;
+            }
+            sign * (h * 3600 + m * 60)
+        }
+    };
+    // Days from 1970-01-01 to the civil date (Howard Hinnant's algorithm).
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset;
+    Some(seconds as f64 + fraction)
+}
+
+/// A model pattern (ECMA-262, as Smithy defines them) in the regex dialect:
+/// `\d` and `\w` are ASCII there, and `.` stops at every line terminator.
+fn ecma(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars();
+    let mut in_class = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('d') if in_class => out.push_str("0-9"),
+                Some('d') => out.push_str("[0-9]"),
+                Some('D') if !in_class => out.push_str("[^0-9]"),
+                Some('w') if in_class => out.push_str("A-Za-z0-9_"),
+                Some('w') => out.push_str("[A-Za-z0-9_]"),
+                Some('W') if !in_class => out.push_str("[^A-Za-z0-9_]"),
+                Some(other) => {
+                    out.push('\\');
+                    out.push(other);
+                }
+                None => out.push('\\'),
+            },
+            '[' if !in_class => {
+                in_class = true;
+                out.push(c);
+                // A leading `]` or `^]` is a literal, not the class's end.
+                if chars.as_str().starts_with("^]") {
+                    out.push_str("^]");
+                    chars.nth(1);
+                } else if chars.as_str().starts_with(']') {
+                    out.push(']');
+                    chars.next();
+                }
+            }
+            ']' if in_class => {
+                in_class = false;
+                out.push(c);
+            }
+            '.' if !in_class => out.push_str("[^\\n\\r\\u{2028}\\u{2029}]"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 impl Shape {
@@ -432,7 +539,7 @@ impl Shape {
                 pattern: match def["pattern"].as_str() {
                     Some(p) => Some((
                         p.to_string(),
-                        Regex::new(p).map_err(|e| format!("pattern {p}: {e}"))?,
+                        Regex::new(&ecma(p)).map_err(|e| format!("pattern {p}: {e}"))?,
                     )),
                     None => None,
                 },
@@ -566,6 +673,42 @@ mod tests {
             )
             .unwrap_err();
         assert_eq!(err.path, "ShippingOption");
+    }
+
+    #[test]
+    fn patterns_mean_what_they_mean_in_ecma_262() {
+        let m = model();
+        let phone = |p: &str| map(vec![("PhoneNumber", Wire::Text(p.into()))]);
+        let o = DecodeOptions::default();
+        assert!(
+            m.decode("PickupDetails", &phone("+1 206 555 0100"), o)
+                .is_ok()
+        );
+        // Arabic-Indic digits are digits to Unicode, not to ECMA-262's \d.
+        assert!(m.decode("PickupDetails", &phone("٢٠٦٥٥٥٠١٠٠"), o).is_err());
+        let email = |e: &str| map(vec![("Email", Wire::Text(e.into()))]);
+        assert!(m.decode("PickupDetails", &email("a@b.co"), o).is_ok());
+        assert!(m.decode("PickupDetails", &email("a\r@b.co"), o).is_err());
+        assert_eq!(ecma(r"[\d.]\d.x"), r"[0-9.][0-9][^\n\r\u{2028}\u{2029}]x");
+        assert_eq!(parse_rfc3339("1969-12-31T23:59:59Z"), Some(-1.0));
+        assert_eq!(parse_rfc3339("1970-01-01T00:00:00Z"), Some(0.0));
+        assert_eq!(parse_rfc3339("2030-01-01T00:00:00Z"), Some(1_893_456_000.0));
+        assert_eq!(
+            parse_rfc3339("2030-01-01T14:00:00+14:00"),
+            Some(1_893_456_000.0)
+        );
+        assert_eq!(
+            parse_rfc3339("2026-11-25T06:30:43.5Z"),
+            Some(1_795_588_243.5)
+        );
+        for bad in [
+            "2030-13-01T00:00:00Z",
+            "2030-01-01",
+            "2030-01-01T00:00:00",
+            "x030-01-01T00:00:00Z",
+        ] {
+            assert_eq!(parse_rfc3339(bad), None, "{bad}");
+        }
     }
 
     #[test]

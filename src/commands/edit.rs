@@ -199,19 +199,37 @@ async fn edit_until_valid(
             return Ok(Saved::Unchanged);
         }
         // Line numbers in the errors count the lines the reopened file will
-        // have above the body.
-        let error = match check(&format!("{ERROR_MARK}\n{ERROR_MARK}\n{body}"), job, before) {
+        // have above the body: a line per line of the errors, and one more.
+        let checked = |lines_above: usize| {
+            check(
+                &format!("{}{body}", format!("{ERROR_MARK}\n").repeat(lines_above)),
+                job,
+                before,
+            )
+        };
+        let error = match checked(2) {
             Ok(patch) if patch.is_empty() => return Ok(Saved::Unchanged),
             Ok(patch) => return Ok(Saved::Changed(Box::new(patch))),
-            Err(error) => escape_controls(&error),
+            Err(error) => match error.lines().count() {
+                1 => error,
+                n => checked(n + 1).err().unwrap_or(error),
+            },
         };
         if rejected.as_deref() == Some(body) {
             return Ok(Saved::GaveUp(format!(
                 "{error} (saved again without a change, so nothing was sent)"
             )));
         }
+        let comments: String = error
+            .lines()
+            .enumerate()
+            .map(|(i, line)| {
+                let lead = if i == 0 { " Not used: " } else { " " };
+                format!("{ERROR_MARK}{lead}{}\n", escape_controls(line))
+            })
+            .collect();
         let reopened = format!(
-            "{ERROR_MARK} Not used: {error}\n{ERROR_MARK} Fix it and save; save without a change to give up (the file is kept).\n{body}"
+            "{comments}{ERROR_MARK} Fix it and save; save without a change to give up (the file is kept).\n{body}"
         );
         write_private(path, &reopened).map_err(|e| {
             Failure::new(
@@ -282,9 +300,20 @@ fn read_saved(path: &Path) -> Result<String, Saved> {
 /// Writes `text` to `path`, readable by the user only (it holds pickup details),
 /// also when the editor replaced the file with one of its own.
 fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::write(path, text)?;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    // A new file in the path's place: whatever the editor left there (a link
+    // to another file, say) is replaced, never written through.
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)?
+        .write_all(text.as_bytes())
 }
 
 /// `$VISUAL`, else `$EDITOR`, else vi: a shell command, so it may carry
@@ -311,15 +340,15 @@ async fn open_editor(path: &Path) -> Option<String> {
             .status()
     })
     .await;
-    let shown = escape_controls(&editor);
+    let shown = crate::aws::config::quote(&editor);
     match status {
         Ok(Ok(s)) if s.success() => None,
         Ok(Ok(s)) if s.code() == Some(127) => Some(format!(
-            "the editor `{shown}` was not found (set VISUAL or EDITOR to the one you use)"
+            "the editor {shown} was not found (set VISUAL or EDITOR to the one you use)"
         )),
-        Ok(Ok(s)) => Some(format!("the editor `{shown}` exited with {s}")),
-        Ok(Err(e)) => Some(format!("the editor `{shown}` could not be started: {e}")),
-        Err(e) => Some(format!("the editor `{shown}` could not be run: {e}")),
+        Ok(Ok(s)) => Some(format!("the editor {shown} exited with {s}")),
+        Ok(Err(e)) => Some(format!("the editor {shown} could not be started: {e}")),
+        Err(e) => Some(format!("the editor {shown} could not be run: {e}")),
     }
 }
 

@@ -103,7 +103,7 @@ pub async fn read(
         global.note(&format!(
             "warning: the history {}: {}; skipped",
             shown(path),
-            render::escape_controls(w)
+            render::message(w)
         ));
     }
     if warnings.len() > MAX_WARNINGS {

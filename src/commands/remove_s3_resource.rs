@@ -1,4 +1,4 @@
-use aws_sdk_snowball::types::{JobMetadata, JobType};
+use aws_sdk_snowball::types::JobMetadata;
 use clap::Args;
 
 use crate::cli::{Bucket, JobIds};
@@ -14,9 +14,6 @@ pub struct RemoveS3ResourceArgs {
     #[command(flatten)]
     pub bucket: Bucket,
 }
-
-/// Job types that move data to or from S3, so need at least one bucket.
-const NEED_A_BUCKET: &[JobType] = &[JobType::Import, JobType::Export];
 
 impl Edit for RemoveS3ResourceArgs {
     fn check(&self, ctx: &Context) -> Result<(), Failure> {
@@ -37,7 +34,10 @@ impl Edit for RemoveS3ResourceArgs {
             return Ok(Patch::default());
         }
         if buckets.is_empty() {
-            if let Some(job_type) = job.job_type().filter(|t| NEED_A_BUCKET.contains(t)) {
+            if let Some(job_type) = job
+                .job_type()
+                .filter(|t| snowball_model::facts::NEEDS_A_BUCKET.contains(&t.as_str()))
+            {
                 return Err(Failure::invalid(format!(
                     "job {}: {arn} is the only bucket of this {} job, which needs at least one; nothing was sent",
                     job.job_id().unwrap_or("the job"),
@@ -57,7 +57,7 @@ impl Edit for RemoveS3ResourceArgs {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use aws_sdk_snowball::types::{JobResource, LambdaResource, S3Resource};
+    use aws_sdk_snowball::types::{JobResource, JobType, LambdaResource, S3Resource};
 
     fn args(bucket: &str) -> RemoveS3ResourceArgs {
         RemoveS3ResourceArgs {

@@ -194,6 +194,17 @@ pub fn patch_fits_job(job: &JobMetadata, patch: &Patch) -> Result<(), Failure> {
         )));
     }
 
+    if let Some(resources) = &patch.resources
+        && resources.s3_resources().is_empty()
+        && let Some(job_type) = job.job_type()
+        && facts::NEEDS_A_BUCKET.contains(&job_type.as_str())
+    {
+        return Err(Failure::invalid(format!(
+            "job {id}: an {} job needs at least one S3 bucket; this change would leave it none",
+            job_type.as_str()
+        )));
+    }
+
     if let Some(resources) = &patch.resources {
         let existing = job
             .resources()

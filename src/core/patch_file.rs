@@ -317,7 +317,7 @@ pub fn parse(text: &str) -> Result<PatchFile, String> {
             Some(Json::Null) => problems.add(
                 node.line,
                 key,
-                "null cannot remove a member: UpdateJob can only replace it; leave the key out to keep it",
+                "null cannot remove a member: UpdateJob can only replace it with a value",
             ),
             Some(value) => {
                 members.insert(key.clone(), value);

@@ -259,3 +259,35 @@ fn the_reported_request_is_what_was_sent_empty_lists_included() {
     // The Lambda function and AMI were carried along.
     assert!(env.job(COMPUTE_JOB)["Resources"]["LambdaResources"].is_array());
 }
+
+#[test]
+fn an_import_or_export_job_keeps_a_bucket_whatever_the_command() {
+    let env = Env::demo();
+    for job in [IMPORT_JOB, EXPORT_JOB] {
+        let mut cmd = env.snowjob();
+        cmd.args(["apply", job, "--file", "-"])
+            .write_stdin("Resources:\n  S3Resources: []\n");
+        let (code, _, err) = run(cmd);
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains("needs at least one S3 bucket"), "{err}");
+    }
+    assert!(env.updates().is_empty());
+}
+
+#[test]
+fn values_are_checked_as_the_service_reads_its_patterns() {
+    let env = Env::demo();
+    // Arabic-Indic digits are digits to Unicode, not to the model's ECMA-262 \d.
+    let mut cmd = env.snowjob();
+    cmd.args(["apply", IMPORT_JOB, "--file", "-"])
+        .write_stdin("PickupDetails:\n  PhoneNumber: \"٢٠٦٥٥٥٠١٠٠\"\n");
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 2, "{err}");
+    assert!(env.updates().is_empty());
+    // A time before 1970 is a time.
+    let mut cmd = env.snowjob();
+    cmd.args(["apply", IMPORT_JOB, "--file", "-"])
+        .write_stdin("PickupDetails:\n  IdentificationExpirationDate: 1969-12-31T23:59:59Z\n");
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 0, "{err}");
+}

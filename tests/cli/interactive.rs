@@ -727,7 +727,7 @@ fn no_editor_at_all_sends_nothing_and_says_what_to_set() {
     let (code, _, err) = run(cmd);
     assert_eq!(code, 1, "{err}");
     assert!(
-        err.contains("`vi` was not found (set VISUAL or EDITOR"),
+        err.contains("'vi' was not found (set VISUAL or EDITOR"),
         "{err}"
     );
     assert_eq!(env.ops(), ["DescribeJob"]);
@@ -753,4 +753,64 @@ fn on_a_terminal_edit_shows_the_change_and_asks() {
         env.job(EXPORT_JOB)["ShippingDetails"]["ShippingOption"],
         "EXPRESS"
     );
+}
+
+#[test]
+fn a_reopened_file_replaces_a_link_instead_of_writing_through_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::demo();
+    let victim = env.home.path().join("victim.txt");
+    std::fs::write(&victim, "precious\n").unwrap();
+    std::fs::set_permissions(&victim, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let script = editor(
+        &env,
+        "ed.sh",
+        &format!("rm \"$1\"; ln -s '{}' \"$1\"", victim.display()),
+    );
+    let (code, _, err) = run(edit_with(&env, &script, &[IMPORT_JOB, "-o", "text"]));
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious\n");
+    let mode = std::fs::metadata(&victim).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o644);
+}
+
+#[test]
+fn every_problem_of_a_saved_file_gets_its_own_comment_line() {
+    let env = Env::demo();
+    let script = editor(
+        &env,
+        "ed.sh",
+        "sed -i -e 's/SECOND_DAY/WARP/' -e 's/^Description: .*/Description: 2025.10/' \"$1\"",
+    );
+    let (code, _, err) = run(edit_with(&env, &script, &[IMPORT_JOB, "-o", "text"]));
+    assert_eq!(code, 2, "{err}");
+    let reopened = seen(&env).split("---\n").nth(1).unwrap().to_string();
+    let comments: Vec<&str> = reopened
+        .lines()
+        .take_while(|l| l.starts_with("#!"))
+        .collect();
+    assert!(comments[0].contains("2 problems"), "{reopened}");
+    assert!(
+        comments[1].contains("ShippingOption") && comments[2].contains("Description"),
+        "{reopened}"
+    );
+    assert!(!reopened.contains("\\n"), "{reopened}");
+    // The line numbers point at the reopened file's own lines.
+    let line_of = |needle: &str| reopened.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    assert!(
+        comments[1].contains(&format!("line {}:", line_of("ShippingOption: WARP"))),
+        "{reopened}"
+    );
+}
+
+#[test]
+fn a_long_editor_command_is_quoted_short() {
+    let env = Env::demo();
+    let mut cmd = env.snowjob();
+    cmd.env("EDITOR", format!("false {}", "A".repeat(600)))
+        .args(["edit", IMPORT_JOB]);
+    let (code, out, err) = run_json(cmd);
+    assert_eq!(code, 1, "{err}");
+    let message = out[0]["Error"]["Message"].as_str().unwrap();
+    assert!(!message.contains(&"A".repeat(201)), "{message}");
 }
