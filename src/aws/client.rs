@@ -265,18 +265,20 @@ impl Snow {
 
     /// Every job, following NextToken to the end.
     pub async fn list_jobs(&self) -> Result<Vec<JobListEntry>, Failure> {
-        let mut pages = self
+        let items = self.client.list_jobs().max_results(100).into_paginator();
+        let all: Result<Vec<_>, _> = items.items().send().collect().await;
+        all.map_err(|e| classify(e, "the job list"))
+    }
+
+    /// Every address of the account, following NextToken to the end.
+    pub async fn describe_addresses(&self) -> Result<Vec<Address>, Failure> {
+        let items = self
             .client
-            .list_jobs()
+            .describe_addresses()
             .max_results(100)
-            .into_paginator()
-            .send();
-        let mut jobs = Vec::new();
-        while let Some(page) = pages.next().await {
-            let page = page.map_err(|e| classify(e, "the job list"))?;
-            jobs.extend(page.job_list_entries.unwrap_or_default());
-        }
-        Ok(jobs)
+            .into_paginator();
+        let all: Result<Vec<_>, _> = items.items().send().collect().await;
+        all.map_err(|e| classify(e, "the address list"))
     }
 }
 
@@ -384,7 +386,7 @@ fn https_client_trusting(path: &str) -> Result<SharedHttpClient, Failure> {
         Failure::new(
             Kind::Config,
             "InvalidConfiguration",
-            format!("CA bundle {}: {why}", config::quote(path)),
+            format!("CA bundle {}: {why}", crate::output::render::quote(path)),
         )
     };
     let pem = std::fs::read(path).map_err(|e| refuse(format!("cannot be read ({e})")))?;
@@ -454,24 +456,6 @@ pub fn backoff(attempt: u32) -> Duration {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
     cap.mul_f64(0.5 + f64::from(nanos % 1000) / 2000.0)
-}
-
-impl Snow {
-    /// Every address of the account, following NextToken to the end.
-    pub async fn describe_addresses(&self) -> Result<Vec<Address>, Failure> {
-        let mut pages = self
-            .client
-            .describe_addresses()
-            .max_results(100)
-            .into_paginator()
-            .send();
-        let mut addresses = Vec::new();
-        while let Some(page) = pages.next().await {
-            let page = page.map_err(|e| classify(e, "the address list"))?;
-            addresses.extend(page.addresses.unwrap_or_default());
-        }
-        Ok(addresses)
-    }
 }
 
 /// Sorts an SDK error into a failure; `subject` names what was asked for.

@@ -7,6 +7,7 @@
 use aws_config::profile::ProfileSet;
 
 use crate::failure::{Failure, Kind};
+use crate::output::render::quote;
 
 /// What the command line asked for; `None` leaves it to the environment.
 #[derive(Clone, Debug, Default)]
@@ -120,16 +121,6 @@ impl Source<'_> {
             format!("{place}: {} is not a valid {what}: {why}", quote(value)),
         )
     }
-}
-
-/// An input quoted in a message: at most 200 characters, control characters escaped.
-pub fn quote(value: &str) -> String {
-    const MAX: usize = 200;
-    let mut shown: String = value.chars().take(MAX).collect();
-    if value.chars().count() > MAX {
-        shown.push('…');
-    }
-    format!("'{}'", crate::output::render::escape_controls(&shown))
 }
 
 /// Reads one variable of the environment.
@@ -506,11 +497,5 @@ mod tests {
             without_userinfo("https://h.example/x"),
             "https://h.example/x"
         );
-    }
-
-    #[test]
-    fn quoted_inputs_are_short_and_escaped() {
-        assert_eq!(quote("a\u{1b}[2J"), "'a\\u{1b}[2J'");
-        assert_eq!(quote(&"x".repeat(500)).chars().count(), 203);
     }
 }

@@ -4,13 +4,13 @@ use std::path::PathBuf;
 use aws_sdk_snowball::types::JobMetadata;
 use clap::Args;
 
-use crate::aws::config::quote;
 use crate::cli::{Global, JobIds};
 use crate::core::edit::{Context, Edit};
 use crate::core::patch::Patch;
 use crate::core::patch_file::{self, PatchFile};
 use crate::core::stop::Stop;
 use crate::failure::Failure;
+use crate::output::render::quote;
 
 /// `apply`; its help is on [`crate::cli::Command::Apply`].
 #[derive(Args, Debug)]

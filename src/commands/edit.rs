@@ -340,7 +340,7 @@ async fn open_editor(path: &Path) -> Option<String> {
             .status()
     })
     .await;
-    let shown = crate::aws::config::quote(&editor);
+    let shown = crate::output::render::quote(&editor);
     match status {
         Ok(Ok(s)) if s.success() => None,
         Ok(Ok(s)) if s.code() == Some(127) => Some(format!(

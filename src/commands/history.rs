@@ -5,12 +5,12 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use crate::aws::client::Snow;
-use crate::aws::config::quote;
 use crate::cli::Global;
 use crate::core::stop::Stop;
 use crate::failure::{Failure, Kind};
 use crate::history::{self, Location, Record, Target};
 use crate::output::render;
+use crate::output::render::quote;
 use crate::report::JobResult;
 
 /// `history`; its help is on [`crate::cli::Command::History`].

@@ -7,12 +7,12 @@ use std::collections::HashMap;
 use aws_sdk_snowball::types::JobMetadata;
 use serde_json::{Map, Value as Json};
 
-use crate::aws::config::quote;
 use crate::core::edit::{Context, Edit};
 use crate::core::patch::{self, Patch};
 use crate::core::patch_file;
 use crate::failure::{Failure, Kind};
 use crate::history::Record;
+use crate::output::render::quote;
 
 /// Reverts each job's last recorded edit (the one given for it here).
 #[derive(Debug)]

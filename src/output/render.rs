@@ -56,6 +56,16 @@ pub fn escape_controls(text: &str) -> String {
 /// Messages quote at most this many characters of any input.
 pub const MAX_QUOTED: usize = 200;
 
+/// An input quoted in a message: at most [`MAX_QUOTED`] characters of it,
+/// control characters escaped.
+pub fn quote(value: &str) -> String {
+    let mut shown: String = value.chars().take(MAX_QUOTED).collect();
+    if value.chars().count() > MAX_QUOTED {
+        shown.push('…');
+    }
+    format!("'{}'", escape_controls(&shown))
+}
+
 /// Cuts every run of more than [`MAX_QUOTED`] characters without a space to
 /// that length (`…` marks the cut): the last guard against a message echoing
 /// a huge input back.
@@ -708,6 +718,12 @@ mod tests {
             "closing any moment (est.)"
         );
         assert_eq!(edit_window(&json!({"JobState": "WithAWS"}), 0.0), "closed");
+    }
+
+    #[test]
+    fn quoted_inputs_are_short_and_escaped() {
+        assert_eq!(quote("a\u{1b}[2J"), "'a\\u{1b}[2J'");
+        assert_eq!(quote(&"x".repeat(500)).chars().count(), 203);
     }
 
     #[test]
