@@ -157,6 +157,7 @@ impl Snow {
         // The configured endpoint, checked above, wins over what the SDK would
         // read again from the environment.
         config.set_endpoint_url(endpoint.clone());
+        config = config.interceptor(crate::aws::times::RoundTimes);
         if settings.debug {
             crate::output::stdio::errln(&format!(
                 "[debug] region {region}; endpoint {}; profile {}; retry {:?}, {} attempts",

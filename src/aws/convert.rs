@@ -118,11 +118,23 @@ impl ApiJson for DateTime {
         Some(Json::String(timestamp(self)))
     }
     fn from_json(json: &Json) -> Option<Self> {
-        DateTime::from_str(json.as_str()?, Format::DateTime).ok()
+        DateTime::from_str(json.as_str()?, Format::DateTime)
+            .ok()
+            .map(|t| to_millis(&t))
     }
 }
 
+/// A time as the service keeps it: to the millisecond, rounded. The wire
+/// carries epoch seconds as a float, which the SDK truncates (`.58` arrives as
+/// `.579999923`): rounded here, the same instant always reads as the same text.
+pub fn to_millis(t: &DateTime) -> DateTime {
+    let millis = (t.as_nanos() + 500_000).div_euclid(1_000_000);
+    i64::try_from(millis).map_or(*t, DateTime::from_millis)
+}
+
+/// A time as RFC 3339 text at the service's precision.
 pub fn timestamp(t: &DateTime) -> String {
+    let t = to_millis(t);
     t.fmt(Format::DateTime)
         .unwrap_or_else(|_| t.secs().to_string())
 }

@@ -130,8 +130,9 @@ fn is_private(holder: &str, member: &str) -> bool {
         .any(|p| *p == pair)
 }
 
-/// A body as JSON with the sensitive members' values replaced.
-fn redact_body(value: &mut Json, parent: &str) {
+/// A body (or any value under member `parent`) as JSON with the sensitive
+/// members' values replaced.
+pub fn redact_body(value: &mut Json, parent: &str) {
     match value {
         Json::Object(map) => {
             for (key, v) in map.iter_mut() {

@@ -12,6 +12,7 @@ use serde_json::{Map, Value as Json};
 use crate::aws::convert;
 use crate::cli::Global;
 use crate::core::checks;
+use crate::core::compare;
 use crate::core::edit::{self, Context, Edit};
 use crate::core::patch::{self, Patch};
 use crate::core::patch_file;
@@ -41,7 +42,7 @@ impl Edit for Desired {
     fn patch(&self, job: &JobMetadata, _ctx: &Context) -> Result<Patch, Failure> {
         // The file replaces whole members: sent over a colleague's change, it
         // would undo it.
-        if patch::editable_members(job) != self.before {
+        if !compare::same_members(&patch::editable_members(job), &self.before) {
             return Err(edit::job_changed(
                 job.job_id().unwrap_or_default(),
                 "while it was open in the editor",
@@ -105,6 +106,9 @@ pub async fn run(global: &Global, args: &EditArgs, stop: &Stop) -> Result<i32, F
         })?;
 
     let saved = edit_until_valid(file.path(), &original, &job, &before, stop).await?;
+    // The person's work is kept whenever nothing was sent and the file holds
+    // something other than what was opened (an emptied file is the abort).
+    let path = file.path().to_path_buf();
     let keep = |why: &str| -> String {
         match file.keep() {
             Ok((_, path)) => format!("{why}; the file is kept: {}", path.display()),
@@ -112,14 +116,17 @@ pub async fn run(global: &Global, args: &EditArgs, stop: &Stop) -> Result<i32, F
         }
     };
     let result = match saved {
-        Saved::Aborted(why) => JobResult {
-            error: Some(Failure::new(
-                Kind::Unexpected,
-                "Aborted",
-                format!("{why}; nothing was sent"),
-            )),
-            ..JobResult::skipped(id)
-        },
+        Saved::Aborted(why) => {
+            let why = format!("{why}; nothing was sent");
+            let why = match read_saved(&path) {
+                Ok(text) if has_work(without_errors(&text), &original) => keep(&why),
+                _ => why,
+            };
+            JobResult {
+                error: Some(Failure::new(Kind::Unexpected, "Aborted", why)),
+                ..JobResult::skipped(id)
+            }
+        }
         Saved::Unchanged => JobResult::new(id, Outcome::Unchanged),
         Saved::GaveUp(error) => JobResult::failed(id, Failure::invalid(keep(&error))),
         Saved::Changed(patch) => {
@@ -129,18 +136,34 @@ pub async fn run(global: &Global, args: &EditArgs, stop: &Stop) -> Result<i32, F
             };
             let (code, results) =
                 super::edit_jobs(global, &snow, std::slice::from_ref(id), &desired, 1, stop).await;
-            if results
+            let sent = results
                 .iter()
-                .any(|r| r.error.as_ref().is_some_and(|e| e.code == "JobChanged"))
-            {
-                stdio::errln(&keep(
-                    "to retry the edit on the job as it is now, run `snowjob edit` again and copy your change over",
-                ));
+                .any(|r| matches!(r.outcome, Outcome::Updated | Outcome::Unknown));
+            if !sent {
+                let changed = results
+                    .iter()
+                    .any(|r| r.error.as_ref().is_some_and(|e| e.code == "JobChanged"));
+                stdio::errln(&keep(if changed {
+                    "to retry the edit on the job as it is now, run `snowjob edit` again and copy your change over"
+                } else {
+                    "your change was not sent"
+                }));
             }
             return Ok(code);
         }
     };
     Ok(super::report(global, &[result]))
+}
+
+/// Whether a saved file holds work of the person's: not emptied, not what was opened.
+fn has_work(body: &str, original: &str) -> bool {
+    body != original && !is_blank(body)
+}
+
+/// Only blank lines and comments: the documented way to abort.
+fn is_blank(body: &str) -> bool {
+    body.lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
 }
 
 /// The comment on top of the file: what the job is, how long it stays
@@ -189,10 +212,7 @@ async fn edit_until_valid(
             Err(saved) => return Ok(saved),
         };
         let body = without_errors(&text);
-        if body
-            .lines()
-            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-        {
+        if is_blank(body) {
             return Ok(Saved::Aborted("the file was saved empty".into()));
         }
         if body == original {

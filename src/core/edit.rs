@@ -16,6 +16,7 @@ use tokio::sync::OnceCell;
 
 use crate::aws::client::{Sent, Snow};
 use crate::core::checks;
+use crate::core::compare;
 use crate::core::patch::{Effect, Patch};
 use crate::core::stop::Stop;
 use crate::failure::{Failure, Kind};
@@ -220,8 +221,11 @@ impl<'a> Batch<'a> {
             Some(Err(e)) => return JobResult::failed(id, e),
             Some(Ok(plan)) => plan,
         };
+        // Sent only as confirmed: the same request, over the values shown
+        // as Before (a colleague's change made meanwhile is never overwritten).
         if let Some(agreed) = agreed
-            && agreed.request != plan.result.request
+            && !(compare::same_request(agreed.request.as_ref(), plan.result.request.as_ref())
+                && compare::same_changes(&agreed.changes, &plan.result.changes))
         {
             return plan.result.with(
                 Outcome::Failed,
@@ -301,7 +305,11 @@ impl<'a> Batch<'a> {
                 return planned.with(Outcome::Failed, Some(not_applied));
             }
             match self.plan_from(&id, &job).await {
-                Ok(again) if again.result.request == planned.request => {}
+                Ok(again)
+                    if compare::same_request(
+                        again.result.request.as_ref(),
+                        planned.request.as_ref(),
+                    ) => {}
                 Ok(_) => {
                     return planned.with(
                         Outcome::Failed,

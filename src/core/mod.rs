@@ -3,6 +3,7 @@
 //! network only through `aws`.
 
 pub mod checks;
+pub mod compare;
 pub mod edit;
 pub mod patch;
 pub mod patch_file;

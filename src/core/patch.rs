@@ -14,6 +14,7 @@ use aws_sdk_snowball::operation::update_job::builders::UpdateJobFluentBuilder;
 use snowball_model::facts;
 
 use crate::aws::convert::{self, ApiJson};
+use crate::core::compare;
 use crate::report::Change;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -99,7 +100,7 @@ pub fn current_members(job: &JobMetadata) -> Map<String, Json> {
 pub fn editable_members(job: &JobMetadata) -> Map<String, Json> {
     current_members(job)
         .into_iter()
-        .filter(|(_, value)| *value != Json::Object(Map::new()))
+        .filter(|(name, value)| !compare::same(name, Some(value), None))
         .collect()
 }
 
@@ -109,7 +110,7 @@ impl Patch {
         let job = convert::json(job);
         for m in MEMBERS {
             if let Some(after) = (m.patched)(&self)
-                && Some(after) == m.current(&job)
+                && compare::same(m.name, Some(&after), m.current(&job).as_ref())
             {
                 (m.clear)(&mut self);
             }
@@ -127,7 +128,7 @@ impl Patch {
             .collect();
         let held = sent
             .iter()
-            .filter(|m| (m.patched)(self) == m.current(&job))
+            .filter(|m| compare::same(m.name, (m.patched)(self).as_ref(), m.current(&job).as_ref()))
             .count();
         match held {
             n if n == sent.len() => Effect::All,

@@ -13,6 +13,7 @@ use snowball_model::{DecodeOptions, Shape, Wire, model};
 
 use crate::aws::convert::{self, ApiJson};
 use crate::core::checks;
+use crate::core::compare;
 use crate::core::patch::Patch;
 use crate::output::yaml::{self, Node, Value};
 
@@ -24,13 +25,9 @@ pub struct PatchFile {
 
 /// The model's shape of each UpdateJob member a file may set (all but JobId).
 fn member_shape(name: &str) -> Option<&'static str> {
-    let Shape::Structure { members, .. } = model().shape("UpdateJobRequest") else {
-        return None;
-    };
-    members
-        .iter()
-        .find(|(m, _)| m == name && m != "JobId")
-        .map(|(_, shape)| shape.as_str())
+    (name != "JobId")
+        .then(|| compare::member_shape(compare::UPDATE_JOB, name))
+        .flatten()
 }
 
 /// Whether an UpdateJob member is a structure (sent whole, merged by patch
@@ -101,10 +98,16 @@ fn plain(text: &str) -> Plain {
         let sign = if text.starts_with('-') { -1.0 } else { 1.0 };
         return Plain::Float(sign * f64::INFINITY);
     }
+    // `from_str_radix` takes a sign, the core schema none: `0x-1` is text.
+    let digits = |s: &str, radix: u32| !s.is_empty() && s.chars().all(|c| c.is_digit(radix));
     let int = if let Some(hex) = text.strip_prefix("0x") {
-        i64::from_str_radix(hex, 16).ok()
+        digits(hex, 16)
+            .then(|| i64::from_str_radix(hex, 16).ok())
+            .flatten()
     } else if let Some(oct) = text.strip_prefix("0o") {
-        i64::from_str_radix(oct, 8).ok()
+        digits(oct, 8)
+            .then(|| i64::from_str_radix(oct, 8).ok())
+            .flatten()
     } else if !unsigned.is_empty() && unsigned.bytes().all(|b| b.is_ascii_digit()) {
         text.parse().ok()
     } else {
@@ -638,5 +641,197 @@ mod tests {
             &json!({"b": {"c": null, "e": 4}, "l": [3]}),
         );
         assert_eq!(merged, json!({"a": 1, "b": {"d": 3, "e": 4}, "l": [3]}));
+    }
+
+    /// Text a YAML reader could take for something else, or fold, strip or
+    /// reinterpret: the edit file must read each back exactly.
+    const TRICKY: &[&str] = &[
+        "\u{2028}",
+        "\u{2029}",
+        "\u{85}",
+        "\u{a0}",
+        "\u{feff}",
+        "\t",
+        "\n",
+        "\r",
+        " ",
+        "  ",
+        "0",
+        "007",
+        "0x-1",
+        "0x1F",
+        "0o7",
+        "1e3",
+        ".inf",
+        "-.INF",
+        ".nan",
+        "2025.10",
+        "~",
+        "null",
+        "Null",
+        "yes",
+        "No",
+        "on",
+        "OFF",
+        "y",
+        "n",
+        "true",
+        "- ",
+        "#",
+        " #",
+        ": ",
+        ":",
+        "'",
+        "\"",
+        "\\",
+        "&a",
+        "*a",
+        "!tag",
+        "%",
+        "@",
+        "`",
+        "|",
+        ">",
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        "?",
+        "---",
+        "...",
+        "\u{1b}[31m",
+        "\u{0}",
+        "\u{7f}",
+        "\u{9b}",
+        "\u{fffe}",
+        "é",
+        "😀",
+        "\u{e000}",
+    ];
+
+    fn tricky_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            proptest::sample::select(TRICKY).prop_map(str::to_string),
+            any::<char>().prop_map(String::from),
+            "[a-zA-Z0-9_:/.-]{1,8}",
+        ];
+        proptest::collection::vec(piece, 1..8).prop_map(|p| p.concat())
+    }
+
+    /// The path to every text leaf of every UpdateJob member, from the model,
+    /// with the leaf's shape.
+    fn text_leaves() -> Vec<(Vec<Option<String>>, &'static str)> {
+        fn walk(
+            shape: &'static str,
+            path: Vec<Option<String>>,
+            out: &mut Vec<(Vec<Option<String>>, &'static str)>,
+        ) {
+            match model().shape(shape) {
+                Shape::Structure { members, .. } => {
+                    for (name, inner) in members {
+                        let mut p = path.clone();
+                        p.push(Some(name.clone()));
+                        walk(inner, p, out);
+                    }
+                }
+                Shape::List { member, .. } => {
+                    let mut p = path.clone();
+                    p.push(None);
+                    walk(member, p, out);
+                }
+                Shape::String { allowed: None, .. } => out.push((path, shape)),
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        for name in snowball_model::facts::update_members() {
+            walk(
+                member_shape(name).unwrap(),
+                vec![Some(name.to_string())],
+                &mut out,
+            );
+        }
+        out
+    }
+
+    /// `leaf` placed at `path` (`None`: a list entry).
+    fn nest(path: &[Option<String>], leaf: Json) -> Json {
+        path.iter().rev().fold(leaf, |inner, step| match step {
+            Some(key) => json!({ key: inner }),
+            None => json!([inner]),
+        })
+    }
+
+    fn node_at<'a>(node: &'a Node, path: &[Option<String>]) -> &'a Node {
+        path.iter()
+            .fold(node, |node, step| match (&node.value, step) {
+                (Value::Map(entries), Some(key)) => {
+                    &entries.iter().find(|(k, _)| k == key).unwrap().1
+                }
+                (Value::List(items), None) => &items[0],
+                _ => panic!("no {step:?} in {node:?}"),
+            })
+    }
+
+    #[test]
+    fn the_model_has_text_leaves_in_every_kind_of_place() {
+        let leaves: Vec<String> = text_leaves()
+            .iter()
+            .map(|(p, _)| {
+                p.iter()
+                    .map(|s| s.as_deref().unwrap_or("[]"))
+                    .collect::<Vec<_>>()
+                    .join(".")
+            })
+            .collect();
+        for expected in [
+            "Description",
+            "PickupDetails.Name",
+            "Resources.S3Resources.[].KeyRange.BeginMarker",
+            "OnDeviceServiceConfiguration.EKSOnDeviceService.KubernetesVersion",
+        ] {
+            assert!(
+                leaves.iter().any(|l| l == expected),
+                "{expected} in {leaves:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever a text member holds, the file snowjob writes reads back
+        /// as exactly that text, for every text member of the model.
+        #[test]
+        fn every_text_member_reads_back_exactly(text in tricky_text()) {
+            for (path, shape) in text_leaves() {
+                let written = yaml::to_string(&nest(&path, Json::String(text.clone())));
+                let root = yaml::parse(&written).map_err(|e| proptest::test_runner::TestCaseError::fail(format!("{e}\n{written}")))?.unwrap();
+                let Value::Scalar { text: read, plain } = &node_at(&root, &path).value else {
+                    panic!("not a scalar: {written}");
+                };
+                proptest::prop_assert_eq!(
+                    scalar(model().shape(shape), read, *plain),
+                    Ok(Json::String(text.clone())),
+                    "{}", written
+                );
+            }
+        }
+
+        /// Enum values, numbers and booleans read back as themselves.
+        #[test]
+        fn other_leaves_read_back_as_themselves(n in proptest::num::i64::ANY, x in -1e12f64..1e12, b in proptest::bool::ANY) {
+            let doc = json!({"Int": n, "Double": x, "Bool": b, "Enum": "SECOND_DAY"});
+            let root = yaml::parse(&yaml::to_string(&doc)).unwrap().unwrap();
+            let Value::Map(entries) = root.value else { panic!() };
+            let read = |i: usize, shape: &Shape| match &entries[i].1.value {
+                Value::Scalar { text, plain } => scalar(shape, text, *plain),
+                _ => panic!(),
+            };
+            proptest::prop_assert_eq!(read(0, &Shape::Integer { min: None, max: None, bits: 64 }), Ok(json!(n)));
+            proptest::prop_assert_eq!(read(1, &Shape::Double { min: None, max: None }), Ok(json!(x)));
+            proptest::prop_assert_eq!(read(2, &Shape::Boolean), Ok(json!(b)));
+            proptest::prop_assert_eq!(read(3, model().shape("ShippingOption")), Ok(json!("SECOND_DAY")));
+        }
     }
 }

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use aws_sdk_snowball::types::JobMetadata;
 use serde_json::{Map, Value as Json};
 
+use crate::core::compare;
 use crate::core::edit::{Context, Edit};
 use crate::core::patch::{self, Patch};
 use crate::core::patch_file;
@@ -60,17 +61,17 @@ pub fn revert(record: &Record, current: &Map<String, Json>) -> Result<Map<String
             )));
         }
         let now = current.get(field).unwrap_or(&Json::Null);
-        if *now == change.before {
+        if compare::same(field, Some(now), Some(&change.before)) {
             continue;
         }
-        if *now != change.after {
+        if !compare::same(field, Some(now), Some(&change.after)) {
             return Err(Failure::new(
                 Kind::NotEditable,
                 "ChangedSinceEdit",
                 format!(
                     "job {id}: {field} changed after {edit}: it is now {}, not {} as that edit left it; nothing was sent for this job",
-                    shown(now),
-                    shown(&change.after)
+                    shown(field, now),
+                    shown(field, &change.after)
                 ),
             ));
         }
@@ -92,9 +93,12 @@ pub fn revert(record: &Record, current: &Map<String, Json>) -> Result<Map<String
     Ok(back)
 }
 
-/// A value in a message: text as itself, anything else as JSON; quoted and bounded.
-fn shown(value: &Json) -> String {
-    match value {
+/// A member's value in a message: text as itself, anything else as JSON
+/// with the pickup contact's details hidden; quoted and bounded.
+fn shown(member: &str, value: &Json) -> String {
+    let mut value = value.clone();
+    crate::aws::debug::redact_body(&mut value, member);
+    match &value {
         Json::Null => "not set".into(),
         Json::String(s) => quote(s),
         other => quote(&other.to_string()),

@@ -1,13 +1,132 @@
-//! The one place that knows the YAML libraries: serde_yaml writes YAML, and
-//! saphyr's parser reads patch and editor files into a tree that keeps each
-//! value's line and whether a scalar was quoted, so that errors can name their
-//! line and `2025.10` is never silently read as the number 2025.1.
+//! The one place that knows YAML. Writing and reading agree on one dialect by
+//! construction: the writer below emits a text plain only when it is a word
+//! that every YAML reader (1.1 or 1.2) takes as that same text, and quotes
+//! every other string with each character a reader could fold, strip or
+//! reinterpret escaped; saphyr's parser reads patch and editor files into a
+//! tree that keeps each value's line and whether a scalar was quoted, so that
+//! errors can name their line and `2025.10` is never silently read as the
+//! number 2025.1. (serde_yaml's emitter chooses scalar styles itself, some of
+//! which a YAML 1.2 reader reads back differently: U+2028 in a plain scalar,
+//! `0x-1`.)
 
 use saphyr_parser::{Event, Parser, ScalarStyle};
 use serde::Serialize;
+use serde_json::Value as Json;
+use std::fmt::Write as _;
 
+/// A value as a YAML document, block style, ending in a newline.
 pub fn to_string<T: Serialize>(value: &T) -> String {
-    serde_yaml::to_string(value).unwrap_or_else(|e| format!("# could not render YAML: {e}\n"))
+    match serde_json::to_value(value) {
+        Ok(json) => {
+            let mut out = String::new();
+            emit(&json, 0, &mut out);
+            out.push('\n');
+            out
+        }
+        Err(e) => format!("# could not render YAML: {e}\n"),
+    }
+}
+
+/// Writes `value` as the rest of a line whose indentation is `indent`:
+/// scalars and empty collections inline, others on the lines below.
+fn emit(value: &Json, indent: usize, out: &mut String) {
+    let pad = "  ".repeat(indent);
+    match value {
+        Json::Object(map) if !map.is_empty() => {
+            for (i, (key, item)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                    out.push_str(&pad);
+                }
+                scalar_text(key, out);
+                out.push(':');
+                match item {
+                    Json::Object(m) if !m.is_empty() => {
+                        out.push('\n');
+                        out.push_str(&"  ".repeat(indent + 1));
+                        emit(item, indent + 1, out);
+                    }
+                    Json::Array(a) if !a.is_empty() => {
+                        out.push('\n');
+                        out.push_str(&"  ".repeat(indent + 1));
+                        emit(item, indent + 1, out);
+                    }
+                    _ => {
+                        out.push(' ');
+                        emit(item, indent + 1, out);
+                    }
+                }
+            }
+        }
+        Json::Array(items) if !items.is_empty() => {
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                    out.push_str(&pad);
+                }
+                out.push_str("- ");
+                emit(item, indent + 1, out);
+            }
+        }
+        Json::Object(_) => out.push_str("{}"),
+        Json::Array(_) => out.push_str("[]"),
+        Json::Null => out.push_str("null"),
+        Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Json::Number(n) => out.push_str(&n.to_string()),
+        Json::String(s) => scalar_text(s, out),
+    }
+}
+
+/// Words every YAML reader gives a meaning of its own when plain (YAML 1.1's
+/// booleans and null included), compared without case.
+const RESERVED: &[&str] = &["null", "true", "false", "yes", "no", "on", "off", "y", "n"];
+
+/// Whether `s` may be written plain: a letter, then letters, digits, single
+/// spaces and `_ - . / : @ , ( )`, with no `: ` or ` #` inside, not ending in
+/// a space or `:`, and not a reserved word. Such a text is no number, time,
+/// boolean or null in any YAML schema, and holds nothing a reader folds or
+/// strips.
+fn plain_is_safe(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || " _-./:@,()".contains(c))
+        && !s.contains(": ")
+        && !s.contains(" #")
+        && !s.contains("  ")
+        && !s.ends_with([' ', ':'])
+        && !RESERVED.iter().any(|w| w.eq_ignore_ascii_case(s))
+}
+
+/// A text as a scalar: plain when safe, else double-quoted with every
+/// character outside printable, non-breaking text escaped.
+fn scalar_text(s: &str, out: &mut String) {
+    if plain_is_safe(s) {
+        out.push_str(s);
+        return;
+    }
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            ' '..='~' => out.push(c),
+            // Line breaks of YAML 1.1 (NEL, U+2028, U+2029), the byte-order
+            // mark, C0 and C1 controls, DEL and non-characters: escaped.
+            c if c.is_control()
+                || matches!(
+                    c,
+                    '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+                ) =>
+            {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// A parsed YAML (or JSON) value and the line it starts on.

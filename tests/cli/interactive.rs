@@ -12,7 +12,7 @@ use serde_json::json;
 /// A shell script to use as the editor, on the file named by its last
 /// argument (`$1` unless given arguments of its own). Its directory keeps
 /// `seen`: the file as each opening showed it.
-fn editor(env: &Env, name: &str, body: &str) -> PathBuf {
+pub(crate) fn editor(env: &Env, name: &str, body: &str) -> PathBuf {
     use std::os::unix::fs::PermissionsExt;
     let path = env.home.path().join(name);
     let script = format!(
@@ -24,18 +24,18 @@ fn editor(env: &Env, name: &str, body: &str) -> PathBuf {
 }
 
 /// What the editor was shown, each opening separated by `---`.
-fn seen(env: &Env) -> String {
+pub(crate) fn seen(env: &Env) -> String {
     std::fs::read_to_string(env.home.path().join("seen")).unwrap_or_default()
 }
 
-fn edit_with(env: &Env, script: &PathBuf, args: &[&str]) -> assert_cmd::Command {
+pub(crate) fn edit_with(env: &Env, script: &PathBuf, args: &[&str]) -> assert_cmd::Command {
     let mut cmd = env.snowjob();
     cmd.env("EDITOR", script).arg("edit").args(args);
     cmd
 }
 
 /// The kept file a message names, as `... the file is kept: PATH`.
-fn kept_file(stderr: &str) -> PathBuf {
+pub(crate) fn kept_file(stderr: &str) -> PathBuf {
     let line = stderr
         .lines()
         .find(|l| l.contains("the file is kept: "))
@@ -497,7 +497,7 @@ fn the_registration_script_and_the_static_scripts_both_work() {
     assert!(out.contains("_snowjob()"), "{out}");
 }
 
-fn on_terminal(env: &Env, args: &[&str], editor_script: Option<&PathBuf>) -> PtySession {
+pub(crate) fn on_terminal(env: &Env, args: &[&str], editor_script: Option<&PathBuf>) -> PtySession {
     let mut cmd = env.snowjob_std();
     cmd.env("TERM", "xterm").env("COLUMNS", "160").args(args);
     if let Some(script) = editor_script {
@@ -506,7 +506,7 @@ fn on_terminal(env: &Env, args: &[&str], editor_script: Option<&PathBuf>) -> Pty
     spawn_command(cmd, Some(20_000)).expect("spawned on a pty")
 }
 
-fn exit_code(session: &mut PtySession) -> i32 {
+pub(crate) fn exit_code(session: &mut PtySession) -> i32 {
     match session.process().wait().expect("waited") {
         WaitStatus::Exited(_, code) => code,
         other => panic!("not a normal exit: {other:?}"),

@@ -5,6 +5,7 @@
 mod common;
 
 mod apply;
+mod depth;
 mod docs;
 mod edges;
 mod edits;
