@@ -31,13 +31,14 @@ pub fn terminal_width() -> Option<u16> {
 }
 
 /// Job data shown to a person never reaches the terminal raw: control
-/// characters (C0, DEL, C1) and the invisible bidirectional overrides are
-/// written as escapes, so a job's Description cannot move the cursor, clear
-/// the screen or reorder what is shown.
+/// characters (C0, DEL, C1), the Unicode line and paragraph separators and
+/// the invisible bidirectional overrides are written as escapes, so a job's
+/// Description cannot move the cursor, clear the screen, reorder what is
+/// shown or split a line of text output.
 pub fn escape_controls(text: &str) -> String {
     let hidden = |c: char| {
         c.is_control()
-            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
     };
     if !text.chars().any(hidden) {
         return text.to_string();

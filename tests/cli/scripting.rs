@@ -904,3 +904,47 @@ fn edit_results_in_text_follow_the_documented_line_for_every_outcome() {
         "not attempted",
     );
 }
+
+#[test]
+fn text_keeps_a_record_on_one_line_whatever_line_breaks_a_value_holds() {
+    let env = Env::demo();
+    let mut job = env.job(IMPORT_JOB);
+    let id = "JID00000000-0000-4000-8000-0000000003aa";
+    job["JobId"] = json!(id);
+    job["Description"] = json!("a\tb\nc\rd\u{2028}e\u{2029}f\u{85}g\u{b}h\u{c}i");
+    env.server
+        .seed(&json!({"Jobs": [job], "Addresses": []}))
+        .expect("seeded");
+    for (args, columns) in [
+        (vec!["list", "-o", "text"], 6),
+        (vec!["show", id, "-o", "text"], 8),
+        (
+            vec![
+                "show",
+                id,
+                "-o",
+                "text",
+                "--query",
+                "[0].[JobId, Description]",
+            ],
+            2,
+        ),
+    ] {
+        let mut cmd = env.snowjob();
+        cmd.args(&args);
+        let (code, out, err) = run(cmd);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        let breaks = ['\r', '\u{2028}', '\u{2029}', '\u{85}', '\u{b}', '\u{c}'];
+        assert!(!out.contains(breaks), "{args:?}: {out:?}");
+        let line = out
+            .split('\n')
+            .find(|l| l.starts_with(id))
+            .unwrap_or_else(|| panic!("{args:?}: {out:?}"));
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields.len(), columns, "{args:?}: {line:?}");
+        assert!(
+            fields.last().unwrap().ends_with("\\u{c}i"),
+            "{args:?}: {line:?}"
+        );
+    }
+}
