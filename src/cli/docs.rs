@@ -128,6 +128,10 @@ fn extra_sections() -> String {
         out.push_str(&format!(".TP\n\\fB{code}\\fR\n{}\n", roff_escape(meaning)));
     }
     out.push_str(".PP\nWith several jobs every job is attempted and reported; the exit status is that of the first failed job in input order.\n");
+    out.push_str(&format!(
+        ".SH OUTPUT\n{}\n",
+        roff_escape(&crate::cli::TEXT_OUTPUT.replace('\n', " "))
+    ));
     out.push_str(".SH ENVIRONMENT\n");
     for (name, meaning) in ENVIRONMENT {
         out.push_str(&format!(

@@ -21,13 +21,22 @@ fn after_help() -> String {
     for (_, code, meaning) in crate::failure::EXIT_CODES {
         text.push_str(&format!("  {code:<4} {meaning}\n"));
     }
-    text + AFTER_EXIT_CODES
+    format!("{text}{BATCHES}\n\n{TEXT_OUTPUT}\n\n{CONFIGURATION}")
 }
 
-const AFTER_EXIT_CODES: &str = "\
+const BATCHES: &str = "\
 With several jobs every job is attempted and reported; the exit code is that of
-the first failed job in input order. A closed stdout (`| head`) is not an error.
+the first failed job in input order. A closed stdout (`| head`) is not an error.";
 
+/// What `-o text` prints, for the help and the man page.
+pub const TEXT_OUTPUT: &str = "\
+-o text is tab-separated, one record a line, job ID first (history: the time),
+no header; a tab, line break or other control character in a value is written
+escaped (\\t). An edit prints a line a job: JOB_ID OUTCOME CHANGED_FIELDS (comma-joined) when
+updated, planned or unchanged; JOB_ID OUTCOME CODE MESSAGE when failed, unknown
+or skipped (a job a signal or a declined prompt skipped: NotAttempted).";
+
+const CONFIGURATION: &str = "\
 Configuration comes from the AWS environment, as in the AWS CLI: AWS_PROFILE,
 AWS_REGION, AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_SNOWBALL, AWS_MAX_ATTEMPTS,
 AWS_RETRY_MODE (standard, adaptive, legacy), AWS_CA_BUNDLE, credentials from the
@@ -351,7 +360,9 @@ pub enum Command {
     /// replace its own: --begin-marker and --end-marker each on its own,
     /// --service and --transfer-option its target services (a transfer option
     /// not given stays the entry's). No defaults apply to it, and settings equal
-    /// to its current ones leave the job unchanged.
+    /// to its current ones leave the job unchanged. A --service given twice is
+    /// sent once. A bucket the job holds in more than one entry is not changed
+    /// (exit 2, nothing sent): edit or apply can change such entries.
     #[command(after_help = examples("add-s3-resource"))]
     AddS3Resource(commands::add_s3_resource::AddS3ResourceArgs),
     /// Remove an S3 bucket, keeping every other resource.
@@ -359,6 +370,8 @@ pub enum Command {
     /// Every other bucket (with its key range and services), Lambda function and
     /// AMI is carried along; a bucket not on the job leaves it unchanged. The last
     /// bucket of an IMPORT or EXPORT job cannot be removed: such a job needs one.
+    /// A bucket the job holds in more than one entry is not removed (exit 2,
+    /// nothing sent): edit or apply can change such entries.
     #[command(after_help = examples("remove-s3-resource"))]
     RemoveS3Resource(commands::remove_s3_resource::RemoveS3ResourceArgs),
     /// Set the NFS on-device storage limit, keeping the other on-device services.

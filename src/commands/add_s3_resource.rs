@@ -24,7 +24,12 @@ pub struct AddS3ResourceArgs {
     #[arg(long, value_name = "KEY")]
     pub end_marker: Option<String>,
     /// On-device service the data goes through; repeat for both (new bucket: s3).
-    #[arg(long = "service", value_enum, value_name = "SERVICE")]
+    #[arg(
+        long = "service",
+        value_enum,
+        ignore_case = true,
+        value_name = "SERVICE"
+    )]
     pub services: Vec<Service>,
     /// Transfer direction (new bucket: the job's type).
     #[arg(long, value_name = "OPTION", value_parser = ApiEnum(TransferOption::values()))]
@@ -57,10 +62,24 @@ fn target(service: DeviceServiceName, transfer: Option<TransferOption>) -> Targe
 }
 
 impl AddS3ResourceArgs {
+    /// The services given, each once, in the order first given.
     fn services(&self) -> Vec<DeviceServiceName> {
-        let mut services: Vec<_> = self.services.iter().map(|s| s.api_name()).collect();
-        services.dedup();
+        let mut services = Vec::new();
+        for service in self.services.iter().map(|s| s.api_name()) {
+            if !services.contains(&service) {
+                services.push(service);
+            }
+        }
         services
+    }
+
+    /// Whether any setting of the bucket is given (else the command only asks
+    /// that the job have the bucket).
+    fn has_settings(&self) -> bool {
+        self.begin_marker.is_some()
+            || self.end_marker.is_some()
+            || !self.services.is_empty()
+            || self.transfer_option.is_some()
     }
 
     fn transfer_option(&self) -> Option<TransferOption> {
@@ -158,16 +177,19 @@ impl Edit for AddS3ResourceArgs {
 
     fn patch(&self, job: &JobMetadata, ctx: &Context) -> Result<Patch, Failure> {
         let arn = self.bucket.arn(ctx.partition)?;
+        let entry = match checks::bucket_entry(job, &arn, "change") {
+            Ok(entry) => entry,
+            // No setting to change: the job has the bucket, as asked.
+            Err(_) if !self.has_settings() => return Ok(Patch::default()),
+            Err(e) => return Err(e),
+        };
         let mut resources = job
             .resources()
             .cloned()
             .unwrap_or_else(|| JobResource::builder().build());
         let buckets = resources.s3_resources.get_or_insert_with(Vec::new);
-        match buckets
-            .iter_mut()
-            .find(|r| r.bucket_arn() == Some(arn.as_str()))
-        {
-            Some(entry) => *entry = self.updated_entry(entry, job)?,
+        match entry {
+            Some(i) => buckets[i] = self.updated_entry(&buckets[i], job)?,
             None => buckets.push(self.new_entry(arn, job)),
         }
         Ok(Patch {
@@ -271,6 +293,42 @@ mod tests {
             Some(&DeviceServiceName::NfsOnDeviceService)
         );
         assert_eq!(target.transfer_option(), Some(&TransferOption::Import));
+    }
+
+    #[test]
+    fn services_are_taken_once_in_the_order_first_given() {
+        let mut add = args("new");
+        add.services = vec![Service::Nfs, Service::S3, Service::Nfs, Service::S3];
+        assert_eq!(
+            add.services(),
+            [
+                DeviceServiceName::NfsOnDeviceService,
+                DeviceServiceName::S3OnDeviceService
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bucket_held_twice_is_not_changed() {
+        let ctx = Context { partition: "aws" };
+        let mut twice = job();
+        let mut resources = twice.resources.take().unwrap();
+        resources
+            .s3_resources
+            .as_mut()
+            .unwrap()
+            .push(S3Resource::builder().bucket_arn("arn:aws:s3:::old").build());
+        twice.resources = Some(resources);
+
+        let mut add = args("old");
+        add.services = vec![Service::Nfs];
+        let err = add.patch(&twice, &ctx).unwrap_err();
+        assert_eq!((err.code.as_str(), err.exit_code()), ("AmbiguousBucket", 2));
+        // Nothing to change on it: the job has the bucket.
+        assert!(args("old").patch(&twice, &ctx).unwrap().is_empty());
+        // Another bucket is added, the two entries kept as they are.
+        let r = args("new").patch(&twice, &ctx).unwrap().resources.unwrap();
+        assert_eq!(r.s3_resources().len(), 3);
     }
 
     #[test]

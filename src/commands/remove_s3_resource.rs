@@ -2,6 +2,7 @@ use aws_sdk_snowball::types::JobMetadata;
 use clap::Args;
 
 use crate::cli::{Bucket, JobIds};
+use crate::core::checks;
 use crate::core::edit::{Context, Edit};
 use crate::core::patch::Patch;
 use crate::failure::Failure;
@@ -22,17 +23,14 @@ impl Edit for RemoveS3ResourceArgs {
 
     fn patch(&self, job: &JobMetadata, ctx: &Context) -> Result<Patch, Failure> {
         let arn = self.bucket.arn(ctx.partition)?;
+        let Some(entry) = checks::bucket_entry(job, &arn, "remove")? else {
+            return Ok(Patch::default());
+        };
         let Some(mut resources) = job.resources().cloned() else {
             return Ok(Patch::default());
         };
-        let Some(buckets) = resources.s3_resources.as_mut() else {
-            return Ok(Patch::default());
-        };
-        let count = buckets.len();
-        buckets.retain(|r| r.bucket_arn() != Some(arn.as_str()));
-        if buckets.len() == count {
-            return Ok(Patch::default());
-        }
+        let buckets = resources.s3_resources.get_or_insert_with(Vec::new);
+        buckets.remove(entry);
         if buckets.is_empty() {
             if let Some(job_type) = job
                 .job_type()
@@ -117,6 +115,34 @@ mod tests {
                 .unwrap()
                 .minimized(&job)
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_bucket_held_twice_is_not_removed_but_another_one_is() {
+        let job = job(
+            JobType::Import,
+            &[
+                "arn:aws:s3:::example-a",
+                "arn:aws:s3:::example-b",
+                "arn:aws:s3:::example-a",
+            ],
+        );
+        let err = args("example-a").patch(&job, &CTX).unwrap_err();
+        assert_eq!((err.code.as_str(), err.exit_code()), ("AmbiguousBucket", 2));
+        assert!(err.message.contains("2 entries"), "{}", err.message);
+        let r = args("example-b")
+            .patch(&job, &CTX)
+            .unwrap()
+            .resources
+            .unwrap();
+        let left: Vec<_> = r.s3_resources().iter().map(|b| b.bucket_arn()).collect();
+        assert_eq!(
+            left,
+            [
+                Some("arn:aws:s3:::example-a"),
+                Some("arn:aws:s3:::example-a")
+            ]
         );
     }
 

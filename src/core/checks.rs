@@ -147,6 +147,43 @@ fn job_label(job: &JobMetadata) -> &str {
     job.job_id().unwrap_or("the job")
 }
 
+/// Where the job's S3 resources hold `bucket_arn`, if they do. A bucket held
+/// more than once cannot be changed or removed by naming it (which entry is
+/// meant?): that is refused, naming the bucket and how many entries it has,
+/// with `what` the edit refused ("change", "remove").
+pub fn bucket_entry(
+    job: &JobMetadata,
+    bucket_arn: &str,
+    what: &str,
+) -> Result<Option<usize>, Failure> {
+    let buckets = job
+        .resources()
+        .map(|r| r.s3_resources())
+        .unwrap_or_default();
+    let mut held = buckets
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.bucket_arn() == Some(bucket_arn))
+        .map(|(i, _)| i);
+    let Some(first) = held.next() else {
+        return Ok(None);
+    };
+    let others = held.count();
+    if others == 0 {
+        return Ok(Some(first));
+    }
+    let id = job_label(job);
+    Err(Failure::new(
+        crate::failure::Kind::Invalid,
+        "AmbiguousBucket",
+        format!(
+            "job {id}: {bucket_arn} is held in {} entries; which one to {what} is ambiguous, so nothing was sent. \
+             Change such entries with `snowjob edit {id}` or `snowjob apply {id} --file PATCH`",
+            others + 1
+        ),
+    ))
+}
+
 /// The request as it would be sent, checked against the service model
 /// (required members, types, enums, lengths, patterns, ranges): whatever the
 /// model refuses never leaves this machine.

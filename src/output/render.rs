@@ -31,13 +31,14 @@ pub fn terminal_width() -> Option<u16> {
 }
 
 /// Job data shown to a person never reaches the terminal raw: control
-/// characters (C0, DEL, C1) and the invisible bidirectional overrides are
-/// written as escapes, so a job's Description cannot move the cursor, clear
-/// the screen or reorder what is shown.
+/// characters (C0, DEL, C1), the Unicode line and paragraph separators and
+/// the invisible bidirectional overrides are written as escapes, so a job's
+/// Description cannot move the cursor, clear the screen, reorder what is
+/// shown or split a line of text output.
 pub fn escape_controls(text: &str) -> String {
     let hidden = |c: char| {
         c.is_control()
-            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
     };
     if !text.chars().any(hidden) {
         return text.to_string();
@@ -431,27 +432,39 @@ pub fn list(entries: &[Json], format: Format, style: &Style, now: f64) -> String
     table.to_string() + "\n"
 }
 
-/// Edit results: an array of results, a table, or a line per job
-/// (`JOB_ID<TAB>OUTCOME<TAB>FIELDS` or `JOB_ID<TAB>failed<TAB>CODE<TAB>MESSAGE`).
+/// The code and message in the text line of a result that has no error: a
+/// job skipped because of a signal or a declined prompt.
+const NOT_ATTEMPTED: (&str, &str) = ("NotAttempted", "not attempted; nothing was sent");
+
+/// A result's text line, its columns set by the outcome:
+/// `JOB_ID<TAB>OUTCOME<TAB>FIELDS` (the changed members, comma-joined) for
+/// updated, planned and unchanged; `JOB_ID<TAB>OUTCOME<TAB>CODE<TAB>MESSAGE`
+/// for failed, unknown and skipped.
+fn result_line(r: &JobResult) -> Vec<String> {
+    let mut cols = vec![r.job_id.clone(), r.outcome.as_str().to_string()];
+    match r.outcome {
+        Outcome::Updated | Outcome::Planned | Outcome::Unchanged => cols.push(
+            r.changes
+                .iter()
+                .map(|c| c.field.as_str())
+                .collect::<Vec<_>>()
+                .join(","),
+        ),
+        Outcome::Failed | Outcome::Unknown | Outcome::Skipped => match &r.error {
+            Some(e) => cols.extend([e.code.clone(), e.message.clone()]),
+            None => cols.extend([NOT_ATTEMPTED.0.into(), NOT_ATTEMPTED.1.into()]),
+        },
+    }
+    cols
+}
+
+/// Edit results: an array of results, a table, or a line per job ([`result_line`]).
 pub fn results(results: &[JobResult], format: Format, style: &Style) -> String {
     if let Some(out) = machine(&results, format) {
         return out;
     }
     if format == Format::Text {
-        return text_lines(results.iter().map(|r| {
-            let mut cols = vec![r.job_id.clone(), r.outcome.as_str().to_string()];
-            match &r.error {
-                Some(e) => cols.extend([e.code.clone(), e.message.clone()]),
-                None => cols.push(
-                    r.changes
-                        .iter()
-                        .map(|c| c.field.as_str())
-                        .collect::<Vec<_>>()
-                        .join(","),
-                ),
-            }
-            cols
-        }));
+        return text_lines(results.iter().map(result_line));
     }
     let mut table = new_table(style);
     table.set_header(vec!["Job ID", "Outcome", "Change"]);
@@ -733,6 +746,48 @@ mod tests {
         assert!(shown.chars().count() < 450, "{}", shown.len());
         assert!(shown.contains('…'));
         assert_eq!(shorten_long_words("short words stay"), "short words stay");
+    }
+
+    #[test]
+    fn every_outcome_has_its_text_line() {
+        use crate::failure::{Failure, Kind};
+        use crate::report::Change;
+        let change = |field: &str| Change {
+            field: field.into(),
+            before: json!(1),
+            after: json!(2),
+        };
+        let with_changes = |id: &str, outcome| JobResult {
+            changes: vec![change("ShippingOption"), change("Description")],
+            ..JobResult::new(id, outcome)
+        };
+        let error = |code: &str| Some(Failure::new(Kind::Unreachable, code, "tab\there\nline"));
+        let results = vec![
+            with_changes("J1", Outcome::Updated),
+            with_changes("J2", Outcome::Planned),
+            JobResult::new("J3", Outcome::Unchanged),
+            JobResult::failed("J4", Failure::invalid("bad")),
+            with_changes("J5", Outcome::Unknown).with(Outcome::Unknown, error("UpdateFateUnknown")),
+            JobResult::skipped("J6"),
+            JobResult::skipped("J7").with(Outcome::Skipped, error("Aborted")),
+        ];
+        let style = Style {
+            color: false,
+            width: None,
+        };
+        let out = super::results(&results, Format::Text, &style);
+        assert_eq!(
+            out.lines().collect::<Vec<_>>(),
+            [
+                "J1\tupdated\tShippingOption,Description",
+                "J2\tplanned\tShippingOption,Description",
+                "J3\tunchanged\t",
+                "J4\tfailed\tInvalidInput\tbad",
+                "J5\tunknown\tUpdateFateUnknown\ttab\\there\\nline",
+                "J6\tskipped\tNotAttempted\tnot attempted; nothing was sent",
+                "J7\tskipped\tAborted\ttab\\there\\nline",
+            ]
+        );
     }
 
     #[test]

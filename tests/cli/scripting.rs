@@ -598,3 +598,353 @@ fn the_readme_ci_patch_changes_only_the_notification_topic_of_every_pending_job(
         );
     }
 }
+
+/// A copy of IMPORT_JOB that holds its first bucket, example-migration-raw,
+/// `times` times (each entry with other services), then its second bucket.
+fn job_holding_raw(env: &Env, times: usize) -> String {
+    let mut job = env.job(IMPORT_JOB);
+    let id = format!("JID00000000-0000-4000-8000-0000000002{times:02}");
+    job["JobId"] = json!(id);
+    let entries = job["Resources"]["S3Resources"].as_array().unwrap().clone();
+    let mut buckets: Vec<Json> = (0..times)
+        .map(|i| {
+            let mut entry = entries[0].clone();
+            if i % 2 == 1 {
+                entry["TargetOnDeviceServices"] =
+                    json!([{"ServiceName": "NFS_ON_DEVICE_SERVICE", "TransferOption": "IMPORT"}]);
+            }
+            entry
+        })
+        .collect();
+    buckets.push(entries[1].clone());
+    job["Resources"]["S3Resources"] = json!(buckets);
+    env.server
+        .seed(&json!({"Jobs": [job], "Addresses": []}))
+        .expect("seeded");
+    env.server.clear_journal();
+    id
+}
+
+#[test]
+fn a_bucket_held_twice_is_neither_removed_nor_changed_and_the_batch_goes_on() {
+    for (command, bucket, settings) in [
+        ("remove-s3-resource", "example-migration-raw", &[][..]),
+        (
+            "remove-s3-resource",
+            "arn:aws:s3:::example-migration-raw",
+            &[],
+        ),
+        (
+            "add-s3-resource",
+            "example-migration-raw",
+            &["--service", "nfs"],
+        ),
+        (
+            "add-s3-resource",
+            "arn:aws:s3:::example-migration-raw",
+            &["--service", "s3", "--service", "nfs"],
+        ),
+    ] {
+        let env = Env::demo();
+        let twice = job_holding_raw(&env, 2);
+        let before = env.job(&twice);
+        let mut cmd = env.snowjob();
+        cmd.args([command, &twice, IMPORT_JOB, "--bucket", bucket])
+            .args(settings);
+        let (code, out, err) = run_json(cmd);
+        let case = format!("{command} {bucket} {settings:?}");
+        assert_eq!(code, 2, "{case}: {err}");
+        assert_eq!(out[0]["Outcome"], "failed", "{case}: {out}");
+        assert_eq!(out[0]["Error"]["Code"], "AmbiguousBucket", "{case}");
+        let message = out[0]["Error"]["Message"].as_str().unwrap();
+        for expected in [
+            twice.as_str(),
+            "arn:aws:s3:::example-migration-raw",
+            "2 entries",
+            "snowjob apply",
+            "snowjob edit",
+        ] {
+            assert!(message.contains(expected), "{case}: {message}");
+        }
+        assert!(err.contains("2 entries"), "{case}: {err}");
+        assert_eq!(
+            out[1]["Outcome"], "updated",
+            "{case}: the other job goes on"
+        );
+        let sent = env.updates();
+        assert_eq!(sent.len(), 1, "{case}: {sent:?}");
+        assert_eq!(sent[0]["JobId"], IMPORT_JOB, "{case}");
+        assert_eq!(env.job(&twice), before, "{case}");
+    }
+}
+
+#[test]
+fn adding_a_bucket_held_twice_without_settings_is_unchanged() {
+    let env = Env::demo();
+    let twice = job_holding_raw(&env, 2);
+    let mut cmd = env.snowjob();
+    cmd.args([
+        "add-s3-resource",
+        &twice,
+        "--bucket",
+        "example-migration-raw",
+    ]);
+    let (code, out, err) = run_json(cmd);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out[0]["Outcome"], "unchanged");
+    assert_eq!(env.ops(), ["DescribeJob"]);
+}
+
+#[test]
+fn repeated_services_are_sent_once_in_the_order_first_given() {
+    let s3 = json!({"ServiceName": "S3_ON_DEVICE_SERVICE", "TransferOption": "EXPORT"});
+    let nfs = json!({"ServiceName": "NFS_ON_DEVICE_SERVICE", "TransferOption": "EXPORT"});
+    for (bucket, services, expected) in [
+        (
+            "example-new",
+            &["s3", "nfs", "s3"][..],
+            json!([s3.clone(), nfs.clone()]),
+        ),
+        (
+            "example-video",
+            &["nfs", "s3", "nfs", "s3"],
+            json!([nfs.clone(), s3.clone()]),
+        ),
+        (
+            "example-video",
+            &["nfs", "NFS", "Nfs"],
+            json!([nfs.clone()]),
+        ),
+    ] {
+        let env = Env::demo();
+        let mut cmd = env.snowjob();
+        cmd.args(["add-s3-resource", EXPORT_JOB, "--bucket", bucket]);
+        for s in services {
+            cmd.args(["--service", s]);
+        }
+        cmd.args(["--transfer-option", "export"]);
+        let (code, _, err) = run(cmd);
+        assert_eq!(code, 0, "{services:?}: {err}");
+        let sent = env.updates();
+        let entry = sent[0]["Resources"]["S3Resources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["BucketArn"] == format!("arn:aws:s3:::{bucket}"))
+            .unwrap()
+            .clone();
+        assert_eq!(entry["TargetOnDeviceServices"], expected, "{services:?}");
+    }
+}
+
+/// README's text line of each edit outcome, as column names: from its items
+/// of the form "- `outcome`, `outcome`: `JobId Outcome ...`".
+fn documented_result_lines() -> std::collections::HashMap<String, Vec<String>> {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let mut lines = std::collections::HashMap::new();
+    for item in readme
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("- `"))
+    {
+        let Some((outcomes, line)) = item.split_once("`: `JobId ") else {
+            continue;
+        };
+        let columns: Vec<String> = std::iter::once("JobId")
+            .chain(line.split('`').next().unwrap().split(' '))
+            .map(str::to_string)
+            .collect();
+        for outcome in outcomes.split('`').step_by(2) {
+            let outcome = outcome.trim_matches([',', ' ']).to_string();
+            assert!(
+                lines.insert(outcome.clone(), columns.clone()).is_none(),
+                "README documents the line of `{outcome}` twice"
+            );
+        }
+    }
+    lines
+}
+
+/// A line of `-o text` edit results checked against README's line for its
+/// outcome: `detail` is the ChangedFields or the Code, `message` a part of
+/// the Message.
+fn assert_documented(line: &str, job: &str, outcome: &str, detail: &str, message: &str) {
+    let documented = documented_result_lines();
+    let columns = documented
+        .get(outcome)
+        .unwrap_or_else(|| panic!("README does not document the text line of `{outcome}`"));
+    let got: Vec<&str> = line.split('\t').collect();
+    assert_eq!(got.len(), columns.len(), "{line:?} against {columns:?}");
+    for (name, value) in columns.iter().zip(&got) {
+        match name.as_str() {
+            "JobId" => assert_eq!(*value, job, "{line:?}"),
+            "Outcome" => assert_eq!(*value, outcome, "{line:?}"),
+            "ChangedFields" | "Code" => assert_eq!(*value, detail, "{line:?}"),
+            "Message" => assert!(value.contains(message), "{line:?}"),
+            other => panic!("README's line for `{outcome}` has a column {other}"),
+        }
+    }
+}
+
+#[test]
+fn edit_results_in_text_follow_the_documented_line_for_every_outcome() {
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+
+    let env = Env::demo();
+    // updated, unchanged, failed; then planned.
+    let mut cmd = env.snowjob();
+    cmd.args([
+        "set-capacity",
+        IMPORT_JOB,
+        EXPORT_JOB,
+        LOCKED_JOB,
+        "--capacity",
+        "T98",
+        "-o",
+        "text",
+    ]);
+    let (code, out, err) = run(cmd);
+    assert_eq!(code, 3, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    let capacity = "SnowballCapacityPreference";
+    assert_documented(lines[0], IMPORT_JOB, "updated", capacity, "");
+    assert_documented(lines[1], EXPORT_JOB, "unchanged", "", "");
+    assert_documented(
+        lines[2],
+        LOCKED_JOB,
+        "failed",
+        "JobNotEditable",
+        "PreparingAppliance",
+    );
+    let mut cmd = env.snowjob();
+    cmd.args([
+        "--dry-run",
+        "set-capacity",
+        IMPORT_JOB,
+        "--capacity",
+        "T100",
+        "-o",
+        "text",
+    ]);
+    let (code, out, err) = run(cmd);
+    assert_eq!(code, 0, "{err}");
+    assert_documented(
+        out.trim_end_matches('\n'),
+        IMPORT_JOB,
+        "planned",
+        capacity,
+        "",
+    );
+
+    // unknown and skipped: SIGTERM while the first job's update is held, the
+    // second not started.
+    env.server.clear_journal();
+    env.server.push_fault(snowball_local::Fault {
+        operation: "UpdateJob".into(),
+        count: 1,
+        action: snowball_local::FaultAction::DelayReply {
+            ms: 20_000,
+            state: None,
+            job_id: None,
+        },
+    });
+    let mut cmd = env.snowjob_std();
+    cmd.args([
+        "set-shipping",
+        IMPORT_JOB,
+        EXPORT_JOB,
+        "--speed",
+        "EXPRESS",
+        "--concurrency",
+        "1",
+        "-o",
+        "text",
+    ])
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped());
+    let child = cmd.spawn().unwrap();
+    let started = Instant::now();
+    // The first job read; its update (held by the endpoint) follows at once.
+    while !env.ops().iter().any(|o| o == "DescribeJob") {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "{:?}",
+            env.ops()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let done = child.wait_with_output().unwrap();
+    let (out, err) = (
+        String::from_utf8_lossy(&done.stdout),
+        String::from_utf8_lossy(&done.stderr),
+    );
+    assert_eq!(done.status.code(), Some(143), "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert_documented(
+        lines[0],
+        IMPORT_JOB,
+        "unknown",
+        "UpdateFateUnknown",
+        &format!("snowjob show {IMPORT_JOB}"),
+    );
+    assert_documented(
+        lines[1],
+        EXPORT_JOB,
+        "skipped",
+        "NotAttempted",
+        "not attempted",
+    );
+}
+
+#[test]
+fn text_keeps_a_record_on_one_line_whatever_line_breaks_a_value_holds() {
+    let env = Env::demo();
+    let mut job = env.job(IMPORT_JOB);
+    let id = "JID00000000-0000-4000-8000-0000000003aa";
+    job["JobId"] = json!(id);
+    job["Description"] = json!("a\tb\nc\rd\u{2028}e\u{2029}f\u{85}g\u{b}h\u{c}i");
+    env.server
+        .seed(&json!({"Jobs": [job], "Addresses": []}))
+        .expect("seeded");
+    for (args, columns) in [
+        (vec!["list", "-o", "text"], 6),
+        (vec!["show", id, "-o", "text"], 8),
+        (
+            vec![
+                "show",
+                id,
+                "-o",
+                "text",
+                "--query",
+                "[0].[JobId, Description]",
+            ],
+            2,
+        ),
+    ] {
+        let mut cmd = env.snowjob();
+        cmd.args(&args);
+        let (code, out, err) = run(cmd);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        let breaks = ['\r', '\u{2028}', '\u{2029}', '\u{85}', '\u{b}', '\u{c}'];
+        assert!(!out.contains(breaks), "{args:?}: {out:?}");
+        let line = out
+            .split('\n')
+            .find(|l| l.starts_with(id))
+            .unwrap_or_else(|| panic!("{args:?}: {out:?}"));
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields.len(), columns, "{args:?}: {line:?}");
+        assert!(
+            fields.last().unwrap().ends_with("\\u{c}i"),
+            "{args:?}: {line:?}"
+        );
+    }
+}
