@@ -17,18 +17,50 @@ use crate::aws::convert::{self, ApiJson};
 use crate::core::compare;
 use crate::report::Change;
 
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Patch {
-    pub role_arn: Option<String>,
-    pub notification: Option<Notification>,
-    pub resources: Option<JobResource>,
-    pub on_device_service_configuration: Option<OnDeviceServiceConfiguration>,
-    pub address_id: Option<String>,
-    pub shipping_option: Option<ShippingOption>,
-    pub description: Option<String>,
-    pub snowball_capacity_preference: Option<SnowballCapacity>,
-    pub forwarding_address_id: Option<String>,
-    pub pickup_details: Option<PickupDetails>,
+/// The UpdateJob members, declared once: each member's API name, the patch's
+/// field for it, its SDK type and the fluent builder's setter. From this list
+/// come the `Patch` struct, `set_on` (so no member can be left unsent), the
+/// table of members by API name and the patch-file binding (`Patch::set`).
+macro_rules! members {
+    ($($name:literal => $field:ident: $ty:ty = $setter:ident),* $(,)?) => {
+        /// The members to send, as SDK types (`None`: not sent).
+        #[derive(Clone, Debug, Default, PartialEq)]
+        pub struct Patch {
+            $(pub $field: Option<$ty>,)*
+        }
+
+        /// Every UpdateJob member other than JobId, in the API's order.
+        const MEMBERS: &[Member] = &[$(Member {
+            name: $name,
+            patched: |p| p.$field.as_ref().and_then(ApiJson::to_json),
+            clear: |p| p.$field = None,
+            set: |p, json| {
+                p.$field = Some(<$ty as ApiJson>::from_json(json)?);
+                Some(())
+            },
+        }),*];
+
+        impl Patch {
+            /// Sets this patch's members on an UpdateJob call.
+            pub fn set_on(&self, call: UpdateJobFluentBuilder) -> UpdateJobFluentBuilder {
+                let p = self.clone();
+                call$(.$setter(p.$field))*
+            }
+        }
+    };
+}
+
+members! {
+    "RoleARN" => role_arn: String = set_role_arn,
+    "Notification" => notification: Notification = set_notification,
+    "Resources" => resources: JobResource = set_resources,
+    "OnDeviceServiceConfiguration" => on_device_service_configuration: OnDeviceServiceConfiguration = set_on_device_service_configuration,
+    "AddressId" => address_id: String = set_address_id,
+    "ShippingOption" => shipping_option: ShippingOption = set_shipping_option,
+    "Description" => description: String = set_description,
+    "SnowballCapacityPreference" => snowball_capacity_preference: SnowballCapacity = set_snowball_capacity_preference,
+    "ForwardingAddressId" => forwarding_address_id: String = set_forwarding_address_id,
+    "PickupDetails" => pickup_details: PickupDetails = set_pickup_details,
 }
 
 /// Whether a job holds the values a patch sets.
@@ -45,6 +77,8 @@ struct Member {
     name: &'static str,
     patched: fn(&Patch) -> Option<Json>,
     clear: fn(&mut Patch),
+    /// Sets the field from the member's API JSON; `None` when it is not one.
+    set: fn(&mut Patch, &Json) -> Option<()>,
 }
 
 impl Member {
@@ -56,31 +90,6 @@ impl Member {
         job.pointer(&path).cloned()
     }
 }
-
-macro_rules! members {
-    ($($name:literal => $field:ident),* $(,)?) => {
-        &[$(Member {
-            name: $name,
-            patched: |p| p.$field.as_ref().and_then(ApiJson::to_json),
-            clear: |p| p.$field = None,
-        }),*]
-    };
-}
-
-/// Every UpdateJob member other than JobId, in the API's order, and the
-/// patch's field that holds it.
-const MEMBERS: &[Member] = members! {
-    "RoleARN" => role_arn,
-    "Notification" => notification,
-    "Resources" => resources,
-    "OnDeviceServiceConfiguration" => on_device_service_configuration,
-    "AddressId" => address_id,
-    "ShippingOption" => shipping_option,
-    "Description" => description,
-    "SnowballCapacityPreference" => snowball_capacity_preference,
-    "ForwardingAddressId" => forwarding_address_id,
-    "PickupDetails" => pickup_details,
-};
 
 /// Whether `name` is an UpdateJob member snowjob can send.
 pub fn is_member(name: &str) -> bool {
@@ -137,19 +146,17 @@ impl Patch {
         }
     }
 
-    /// Sets this patch's members on an UpdateJob call.
-    pub fn set_on(&self, call: UpdateJobFluentBuilder) -> UpdateJobFluentBuilder {
-        let p = self.clone();
-        call.set_role_arn(p.role_arn)
-            .set_notification(p.notification)
-            .set_resources(p.resources)
-            .set_on_device_service_configuration(p.on_device_service_configuration)
-            .set_address_id(p.address_id)
-            .set_shipping_option(p.shipping_option)
-            .set_description(p.description)
-            .set_snowball_capacity_preference(p.snowball_capacity_preference)
-            .set_forwarding_address_id(p.forwarding_address_id)
-            .set_pickup_details(p.pickup_details)
+    /// The patch that sends each member `value` gives (by API name; `None`:
+    /// not sent), or the first member whose value is not one of its type.
+    pub fn of(value: impl Fn(&str) -> Option<Json>) -> Result<Patch, String> {
+        let mut patch = Patch::default();
+        for m in MEMBERS {
+            if let Some(json) = value(m.name) {
+                (m.set)(&mut patch, &json)
+                    .ok_or_else(|| format!("{0}: not a valid {0}", m.name))?;
+            }
+        }
+        Ok(patch)
     }
 
     pub fn is_empty(&self) -> bool {

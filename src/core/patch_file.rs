@@ -11,7 +11,7 @@ use aws_smithy_types::date_time::Format;
 use serde_json::{Map, Value as Json};
 use snowball_model::{DecodeOptions, Shape, Wire, model};
 
-use crate::aws::convert::{self, ApiJson};
+use crate::aws::convert;
 use crate::core::checks;
 use crate::core::compare;
 use crate::core::patch::Patch;
@@ -370,29 +370,7 @@ pub fn whole(members: Map<String, Json>) -> Result<Patch, String> {
 
 /// The patch of each member's API JSON value (`None`: not set).
 fn patch_of(value: impl Fn(&str) -> Option<Json>) -> Result<Patch, String> {
-    fn sdk<T: ApiJson>(value: Option<Json>, key: &str) -> Result<Option<T>, String> {
-        value
-            .map(|v| T::from_json(&v).ok_or_else(|| format!("{key}: not a valid {key}")))
-            .transpose()
-    }
-    Ok(Patch {
-        role_arn: sdk(value("RoleARN"), "RoleARN")?,
-        notification: sdk(value("Notification"), "Notification")?,
-        resources: sdk(value("Resources"), "Resources")?,
-        on_device_service_configuration: sdk(
-            value("OnDeviceServiceConfiguration"),
-            "OnDeviceServiceConfiguration",
-        )?,
-        address_id: sdk(value("AddressId"), "AddressId")?,
-        shipping_option: sdk::<ShippingOption>(value("ShippingOption"), "ShippingOption")?,
-        description: sdk(value("Description"), "Description")?,
-        snowball_capacity_preference: sdk::<SnowballCapacity>(
-            value("SnowballCapacityPreference"),
-            "SnowballCapacityPreference",
-        )?,
-        forwarding_address_id: sdk(value("ForwardingAddressId"), "ForwardingAddressId")?,
-        pickup_details: sdk(value("PickupDetails"), "PickupDetails")?,
-    })
+    Patch::of(value)
 }
 
 /// JSON merge patch (RFC 7396): maps merge key by key, `null` removes a key,

@@ -291,3 +291,35 @@ fn values_are_checked_as_the_service_reads_its_patterns() {
     let (code, _, err) = run(cmd);
     assert_eq!(code, 0, "{err}");
 }
+
+#[test]
+fn a_patch_of_every_member_sends_every_member() {
+    let env = Env::demo();
+    let patch = format!(
+        "RoleARN: arn:aws:iam::123456789012:role/other\n\
+         Notification:\n  NotifyAll: true\n\
+         Resources:\n  S3Resources:\n    - BucketArn: arn:aws:s3:::another\n\
+         OnDeviceServiceConfiguration:\n  NFSOnDeviceService:\n    StorageLimit: 8\n    StorageUnit: TB\n\
+         AddressId: {FORWARDING_ADDRESS}\n\
+         ShippingOption: EXPRESS\n\
+         Description: every member\n\
+         SnowballCapacityPreference: T98\n\
+         ForwardingAddressId: {HOME_ADDRESS}\n\
+         PickupDetails:\n  Name: Kim Lee\n"
+    );
+    let mut cmd = env.snowjob();
+    cmd.args(["apply", IMPORT_JOB, "--file", "-"])
+        .write_stdin(patch);
+    let (code, out, err) = run_json(cmd);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out[0]["Outcome"], "updated", "{out}");
+    let sent = env.updates();
+    let members: Vec<&str> = sent[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .filter(|k| *k != "JobId")
+        .collect();
+    assert_eq!(members, snowball_model::facts::update_members());
+}
