@@ -21,3 +21,5 @@ pub mod failure;
 pub mod history;
 pub mod output;
 pub mod report;
+pub mod text;
+pub mod yaml;

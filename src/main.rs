@@ -9,7 +9,7 @@ use snowjob::commands;
 use snowjob::core::edit::internal;
 use snowjob::core::stop::Stop;
 use snowjob::failure::{Failure, Kind};
-use snowjob::output::{render, stdio};
+use snowjob::output::stdio;
 
 fn main() {
     commands::complete::serve();
@@ -19,7 +19,7 @@ fn main() {
         }
         // clap quotes what was typed in full; a message quotes at most 200 characters.
         let message = e.render().to_string();
-        stdio::err(&render::shorten_long_words(&message));
+        stdio::err(&snowjob::text::shorten_long_words(&message));
         std::process::exit(e.exit_code());
     });
     // A panic is a bug: it is reported once, as `internal error`, by whoever

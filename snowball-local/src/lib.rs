@@ -86,7 +86,7 @@ impl Default for Config {
             port: 0,
             credentials: Some((DEFAULT_ACCESS_KEY.into(), DEFAULT_SECRET_KEY.into())),
             region: Regions::Any,
-            edit_window: Duration::from_secs(3600),
+            edit_window: snowball_model::facts::EDIT_WINDOW,
             demo: false,
             seed: None,
             state_file: None,

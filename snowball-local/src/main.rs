@@ -40,8 +40,8 @@ struct Args {
     #[arg(long, value_name = "REGION")]
     region: Option<String>,
     /// How long a new job stays editable (New) before it moves to PreparingAppliance.
-    #[arg(long, default_value = "60m", value_parser = humantime::parse_duration, value_name = "DURATION")]
-    edit_window: Duration,
+    #[arg(long, default_value_t = snowball_model::facts::EDIT_WINDOW.into(), value_name = "DURATION")]
+    edit_window: humantime::Duration,
     /// Keep jobs and addresses in this file across restarts (written atomically).
     /// When it exists it wins: --demo and --seed only initialise a new one.
     #[arg(long, value_name = "PATH")]
@@ -68,7 +68,7 @@ async fn main() -> anyhow::Result<()> {
         port: args.port,
         credentials: (!args.no_auth).then_some((args.access_key, args.secret_key)),
         region: args.region.map_or(Regions::Any, Regions::Only),
-        edit_window: args.edit_window,
+        edit_window: args.edit_window.into(),
         demo: args.demo,
         seed,
         state_file: args.state_file,

@@ -1,6 +1,12 @@
 //! What the service enforces beyond its model: which capacities each device
 //! type takes, which transfer option fits which job type, and where each
-//! UpdateJob member shows up again in DescribeJob's JobMetadata.
+//! UpdateJob member shows up again in DescribeJob's JobMetadata, and how long
+//! an order stays editable.
+
+/// How long an order usually stays editable after it is created (a job New):
+/// "the first hour", as the service documents it. snowjob's estimate of the
+/// window left and snowball-local's default window both come from here.
+pub const EDIT_WINDOW: std::time::Duration = std::time::Duration::from_secs(60 * 60);
 
 /// Capacities each device type can have (from the CreateJob API reference);
 /// V3_5S and V3_5C are the devices sold today. `NoPreference` is valid for

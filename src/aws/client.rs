@@ -387,7 +387,7 @@ fn https_client_trusting(path: &str) -> Result<SharedHttpClient, Failure> {
         Failure::new(
             Kind::Config,
             "InvalidConfiguration",
-            format!("CA bundle {}: {why}", crate::output::render::quote(path)),
+            format!("CA bundle {}: {why}", crate::text::quote(path)),
         )
     };
     let pem = std::fs::read(path).map_err(|e| refuse(format!("cannot be read ({e})")))?;

@@ -7,7 +7,7 @@
 use aws_config::profile::ProfileSet;
 
 use crate::failure::{Failure, Kind};
-use crate::output::render::quote;
+use crate::text::quote;
 
 /// What the command line asked for; `None` leaves it to the environment.
 #[derive(Clone, Debug, Default)]

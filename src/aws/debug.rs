@@ -162,7 +162,7 @@ fn body_text(bytes: Option<&[u8]>) -> String {
     match decoded {
         Some(mut json) => {
             redact_body(&mut json, "");
-            crate::output::render::escape_controls(&json.to_string())
+            crate::text::escape_controls(&json.to_string())
         }
         // Neither CBOR nor JSON: shown only as a size, since it could hold anything.
         None => format!("({} bytes, not CBOR or JSON)", bytes.len()),

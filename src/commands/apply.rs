@@ -10,7 +10,7 @@ use crate::core::patch::Patch;
 use crate::core::patch_file::{self, PatchFile};
 use crate::core::stop::Stop;
 use crate::failure::Failure;
-use crate::output::render::quote;
+use crate::text::quote;
 
 /// `apply`; its help is on [`crate::cli::Command::Apply`].
 #[derive(Args, Debug)]

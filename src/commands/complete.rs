@@ -16,7 +16,8 @@ use crate::aws::config::{Overrides, REGIONS};
 use crate::aws::convert;
 use crate::cli::Cli;
 use crate::failure::Failure;
-use crate::output::render::{self, escape_controls};
+use crate::output::render;
+use crate::text::escape_controls;
 
 /// The environment variable the shell's completion script sets.
 const PROTOCOL_VAR: &str = "COMPLETE";

@@ -18,9 +18,11 @@ use crate::core::patch::{self, Patch};
 use crate::core::patch_file;
 use crate::core::stop::Stop;
 use crate::failure::{Failure, Kind};
-use crate::output::render::{self, escape_controls};
-use crate::output::{stdio, yaml};
+use crate::output::render;
+use crate::output::stdio;
 use crate::report::{JobResult, Outcome};
+use crate::text::escape_controls;
+use crate::yaml;
 
 #[derive(Args, Debug)]
 pub struct EditArgs {
@@ -360,7 +362,7 @@ async fn open_editor(path: &Path) -> Option<String> {
             .status()
     })
     .await;
-    let shown = crate::output::render::quote(&editor);
+    let shown = crate::text::quote(&editor);
     match status {
         Ok(Ok(s)) if s.success() => None,
         Ok(Ok(s)) if s.code() == Some(127) => Some(format!(

@@ -10,8 +10,8 @@ use crate::core::stop::Stop;
 use crate::failure::{Failure, Kind};
 use crate::history::{self, Location, Record, Target};
 use crate::output::render;
-use crate::output::render::quote;
 use crate::report::JobResult;
+use crate::text::quote;
 
 /// `history`; its help is on [`crate::cli::Command::History`].
 #[derive(Args, Debug)]
@@ -103,7 +103,7 @@ pub async fn read(
         global.note(&format!(
             "warning: the history {}: {}; skipped",
             shown(path),
-            render::message(w)
+            crate::text::message(w)
         ));
     }
     if warnings.len() > MAX_WARNINGS {

@@ -65,7 +65,7 @@ impl Global {
 
 /// An error, once, on stderr: escaped, with its causes under --debug.
 pub fn say_error(global: &Global, failure: &Failure) {
-    let text = render::message(&failure.report(global.debug));
+    let text = crate::text::message(&failure.report(global.debug));
     stdio::errln(&format!("error: {text}"));
 }
 

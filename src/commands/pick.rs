@@ -47,7 +47,7 @@ pub async fn pending_jobs(
         .filter(|e| e["JobState"] == "New")
         .map(|e| {
             let id = e["JobId"].as_str().unwrap_or_default().to_string();
-            let description = render::escape_controls(e["Description"].as_str().unwrap_or(""));
+            let description = crate::text::escape_controls(e["Description"].as_str().unwrap_or(""));
             let window = render::edit_window(&e, now);
             Choice {
                 label: format!("{id}  {description}  {window}"),

@@ -35,7 +35,7 @@ pub fn print(
         .map_err(|e| Failure::new(Kind::Invalid, "InvalidQuery", format!("--query: {e}")))?;
     if matches!(global.output, Format::Table | Format::Text) {
         // Job data drawn for a person never reaches the terminal raw.
-        result = render::escaped(&result);
+        result = crate::text::escaped(&result);
     }
     stdio::out(&aws_cli::render(
         &result,
@@ -70,7 +70,7 @@ pub fn exit_code(work: i32, printed: Result<(), Failure>) -> i32 {
     match printed {
         Ok(()) => work,
         Err(e) => {
-            stdio::errln(&format!("error: {}", render::message(&e.message)));
+            stdio::errln(&format!("error: {}", crate::text::message(&e.message)));
             if work == 0 { e.exit_code() } else { work }
         }
     }

@@ -351,8 +351,9 @@ pub fn ensure_new(id: &str, job: &JobMetadata) -> Result<(), Failure> {
             Kind::NotEditable,
             "JobNotEditable",
             format!(
-                "job {id} is {}; it can only be edited while New (usually the first hour after it was ordered)",
-                state.map_or("in an unknown state", |s| s.as_str())
+                "job {id} is {}; it can only be edited while New (usually the first {} minutes after it was ordered)",
+                state.map_or("in an unknown state", |s| s.as_str()),
+                snowball_model::facts::EDIT_WINDOW.as_secs() / 60
             ),
         )),
     }

@@ -15,7 +15,7 @@ use crate::aws::convert;
 use crate::core::checks;
 use crate::core::compare;
 use crate::core::patch::Patch;
-use crate::output::yaml::{self, Node, Value};
+use crate::yaml::{self, Node, Value};
 
 /// A patch file, checked: the given members as written (for merging).
 #[derive(Clone, Debug, PartialEq)]

@@ -13,7 +13,7 @@ use crate::core::patch::{self, Patch};
 use crate::core::patch_file;
 use crate::failure::{Failure, Kind};
 use crate::history::Record;
-use crate::output::render::quote;
+use crate::text::quote;
 
 /// Reverts each job's last recorded edit (the one given for it here).
 #[derive(Debug)]

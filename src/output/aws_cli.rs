@@ -42,8 +42,8 @@ fn scalar(v: &Json) -> String {
         Json::Null => "None".into(),
         Json::Bool(true) => "True".into(),
         Json::Bool(false) => "False".into(),
-        Json::String(s) => render::escape_controls(s),
-        other => render::escape_controls(&other.to_string()),
+        Json::String(s) => crate::text::escape_controls(s),
+        other => crate::text::escape_controls(&other.to_string()),
     }
 }
 

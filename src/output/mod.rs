@@ -6,7 +6,6 @@ pub mod aws_cli;
 pub mod query;
 pub mod render;
 pub mod stdio;
-pub mod yaml;
 
 /// How results are printed (`-o`).
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -8,11 +8,9 @@ use serde_json::Value as Json;
 
 use crate::history::Record;
 use crate::output::Format;
-use crate::output::yaml;
 use crate::report::{JobResult, Outcome};
-
-/// How long a job usually stays New; the window left is an estimate from it.
-pub const EDIT_WINDOW_SECS: f64 = 3600.0;
+use crate::text::{escape_controls, escaped};
+use crate::yaml;
 
 pub struct Style {
     pub color: bool,
@@ -28,90 +26,6 @@ pub fn terminal_width() -> Option<u16> {
         .and_then(|c| c.trim().parse::<u16>().ok())
         .filter(|c| *c >= 20)
         .or_else(|| terminal_size::terminal_size().map(|(w, _)| w.0))
-}
-
-/// Job data shown to a person never reaches the terminal raw: control
-/// characters (C0, DEL, C1), the Unicode line and paragraph separators and
-/// the invisible bidirectional overrides are written as escapes, so a job's
-/// Description cannot move the cursor, clear the screen, reorder what is
-/// shown or split a line of text output.
-pub fn escape_controls(text: &str) -> String {
-    let hidden = |c: char| {
-        c.is_control()
-            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    };
-    if !text.chars().any(hidden) {
-        return text.to_string();
-    }
-    text.chars()
-        .map(|c| {
-            if hidden(c) {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
-}
-
-/// Messages quote at most this many characters of any input.
-pub const MAX_QUOTED: usize = 200;
-
-/// An input quoted in a message: at most [`MAX_QUOTED`] characters of it,
-/// control characters escaped.
-pub fn quote(value: &str) -> String {
-    let mut shown: String = value.chars().take(MAX_QUOTED).collect();
-    if value.chars().count() > MAX_QUOTED {
-        shown.push('…');
-    }
-    format!("'{}'", escape_controls(&shown))
-}
-
-/// Cuts every run of more than [`MAX_QUOTED`] characters without a space to
-/// that length (`…` marks the cut): the last guard against a message echoing
-/// a huge input back.
-pub fn shorten_long_words(text: &str) -> String {
-    let mut out = String::with_capacity(text.len().min(64 * 1024));
-    let mut run = 0;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            run = 0;
-        } else {
-            run += 1;
-            if run == MAX_QUOTED + 1 {
-                out.push('…');
-            }
-            if run > MAX_QUOTED {
-                continue;
-            }
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// A message for stderr: long inputs cut, control characters escaped, its
-/// own line breaks kept.
-pub fn message(text: &str) -> String {
-    shorten_long_words(text)
-        .lines()
-        .map(escape_controls)
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// `escape_controls` on every string of a document (keys included).
-pub fn escaped(value: &Json) -> Json {
-    match value {
-        Json::String(s) => Json::String(escape_controls(s)),
-        Json::Array(items) => Json::Array(items.iter().map(escaped).collect()),
-        Json::Object(map) => Json::Object(
-            map.iter()
-                .map(|(k, v)| (escape_controls(k), escaped(v)))
-                .collect(),
-        ),
-        other => other.clone(),
-    }
 }
 
 pub fn now() -> f64 {
@@ -196,7 +110,7 @@ pub fn edit_window(job: &Json, now: f64) -> String {
     let Ok(created) = DateTime::from_str(field(job, "CreationDate"), TimeFormat::DateTime) else {
         return "unknown".into();
     };
-    let left = created.as_secs_f64() + EDIT_WINDOW_SECS - now;
+    let left = created.as_secs_f64() + snowball_model::facts::EDIT_WINDOW.as_secs_f64() - now;
     if left > 0.0 {
         format!("~{} min left (est.)", (left / 60.0).ceil() as i64)
     } else {
@@ -731,21 +645,6 @@ mod tests {
             "closing any moment (est.)"
         );
         assert_eq!(edit_window(&json!({"JobState": "WithAWS"}), 0.0), "closed");
-    }
-
-    #[test]
-    fn quoted_inputs_are_short_and_escaped() {
-        assert_eq!(quote("a\u{1b}[2J"), "'a\\u{1b}[2J'");
-        assert_eq!(quote(&"x".repeat(500)).chars().count(), 203);
-    }
-
-    #[test]
-    fn long_words_are_cut_in_messages() {
-        let long = "x".repeat(1000);
-        let shown = shorten_long_words(&format!("error: '{long}' is not a job ID ({long})"));
-        assert!(shown.chars().count() < 450, "{}", shown.len());
-        assert!(shown.contains('…'));
-        assert_eq!(shorten_long_words("short words stay"), "short words stay");
     }
 
     #[test]

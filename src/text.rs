@@ -1,0 +1,109 @@
+//! Text that is safe to show: job data and inputs quoted in messages and
+//! tables never reach the terminal raw (control characters escaped) and never
+//! echo a huge input back (cut at a fixed length). A leaf: every layer may use it.
+
+use serde_json::Value as Json;
+
+/// Job data shown to a person never reaches the terminal raw: control
+/// characters (C0, DEL, C1), the Unicode line and paragraph separators and
+/// the invisible bidirectional overrides are written as escapes, so a job's
+/// Description cannot move the cursor, clear the screen, reorder what is
+/// shown or split a line of text output.
+pub fn escape_controls(text: &str) -> String {
+    let hidden = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(hidden) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| {
+            if hidden(c) {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Messages quote at most this many characters of any input.
+pub const MAX_QUOTED: usize = 200;
+
+/// An input quoted in a message: at most [`MAX_QUOTED`] characters of it,
+/// control characters escaped.
+pub fn quote(value: &str) -> String {
+    let mut shown: String = value.chars().take(MAX_QUOTED).collect();
+    if value.chars().count() > MAX_QUOTED {
+        shown.push('…');
+    }
+    format!("'{}'", escape_controls(&shown))
+}
+
+/// Cuts every run of more than [`MAX_QUOTED`] characters without a space to
+/// that length (`…` marks the cut): the last guard against a message echoing
+/// a huge input back.
+pub fn shorten_long_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(64 * 1024));
+    let mut run = 0;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            run = 0;
+        } else {
+            run += 1;
+            if run == MAX_QUOTED + 1 {
+                out.push('…');
+            }
+            if run > MAX_QUOTED {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A message for stderr: long inputs cut, control characters escaped, its
+/// own line breaks kept.
+pub fn message(text: &str) -> String {
+    shorten_long_words(text)
+        .lines()
+        .map(escape_controls)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `escape_controls` on every string of a document (keys included).
+pub fn escaped(value: &Json) -> Json {
+    match value {
+        Json::String(s) => Json::String(escape_controls(s)),
+        Json::Array(items) => Json::Array(items.iter().map(escaped).collect()),
+        Json::Object(map) => Json::Object(
+            map.iter()
+                .map(|(k, v)| (escape_controls(k), escaped(v)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_inputs_are_short_and_escaped() {
+        assert_eq!(quote("a\u{1b}[2J"), "'a\\u{1b}[2J'");
+        assert_eq!(quote(&"x".repeat(500)).chars().count(), 203);
+    }
+
+    #[test]
+    fn long_words_are_cut_in_messages() {
+        let long = "x".repeat(1000);
+        let shown = shorten_long_words(&format!("error: '{long}' is not a job ID ({long})"));
+        assert!(shown.chars().count() < 450, "{}", shown.len());
+        assert!(shown.contains('…'));
+        assert_eq!(shorten_long_words("short words stay"), "short words stay");
+    }
+}
