@@ -1,14 +1,18 @@
-//! `history`, and the recording every edit command does after its results are known.
+//! `history`, and the recording every edit command does as each job's
+//! outcome is known.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, mpsc};
 
 use clap::Args;
 
 use crate::aws::client::Snow;
 use crate::cli::Global;
+use crate::core::edit::Progress;
 use crate::core::stop::Stop;
 use crate::failure::{Failure, Kind};
-use crate::history::{self, Location, Record, Target};
+use crate::history::{self, Location, NotRegular, Record, Target};
 use crate::output::render;
 use crate::output::render::quote;
 use crate::report::JobResult;
@@ -98,7 +102,13 @@ pub async fn read(
     };
     let (records, warnings) = joined
         .map_err(|e| unreadable(e.to_string()))?
-        .map_err(|e| unreadable(e.to_string()))?;
+        .map_err(|e| match NotRegular::of(&e) {
+            Some(refusal) => Failure::invalid(format!(
+                "the history {} cannot be used: {refusal}; nothing was read through it",
+                shown(path)
+            )),
+            None => unreadable(e.to_string()),
+        })?;
     for w in warnings.iter().take(MAX_WARNINGS) {
         global.note(&format!(
             "warning: the history {}: {}; skipped",
@@ -125,36 +135,176 @@ pub fn target(snow: &Snow) -> Target {
     }
 }
 
-/// Appends the results' UpdateJobs to the history. The edits have happened:
-/// a history that cannot be written is a warning, never a failure.
-pub fn record(global: &Global, snow: &Snow, results: &[JobResult]) {
-    let args: Vec<String> = std::env::args_os()
-        .map(|a| a.to_string_lossy().into_owned())
-        .collect();
-    let now = aws_smithy_types::DateTime::from(std::time::SystemTime::now()).secs();
-    let records = history::records(
-        results,
-        &target(snow),
-        &crate::cli::command_line(&args),
-        &crate::aws::convert::timestamp(&aws_smithy_types::DateTime::from_secs(now)),
-    );
-    if records.is_empty() {
-        return;
+/// Records each UpdateJob in the history as soon as its outcome is known,
+/// through [`Recorder::callback`] (the pipeline calls it with each job's
+/// result): a process killed later in the batch has recorded every update it
+/// settled. The records are written by a thread of their own, so a slow or
+/// locked file holds up no request; [`Recorder::finish`] waits for them and
+/// says, once, what could not be written. The edits have happened: a history
+/// that cannot be written is a warning, never a failure.
+pub struct Recorder {
+    shared: Arc<Shared>,
+}
+
+struct Shared {
+    location: Location,
+    target: Target,
+    command: String,
+    /// Started with the first record.
+    writer: Mutex<Option<Writer>>,
+    /// Records that could not be kept anywhere (no home directory).
+    nowhere: AtomicUsize,
+}
+
+struct Writer {
+    records: mpsc::Sender<Record>,
+    /// How many were handed to it.
+    sent: usize,
+    done: tokio::task::JoinHandle<Unwritten>,
+}
+
+/// What the writer could not write: how many records, and why (the first reason).
+#[derive(Default)]
+struct Unwritten {
+    count: usize,
+    why: Option<String>,
+}
+
+impl Recorder {
+    pub fn new(snow: &Snow) -> Recorder {
+        let args: Vec<String> = std::env::args_os()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        Recorder {
+            shared: Arc::new(Shared {
+                location: history::configured(),
+                target: target(snow),
+                command: crate::cli::command_line(&args),
+                writer: Mutex::new(None),
+                nowhere: AtomicUsize::new(0),
+            }),
+        }
     }
-    let written = match history::configured() {
-        Location::File(path) => history::append(&path, &records)
-            .map_err(|e| format!("could not be written to {}: {e}", shown(&path))),
-        Location::Off => Ok(()),
-        Location::Nowhere => Err(format!(
-            "could not be kept: there is no home directory; set {}",
-            history::VARIABLE
-        )),
+
+    /// What the pipeline calls with each job's result: a record for an
+    /// `updated` or `unknown` one, stamped with the time it was known.
+    pub fn callback(&self) -> Progress {
+        let shared = Arc::clone(&self.shared);
+        Box::new(move |result: &JobResult| shared.record(result))
+    }
+
+    /// Waits until every record is written, then warns (once) about those
+    /// that could not be. A second signal still ends the process meanwhile.
+    pub async fn finish(self, global: &Global) {
+        let writer = self
+            .shared
+            .writer
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        let mut unwritten = Unwritten::default();
+        if let Some(Writer {
+            records,
+            sent,
+            done,
+        }) = writer
+        {
+            drop(records);
+            // A writer that panicked may have written some of them: all are
+            // said to be in doubt.
+            unwritten = done.await.unwrap_or_else(|e| Unwritten {
+                count: sent,
+                why: Some(format!("may not have been written: {e}")),
+            });
+        }
+        let nowhere = self.shared.nowhere.load(Ordering::Relaxed);
+        if nowhere > 0 {
+            unwritten.count += nowhere;
+            unwritten.why = Some(format!(
+                "could not be kept: there is no home directory; set {}",
+                history::VARIABLE
+            ));
+        }
+        if unwritten.count == 0 {
+            return;
+        }
+        let why = unwritten.why.unwrap_or_default();
+        global.note(&if unwritten.count == 1 {
+            format!(
+                "warning: the edit was made, but its record in the history {why} (`undo` will not know it)"
+            )
+        } else {
+            format!(
+                "warning: {} edits were made, but their records in the history {why} (`undo` will not know them)",
+                unwritten.count
+            )
+        });
+    }
+}
+
+impl Shared {
+    fn record(&self, result: &JobResult) {
+        let now = aws_smithy_types::DateTime::from(std::time::SystemTime::now()).secs();
+        let time = crate::aws::convert::timestamp(&aws_smithy_types::DateTime::from_secs(now));
+        let records = history::records(
+            std::slice::from_ref(result),
+            &self.target,
+            &self.command,
+            &time,
+        );
+        let Some(record) = records.into_iter().next() else {
+            return;
+        };
+        let path = match &self.location {
+            Location::File(path) => path,
+            Location::Off => return,
+            Location::Nowhere => {
+                self.nowhere.fetch_add(1, Ordering::Relaxed);
+                return;
+            }
+        };
+        let mut writer = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        let writer = writer.get_or_insert_with(|| {
+            let (records, received) = mpsc::channel();
+            let path = path.clone();
+            let done = tokio::task::spawn_blocking(move || write(&path, received));
+            Writer {
+                records,
+                sent: 0,
+                done,
+            }
+        });
+        // The writer ends only when the sender is dropped (by `finish`).
+        writer.sent += 1;
+        let _ = writer.records.send(record);
+    }
+}
+
+/// The writer: the file is opened (and checked) once, at the first record;
+/// each record is appended, under the lock, as it comes.
+fn write(path: &Path, records: mpsc::Receiver<Record>) -> Unwritten {
+    let mut file: Option<Result<std::fs::File, String>> = None;
+    let mut unwritten = Unwritten::default();
+    let cannot = |e: std::io::Error| match NotRegular::of(&e) {
+        Some(refusal) => format!(
+            "could not be written: {} is {}, not a regular file, so nothing is written through it",
+            shown(path),
+            refusal.0
+        ),
+        None => format!("could not be written to {}: {e}", shown(path)),
     };
-    if let Err(why) = written {
-        global.note(&format!(
-            "warning: the edit was made, but its record in the history {why} (`undo` will not know it)"
-        ));
+    for record in records {
+        let opened = file.get_or_insert_with(|| history::open_for_append(path).map_err(cannot));
+        let written = match opened {
+            Ok(f) => history::append_to(f, std::slice::from_ref(&record)).map_err(cannot),
+            Err(why) => Err(why.clone()),
+        };
+        if let Err(why) = written {
+            unwritten.count += 1;
+            unwritten.why.get_or_insert(why);
+        }
     }
+    unwritten
 }
 
 fn shown(path: &Path) -> String {
