@@ -9,7 +9,7 @@ use clap::Args;
 
 use crate::aws::client::Snow;
 use crate::cli::Global;
-use crate::core::edit::Progress;
+use crate::core::edit::{GRACE_AFTER_SIGNAL, Progress};
 use crate::core::stop::Stop;
 use crate::failure::{Failure, Kind};
 use crate::history::{self, Location, NotRegular, Record, Target};
@@ -160,13 +160,17 @@ struct Writer {
     records: mpsc::Sender<Record>,
     /// How many were handed to it.
     sent: usize,
-    done: tokio::task::JoinHandle<Unwritten>,
+    tally: Arc<Mutex<Tally>>,
+    done: tokio::task::JoinHandle<()>,
 }
 
-/// What the writer could not write: how many records, and why (the first reason).
-#[derive(Default)]
-struct Unwritten {
-    count: usize,
+/// What the writer has done so far.
+#[derive(Clone, Default)]
+struct Tally {
+    /// Records it is done with, written or not.
+    settled: usize,
+    /// Records it could not write, and why (the first reason).
+    failed: usize,
     why: Option<String>,
 }
 
@@ -194,55 +198,72 @@ impl Recorder {
     }
 
     /// Waits until every record is written, then warns (once) about those
-    /// that could not be. A second signal still ends the process meanwhile.
-    pub async fn finish(self, global: &Global) {
-        let writer = self
-            .shared
-            .writer
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .take();
-        let mut unwritten = Unwritten::default();
+    /// that could not be. After a signal (one that came during the batch, or
+    /// comes now) the wait is bounded, as for updates in flight: the results
+    /// are still printed when another process holds the file's lock.
+    pub async fn finish(self, global: &Global, stop: &Stop) {
+        let writer = lock(&self.shared.writer).take();
+        let (mut count, mut why) = (0, None);
         if let Some(Writer {
             records,
             sent,
-            done,
+            tally,
+            mut done,
         }) = writer
         {
             drop(records);
-            // A writer that panicked may have written some of them: all are
-            // said to be in doubt.
-            unwritten = done.await.unwrap_or_else(|e| Unwritten {
-                count: sent,
-                why: Some(format!("may not have been written: {e}")),
-            });
+            let finished = tokio::select! {
+                joined = &mut done => joined.is_ok(),
+                () = stop.grace_over(GRACE_AFTER_SIGNAL) => false,
+            };
+            let tally = lock(&tally).clone();
+            (count, why) = (tally.failed, tally.why);
+            if !finished && sent > tally.settled {
+                count += sent - tally.settled;
+                why.get_or_insert_with(|| {
+                    format!(
+                        "could not be written to {} in time (another process may hold its lock)",
+                        shown(self.shared.path())
+                    )
+                });
+            }
         }
         let nowhere = self.shared.nowhere.load(Ordering::Relaxed);
         if nowhere > 0 {
-            unwritten.count += nowhere;
-            unwritten.why = Some(format!(
+            count += nowhere;
+            why = Some(format!(
                 "could not be kept: there is no home directory; set {}",
                 history::VARIABLE
             ));
         }
-        if unwritten.count == 0 {
+        if count == 0 {
             return;
         }
-        let why = unwritten.why.unwrap_or_default();
-        global.note(&if unwritten.count == 1 {
+        let why = why.unwrap_or_default();
+        global.note(&if count == 1 {
             format!(
                 "warning: the edit was made, but its record in the history {why} (`undo` will not know it)"
             )
         } else {
             format!(
-                "warning: {} edits were made, but their records in the history {why} (`undo` will not know them)",
-                unwritten.count
+                "warning: {count} edits were made, but their records in the history {why} (`undo` will not know them)"
             )
         });
     }
 }
 
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 impl Shared {
+    fn path(&self) -> &Path {
+        match &self.location {
+            Location::File(path) => path,
+            _ => Path::new(""),
+        }
+    }
+
     fn record(&self, result: &JobResult) {
         let now = aws_smithy_types::DateTime::from(std::time::SystemTime::now()).secs();
         let time = crate::aws::convert::timestamp(&aws_smithy_types::DateTime::from_secs(now));
@@ -263,14 +284,16 @@ impl Shared {
                 return;
             }
         };
-        let mut writer = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        let mut writer = lock(&self.writer);
         let writer = writer.get_or_insert_with(|| {
             let (records, received) = mpsc::channel();
-            let path = path.clone();
-            let done = tokio::task::spawn_blocking(move || write(&path, received));
+            let tally = Arc::new(Mutex::new(Tally::default()));
+            let (path, told) = (path.clone(), Arc::clone(&tally));
+            let done = tokio::task::spawn_blocking(move || write(&path, received, &told));
             Writer {
                 records,
                 sent: 0,
+                tally,
                 done,
             }
         });
@@ -282,9 +305,8 @@ impl Shared {
 
 /// The writer: the file is opened (and checked) once, at the first record;
 /// each record is appended, under the lock, as it comes.
-fn write(path: &Path, records: mpsc::Receiver<Record>) -> Unwritten {
+fn write(path: &Path, records: mpsc::Receiver<Record>, tally: &Mutex<Tally>) {
     let mut file: Option<Result<std::fs::File, String>> = None;
-    let mut unwritten = Unwritten::default();
     let cannot = |e: std::io::Error| match NotRegular::of(&e) {
         Some(refusal) => format!(
             "could not be written: {} is {}, not a regular file, so nothing is written through it",
@@ -299,12 +321,13 @@ fn write(path: &Path, records: mpsc::Receiver<Record>) -> Unwritten {
             Ok(f) => history::append_to(f, std::slice::from_ref(&record)).map_err(cannot),
             Err(why) => Err(why.clone()),
         };
+        let mut tally = lock(tally);
+        tally.settled += 1;
         if let Err(why) = written {
-            unwritten.count += 1;
-            unwritten.why.get_or_insert(why);
+            tally.failed += 1;
+            tally.why.get_or_insert(why);
         }
     }
-    unwritten
 }
 
 fn shown(path: &Path) -> String {

@@ -252,7 +252,7 @@ pub async fn edit_jobs(
             other => other,
         }
     };
-    recorder.finish(global).await;
+    recorder.finish(global, stop).await;
     match results {
         Ok(results) => (report(global, &results), results),
         Err(e) => {

@@ -928,3 +928,54 @@ fn an_existing_history_is_tightened_to_0600() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(mode(&path), 0o600);
 }
+
+#[test]
+fn a_history_locked_by_another_process_holds_up_no_signal() {
+    let env = Env::demo();
+    let path = history_path(&env);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, "").unwrap();
+    // Another process holds the lock far longer than any append takes.
+    let mut holder = std::process::Command::new("flock")
+        .arg(&path)
+        .args(["sleep", "30"])
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let mut cmd = env.snowjob_std();
+    cmd.env("SNOWJOB_HISTORY", &path)
+        .args([
+            "-o",
+            "json",
+            "set-capacity",
+            IMPORT_JOB,
+            "--capacity",
+            "T98",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let child = cmd.spawn().unwrap();
+    let started = std::time::Instant::now();
+    while env.job(IMPORT_JOB)["SnowballCapacityPreference"] != "T98" {
+        assert!(started.elapsed() < std::time::Duration::from_secs(20));
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let sent = std::time::Instant::now();
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let took = sent.elapsed();
+    holder.kill().unwrap();
+    holder.wait().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{err}");
+    // Within the grace in-flight work gets, with the results and one warning.
+    assert!(took < std::time::Duration::from_secs(4), "{took:?}");
+    let results: Json = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(results[0]["Outcome"], "updated");
+    assert_eq!(err.matches("warning").count(), 1, "{err}");
+    assert!(err.contains("lock"), "{err}");
+}
