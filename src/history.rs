@@ -2,12 +2,15 @@
 //! `updated` or `unknown`, appended under an exclusive file lock so that
 //! concurrent snowjob processes never interleave or lose a line. The file holds
 //! pickup details as sent (undo needs them), so it is created 0600 in a 0700
-//! directory; it never holds a credential.
+//! directory, and an existing file is tightened to 0600; it never holds a
+//! credential. The path must name a regular file: a symbolic link (its last
+//! component), FIFO, device, directory or socket is refused, and nothing is
+//! read or written through it.
 
 use std::ffi::OsString;
-use std::fs::{DirBuilder, File, OpenOptions};
+use std::fs::{DirBuilder, File, FileType, OpenOptions, Permissions};
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::os::unix::fs::{DirBuilderExt, FileTypeExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -134,10 +137,133 @@ pub fn configured() -> Location {
     location(&|name| std::env::var_os(name), std::env::home_dir())
 }
 
-/// Appends records as whole lines, under an exclusive lock (the standard
-/// library's `File::lock`, flock(2) on Unix: no crate needed). A line left
-/// unfinished by a crash is ended first, so it spoils no other record.
+/// The history path names something other than a regular file (what it is),
+/// so nothing is read or written through it.
+#[derive(Debug)]
+pub struct NotRegular(pub &'static str);
+
+impl std::fmt::Display for NotRegular {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "it is {}, not a regular file", self.0)
+    }
+}
+
+impl std::error::Error for NotRegular {}
+
+impl NotRegular {
+    /// The refusal an error carries, if it is one.
+    pub fn of(e: &io::Error) -> Option<&NotRegular> {
+        e.get_ref()?.downcast_ref()
+    }
+}
+
+/// What a file type is, when it is not a regular file.
+fn irregular(file_type: FileType) -> Option<&'static str> {
+    if file_type.is_file() {
+        None
+    } else if file_type.is_symlink() {
+        Some("a symbolic link")
+    } else if file_type.is_dir() {
+        Some("a directory")
+    } else if file_type.is_fifo() {
+        Some("a FIFO")
+    } else if file_type.is_char_device() {
+        Some("a character device")
+    } else if file_type.is_block_device() {
+        Some("a block device")
+    } else if file_type.is_socket() {
+        Some("a socket")
+    } else {
+        Some("not a file")
+    }
+}
+
+fn refused(what: &'static str) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidInput, NotRegular(what))
+}
+
+/// `Err` when the path names something other than a regular file; `Ok(false)`
+/// when it names nothing.
+fn check_path(path: &Path) -> io::Result<bool> {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) => match irregular(meta.file_type()) {
+            Some(what) => Err(refused(what)),
+            None => Ok(true),
+        },
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// Opens the history: never through a symbolic link in its last component
+/// (`O_NOFOLLOW`), never waiting on a FIFO (`O_NONBLOCK`), never a
+/// controlling terminal, and only when it is a regular file, looked at before
+/// opening (so a device is not even opened) and again once open (so nothing
+/// put in its place meanwhile is used). A file others could read is tightened
+/// to 0600; when it cannot be and `for_append`, it is refused. `Ok(None)`: a
+/// history to read that does not exist.
+fn open(path: &Path, for_append: bool) -> io::Result<Option<File>> {
+    if !check_path(path)? && !for_append {
+        return Ok(None);
+    }
+    let mut options = OpenOptions::new();
+    options
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY);
+    if for_append {
+        options.append(true).create(true).mode(0o600);
+    }
+    let file = match options.open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound && !for_append => return Ok(None),
+        // Replaced meanwhile (ELOOP for a link, ENXIO for a FIFO...): say what it is.
+        Err(e) => {
+            return Err(check_path(path)
+                .err()
+                .filter(|r| NotRegular::of(r).is_some())
+                .unwrap_or(e));
+        }
+    };
+    let meta = file.metadata()?;
+    if let Some(what) = irregular(meta.file_type()) {
+        return Err(refused(what));
+    }
+    let mode = meta.permissions().mode() & 0o7777;
+    if mode != 0o600
+        && let Err(e) = file.set_permissions(Permissions::from_mode(0o600))
+        && for_append
+        && mode & 0o077 != 0
+    {
+        return Err(io::Error::new(
+            e.kind(),
+            format!("it is readable by others (mode {mode:04o}) and cannot be made private: {e}"),
+        ));
+    }
+    Ok(Some(file))
+}
+
+/// Opens (creating it and its directories when missing) the history to
+/// append to, with [`append_to`].
+pub fn open_for_append(path: &Path) -> io::Result<File> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
+    }
+    open(path, true)?.ok_or_else(|| io::Error::from(io::ErrorKind::NotFound))
+}
+
+/// Appends records as whole lines to a path.
 pub fn append(path: &Path, records: &[Record]) -> io::Result<()> {
+    if records.is_empty() {
+        return Ok(());
+    }
+    append_to(&mut open_for_append(path)?, records)
+}
+
+/// Appends records as whole lines, under an exclusive lock (the standard
+/// library's `File::lock`, flock(2) on Unix: no crate needed), released
+/// before returning, so that the file can stay open for the next. A line left
+/// unfinished by a crash is ended first, so it spoils no other record.
+pub fn append_to(file: &mut File, records: &[Record]) -> io::Result<()> {
     if records.is_empty() {
         return Ok(());
     }
@@ -146,21 +272,16 @@ pub fn append(path: &Path, records: &[Record]) -> io::Result<()> {
         lines.push_str(&serde_json::to_string(r).map_err(io::Error::other)?);
         lines.push('\n');
     }
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
-    }
-    let mut file = OpenOptions::new()
-        .read(true)
-        .append(true)
-        .create(true)
-        .mode(0o600)
-        .open(path)?;
     file.lock()?;
-    if ends_unfinished(&mut file)? {
-        lines.insert(0, '\n');
-    }
-    file.write_all(lines.as_bytes())?;
-    file.flush()
+    let written = (|| {
+        if ends_unfinished(file)? {
+            lines.insert(0, '\n');
+        }
+        file.write_all(lines.as_bytes())?;
+        file.flush()
+    })();
+    let unlocked = file.unlock();
+    written.and(unlocked)
 }
 
 fn ends_unfinished(file: &mut File) -> io::Result<bool> {
@@ -177,13 +298,12 @@ fn ends_unfinished(file: &mut File) -> io::Result<bool> {
 const MAX_LINE: u64 = 16 * 1024 * 1024;
 
 /// Reads every record in file order, under a shared lock (so no line is
-/// half-written), handing each to `each`. A missing file is an empty history.
+/// half-written), handing each to `each`. A missing file is an empty history;
+/// anything but a regular file is refused ([`NotRegular`]).
 /// Returns a warning for each line that is not a record.
 pub fn read(path: &Path, mut each: impl FnMut(Record)) -> io::Result<Vec<String>> {
-    let file = match File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(e),
+    let Some(file) = open(path, false)? else {
+        return Ok(Vec::new());
     };
     file.lock_shared()?;
     let mut reader = BufReader::new(file);
@@ -390,5 +510,54 @@ mod tests {
             "{warnings:?}"
         );
         assert!(read(&dir.path().join("none"), |_| {}).unwrap().is_empty());
+    }
+
+    #[test]
+    fn only_a_regular_file_is_used_and_it_is_made_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let record = records(
+            &[JobResult {
+                request: Some(json!({"JobId": JOB})),
+                ..JobResult::new(JOB, Outcome::Updated)
+            }],
+            &target(),
+            "undo",
+            "t",
+        );
+        let real = dir.path().join("real");
+        std::fs::write(&real, "kept\n").unwrap();
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let dangling = dir.path().join("dangling");
+        std::os::unix::fs::symlink(dir.path().join("none"), &dangling).unwrap();
+        let fifo = dir.path().join("fifo");
+        let c_path = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+        let cases = [
+            (link.as_path(), "a symbolic link"),
+            (dangling.as_path(), "a symbolic link"),
+            (fifo.as_path(), "a FIFO"),
+            (dir.path(), "a directory"),
+            (Path::new("/dev/null"), "a character device"),
+        ];
+        for (path, what) in cases {
+            let e = append(path, &record).unwrap_err();
+            assert_eq!(NotRegular::of(&e).map(|r| r.0), Some(what), "{path:?}: {e}");
+            let e = read(path, |_| panic!("read through {path:?}")).unwrap_err();
+            assert_eq!(NotRegular::of(&e).map(|r| r.0), Some(what), "{path:?}: {e}");
+        }
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "kept\n");
+        assert!(!dir.path().join("none").exists());
+        // An existing file others may read is tightened, on append and on read.
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o7777;
+        std::fs::set_permissions(&real, Permissions::from_mode(0o644)).unwrap();
+        append(&real, &record).unwrap();
+        assert_eq!(mode(&real), 0o600);
+        std::fs::set_permissions(&real, Permissions::from_mode(0o640)).unwrap();
+        read(&real, |_| {}).unwrap();
+        assert_eq!(mode(&real), 0o600);
+        let new = dir.path().join("new");
+        append(&new, &record).unwrap();
+        assert_eq!(mode(&new), 0o600);
     }
 }

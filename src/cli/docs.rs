@@ -62,7 +62,7 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ("NO_COLOR", "Any value turns colour off."),
     (
         "SNOWJOB_HISTORY",
-        "The history file that edits are recorded in and undo reads; off turns the history off; empty counts as unset.",
+        "The history file that edits are recorded in and undo reads (a regular file, never a link; mode 0600); off turns the history off; empty counts as unset.",
     ),
     (
         "XDG_STATE_HOME",

@@ -399,12 +399,15 @@ pub enum Command {
     /// Every UpdateJob whose outcome was updated or unknown is recorded, one JSON
     /// line each: Time, JobId, Region, Endpoint (when not the region's own; never
     /// with a user:password), Profile, Command, Outcome, Changes (Field, Before,
-    /// After) and Request. Dry runs and unchanged or failed edits are not. The
-    /// file is $SNOWJOB_HISTORY (off turns the history off; empty counts as
-    /// unset), else $XDG_STATE_HOME/snowjob/history.jsonl, else
-    /// ~/.local/state/snowjob/history.jsonl; it is created readable by you alone
-    /// (mode 0600: it holds pickup details as sent, never a credential). A
-    /// history that cannot be written is a warning, never a failed edit. Text
+    /// After) and Request, appended as soon as that job's outcome is known.
+    /// Dry runs and unchanged or failed edits are not. The file is
+    /// $SNOWJOB_HISTORY (off turns the history off; empty counts as unset),
+    /// else $XDG_STATE_HOME/snowjob/history.jsonl, else
+    /// ~/.local/state/snowjob/history.jsonl. It must be a regular file (a
+    /// symbolic link, FIFO, device or directory is refused: exit 2, nothing read
+    /// through it); it is created, or tightened, readable by you alone (mode
+    /// 0600: it holds pickup details as sent, never a credential). A history
+    /// that cannot be written is a warning, never a failed edit. Text
     /// output is TIME, JOB_ID, OUTCOME and the changed members, comma-joined; a
     /// line that is not a record is skipped with a warning naming it.
     #[command(after_help = examples("history"))]
@@ -421,7 +424,8 @@ pub enum Command {
     /// structure goes back to empty instead). A job already back as it was is
     /// unchanged. --dry-run, confirmation and the re-read before sending work as
     /// for every edit. An undo is itself recorded, so undoing twice re-applies
-    /// the edit. With the history off, undo is refused (exit 2).
+    /// the edit. With the history off, or not a regular file, undo is refused
+    /// (exit 2).
     #[command(after_help = examples("undo"))]
     Undo(commands::undo::UndoArgs),
     /// Edit a job's members in your editor ($VISUAL, else $EDITOR, else vi).

@@ -1,14 +1,18 @@
-//! `history`, and the recording every edit command does after its results are known.
+//! `history`, and the recording every edit command does as each job's
+//! outcome is known.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, mpsc};
 
 use clap::Args;
 
 use crate::aws::client::Snow;
 use crate::cli::Global;
+use crate::core::edit::{GRACE_AFTER_SIGNAL, Progress};
 use crate::core::stop::Stop;
 use crate::failure::{Failure, Kind};
-use crate::history::{self, Location, Record, Target};
+use crate::history::{self, Location, NotRegular, Record, Target};
 use crate::output::render;
 use crate::report::JobResult;
 use crate::text::quote;
@@ -98,7 +102,13 @@ pub async fn read(
     };
     let (records, warnings) = joined
         .map_err(|e| unreadable(e.to_string()))?
-        .map_err(|e| unreadable(e.to_string()))?;
+        .map_err(|e| match NotRegular::of(&e) {
+            Some(refusal) => Failure::invalid(format!(
+                "the history {} cannot be used: {refusal}; nothing was read through it",
+                shown(path)
+            )),
+            None => unreadable(e.to_string()),
+        })?;
     for w in warnings.iter().take(MAX_WARNINGS) {
         global.note(&format!(
             "warning: the history {}: {}; skipped",
@@ -125,35 +135,198 @@ pub fn target(snow: &Snow) -> Target {
     }
 }
 
-/// Appends the results' UpdateJobs to the history. The edits have happened:
-/// a history that cannot be written is a warning, never a failure.
-pub fn record(global: &Global, snow: &Snow, results: &[JobResult]) {
-    let args: Vec<String> = std::env::args_os()
-        .map(|a| a.to_string_lossy().into_owned())
-        .collect();
-    let now = aws_smithy_types::DateTime::from(std::time::SystemTime::now()).secs();
-    let records = history::records(
-        results,
-        &target(snow),
-        &crate::cli::command_line(&args),
-        &crate::aws::convert::timestamp(&aws_smithy_types::DateTime::from_secs(now)),
-    );
-    if records.is_empty() {
-        return;
+/// Records each UpdateJob in the history as soon as its outcome is known,
+/// through [`Recorder::callback`] (the pipeline calls it with each job's
+/// result): a process killed later in the batch has recorded every update it
+/// settled. The records are written by a thread of their own, so a slow or
+/// locked file holds up no request; [`Recorder::finish`] waits for them and
+/// says, once, what could not be written. The edits have happened: a history
+/// that cannot be written is a warning, never a failure.
+pub struct Recorder {
+    shared: Arc<Shared>,
+}
+
+struct Shared {
+    location: Location,
+    target: Target,
+    command: String,
+    /// Started with the first record.
+    writer: Mutex<Option<Writer>>,
+    /// Records that could not be kept anywhere (no home directory).
+    nowhere: AtomicUsize,
+}
+
+struct Writer {
+    records: mpsc::Sender<Record>,
+    /// How many were handed to it.
+    sent: usize,
+    tally: Arc<Mutex<Tally>>,
+    done: tokio::task::JoinHandle<()>,
+}
+
+/// What the writer has done so far.
+#[derive(Clone, Default)]
+struct Tally {
+    /// Records it is done with, written or not.
+    settled: usize,
+    /// Records it could not write, and why (the first reason).
+    failed: usize,
+    why: Option<String>,
+}
+
+impl Recorder {
+    pub fn new(snow: &Snow) -> Recorder {
+        let args: Vec<String> = std::env::args_os()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        Recorder {
+            shared: Arc::new(Shared {
+                location: history::configured(),
+                target: target(snow),
+                command: crate::cli::command_line(&args),
+                writer: Mutex::new(None),
+                nowhere: AtomicUsize::new(0),
+            }),
+        }
     }
-    let written = match history::configured() {
-        Location::File(path) => history::append(&path, &records)
-            .map_err(|e| format!("could not be written to {}: {e}", shown(&path))),
-        Location::Off => Ok(()),
-        Location::Nowhere => Err(format!(
-            "could not be kept: there is no home directory; set {}",
-            history::VARIABLE
-        )),
+
+    /// What the pipeline calls with each job's result: a record for an
+    /// `updated` or `unknown` one, stamped with the time it was known.
+    pub fn callback(&self) -> Progress {
+        let shared = Arc::clone(&self.shared);
+        Box::new(move |result: &JobResult| shared.record(result))
+    }
+
+    /// Waits until every record is written, then warns (once) about those
+    /// that could not be. After a signal (one that came during the batch, or
+    /// comes now) the wait is bounded, as for updates in flight: the results
+    /// are still printed when another process holds the file's lock.
+    pub async fn finish(self, global: &Global, stop: &Stop) {
+        let writer = lock(&self.shared.writer).take();
+        let (mut count, mut why) = (0, None);
+        if let Some(Writer {
+            records,
+            sent,
+            tally,
+            mut done,
+        }) = writer
+        {
+            drop(records);
+            let finished = tokio::select! {
+                joined = &mut done => joined.is_ok(),
+                () = stop.grace_over(GRACE_AFTER_SIGNAL) => false,
+            };
+            let tally = lock(&tally).clone();
+            (count, why) = (tally.failed, tally.why);
+            if !finished && sent > tally.settled {
+                count += sent - tally.settled;
+                why.get_or_insert_with(|| {
+                    format!(
+                        "could not be written to {} in time (another process may hold its lock)",
+                        shown(self.shared.path())
+                    )
+                });
+            }
+        }
+        let nowhere = self.shared.nowhere.load(Ordering::Relaxed);
+        if nowhere > 0 {
+            count += nowhere;
+            why = Some(format!(
+                "could not be kept: there is no home directory; set {}",
+                history::VARIABLE
+            ));
+        }
+        if count == 0 {
+            return;
+        }
+        let why = why.unwrap_or_default();
+        global.note(&if count == 1 {
+            format!(
+                "warning: the edit was made, but its record in the history {why} (`undo` will not know it)"
+            )
+        } else {
+            format!(
+                "warning: {count} edits were made, but their records in the history {why} (`undo` will not know them)"
+            )
+        });
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Shared {
+    fn path(&self) -> &Path {
+        match &self.location {
+            Location::File(path) => path,
+            _ => Path::new(""),
+        }
+    }
+
+    fn record(&self, result: &JobResult) {
+        let now = aws_smithy_types::DateTime::from(std::time::SystemTime::now()).secs();
+        let time = crate::aws::convert::timestamp(&aws_smithy_types::DateTime::from_secs(now));
+        let records = history::records(
+            std::slice::from_ref(result),
+            &self.target,
+            &self.command,
+            &time,
+        );
+        let Some(record) = records.into_iter().next() else {
+            return;
+        };
+        let path = match &self.location {
+            Location::File(path) => path,
+            Location::Off => return,
+            Location::Nowhere => {
+                self.nowhere.fetch_add(1, Ordering::Relaxed);
+                return;
+            }
+        };
+        let mut writer = lock(&self.writer);
+        let writer = writer.get_or_insert_with(|| {
+            let (records, received) = mpsc::channel();
+            let tally = Arc::new(Mutex::new(Tally::default()));
+            let (path, told) = (path.clone(), Arc::clone(&tally));
+            let done = tokio::task::spawn_blocking(move || write(&path, received, &told));
+            Writer {
+                records,
+                sent: 0,
+                tally,
+                done,
+            }
+        });
+        // The writer ends only when the sender is dropped (by `finish`).
+        writer.sent += 1;
+        let _ = writer.records.send(record);
+    }
+}
+
+/// The writer: the file is opened (and checked) once, at the first record;
+/// each record is appended, under the lock, as it comes.
+fn write(path: &Path, records: mpsc::Receiver<Record>, tally: &Mutex<Tally>) {
+    let mut file: Option<Result<std::fs::File, String>> = None;
+    let cannot = |e: std::io::Error| match NotRegular::of(&e) {
+        Some(refusal) => format!(
+            "could not be written: {} is {}, not a regular file, so nothing is written through it",
+            shown(path),
+            refusal.0
+        ),
+        None => format!("could not be written to {}: {e}", shown(path)),
     };
-    if let Err(why) = written {
-        global.note(&format!(
-            "warning: the edit was made, but its record in the history {why} (`undo` will not know it)"
-        ));
+    for record in records {
+        let opened = file.get_or_insert_with(|| history::open_for_append(path).map_err(cannot));
+        let written = match opened {
+            Ok(f) => history::append_to(f, std::slice::from_ref(&record)).map_err(cannot),
+            Err(why) => Err(why.clone()),
+        };
+        let mut tally = lock(tally);
+        tally.settled += 1;
+        if let Err(why) = written {
+            tally.failed += 1;
+            tally.why.get_or_insert(why);
+        }
     }
 }
 

@@ -204,9 +204,9 @@ pub async fn connect(global: &Global, stop: &Stop) -> Result<Option<Snow>, Failu
         .transpose()
 }
 
-/// Edits the jobs, records what was sent in the history, and reports: a
-/// person at a terminal confirms the plan first when there are `confirm_from`
-/// jobs or more. Returns the exit code and the results.
+/// Edits the jobs, records each update in the history as its outcome is
+/// known, and reports: a person at a terminal confirms the plan first when
+/// there are `confirm_from` jobs or more. Returns the exit code and the results.
 pub async fn edit_jobs(
     global: &Global,
     snow: &Snow,
@@ -215,52 +215,55 @@ pub async fn edit_jobs(
     confirm_from: usize,
     stop: &Stop,
 ) -> (i32, Vec<JobResult>) {
-    let opts = |bar: &progress::Bar| pipeline::Options {
+    let recorder = history::Recorder::new(snow);
+    // The plan only reads; the history is told of the results of sending.
+    let opts = |bar: &progress::Bar, sending: bool| pipeline::Options {
         dry_run: global.dry_run,
         concurrency: global.concurrency.into(),
-        progress: bar.callback(),
+        progress: progress::both(bar.callback(), sending.then(|| recorder.callback())),
     };
     let interactive =
         !global.yes && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     if ids.len() > 1 && std::io::stderr().is_terminal() {
         global.note(&format!("Reading {} jobs...", ids.len()));
     }
-    let finish = |bar: progress::Bar, results: Result<Vec<JobResult>, Failure>| {
+    let editing = || progress::Bar::new(global, ids.len(), "Editing");
+    let results = if !(interactive && ids.len() >= confirm_from && !global.dry_run) {
+        let bar = editing();
+        let results = pipeline::run(snow, ids, edit, &opts(&bar, true), None, stop).await;
         bar.clear();
-        match results {
-            Ok(results) => {
-                history::record(global, snow, &results);
-                (report(global, &results), results)
+        results
+    } else {
+        // A person confirms the plan; each job is then read again before it is sent.
+        let bar = progress::Bar::new(global, ids.len(), "Reading");
+        let planned = pipeline::plan(snow, ids, edit, &opts(&bar, false), stop).await;
+        bar.clear();
+        match planned {
+            Ok(planned) if planned.iter().any(|r| r.outcome == Outcome::Planned) => {
+                if !ask_to_confirm(global, &planned, stop).await {
+                    return not_confirmed(global, planned);
+                }
+                let bar = editing();
+                let results =
+                    pipeline::run(snow, ids, edit, &opts(&bar, true), Some(&planned), stop).await;
+                bar.clear();
+                results
             }
-            Err(e) => {
-                say_error(global, &e);
-                (e.exit_code(), Vec::new())
-            }
+            other => other,
         }
     };
-    let editing = || progress::Bar::new(global, ids.len(), "Editing");
-    if !(interactive && ids.len() >= confirm_from && !global.dry_run) {
-        let bar = editing();
-        let results = pipeline::run(snow, ids, edit, &opts(&bar), None, stop).await;
-        return finish(bar, results);
+    recorder.finish(global, stop).await;
+    match results {
+        Ok(results) => (report(global, &results), results),
+        Err(e) => {
+            say_error(global, &e);
+            (e.exit_code(), Vec::new())
+        }
     }
-    // A person confirms the plan; each job is then read again before it is sent.
-    let bar = progress::Bar::new(global, ids.len(), "Reading");
-    let planned = pipeline::plan(snow, ids, edit, &opts(&bar), stop).await;
-    bar.clear();
-    let planned = match planned {
-        Ok(planned) => planned,
-        Err(e) => return finish(bar, Err(e)),
-    };
-    if !planned.iter().any(|r| r.outcome == Outcome::Planned) {
-        return finish(bar, Ok(planned));
-    }
-    if ask_to_confirm(global, &planned, stop).await {
-        let bar = editing();
-        let results = pipeline::run(snow, ids, edit, &opts(&bar), Some(&planned), stop).await;
-        return finish(bar, results);
-    }
-    // Declined or interrupted: nothing was sent. The table was on screen already.
+}
+
+/// Declined or interrupted: nothing was sent. The table was on screen already.
+fn not_confirmed(global: &Global, planned: Vec<JobResult>) -> (i32, Vec<JobResult>) {
     let skipped: Vec<JobResult> = planned
         .into_iter()
         .map(|r| match r.outcome {

@@ -60,3 +60,14 @@ impl Drop for Bar {
         self.clear();
     }
 }
+
+/// Both callbacks, in turn, with each result.
+pub fn both(first: Option<Progress>, second: Option<Progress>) -> Option<Progress> {
+    match (first, second) {
+        (Some(a), Some(b)) => Some(Box::new(move |result: &JobResult| {
+            a(result);
+            b(result);
+        })),
+        (a, b) => a.or(b),
+    }
+}

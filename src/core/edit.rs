@@ -45,7 +45,8 @@ pub struct Context {
 pub struct Options {
     pub dry_run: bool,
     pub concurrency: usize,
-    /// Told of each job's result as it is known (a progress bar; core prints nothing).
+    /// Told of each job's result as soon as it is known (a progress bar, the
+    /// history; core prints and writes nothing itself).
     pub progress: Option<Progress>,
 }
 
@@ -103,27 +104,31 @@ pub async fn run(
     .await)
 }
 
-/// Runs `work` for each job, at most `opts.concurrency` at once, results in
-/// input order (each told to `opts.progress` when known). A panic while
-/// handling one job fails that job only.
+/// Runs `work` for each job, at most `opts.concurrency` at once: a job starts
+/// as soon as a worker is free, however long an earlier one takes. Each
+/// result is told to `opts.progress` as soon as it is known (the history is
+/// written from there); the results are returned in input order. A panic
+/// while handling one job fails that job only.
 async fn for_each_job<'a, F, Fut>(job_ids: &'a [String], opts: &Options, work: F) -> Vec<JobResult>
 where
     F: Fn(&'a String) -> Fut,
     Fut: Future<Output = JobResult> + 'a,
 {
-    futures::stream::iter(job_ids)
-        .map(|id| {
+    let mut results: Vec<(usize, JobResult)> = futures::stream::iter(job_ids.iter().enumerate())
+        .map(|(i, id)| {
             AssertUnwindSafe(work(id)).catch_unwind().map(move |r| {
                 let result = r.unwrap_or_else(|panic| JobResult::failed(id, internal(&*panic)));
                 if let Some(progress) = &opts.progress {
                     progress(&result);
                 }
-                result
+                (i, result)
             })
         })
-        .buffered(opts.concurrency.max(1))
+        .buffer_unordered(opts.concurrency.max(1))
         .collect()
-        .await
+        .await;
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, result)| result).collect()
 }
 
 /// A bug, reported as the failure of the job it happened in.

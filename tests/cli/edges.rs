@@ -481,8 +481,15 @@ fn interrupted(
 #[test]
 fn ctrl_c_ends_an_endless_history_and_a_slow_credential_process() {
     let env = Env::demo();
+    // A history that takes forever to read: a terabyte of (sparse) zeros. A
+    // device such as /dev/zero is refused outright (not a regular file).
+    let endless = env.home.path().join("endless.jsonl");
+    std::fs::File::create(&endless)
+        .unwrap()
+        .set_len(1 << 40)
+        .unwrap();
     let mut cmd = env.snowjob_std();
-    cmd.env("SNOWJOB_HISTORY", "/dev/zero").arg("history");
+    cmd.env("SNOWJOB_HISTORY", &endless).arg("history");
     let (code, took) = interrupted(cmd, std::time::Duration::from_millis(500));
     assert_eq!(code, 130);
     assert!(took < std::time::Duration::from_secs(3), "{took:?}");

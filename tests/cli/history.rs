@@ -672,3 +672,310 @@ fn a_corrupt_line_is_skipped_with_a_warning() {
     assert_eq!(undo(&env, IMPORT_JOB).0, 0);
     assert_eq!(env.job(IMPORT_JOB)["SnowballCapacityPreference"], "T98");
 }
+
+/// The demo's four pending jobs and two more, each with a capacity other than
+/// NoPreference.
+fn six_jobs(env: &Env) -> Vec<String> {
+    let mut ids: Vec<String> = [IMPORT_JOB, EXPORT_JOB, COMPUTE_JOB, SERVICES_JOB]
+        .map(String::from)
+        .to_vec();
+    ids.extend(env.more_jobs(2));
+    ids
+}
+
+/// Holds the reply of the UpdateJob after the first `skip` (the call is run).
+fn hold_update_reply(env: &Env, skip: u32) {
+    env.server.push_fault(
+        Fault {
+            operation: "UpdateJob".into(),
+            count: 1,
+            action: FaultAction::DelayReply {
+                ms: 20_000,
+                state: None,
+                job_id: None,
+            },
+        }
+        .skip(skip),
+    );
+}
+
+/// Starts `set-capacity NoPreference` on the jobs, its history in the test's
+/// directory.
+fn spawn_batch(env: &Env, ids: &[String], extra: &[&str]) -> std::process::Child {
+    let mut cmd = env.snowjob_std();
+    cmd.env("SNOWJOB_HISTORY", history_path(env))
+        .args(["set-capacity", "--capacity", "NoPreference", "--yes"])
+        .args(extra)
+        .args(ids)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    cmd.spawn().unwrap()
+}
+
+/// Waits (bounded) until the history holds `n` whole lines.
+fn wait_for_records(env: &Env, n: usize) {
+    let started = std::time::Instant::now();
+    loop {
+        let text = std::fs::read_to_string(history_path(env)).unwrap_or_default();
+        let whole = text.matches('\n').count();
+        if whole >= n {
+            return;
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "{whole} of {n} records after 20s; journal: {:?}",
+            env.ops()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+/// A process killed in the middle of a batch (`signals` sent one after the
+/// other) leaves a record of every update that was answered, and undo can
+/// revert any of them.
+fn killed_mid_batch(signals: &[&str]) {
+    let env = Env::demo();
+    let ids = six_jobs(&env);
+    let before: Vec<Json> = ids
+        .iter()
+        .map(|id| env.job(id)["SnowballCapacityPreference"].clone())
+        .collect();
+    hold_update_reply(&env, 2);
+    let mut child = spawn_batch(&env, &ids, &[]);
+    // Five answered, one held by the endpoint.
+    wait_for_records(&env, 5);
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    for signal in signals {
+        let status = std::process::Command::new("kill")
+            .args([*signal, &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let status = child.wait().unwrap();
+    assert!(!status.success(), "{signals:?}: {status:?}");
+    let recorded = records(&env);
+    assert_eq!(recorded.len(), 5, "{signals:?}: {recorded:?}");
+    let mut seen: Vec<&str> = Vec::new();
+    for r in &recorded {
+        assert_eq!(r["Outcome"], "updated", "{r}");
+        let id = r["JobId"].as_str().unwrap();
+        assert!(ids.iter().any(|i| i == id) && !seen.contains(&id), "{id}");
+        assert_eq!(env.job(id)["SnowballCapacityPreference"], "NoPreference");
+        seen.push(id);
+    }
+    // Undo reverts one of them.
+    let (i, id) = ids
+        .iter()
+        .enumerate()
+        .find(|(_, id)| seen.contains(&id.as_str()))
+        .unwrap();
+    let (code, out, err) = undo(&env, id);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out[0]["Outcome"], "updated", "{out}");
+    assert_eq!(env.job(id)["SnowballCapacityPreference"], before[i]);
+}
+
+#[test]
+fn a_sigkill_mid_batch_leaves_a_record_of_every_answered_update() {
+    killed_mid_batch(&["-KILL"]);
+}
+
+#[test]
+fn a_sighup_mid_batch_leaves_a_record_of_every_answered_update() {
+    killed_mid_batch(&["-HUP"]);
+}
+
+#[test]
+fn a_second_sigterm_mid_batch_leaves_a_record_of_every_answered_update() {
+    killed_mid_batch(&["-TERM", "-TERM"]);
+}
+
+#[test]
+fn a_held_reply_holds_up_no_other_job() {
+    let env = Env::demo();
+    let ids = six_jobs(&env);
+    hold_update_reply(&env, 0);
+    let mut child = spawn_batch(&env, &ids, &["--concurrency", "2"]);
+    // With two at once, the other five go through the second worker.
+    wait_for_records(&env, 5);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(records(&env).len(), 5);
+}
+
+/// An edit of the jobs, its history at `path`: it succeeds, with one warning
+/// that names the path.
+fn edit_warns(env: &Env, path: &std::path::Path, jobs: &[&str]) -> String {
+    let mut cmd = env.snowjob();
+    cmd.timeout(std::time::Duration::from_secs(20));
+    cmd.env("SNOWJOB_HISTORY", path)
+        .args(["set-capacity", "--capacity", "NoPreference"])
+        .args(jobs);
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 0, "{err}");
+    let warnings: Vec<&str> = err.lines().filter(|l| l.contains("warning")).collect();
+    assert_eq!(warnings.len(), 1, "{err}");
+    assert!(
+        warnings[0].contains("history") && warnings[0].contains(&*path.to_string_lossy()),
+        "{err}"
+    );
+    for job in jobs {
+        assert_eq!(env.job(job)["SnowballCapacityPreference"], "NoPreference");
+    }
+    err
+}
+
+/// `history` and `undo` with their history at `path`: exit 2 at once, naming
+/// it, nothing sent.
+fn reads_refused(env: &Env, path: &std::path::Path) {
+    env.server.clear_journal();
+    for args in [vec!["history"], vec!["undo", IMPORT_JOB]] {
+        let mut cmd = env.snowjob();
+        cmd.timeout(std::time::Duration::from_secs(10));
+        cmd.env("SNOWJOB_HISTORY", path).args(&args);
+        let started = std::time::Instant::now();
+        let (code, out, err) = run(cmd);
+        assert_eq!(code, 2, "{args:?}: {out}{err}");
+        assert!(err.contains(&*path.to_string_lossy()), "{args:?}: {err}");
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "{:?}",
+            started.elapsed()
+        );
+    }
+    assert!(
+        !env.ops().contains(&"UpdateJob".to_string()),
+        "{:?}",
+        env.ops()
+    );
+}
+
+#[test]
+fn a_symlink_as_the_history_is_refused() {
+    let env = Env::demo();
+    // A real history, with a record undo could use, behind a link.
+    let real = env.home.path().join("real.jsonl");
+    let mut cmd = env.snowjob();
+    cmd.env("SNOWJOB_HISTORY", &real)
+        .args(["set-capacity", IMPORT_JOB, "--capacity", "T98"]);
+    assert_eq!(run(cmd).0, 0);
+    let kept = std::fs::read(&real).unwrap();
+    assert!(!kept.is_empty());
+    let link = env.home.path().join("link.jsonl");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+
+    edit_warns(&env, &link, &[EXPORT_JOB, COMPUTE_JOB]);
+    assert_eq!(std::fs::read(&real).unwrap(), kept);
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+    reads_refused(&env, &link);
+
+    // A link to nowhere: nothing is created where it points.
+    let nowhere = env.home.path().join("nowhere.jsonl");
+    let dangling = env.home.path().join("dangling.jsonl");
+    std::os::unix::fs::symlink(&nowhere, &dangling).unwrap();
+    edit_warns(&env, &dangling, &[SERVICES_JOB]);
+    assert!(!nowhere.exists());
+    reads_refused(&env, &dangling);
+    assert!(!nowhere.exists());
+}
+
+#[test]
+fn a_fifo_as_the_history_is_refused_at_once() {
+    let env = Env::demo();
+    let fifo = env.home.path().join("history.fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    reads_refused(&env, &fifo);
+    edit_warns(&env, &fifo, &[IMPORT_JOB]);
+}
+
+#[test]
+fn a_device_as_the_history_is_refused() {
+    let env = Env::demo();
+    let full = std::path::Path::new("/dev/full");
+    reads_refused(&env, full);
+    edit_warns(&env, full, &[IMPORT_JOB]);
+}
+
+#[test]
+fn a_directory_as_the_history_is_refused() {
+    let env = Env::demo();
+    let dir = env.home.path().join("a-directory");
+    std::fs::create_dir(&dir).unwrap();
+    reads_refused(&env, &dir);
+    edit_warns(&env, &dir, &[IMPORT_JOB]);
+}
+
+#[test]
+fn an_existing_history_is_tightened_to_0600() {
+    let env = Env::demo();
+    let path = history_path(&env);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, "").unwrap();
+    let mode = |p: &PathBuf| std::fs::metadata(p).unwrap().permissions().mode() & 0o7777;
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    edit(&env, &["set-capacity", IMPORT_JOB, "--capacity", "T98"]);
+    assert_eq!(mode(&path), 0o600);
+    assert_eq!(records(&env).len(), 1);
+    // Read, too.
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o664)).unwrap();
+    let (code, _, err) = history(&env, &["-o", "json"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(mode(&path), 0o600);
+}
+
+#[test]
+fn a_history_locked_by_another_process_holds_up_no_signal() {
+    let env = Env::demo();
+    let path = history_path(&env);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, "").unwrap();
+    // Another process holds the lock far longer than any append takes.
+    let mut holder = std::process::Command::new("flock")
+        .arg(&path)
+        .args(["sleep", "30"])
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let mut cmd = env.snowjob_std();
+    cmd.env("SNOWJOB_HISTORY", &path)
+        .args([
+            "-o",
+            "json",
+            "set-capacity",
+            IMPORT_JOB,
+            "--capacity",
+            "T98",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let child = cmd.spawn().unwrap();
+    let started = std::time::Instant::now();
+    while env.job(IMPORT_JOB)["SnowballCapacityPreference"] != "T98" {
+        assert!(started.elapsed() < std::time::Duration::from_secs(20));
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let sent = std::time::Instant::now();
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let took = sent.elapsed();
+    holder.kill().unwrap();
+    holder.wait().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{err}");
+    // Within the grace in-flight work gets, with the results and one warning.
+    assert!(took < std::time::Duration::from_secs(4), "{took:?}");
+    let results: Json = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(results[0]["Outcome"], "updated");
+    assert_eq!(err.matches("warning").count(), 1, "{err}");
+    assert!(err.contains("lock"), "{err}");
+}
