@@ -18,7 +18,7 @@ pub mod cli;
 pub mod commands;
 pub mod core;
 pub mod failure;
-pub mod history;
+pub mod history_file;
 pub mod output;
 pub mod report;
 pub mod text;

@@ -6,13 +6,13 @@ use clap::Parser;
 
 use snowjob::cli::{Cli, Command};
 use snowjob::commands;
-use snowjob::core::edit::internal;
+use snowjob::core::pipeline::internal;
 use snowjob::core::stop::Stop;
 use snowjob::failure::{Failure, Kind};
 use snowjob::output::stdio;
 
 fn main() {
-    commands::complete::serve();
+    snowjob::cli::complete::serve();
     let cli = Cli::try_parse().unwrap_or_else(|e| {
         if !e.use_stderr() {
             e.exit(); // --help, --version

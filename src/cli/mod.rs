@@ -1,5 +1,6 @@
 //! The command line. Doc comments here are the help text.
 
+pub mod complete;
 pub mod docs;
 
 use std::ffi::OsStr;
@@ -9,7 +10,7 @@ use clap::builder::{PossibleValue, TypedValueParser};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Args, Parser, Subcommand};
 
-use crate::commands::{self, complete};
+use crate::commands;
 pub use crate::output::Format;
 use crate::output::query::Query;
 use clap_complete::engine::{ArgValueCandidates, ArgValueCompleter};

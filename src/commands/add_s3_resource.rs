@@ -6,7 +6,7 @@ use clap::{Args, ValueEnum};
 
 use crate::cli::{ApiEnum, Bucket, JobIds};
 use crate::core::checks;
-use crate::core::edit::{Context, Edit};
+use crate::core::pipeline::{Context, Edit};
 use crate::core::patch::Patch;
 use crate::failure::Failure;
 

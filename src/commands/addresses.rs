@@ -18,8 +18,8 @@ pub async fn run(global: &Global, _args: &AddressesArgs) -> Result<i32, Failure>
         .iter()
         .map(convert::json)
         .collect();
-    let printed = super::print::print(global, "Addresses", &addresses, || {
+    let printed = super::ui::print::print(global, "Addresses", &addresses, || {
         render::addresses(&addresses, global.output, &global.style())
     });
-    Ok(super::print::exit_code(0, printed))
+    Ok(super::ui::print::exit_code(0, printed))
 }

@@ -5,7 +5,7 @@ use aws_sdk_snowball::types::JobMetadata;
 use clap::Args;
 
 use crate::cli::{Global, JobIds};
-use crate::core::edit::{Context, Edit};
+use crate::core::pipeline::{Context, Edit};
 use crate::core::patch::Patch;
 use crate::core::patch_file::{self, PatchFile};
 use crate::core::stop::Stop;

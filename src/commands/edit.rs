@@ -13,7 +13,7 @@ use crate::aws::convert;
 use crate::cli::Global;
 use crate::core::checks;
 use crate::core::compare;
-use crate::core::edit::{self, Context, Edit};
+use crate::core::pipeline::{self, Context, Edit};
 use crate::core::patch::{self, Patch};
 use crate::core::patch_file;
 use crate::core::stop::Stop;
@@ -27,7 +27,7 @@ use crate::yaml;
 #[derive(Args, Debug)]
 pub struct EditArgs {
     /// The job ID (JID + UUID). Without one, a terminal offers the jobs still New.
-    #[arg(value_name = "JOB_ID", value_parser = checks::job_id, add = ArgValueCompleter::new(super::complete::pending_jobs))]
+    #[arg(value_name = "JOB_ID", value_parser = checks::job_id, add = ArgValueCompleter::new(crate::cli::complete::pending_jobs))]
     pub job: Option<String>,
 }
 
@@ -45,7 +45,7 @@ impl Edit for Desired {
         // The file replaces whole members: sent over a colleague's change, it
         // would undo it.
         if !compare::same_members(&patch::editable_members(job), &self.before) {
-            return Err(edit::job_changed(
+            return Err(pipeline::job_changed(
                 job.job_id().unwrap_or_default(),
                 "while it was open in the editor",
             ));
@@ -75,7 +75,7 @@ const ERROR_MARK: &str = "#!";
 
 pub async fn run(global: &Global, args: &EditArgs, stop: &Stop) -> Result<i32, Failure> {
     let given: Vec<String> = args.job.iter().cloned().collect();
-    let ids = super::job_ids(global, &given, super::pick::Pick::One, stop).await?;
+    let ids = super::job_ids(global, &given, super::ui::pick::Pick::One, stop).await?;
     let Some(id) = ids.first() else {
         return Ok(0);
     };
@@ -85,7 +85,7 @@ pub async fn run(global: &Global, args: &EditArgs, stop: &Stop) -> Result<i32, F
     let Some(read) = stop.until_stopped(snow.describe_job(id)).await else {
         return Ok(0);
     };
-    let job = match read.and_then(|job| edit::ensure_new(id, &job).map(|()| job)) {
+    let job = match read.and_then(|job| pipeline::ensure_new(id, &job).map(|()| job)) {
         Ok(job) => job,
         Err(e) => return Ok(super::report(global, &[JobResult::failed(id, e)])),
     };

@@ -9,10 +9,10 @@ use clap::Args;
 
 use crate::aws::client::Snow;
 use crate::cli::Global;
-use crate::core::edit::{GRACE_AFTER_SIGNAL, Progress};
+use crate::core::pipeline::{GRACE_AFTER_SIGNAL, Progress};
 use crate::core::stop::Stop;
 use crate::failure::{Failure, Kind};
-use crate::history::{self, Location, NotRegular, Record, Target};
+use crate::history_file::{self, Location, NotRegular, Record, Target};
 use crate::output::render;
 use crate::report::JobResult;
 use crate::text::quote;
@@ -35,7 +35,7 @@ pub async fn run(global: &Global, args: &HistoryArgs, stop: &Stop) -> Result<i32
         return Ok(0);
     }
     let mut records: Vec<Record> = Vec::new();
-    match history::configured() {
+    match history_file::configured() {
         Location::File(path) => {
             let Some(all) = read(global, &path, stop).await? else {
                 return Ok(0);
@@ -47,15 +47,15 @@ pub async fn run(global: &Global, args: &HistoryArgs, stop: &Stop) -> Result<i32
         }
         other => global.note(&format!("{}.", not_kept(&other))),
     }
-    let printed = super::print::print(global, "History", &records, || {
+    let printed = super::ui::print::print(global, "History", &records, || {
         render::history(&records, global.output, &global.style())
     });
-    Ok(super::print::exit_code(0, printed))
+    Ok(super::ui::print::exit_code(0, printed))
 }
 
 /// The history file `undo` reads: refused when there is none.
 pub fn file() -> Result<PathBuf, Failure> {
-    match history::configured() {
+    match history_file::configured() {
         Location::File(path) => Ok(path),
         other => Err(Failure::invalid(format!(
             "{}, so there is no recorded edit to undo",
@@ -66,10 +66,10 @@ pub fn file() -> Result<PathBuf, Failure> {
 
 fn not_kept(location: &Location) -> String {
     match location {
-        Location::Off => format!("The history is off ({}=off)", history::VARIABLE),
+        Location::Off => format!("The history is off ({}=off)", history_file::VARIABLE),
         _ => format!(
             "No history is kept: there is no home directory; set {} to a file",
-            history::VARIABLE
+            history_file::VARIABLE
         ),
     }
 }
@@ -88,7 +88,7 @@ pub async fn read(
     let owned = path.to_path_buf();
     let reading = tokio::task::spawn_blocking(move || {
         let mut records = Vec::new();
-        history::read(&owned, |r| records.push(r)).map(|warnings| (records, warnings))
+        history_file::read(&owned, |r| records.push(r)).map(|warnings| (records, warnings))
     });
     let Some(joined) = stop.until_stopped(reading).await else {
         return Ok(None);
@@ -130,7 +130,7 @@ pub async fn read(
 pub fn target(snow: &Snow) -> Target {
     Target {
         region: snow.region().to_string(),
-        endpoint: history::endpoint(snow.endpoint(), snow.region()),
+        endpoint: history_file::endpoint(snow.endpoint(), snow.region()),
         profile: snow.profile().to_string(),
     }
 }
@@ -181,7 +181,7 @@ impl Recorder {
             .collect();
         Recorder {
             shared: Arc::new(Shared {
-                location: history::configured(),
+                location: history_file::configured(),
                 target: target(snow),
                 command: crate::cli::command_line(&args),
                 writer: Mutex::new(None),
@@ -233,7 +233,7 @@ impl Recorder {
             count += nowhere;
             why = Some(format!(
                 "could not be kept: there is no home directory; set {}",
-                history::VARIABLE
+                history_file::VARIABLE
             ));
         }
         if count == 0 {
@@ -267,7 +267,7 @@ impl Shared {
     fn record(&self, result: &JobResult) {
         let now = aws_smithy_types::DateTime::from(std::time::SystemTime::now()).secs();
         let time = crate::aws::convert::timestamp(&aws_smithy_types::DateTime::from_secs(now));
-        let records = history::records(
+        let records = history_file::records(
             std::slice::from_ref(result),
             &self.target,
             &self.command,
@@ -316,9 +316,9 @@ fn write(path: &Path, records: mpsc::Receiver<Record>, tally: &Mutex<Tally>) {
         None => format!("could not be written to {}: {e}", shown(path)),
     };
     for record in records {
-        let opened = file.get_or_insert_with(|| history::open_for_append(path).map_err(cannot));
+        let opened = file.get_or_insert_with(|| history_file::open_for_append(path).map_err(cannot));
         let written = match opened {
-            Ok(f) => history::append_to(f, std::slice::from_ref(&record)).map_err(cannot),
+            Ok(f) => history_file::append_to(f, std::slice::from_ref(&record)).map_err(cannot),
             Err(why) => Err(why.clone()),
         };
         let mut tally = lock(tally);

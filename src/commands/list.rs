@@ -23,7 +23,7 @@ pub async fn run(global: &Global, args: &ListArgs) -> Result<i32, Failure> {
         .filter(|e| args.all || e.job_state() == Some(&JobState::New))
         .map(convert::json)
         .collect();
-    let printed = super::print::print(global, "Jobs", &entries, || {
+    let printed = super::ui::print::print(global, "Jobs", &entries, || {
         render::list(&entries, global.output, &global.style(), render::now())
     });
     let others = all.len() - entries.len();
@@ -33,5 +33,5 @@ pub async fn run(global: &Global, args: &ListArgs) -> Result<i32, Failure> {
             if others == 1 { " is" } else { "s are" }
         ));
     }
-    Ok(super::print::exit_code(0, printed))
+    Ok(super::ui::print::exit_code(0, printed))
 }

@@ -4,19 +4,16 @@
 pub mod add_s3_resource;
 pub mod addresses;
 pub mod apply;
-pub mod complete;
 pub mod completions;
 pub mod edit;
 pub mod history;
 pub mod list;
-pub mod pick;
-pub mod print;
-pub mod progress;
 pub mod remove_s3_resource;
 pub mod set_capacity;
 pub mod set_nfs_limit;
 pub mod set_shipping;
 pub mod show;
+pub mod ui;
 pub mod undo;
 
 use std::io::{BufRead, IsTerminal, Read};
@@ -24,7 +21,7 @@ use std::io::{BufRead, IsTerminal, Read};
 use crate::aws::client::{Settings, Snow};
 use crate::aws::config::Overrides;
 use crate::cli::{Format, Global};
-use crate::core::edit::{self as pipeline, Edit};
+use crate::core::pipeline::{self as pipeline, Edit};
 use crate::core::stop::Stop;
 use crate::failure::{Failure, first_exit_code};
 use crate::output::render::{self, Style};
@@ -158,7 +155,7 @@ pub async fn read_job_ids(given: &[String], stop: &Stop) -> Result<Vec<String>, 
 pub async fn job_ids(
     global: &Global,
     given: &[String],
-    pick: pick::Pick,
+    pick: ui::pick::Pick,
     stop: &Stop,
 ) -> Result<Vec<String>, Failure> {
     if !given.is_empty() {
@@ -169,7 +166,7 @@ pub async fn job_ids(
             "no job IDs were given: name them, or give - to read them from stdin",
         ));
     }
-    pick::pending_jobs(global, pick, stop).await
+    ui::pick::pending_jobs(global, pick, stop).await
 }
 
 /// Runs an edit command end to end and returns the exit code.
@@ -192,7 +189,7 @@ pub async fn connect_for_edit(
     job_args: &[String],
     stop: &Stop,
 ) -> Result<Option<(Vec<String>, Snow)>, Failure> {
-    let ids = job_ids(global, job_args, pick::Pick::Several, stop).await?;
+    let ids = job_ids(global, job_args, ui::pick::Pick::Several, stop).await?;
     Ok(connect(global, stop).await?.map(|snow| (ids, snow)))
 }
 
@@ -217,17 +214,17 @@ pub async fn edit_jobs(
 ) -> (i32, Vec<JobResult>) {
     let recorder = history::Recorder::new(snow);
     // The plan only reads; the history is told of the results of sending.
-    let opts = |bar: &progress::Bar, sending: bool| pipeline::Options {
+    let opts = |bar: &ui::progress::Bar, sending: bool| pipeline::Options {
         dry_run: global.dry_run,
         concurrency: global.concurrency.into(),
-        progress: progress::both(bar.callback(), sending.then(|| recorder.callback())),
+        progress: ui::progress::both(bar.callback(), sending.then(|| recorder.callback())),
     };
     let interactive =
         !global.yes && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     if ids.len() > 1 && std::io::stderr().is_terminal() {
         global.note(&format!("Reading {} jobs...", ids.len()));
     }
-    let editing = || progress::Bar::new(global, ids.len(), "Editing");
+    let editing = || ui::progress::Bar::new(global, ids.len(), "Editing");
     let results = if !(interactive && ids.len() >= confirm_from && !global.dry_run) {
         let bar = editing();
         let results = pipeline::run(snow, ids, edit, &opts(&bar, true), None, stop).await;
@@ -235,7 +232,7 @@ pub async fn edit_jobs(
         results
     } else {
         // A person confirms the plan; each job is then read again before it is sent.
-        let bar = progress::Bar::new(global, ids.len(), "Reading");
+        let bar = ui::progress::Bar::new(global, ids.len(), "Reading");
         let planned = pipeline::plan(snow, ids, edit, &opts(&bar, false), stop).await;
         bar.clear();
         match planned {
@@ -273,10 +270,10 @@ fn not_confirmed(global: &Global, planned: Vec<JobResult>) -> (i32, Vec<JobResul
         .collect();
     let printed = match global.output {
         Format::Table if global.query.is_none() => Ok(()),
-        _ => print::results(global, &skipped),
+        _ => ui::print::results(global, &skipped),
     };
     global.note("Not confirmed; nothing was sent.");
-    let code = print::exit_code(crate::failure::Kind::Unexpected.exit_code(), printed);
+    let code = ui::print::exit_code(crate::failure::Kind::Unexpected.exit_code(), printed);
     (code, skipped)
 }
 
@@ -312,7 +309,7 @@ fn report(global: &Global, results: &[JobResult]) -> i32 {
     let machine = global.output != Format::Table;
     let mut printed = Ok(());
     if machine || !global.quiet || global.query.is_some() {
-        printed = print::results(global, results);
+        printed = ui::print::results(global, results);
     }
     for r in results {
         if let Some(e) = &r.error {
@@ -322,7 +319,7 @@ fn report(global: &Global, results: &[JobResult]) -> i32 {
     if !machine {
         global.note(&render::summary(results, global.dry_run));
     }
-    print::exit_code(
+    ui::print::exit_code(
         first_exit_code(results.iter().map(|r| r.error.as_ref())),
         printed,
     )

@@ -3,7 +3,7 @@ use clap::Args;
 
 use crate::cli::{Bucket, JobIds};
 use crate::core::checks;
-use crate::core::edit::{Context, Edit};
+use crate::core::pipeline::{Context, Edit};
 use crate::core::patch::Patch;
 use crate::failure::Failure;
 

@@ -2,7 +2,7 @@ use aws_sdk_snowball::types::{JobMetadata, SnowballCapacity};
 use clap::Args;
 
 use crate::cli::{ApiEnum, JobIds};
-use crate::core::edit::{Context, Edit};
+use crate::core::pipeline::{Context, Edit};
 use crate::core::patch::Patch;
 use crate::failure::Failure;
 

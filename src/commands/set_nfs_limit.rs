@@ -4,7 +4,7 @@ use aws_sdk_snowball::types::{
 use clap::Args;
 
 use crate::cli::JobIds;
-use crate::core::edit::{Context, Edit};
+use crate::core::pipeline::{Context, Edit};
 use crate::core::patch::Patch;
 use crate::failure::Failure;
 

@@ -4,7 +4,7 @@ use clap_complete::engine::ArgValueCompleter;
 
 use crate::cli::{ApiEnum, JobIds};
 use crate::core::checks;
-use crate::core::edit::{Context, Edit};
+use crate::core::pipeline::{Context, Edit};
 use crate::core::patch::Patch;
 use crate::failure::Failure;
 
@@ -18,10 +18,10 @@ pub struct SetShippingArgs {
     #[arg(long, group = "change", value_name = "SPEED", value_parser = ApiEnum(ShippingOption::values()))]
     pub speed: Option<String>,
     /// The address the device ships to (ADID + UUID); it must exist.
-    #[arg(long, group = "change", value_name = "ADID", value_parser = checks::address_id, add = ArgValueCompleter::new(super::complete::addresses))]
+    #[arg(long, group = "change", value_name = "ADID", value_parser = checks::address_id, add = ArgValueCompleter::new(crate::cli::complete::addresses))]
     pub address_id: Option<String>,
     /// The address the device is forwarded to after the first (ADID + UUID).
-    #[arg(long, group = "change", value_name = "ADID", value_parser = checks::address_id, add = ArgValueCompleter::new(super::complete::addresses))]
+    #[arg(long, group = "change", value_name = "ADID", value_parser = checks::address_id, add = ArgValueCompleter::new(crate::cli::complete::addresses))]
     pub forwarding_address_id: Option<String>,
 }
 

@@ -16,7 +16,7 @@ pub struct ShowArgs {
 }
 
 pub async fn run(global: &Global, args: &ShowArgs, stop: &Stop) -> Result<i32, Failure> {
-    let ids = super::job_ids(global, &args.ids.jobs, super::pick::Pick::Several, stop).await?;
+    let ids = super::job_ids(global, &args.ids.jobs, super::ui::pick::Pick::Several, stop).await?;
     if ids.is_empty() {
         return Ok(0);
     }
@@ -34,13 +34,13 @@ pub async fn run(global: &Global, args: &ShowArgs, stop: &Stop) -> Result<i32, F
         .filter_map(|r| r.as_ref().ok())
         .cloned()
         .collect();
-    let printed = super::print::print(global, "Jobs", &jobs, || {
+    let printed = super::ui::print::print(global, "Jobs", &jobs, || {
         render::jobs(&jobs, global.output, &global.style(), render::now())
     });
     for e in described.iter().filter_map(|r| r.as_ref().err()) {
         super::say_error(global, e);
     }
-    Ok(super::print::exit_code(
+    Ok(super::ui::print::exit_code(
         first_exit_code(described.iter().map(|r| r.as_ref().err())),
         printed,
     ))

@@ -4,7 +4,7 @@
 
 pub mod checks;
 pub mod compare;
-pub mod edit;
+pub mod pipeline;
 pub mod patch;
 pub mod patch_file;
 pub mod stop;

@@ -8,11 +8,11 @@ use aws_sdk_snowball::types::JobMetadata;
 use serde_json::{Map, Value as Json};
 
 use crate::core::compare;
-use crate::core::edit::{Context, Edit};
+use crate::core::pipeline::{Context, Edit};
 use crate::core::patch::{self, Patch};
 use crate::core::patch_file;
 use crate::failure::{Failure, Kind};
-use crate::history::Record;
+use crate::history_file::Record;
 use crate::text::quote;
 
 /// Reverts each job's last recorded edit (the one given for it here).

@@ -6,7 +6,7 @@ use aws_smithy_types::date_time::Format as TimeFormat;
 use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets};
 use serde_json::Value as Json;
 
-use crate::history::Record;
+use crate::history_file::Record;
 use crate::output::Format;
 use crate::report::{JobResult, Outcome};
 use crate::text::{escape_controls, escaped};

@@ -13,7 +13,7 @@ use snowjob::commands::add_s3_resource::{AddS3ResourceArgs, Service};
 use snowjob::commands::set_capacity::SetCapacityArgs;
 use snowjob::commands::set_nfs_limit::SetNfsLimitArgs;
 use snowjob::commands::set_shipping::SetShippingArgs;
-use snowjob::core::edit::{Context, Edit};
+use snowjob::core::pipeline::{Context, Edit};
 use snowjob::core::patch::Patch;
 use snowjob::core::patch_file;
 

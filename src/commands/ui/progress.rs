@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::Global;
-use crate::core::edit::Progress;
+use crate::core::pipeline::Progress;
 use crate::report::JobResult;
 
 /// Batches of more jobs than this show a bar.

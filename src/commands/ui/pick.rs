@@ -34,7 +34,7 @@ pub async fn pending_jobs(
     pick: Pick,
     stop: &Stop,
 ) -> Result<Vec<String>, Failure> {
-    let Some(snow) = super::connect(global, stop).await? else {
+    let Some(snow) = crate::commands::connect(global, stop).await? else {
         return Ok(Vec::new());
     };
     let Some(listed) = stop.until_stopped(snow.list_jobs()).await else {

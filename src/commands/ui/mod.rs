@@ -1,0 +1,6 @@
+//! What the subcommands share with a person at a terminal or a script: the
+//! job picker, printing results, the progress bar.
+
+pub mod pick;
+pub mod print;
+pub mod progress;
