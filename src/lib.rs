@@ -13,6 +13,7 @@
 //! - `report` and `failure`: what happened to each job and why something
 //!   failed (with its exit code), the vocabulary all layers share.
 
+pub mod args;
 pub mod aws;
 pub mod cli;
 pub mod commands;

@@ -8,13 +8,11 @@ use std::ffi::OsStr;
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use clap::CommandFactory;
 use clap_complete::engine::CompletionCandidate;
 
 use crate::aws::client::{self, Settings, Snow};
 use crate::aws::config::{Overrides, REGIONS};
 use crate::aws::convert;
-use crate::cli::Cli;
 use crate::failure::Failure;
 use crate::output::render;
 use crate::text::escape_controls;
@@ -42,7 +40,7 @@ pub fn serve() {
     let _ = LINE.set(overrides_on(&words));
     // A completer's bug must not print into the shell.
     std::panic::set_hook(Box::new(|_| {}));
-    clap_complete::CompleteEnv::with_factory(Cli::command)
+    clap_complete::CompleteEnv::with_factory(crate::cli::command)
         .var(PROTOCOL_VAR)
         .complete();
 }

@@ -3,17 +3,11 @@
 pub mod complete;
 pub mod docs;
 
-use std::ffi::OsStr;
-use std::time::Duration;
-
-use clap::builder::{PossibleValue, TypedValueParser};
-use clap::error::{ContextKind, ContextValue, ErrorKind};
-use clap::{Args, Parser, Subcommand};
-
-use crate::commands;
-pub use crate::output::Format;
-use crate::output::query::Query;
+use clap::{CommandFactory, Parser, Subcommand};
 use clap_complete::engine::{ArgValueCandidates, ArgValueCompleter};
+
+pub use crate::args::{Format, Global};
+use crate::commands;
 
 /// The help's closing text: the exit codes (from their one table) and where
 /// configuration comes from.
@@ -258,18 +252,6 @@ fn examples(command: &str) -> String {
         })
 }
 
-/// The capacities each device type comes in, from the checks' own table.
-pub fn capacity_help() -> String {
-    let devices: Vec<String> = snowball_model::facts::DEVICE_CAPACITIES
-        .iter()
-        .map(|(device, caps)| format!("{device}: {}", caps.join(", ")))
-        .collect();
-    format!(
-        "Device capacity (T100 is 100 TB); it must be one the job's device type comes in: {}. NoPreference (AWS chooses) fits every type.",
-        devices.join("; ")
-    )
-}
-
 /// Safely edit pending AWS Snow Family jobs.
 ///
 /// Every edit reads the job (DescribeJob), refuses unless it is still New,
@@ -285,52 +267,44 @@ pub struct Cli {
     pub command: Command,
 }
 
-#[derive(Args, Debug, Clone)]
-#[command(next_help_heading = "Global options")]
-pub struct Global {
-    /// Use this profile from the AWS config and credentials files.
-    #[arg(long, global = true, value_name = "NAME", add = ArgValueCandidates::new(complete::profiles))]
-    pub profile: Option<String>,
-    /// The AWS region (else AWS_REGION or the profile's region).
-    #[arg(long, global = true, value_name = "REGION", add = ArgValueCandidates::new(complete::regions))]
-    pub region: Option<String>,
-    /// Send requests to this endpoint instead of the region's (e.g. snowball-local).
-    #[arg(long, global = true, value_name = "URL")]
-    pub endpoint_url: Option<String>,
-    /// Output format.
-    #[arg(short = 'o', long, global = true, value_enum, default_value_t = Format::Table)]
-    pub output: Format,
-    /// A JMESPath query (as in the AWS CLI) applied to the output's JSON document
-    /// before it is printed in the chosen format.
-    #[arg(long, global = true, value_name = "JMESPATH", value_parser = Query::parse)]
-    pub query: Option<Query>,
-    /// Show the change and the exact request; send nothing that modifies.
-    #[arg(long, global = true)]
-    pub dry_run: bool,
-    /// Do not ask for confirmation (before editing several jobs, or sending an edit).
-    #[arg(short = 'y', long, global = true)]
-    pub yes: bool,
-    /// Print only errors (and the output of show, list, addresses and --query).
-    #[arg(short = 'q', long, global = true)]
-    pub quiet: bool,
-    /// Trace requests and responses to stderr (credentials and signatures redacted).
-    #[arg(long, global = true)]
-    pub debug: bool,
-    /// No colour (also when NO_COLOR is set).
-    #[arg(long, global = true)]
-    pub no_color: bool,
-    /// Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3).
-    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=20))]
-    pub max_attempts: Option<u32>,
-    /// Seconds to wait for a connection.
-    #[arg(long, global = true, value_name = "SECS", value_parser = seconds, alias = "cli-connect-timeout")]
-    pub connect_timeout: Option<Duration>,
-    /// Seconds to wait for a reply.
-    #[arg(long, global = true, value_name = "SECS", value_parser = seconds, alias = "cli-read-timeout")]
-    pub read_timeout: Option<Duration>,
-    /// Jobs handled at once.
-    #[arg(long, global = true, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
-    pub concurrency: u16,
+/// The command line as live completion sees it: completers attached to the
+/// arguments that name things in the account (parsing, help and the static
+/// scripts need none). The arguments are declared below (`args`, the
+/// commands); completing them needs the account, which this layer reaches.
+pub fn command() -> clap::Command {
+    let cmd = Cli::command()
+        .mut_arg("profile", |a| {
+            a.add(ArgValueCandidates::new(complete::profiles))
+        })
+        .mut_arg("region", |a| {
+            a.add(ArgValueCandidates::new(complete::regions))
+        });
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    names.iter().fold(cmd, |cmd, name| {
+        cmd.mut_subcommand(name, |sub| {
+            let completed: Vec<(String, &str)> = sub
+                .get_arguments()
+                .filter_map(|a| {
+                    let value = a.get_value_names()?.first()?.to_string();
+                    Some((a.get_id().to_string(), value))
+                })
+                .filter_map(|(id, value)| match value.as_str() {
+                    "JOB_ID" => Some((id, "job")),
+                    "ADID" => Some((id, "address")),
+                    _ => None,
+                })
+                .collect();
+            completed.into_iter().fold(sub, |sub, (id, what)| {
+                sub.mut_arg(id, |a| match what {
+                    "job" => a.add(ArgValueCompleter::new(complete::pending_jobs)),
+                    _ => a.add(ArgValueCompleter::new(complete::addresses)),
+                })
+            })
+        })
+    })
 }
 
 #[derive(Subcommand, Debug)]
@@ -460,31 +434,6 @@ pub enum Command {
     Completions(commands::completions::CompletionsArgs),
 }
 
-/// Job IDs as given: IDs, or `-` to read them from stdin.
-#[derive(Args, Debug, Clone)]
-pub struct JobIds {
-    /// Job IDs (JID + UUID), or - to read them from stdin, one a line. Without
-    /// any, a terminal offers the jobs still New to pick from.
-    #[arg(value_name = "JOB_ID", value_parser = job_id_or_dash, add = ArgValueCompleter::new(complete::pending_jobs))]
-    pub jobs: Vec<String>,
-}
-
-/// The S3 bucket an edit is about.
-#[derive(Args, Debug, Clone)]
-pub struct Bucket {
-    /// The bucket: an S3 bucket ARN, or a name (becomes arn:PARTITION:s3:::NAME for the region).
-    #[arg(long, required = true, value_name = "ARN|NAME")]
-    pub bucket: String,
-}
-
-impl Bucket {
-    /// The bucket's ARN in the configured region's partition.
-    pub fn arn(&self, partition: &str) -> Result<String, crate::failure::Failure> {
-        crate::core::checks::bucket_arn(&self.bucket, partition)
-            .map_err(crate::failure::Failure::invalid)
-    }
-}
-
 /// The subcommand and its arguments as typed, for the history. Global options
 /// are left out: the region, endpoint and profile are recorded on their own,
 /// and an endpoint URL may carry a password.
@@ -559,69 +508,6 @@ fn shell_word(word: &str) -> String {
     }
 }
 
-pub fn job_id_or_dash(text: &str) -> Result<String, String> {
-    if text == "-" {
-        Ok(text.to_string())
-    } else {
-        crate::core::checks::job_id(text)
-    }
-}
-
-fn seconds(text: &str) -> Result<Duration, String> {
-    match text.parse::<f64>() {
-        Ok(s) if s.is_finite() && s > 0.0 && s <= 86_400.0 => Ok(Duration::from_secs_f64(s)),
-        _ => Err(format!(
-            "'{text}' is not a number of seconds above 0 and at most 86400"
-        )),
-    }
-}
-
-/// An API enum: accepts the API spelling, or any case with `-` for `_`; help and
-/// completions list the API spelling.
-#[derive(Clone)]
-pub struct ApiEnum(pub &'static [&'static str]);
-
-impl ApiEnum {
-    pub fn resolve(&self, text: &str) -> Option<&'static str> {
-        crate::core::checks::fold_enum(self.0.iter().copied(), text)
-    }
-}
-
-impl TypedValueParser for ApiEnum {
-    type Value = String;
-
-    fn parse_ref(
-        &self,
-        cmd: &clap::Command,
-        arg: Option<&clap::Arg>,
-        value: &OsStr,
-    ) -> Result<String, clap::Error> {
-        let text = value.to_string_lossy();
-        self.resolve(&text).map(str::to_string).ok_or_else(|| {
-            let mut err = clap::Error::new(ErrorKind::InvalidValue).with_cmd(cmd);
-            if let Some(arg) = arg {
-                err.insert(
-                    ContextKind::InvalidArg,
-                    ContextValue::String(arg.to_string()),
-                );
-            }
-            err.insert(
-                ContextKind::InvalidValue,
-                ContextValue::String(text.into_owned()),
-            );
-            err.insert(
-                ContextKind::ValidValue,
-                ContextValue::Strings(self.0.iter().map(|s| s.to_string()).collect()),
-            );
-            err
-        })
-    }
-
-    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(self.0.iter().map(|v| PossibleValue::new(*v))))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -653,7 +539,7 @@ mod tests {
 
     #[test]
     fn capacity_help_names_each_device_and_its_capacities() {
-        let help = capacity_help();
+        let help = crate::commands::set_capacity::capacity_help();
         for needle in [
             "V3_5S: T240",
             "V3_5C: T32",
@@ -666,12 +552,12 @@ mod tests {
 
     #[test]
     fn enums_accept_api_and_folded_spellings() {
-        let speeds = ApiEnum(&["SECOND_DAY", "NEXT_DAY", "EXPRESS", "STANDARD"]);
+        let speeds = crate::args::ApiEnum(&["SECOND_DAY", "NEXT_DAY", "EXPRESS", "STANDARD"]);
         assert_eq!(speeds.resolve("next-day"), Some("NEXT_DAY"));
         assert_eq!(speeds.resolve("NEXT_DAY"), Some("NEXT_DAY"));
         assert_eq!(speeds.resolve("Next_Day"), Some("NEXT_DAY"));
         assert_eq!(speeds.resolve("warp"), None);
-        let caps = ApiEnum(&["T100", "NoPreference"]);
+        let caps = crate::args::ApiEnum(&["T100", "NoPreference"]);
         assert_eq!(caps.resolve("no-preference"), Some("NoPreference"));
         assert_eq!(caps.resolve("t100"), Some("T100"));
     }

@@ -4,10 +4,10 @@ use aws_sdk_snowball::types::{
 };
 use clap::{Args, ValueEnum};
 
-use crate::cli::{ApiEnum, Bucket, JobIds};
+use crate::args::{ApiEnum, Bucket, JobIds};
 use crate::core::checks;
-use crate::core::pipeline::{Context, Edit};
 use crate::core::patch::Patch;
+use crate::core::pipeline::{Context, Edit};
 use crate::failure::Failure;
 
 /// `add-s3-resource`; its help is on [`crate::cli::Command::AddS3Resource`].

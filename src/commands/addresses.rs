@@ -1,8 +1,8 @@
 use clap::Args;
 
+use crate::args::Global;
 use crate::aws::client::Snow;
 use crate::aws::convert;
-use crate::cli::Global;
 use crate::failure::Failure;
 use crate::output::render;
 

@@ -4,10 +4,10 @@ use std::path::PathBuf;
 use aws_sdk_snowball::types::JobMetadata;
 use clap::Args;
 
-use crate::cli::{Global, JobIds};
-use crate::core::pipeline::{Context, Edit};
+use crate::args::{Global, JobIds};
 use crate::core::patch::Patch;
 use crate::core::patch_file::{self, PatchFile};
+use crate::core::pipeline::{Context, Edit};
 use crate::core::stop::Stop;
 use crate::failure::Failure;
 use crate::text::quote;

@@ -6,16 +6,15 @@ use std::path::{Path, PathBuf};
 
 use aws_sdk_snowball::types::JobMetadata;
 use clap::Args;
-use clap_complete::engine::ArgValueCompleter;
 use serde_json::{Map, Value as Json};
 
+use crate::args::Global;
 use crate::aws::convert;
-use crate::cli::Global;
 use crate::core::checks;
 use crate::core::compare;
-use crate::core::pipeline::{self, Context, Edit};
 use crate::core::patch::{self, Patch};
 use crate::core::patch_file;
+use crate::core::pipeline::{self, Context, Edit};
 use crate::core::stop::Stop;
 use crate::failure::{Failure, Kind};
 use crate::output::render;
@@ -27,7 +26,7 @@ use crate::yaml;
 #[derive(Args, Debug)]
 pub struct EditArgs {
     /// The job ID (JID + UUID). Without one, a terminal offers the jobs still New.
-    #[arg(value_name = "JOB_ID", value_parser = checks::job_id, add = ArgValueCompleter::new(crate::cli::complete::pending_jobs))]
+    #[arg(value_name = "JOB_ID", value_parser = crate::args::job_id)]
     pub job: Option<String>,
 }
 

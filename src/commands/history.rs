@@ -7,8 +7,8 @@ use std::sync::{Arc, Mutex, mpsc};
 
 use clap::Args;
 
+use crate::args::Global;
 use crate::aws::client::Snow;
-use crate::cli::Global;
 use crate::core::pipeline::{GRACE_AFTER_SIGNAL, Progress};
 use crate::core::stop::Stop;
 use crate::failure::{Failure, Kind};
@@ -21,7 +21,7 @@ use crate::text::quote;
 #[derive(Args, Debug)]
 pub struct HistoryArgs {
     /// Only these jobs (JID + UUID), or - to read them from stdin; every job when none is given.
-    #[arg(value_name = "JOB_ID", value_parser = crate::cli::job_id_or_dash)]
+    #[arg(value_name = "JOB_ID", value_parser = crate::args::job_id_or_dash)]
     pub jobs: Vec<String>,
 }
 
@@ -316,7 +316,8 @@ fn write(path: &Path, records: mpsc::Receiver<Record>, tally: &Mutex<Tally>) {
         None => format!("could not be written to {}: {e}", shown(path)),
     };
     for record in records {
-        let opened = file.get_or_insert_with(|| history_file::open_for_append(path).map_err(cannot));
+        let opened =
+            file.get_or_insert_with(|| history_file::open_for_append(path).map_err(cannot));
         let written = match opened {
             Ok(f) => history_file::append_to(f, std::slice::from_ref(&record)).map_err(cannot),
             Err(why) => Err(why.clone()),

@@ -1,9 +1,9 @@
 use aws_sdk_snowball::types::JobState;
 use clap::Args;
 
+use crate::args::Global;
 use crate::aws::client::Snow;
 use crate::aws::convert;
-use crate::cli::Global;
 use crate::failure::Failure;
 use crate::output::render;
 

@@ -18,9 +18,9 @@ pub mod undo;
 
 use std::io::{BufRead, IsTerminal, Read};
 
+use crate::args::{Format, Global};
 use crate::aws::client::{Settings, Snow};
 use crate::aws::config::Overrides;
-use crate::cli::{Format, Global};
 use crate::core::pipeline::{self as pipeline, Edit};
 use crate::core::stop::Stop;
 use crate::failure::{Failure, first_exit_code};
@@ -74,7 +74,7 @@ const MAX_ID_LINE: usize = 1024;
 pub fn resolve_job_ids(given: &[String], stdin: &mut dyn BufRead) -> Result<Vec<String>, Failure> {
     let mut ids: Vec<String> = Vec::new();
     let mut push = |id: &str| -> Result<(), Failure> {
-        let id = crate::core::checks::job_id(id).map_err(Failure::invalid)?;
+        let id = crate::args::job_id(id).map_err(Failure::invalid)?;
         if !ids.contains(&id) {
             ids.push(id);
         }

@@ -1,10 +1,10 @@
 use aws_sdk_snowball::types::JobMetadata;
 use clap::Args;
 
-use crate::cli::{Bucket, JobIds};
+use crate::args::{Bucket, JobIds};
 use crate::core::checks;
-use crate::core::pipeline::{Context, Edit};
 use crate::core::patch::Patch;
+use crate::core::pipeline::{Context, Edit};
 use crate::failure::Failure;
 
 /// `remove-s3-resource`; its help is on [`crate::cli::Command::RemoveS3Resource`].

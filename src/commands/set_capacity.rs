@@ -1,9 +1,9 @@
 use aws_sdk_snowball::types::{JobMetadata, SnowballCapacity};
 use clap::Args;
 
-use crate::cli::{ApiEnum, JobIds};
-use crate::core::pipeline::{Context, Edit};
+use crate::args::{ApiEnum, JobIds};
 use crate::core::patch::Patch;
+use crate::core::pipeline::{Context, Edit};
 use crate::failure::Failure;
 
 /// Change the device capacity; it must be one the job's device type comes in.
@@ -11,7 +11,7 @@ use crate::failure::Failure;
 pub struct SetCapacityArgs {
     #[command(flatten)]
     pub ids: JobIds,
-    #[arg(long, required = true, value_name = "CAP", help = crate::cli::capacity_help(), value_parser = ApiEnum(SnowballCapacity::values()))]
+    #[arg(long, required = true, value_name = "CAP", help = capacity_help(), value_parser = ApiEnum(SnowballCapacity::values()))]
     pub capacity: String,
 }
 
@@ -22,4 +22,16 @@ impl Edit for SetCapacityArgs {
             ..Patch::default()
         })
     }
+}
+
+/// The capacities each device type comes in, from the checks' own table.
+pub fn capacity_help() -> String {
+    let devices: Vec<String> = snowball_model::facts::DEVICE_CAPACITIES
+        .iter()
+        .map(|(device, caps)| format!("{device}: {}", caps.join(", ")))
+        .collect();
+    format!(
+        "Device capacity (T100 is 100 TB); it must be one the job's device type comes in: {}. NoPreference (AWS chooses) fits every type.",
+        devices.join("; ")
+    )
 }

@@ -3,9 +3,9 @@ use aws_sdk_snowball::types::{
 };
 use clap::Args;
 
-use crate::cli::JobIds;
-use crate::core::pipeline::{Context, Edit};
+use crate::args::JobIds;
 use crate::core::patch::Patch;
+use crate::core::pipeline::{Context, Edit};
 use crate::failure::Failure;
 
 /// `set-nfs-limit`; its help is on [`crate::cli::Command::SetNfsLimit`].
@@ -83,7 +83,7 @@ mod tests {
             )
             .build();
         let args = SetNfsLimitArgs {
-            ids: crate::cli::JobIds { jobs: vec![] },
+            ids: crate::args::JobIds { jobs: vec![] },
             limit: 4,
         };
         let patch = args.patch(&job, &Context { partition: "aws" }).unwrap();

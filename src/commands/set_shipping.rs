@@ -1,11 +1,9 @@
 use aws_sdk_snowball::types::{JobMetadata, ShippingOption};
 use clap::Args;
-use clap_complete::engine::ArgValueCompleter;
 
-use crate::cli::{ApiEnum, JobIds};
-use crate::core::checks;
-use crate::core::pipeline::{Context, Edit};
+use crate::args::{ApiEnum, JobIds};
 use crate::core::patch::Patch;
+use crate::core::pipeline::{Context, Edit};
 use crate::failure::Failure;
 
 /// Change how and where the device ships.
@@ -18,10 +16,10 @@ pub struct SetShippingArgs {
     #[arg(long, group = "change", value_name = "SPEED", value_parser = ApiEnum(ShippingOption::values()))]
     pub speed: Option<String>,
     /// The address the device ships to (ADID + UUID); it must exist.
-    #[arg(long, group = "change", value_name = "ADID", value_parser = checks::address_id, add = ArgValueCompleter::new(crate::cli::complete::addresses))]
+    #[arg(long, group = "change", value_name = "ADID", value_parser = crate::args::address_id)]
     pub address_id: Option<String>,
     /// The address the device is forwarded to after the first (ADID + UUID).
-    #[arg(long, group = "change", value_name = "ADID", value_parser = checks::address_id, add = ArgValueCompleter::new(crate::cli::complete::addresses))]
+    #[arg(long, group = "change", value_name = "ADID", value_parser = crate::args::address_id)]
     pub forwarding_address_id: Option<String>,
 }
 

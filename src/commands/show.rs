@@ -1,9 +1,9 @@
 use clap::Args;
 use futures::StreamExt;
 
+use crate::args::{Global, JobIds};
 use crate::aws::client::Snow;
 use crate::aws::convert;
-use crate::cli::{Global, JobIds};
 use crate::core::stop::Stop;
 use crate::failure::{Failure, first_exit_code};
 use crate::output::render;

@@ -2,7 +2,7 @@ use std::collections::{HashMap, HashSet};
 
 use clap::Args;
 
-use crate::cli::{Global, JobIds};
+use crate::args::{Global, JobIds};
 use crate::core::stop::Stop;
 use crate::core::undo::Undo;
 use crate::failure::Failure;

@@ -4,8 +4,8 @@
 
 pub mod checks;
 pub mod compare;
-pub mod pipeline;
 pub mod patch;
 pub mod patch_file;
+pub mod pipeline;
 pub mod stop;
 pub mod undo;

@@ -8,9 +8,9 @@ use aws_sdk_snowball::types::JobMetadata;
 use serde_json::{Map, Value as Json};
 
 use crate::core::compare;
-use crate::core::pipeline::{Context, Edit};
 use crate::core::patch::{self, Patch};
 use crate::core::patch_file;
+use crate::core::pipeline::{Context, Edit};
 use crate::failure::{Failure, Kind};
 use crate::history_file::Record;
 use crate::text::quote;

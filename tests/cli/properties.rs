@@ -7,15 +7,15 @@ use aws_sdk_snowball::types::*;
 use proptest::prelude::*;
 use serde_json::Value as Json;
 
+use snowjob::args::{Bucket, JobIds};
 use snowjob::aws::convert;
-use snowjob::cli::{Bucket, JobIds};
 use snowjob::commands::add_s3_resource::{AddS3ResourceArgs, Service};
 use snowjob::commands::set_capacity::SetCapacityArgs;
 use snowjob::commands::set_nfs_limit::SetNfsLimitArgs;
 use snowjob::commands::set_shipping::SetShippingArgs;
-use snowjob::core::pipeline::{Context, Edit};
 use snowjob::core::patch::Patch;
 use snowjob::core::patch_file;
+use snowjob::core::pipeline::{Context, Edit};
 
 const JOB_ID: &str = "JID123e4567-e89b-12d3-a456-426655440000";
 

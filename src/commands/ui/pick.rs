@@ -1,8 +1,8 @@
 //! The picker: with no job ID on a terminal, the jobs still New to choose
 //! from, filtered as you type. Ctrl-C cancels (exit 130), Esc too (exit 1).
 
+use crate::args::Global;
 use crate::aws::convert;
-use crate::cli::Global;
 use crate::core::stop::Stop;
 use crate::failure::{Failure, Kind};
 use crate::output::render;

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::cli::{Format, Global};
+use crate::args::{Format, Global};
 use crate::failure::{Failure, Kind};
 use crate::output::{aws_cli, render, stdio};
 use crate::report::{JobResult, Outcome};

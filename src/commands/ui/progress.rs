@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::cli::Global;
+use crate::args::Global;
 use crate::core::pipeline::Progress;
 use crate::report::JobResult;
 
