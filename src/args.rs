@@ -59,6 +59,11 @@ pub struct Global {
     /// Jobs handled at once.
     #[arg(long, global = true, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub concurrency: u16,
+    /// The subcommand and its arguments as typed, global options left out:
+    /// what the history records as the command (set by `cli`, which knows
+    /// which options are global).
+    #[arg(skip)]
+    pub command_line: String,
 }
 
 /// Job IDs as given: IDs, or `-` to read them from stdin.

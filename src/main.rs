@@ -4,16 +4,16 @@ use std::panic::AssertUnwindSafe;
 
 use clap::Parser;
 
-use snowjob::cli::{Cli, Command};
+use snowjob::cli::Cli;
 use snowjob::commands;
 use snowjob::core::pipeline::internal;
 use snowjob::core::stop::Stop;
-use snowjob::failure::{Failure, Kind};
+use snowjob::failure::Kind;
 use snowjob::output::stdio;
 
 fn main() {
     snowjob::cli::complete::serve();
-    let cli = Cli::try_parse().unwrap_or_else(|e| {
+    let mut cli = Cli::try_parse().unwrap_or_else(|e| {
         if !e.use_stderr() {
             e.exit(); // --help, --version
         }
@@ -22,6 +22,10 @@ fn main() {
         stdio::err(&snowjob::text::shorten_long_words(&message));
         std::process::exit(e.exit_code());
     });
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    cli.global.command_line = snowjob::cli::command_line(&args);
     // A panic is a bug: it is reported once, as `internal error`, by whoever
     // catches it (the job it happened in, or this function), never by the
     // default hook. --debug shows where it happened.
@@ -53,7 +57,7 @@ fn run_to_exit_code(cli: &Cli) -> i32 {
     };
     let code = runtime.block_on(async {
         let stop = Stop::listen();
-        let code = match run(cli, &stop).await {
+        let code = match snowjob::cli::run(cli, &stop).await {
             Ok(code) => code,
             Err(failure) => {
                 commands::say_error(&cli.global, &failure);
@@ -69,31 +73,4 @@ fn run_to_exit_code(cli: &Cli) -> i32 {
     // Do not wait for blocked reads of stdin or requests still in flight.
     runtime.shutdown_background();
     code
-}
-
-async fn run(cli: &Cli, stop: &Stop) -> Result<i32, Failure> {
-    let g = &cli.global;
-    match &cli.command {
-        Command::Show(args) => read(commands::show::run(g, args, stop), stop).await,
-        Command::List(args) => read(commands::list::run(g, args), stop).await,
-        Command::Addresses(args) => read(commands::addresses::run(g, args), stop).await,
-        Command::SetShipping(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
-        Command::SetCapacity(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
-        Command::AddS3Resource(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
-        Command::RemoveS3Resource(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
-        Command::SetNfsLimit(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
-        Command::Apply(args) => commands::apply::run(g, args, stop).await,
-        Command::History(args) => read(commands::history::run(g, args, stop), stop).await,
-        Command::Undo(args) => commands::undo::run(g, args, stop).await,
-        Command::Edit(args) => commands::edit::run(g, args, stop).await,
-        Command::Completions(args) => commands::completions::run(args),
-    }
-}
-
-/// Reads change nothing: a signal ends them at once.
-async fn read(
-    work: impl std::future::Future<Output = Result<i32, Failure>>,
-    stop: &Stop,
-) -> Result<i32, Failure> {
-    Ok(stop.until_stopped(work).await.transpose()?.unwrap_or(0))
 }

@@ -8,6 +8,8 @@ use clap_complete::engine::{ArgValueCandidates, ArgValueCompleter};
 
 pub use crate::args::{Format, Global};
 use crate::commands;
+use crate::core::stop::Stop;
+use crate::failure::Failure;
 
 /// The help's closing text: the exit codes (from their one table) and where
 /// configuration comes from.
@@ -506,6 +508,34 @@ fn shell_word(word: &str) -> String {
     } else {
         format!("'{}'", word.replace('\'', r"'\''"))
     }
+}
+
+/// Runs the command the line names, returning its exit code.
+pub async fn run(cli: &Cli, stop: &Stop) -> Result<i32, Failure> {
+    let g = &cli.global;
+    match &cli.command {
+        Command::Show(args) => read(commands::show::run(g, args, stop), stop).await,
+        Command::List(args) => read(commands::list::run(g, args), stop).await,
+        Command::Addresses(args) => read(commands::addresses::run(g, args), stop).await,
+        Command::SetShipping(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
+        Command::SetCapacity(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
+        Command::AddS3Resource(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
+        Command::RemoveS3Resource(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
+        Command::SetNfsLimit(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
+        Command::Apply(args) => commands::apply::run(g, args, stop).await,
+        Command::History(args) => read(commands::history::run(g, args, stop), stop).await,
+        Command::Undo(args) => commands::undo::run(g, args, stop).await,
+        Command::Edit(args) => commands::edit::run(g, args, stop).await,
+        Command::Completions(args) => commands::completions::run(&docs::completion(args.shell)),
+    }
+}
+
+/// Reads change nothing: a signal ends them at once.
+async fn read(
+    work: impl std::future::Future<Output = Result<i32, Failure>>,
+    stop: &Stop,
+) -> Result<i32, Failure> {
+    Ok(stop.until_stopped(work).await.transpose()?.unwrap_or(0))
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use crate::core::patch::Patch;
 use crate::core::pipeline::{Context, Edit};
 use crate::failure::Failure;
 
-/// `add-s3-resource`; its help is on [`crate::cli::Command::AddS3Resource`].
+/// `add-s3-resource`; its help is the doc comment of its `Command` variant in `cli`.
 #[derive(Args, Debug)]
 pub struct AddS3ResourceArgs {
     #[command(flatten)]

@@ -6,7 +6,7 @@ use crate::aws::convert;
 use crate::failure::Failure;
 use crate::output::render;
 
-/// `addresses`; its help is on [`crate::cli::Command::Addresses`].
+/// `addresses`; its help is the doc comment of its `Command` variant in `cli`.
 #[derive(Args, Debug)]
 pub struct AddressesArgs {}
 

@@ -12,7 +12,7 @@ use crate::core::stop::Stop;
 use crate::failure::Failure;
 use crate::text::quote;
 
-/// `apply`; its help is on [`crate::cli::Command::Apply`].
+/// `apply`; its help is the doc comment of its `Command` variant in `cli`.
 #[derive(Args, Debug)]
 pub struct ApplyArgs {
     #[command(flatten)]

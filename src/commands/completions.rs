@@ -1,10 +1,12 @@
+//! `completions SHELL`: the static completion script, which the clap
+//! definition above generates (`cli::docs`) and hands down.
+
 use clap::Args;
 use clap_complete::Shell;
 
-use crate::cli::docs;
 use crate::failure::Failure;
 
-/// `completions`; its help is on [`crate::cli::Command::Completions`].
+/// `completions`; its help is the doc comment of its `Command` variant in `cli`.
 #[derive(Args, Debug)]
 pub struct CompletionsArgs {
     /// The shell to complete for.
@@ -12,7 +14,8 @@ pub struct CompletionsArgs {
     pub shell: Shell,
 }
 
-pub fn run(args: &CompletionsArgs) -> Result<i32, Failure> {
-    crate::output::stdio::out(&docs::completion(args.shell));
+/// Prints `script`, the completion script for `args.shell`.
+pub fn run(script: &str) -> Result<i32, Failure> {
+    crate::output::stdio::out(script);
     Ok(0)
 }

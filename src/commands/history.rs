@@ -17,7 +17,7 @@ use crate::output::render;
 use crate::report::JobResult;
 use crate::text::quote;
 
-/// `history`; its help is on [`crate::cli::Command::History`].
+/// `history`; its help is the doc comment of its `Command` variant in `cli`.
 #[derive(Args, Debug)]
 pub struct HistoryArgs {
     /// Only these jobs (JID + UUID), or - to read them from stdin; every job when none is given.
@@ -175,15 +175,12 @@ struct Tally {
 }
 
 impl Recorder {
-    pub fn new(snow: &Snow) -> Recorder {
-        let args: Vec<String> = std::env::args_os()
-            .map(|a| a.to_string_lossy().into_owned())
-            .collect();
+    pub fn new(global: &Global, snow: &Snow) -> Recorder {
         Recorder {
             shared: Arc::new(Shared {
                 location: history_file::configured(),
                 target: target(snow),
-                command: crate::cli::command_line(&args),
+                command: global.command_line.clone(),
                 writer: Mutex::new(None),
                 nowhere: AtomicUsize::new(0),
             }),

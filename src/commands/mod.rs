@@ -212,7 +212,7 @@ pub async fn edit_jobs(
     confirm_from: usize,
     stop: &Stop,
 ) -> (i32, Vec<JobResult>) {
-    let recorder = history::Recorder::new(snow);
+    let recorder = history::Recorder::new(global, snow);
     // The plan only reads; the history is told of the results of sending.
     let opts = |bar: &ui::progress::Bar, sending: bool| pipeline::Options {
         dry_run: global.dry_run,

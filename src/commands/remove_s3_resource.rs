@@ -7,7 +7,7 @@ use crate::core::patch::Patch;
 use crate::core::pipeline::{Context, Edit};
 use crate::failure::Failure;
 
-/// `remove-s3-resource`; its help is on [`crate::cli::Command::RemoveS3Resource`].
+/// `remove-s3-resource`; its help is the doc comment of its `Command` variant in `cli`.
 #[derive(Args, Debug)]
 pub struct RemoveS3ResourceArgs {
     #[command(flatten)]

@@ -8,7 +8,7 @@ use crate::core::patch::Patch;
 use crate::core::pipeline::{Context, Edit};
 use crate::failure::Failure;
 
-/// `set-nfs-limit`; its help is on [`crate::cli::Command::SetNfsLimit`].
+/// `set-nfs-limit`; its help is the doc comment of its `Command` variant in `cli`.
 #[derive(Args, Debug)]
 pub struct SetNfsLimitArgs {
     #[command(flatten)]

@@ -7,7 +7,7 @@ use crate::core::stop::Stop;
 use crate::core::undo::Undo;
 use crate::failure::Failure;
 
-/// `undo`; its help is on [`crate::cli::Command::Undo`].
+/// `undo`; its help is the doc comment of its `Command` variant in `cli`.
 #[derive(Args, Debug)]
 pub struct UndoArgs {
     #[command(flatten)]
