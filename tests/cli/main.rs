@@ -14,6 +14,7 @@ mod fates;
 mod faults;
 mod history;
 mod interactive;
+mod layers;
 mod model;
 mod properties;
 mod reads;
