@@ -5,3 +5,4 @@ pub mod client;
 pub mod config;
 pub mod convert;
 pub mod debug;
+pub mod files;

@@ -11,15 +11,28 @@ use std::collections::HashMap;
 use jmespath::ast::Ast;
 use serde_json::{Map, Value as Json};
 
+use crate::output::render::MAX_QUOTED;
+
 /// A JMESPath expression, checked when it is parsed.
 #[derive(Clone, Debug)]
 pub struct Query {
     expression: String,
 }
 
+/// How deep an expression may nest (see [`nesting`]). The `jmespath` crate
+/// parses, runs and drops an expression recursively, one call per level, so
+/// a deeper one could exhaust the stack; real queries stay well under 20.
+pub const MAX_NESTING: usize = 64;
+
 impl Query {
     /// The expression, or why it is not one, naming the column and showing it.
     pub fn parse(text: &str) -> Result<Query, String> {
+        // Measured on the text, before the parser could recurse that deep.
+        if nesting(text) > MAX_NESTING {
+            return Err(format!(
+                "the expression is more than {MAX_NESTING} levels deep (each bracket, parenthesis or brace, and each chained . | || && ! & * or comparison, counts one level); simplify it"
+            ));
+        }
         jmespath::compile(text)
             .map_err(|e| format!("not a JMESPath expression: {}", explain(&e)))?;
         Ok(Query {
@@ -44,6 +57,73 @@ impl Query {
     }
 }
 
+/// How deep an expression nests, counted on its text so that the count is
+/// known before any parsing: an upper bound of the depth of its syntax tree.
+/// Every token that can add a level to the tree (an opening bracket,
+/// parenthesis or brace; `.`, `|`, `||`, `&&`, `!`, `&`, `*` and the
+/// comparisons) counts one at its own level, and the count of each open group
+/// is added to those around it. A `,` or `:` starts a sibling, which is parsed
+/// on its own, so it starts its group's count again. Strings, quoted names and
+/// JSON literals are skipped as the `jmespath` lexer reads them (a `\` escapes
+/// the next character); an unclosed one ends the count, as the lexer then
+/// refuses the expression before parsing.
+fn nesting(text: &str) -> usize {
+    // The count of each open group, the sum of them all, the deepest sum seen.
+    let mut groups: Vec<usize> = vec![0];
+    let (mut total, mut deepest) = (0usize, 0usize);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let mut opens = false;
+        match c {
+            '\'' | '"' | '`' => {
+                loop {
+                    match chars.next() {
+                        None => return deepest,
+                        Some('\\') => {
+                            chars.next();
+                        }
+                        Some(end) if end == c => break,
+                        Some(_) => {}
+                    }
+                }
+                continue;
+            }
+            '[' | '(' | '{' => opens = true,
+            ']' | ')' | '}' => {
+                if groups.len() > 1 {
+                    total -= groups.pop().unwrap_or(0);
+                }
+                continue;
+            }
+            ',' | ':' => {
+                if let Some(count) = groups.last_mut() {
+                    total -= *count;
+                    *count = 0;
+                }
+                continue;
+            }
+            '|' | '&' | '=' | '!' | '<' | '>' => {
+                // A two-character operator (`||`, `&&`, `==`, `!=`, `<=`, `>=`) counts once.
+                let second = if matches!(c, '|' | '&') { c } else { '=' };
+                if chars.peek() == Some(&second) {
+                    chars.next();
+                }
+            }
+            '.' | '*' => {}
+            _ => continue,
+        }
+        if let Some(count) = groups.last_mut() {
+            *count += 1;
+        }
+        total += 1;
+        deepest = deepest.max(total);
+        if opens {
+            groups.push(0);
+        }
+    }
+    deepest
+}
+
 /// JMESPath computes in doubles; a whole number comes back as an integer, as
 /// the AWS CLI prints `sum(...)` or `length(...)`.
 fn whole_numbers(value: Json) -> Json {
@@ -64,18 +144,48 @@ fn whole_numbers(value: Json) -> Json {
     }
 }
 
-/// What went wrong and where: the column, and the expression with a caret under it.
+/// What went wrong and where: the column, and the expression with a caret
+/// under it; of a long expression, the part around the column. The reason
+/// can quote the expression too (an unclosed string): it is cut as short.
 fn explain(e: &jmespath::JmespathError) -> String {
     let reason = match &e.reason {
         jmespath::ErrorReason::Parse(reason) => reason.clone(),
         jmespath::ErrorReason::Runtime(reason) => reason.to_string(),
     };
+    let mut short: String = reason.chars().take(MAX_QUOTED).collect();
+    if short.len() < reason.len() {
+        short.push('…');
+    }
+    let (excerpt, caret) = excerpt(&e.expression, e.column);
     format!(
-        "{reason} at column {}\n  {}\n  {}^",
+        "{short} at column {}\n  {excerpt}\n  {}^",
         e.column + 1,
-        e.expression,
-        " ".repeat(e.column)
+        " ".repeat(caret)
     )
+}
+
+/// At most [`MAX_QUOTED`] characters of `expression` around `column` (`…`
+/// marks a cut), and the column's place in them.
+fn excerpt(expression: &str, column: usize) -> (String, usize) {
+    let chars: Vec<char> = expression.chars().collect();
+    if chars.len() <= MAX_QUOTED {
+        return (expression.to_string(), column);
+    }
+    let start = column
+        .saturating_sub(MAX_QUOTED / 2)
+        .min(chars.len() - MAX_QUOTED);
+    let end = start + MAX_QUOTED;
+    let mut shown = String::new();
+    let mut caret = column.saturating_sub(start);
+    if start > 0 {
+        shown.push('…');
+        caret += 1;
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, caret)
 }
 
 /// The position each object key should have.
@@ -226,6 +336,67 @@ mod tests {
         let err = Query::parse("JobMetadata.[").unwrap_err();
         assert!(err.contains("column 14"), "{err}");
         assert!(err.ends_with("             ^"), "{err}");
+    }
+
+    #[test]
+    fn nesting_counts_every_level_the_parser_could_recurse_into() {
+        for (text, depth) in [
+            ("JobId", 0),
+            ("[0].JobId", 2),
+            ("a.b.c", 2),
+            ("a || b && !c", 3),
+            ("[?Outcome=='planned'] | length(@)", 3),
+            ("{a: x.y, b: [p, q.r]}", 3),
+            ("((a))", 2),
+            ("f(a.b, c)", 2),
+            ("'((((' == `\"[[[[\"`", 1),
+            (r#""a\"((" == b"#, 1),
+            ("[[", 2),
+            ("'unclosed ((((", 0),
+            ("]]]]((", 2),
+        ] {
+            assert_eq!(nesting(text), depth, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_expression_nested_too_deeply_is_refused_before_parsing() {
+        let at_limit = format!("{}@{}", "(".repeat(MAX_NESTING), ")".repeat(MAX_NESTING));
+        assert!(Query::parse(&at_limit).is_ok());
+        let chain = format!("a{}", ".a".repeat(MAX_NESTING));
+        assert!(Query::parse(&chain).is_ok());
+        for deep in [
+            "[".repeat(1_000_000),
+            format!("{}@", "(".repeat(MAX_NESTING + 1)),
+            format!("a{}", ".a".repeat(MAX_NESTING + 1)),
+            format!("{}a", "!".repeat(100_000)),
+            "@|".repeat(100_000),
+            format!("{}a", "{a: ".repeat(100_000)),
+            format!("a{}", " || a".repeat(100_000)),
+            format!("a{}", "[0]".repeat(100_000)),
+            // Strings cannot hide levels: only real closing brackets end one.
+            format!("{}a", "('))))' && ".repeat(1_000)),
+        ] {
+            let err = Query::parse(&deep).unwrap_err();
+            assert!(err.contains("levels deep"), "{err}");
+        }
+    }
+
+    #[test]
+    fn a_long_expression_is_shown_around_the_column_only() {
+        let long = format!("{}[?a == 'unclosed{}", "a ".repeat(500), " b".repeat(500));
+        let err = Query::parse(&long).unwrap_err();
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines.len(), 3, "{err}");
+        assert!(
+            lines
+                .iter()
+                .all(|l| l.chars().count() < 2 * MAX_QUOTED + 50),
+            "{err}"
+        );
+        // The caret stands under the column the reason names.
+        let caret = lines[2].chars().position(|c| c == '^').unwrap();
+        assert_eq!(lines[1].chars().nth(caret), Some('\''), "{err}");
     }
 
     #[test]
