@@ -7,8 +7,11 @@
 //! order, every other key in the order the document first has it.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use jmespath::ast::Ast;
+use jmespath::functions::Function;
+use jmespath::{Context, ErrorReason, JmespathError, Rcvar, Runtime, SearchResult};
 use serde_json::{Map, Value as Json};
 
 use crate::output::render::MAX_QUOTED;
@@ -33,7 +36,8 @@ impl Query {
                 "the expression is more than {MAX_NESTING} levels deep (each bracket, parenthesis or brace, and each chained . | || && ! & * or comparison, counts one level); simplify it"
             ));
         }
-        jmespath::compile(text)
+        RUNTIME
+            .compile(text)
             .map_err(|e| format!("not a JMESPath expression: {}", explain(&e)))?;
         Ok(Query {
             expression: text.to_string(),
@@ -47,13 +51,79 @@ impl Query {
     /// The expression's result on `document`; an error is one of the data
     /// (a function given a value of the wrong type, ...).
     pub fn search(&self, document: &Json) -> Result<Json, String> {
-        let expr = jmespath::compile(&self.expression).map_err(|e| explain(&e))?;
+        let expr = RUNTIME.compile(&self.expression).map_err(|e| explain(&e))?;
         let result = expr.search(document).map_err(|e| explain(&e))?;
+        // The result shares the values it repeats (`[@, @] | [@, @] | …`
+        // doubles it at each step in a few characters); written out, it
+        // could fill the memory. Count it first.
+        let limit = MIN_RESULT_VALUES.max(values_in(document).saturating_mul(RESULT_GROWTH));
+        if !fits(&result, &mut { limit }) {
+            return Err(format!(
+                "the result would hold more than {limit} values, far more than the document it is drawn from; simplify the expression"
+            ));
+        }
         let result = whole_numbers(serde_json::to_value(&*result).map_err(|e| e.to_string())?);
         let mut ranks = KeyRanks::default();
         ranks.add_expression(expr.as_ast());
         ranks.add_document(document);
         Ok(ranks.reorder(result))
+    }
+}
+
+/// The AWS CLI's functions, with `to_string` bounded: the one function that
+/// writes out a value whole, which a few characters can make too large (see
+/// [`fits`]).
+static RUNTIME: LazyLock<Runtime> = LazyLock::new(|| {
+    let mut runtime = Runtime::new();
+    runtime.register_builtin_functions();
+    if let Some(builtin) = runtime.deregister_function("to_string") {
+        runtime.register_function("to_string", Box::new(BoundedToString(builtin)));
+    }
+    runtime
+});
+
+struct BoundedToString(Box<dyn Function>);
+
+impl Function for BoundedToString {
+    fn evaluate(&self, args: &[Rcvar], ctx: &mut Context<'_>) -> SearchResult {
+        if let Some(value) = args.first()
+            && !fits(value, &mut { MIN_RESULT_VALUES })
+        {
+            let why = format!(
+                "to_string would write out more than {MIN_RESULT_VALUES} values; simplify the expression"
+            );
+            return Err(JmespathError::from_ctx(ctx, ErrorReason::Parse(why)));
+        }
+        self.0.evaluate(args, ctx)
+    }
+}
+
+/// A result may hold this many times the values of its document…
+const RESULT_GROWTH: usize = 16;
+/// …or this many, whichever is more: a few hundred megabytes written out.
+const MIN_RESULT_VALUES: usize = 1_000_000;
+
+/// How many values (objects, arrays, strings, numbers…) a document holds.
+fn values_in(document: &Json) -> usize {
+    1 + match document {
+        Json::Array(items) => items.iter().map(values_in).sum(),
+        Json::Object(map) => map.values().map(values_in).sum(),
+        _ => 0,
+    }
+}
+
+/// Whether `value`, written out, holds at most `budget` values: counted one
+/// by one, shared ones as often as they appear, stopping at the budget.
+fn fits(value: &jmespath::Variable, budget: &mut usize) -> bool {
+    use jmespath::Variable;
+    if *budget == 0 {
+        return false;
+    }
+    *budget -= 1;
+    match value {
+        Variable::Array(items) => items.iter().all(|item| fits(item, budget)),
+        Variable::Object(map) => map.values().all(|item| fits(item, budget)),
+        _ => true,
     }
 }
 
@@ -147,10 +217,10 @@ fn whole_numbers(value: Json) -> Json {
 /// What went wrong and where: the column, and the expression with a caret
 /// under it; of a long expression, the part around the column. The reason
 /// can quote the expression too (an unclosed string): it is cut as short.
-fn explain(e: &jmespath::JmespathError) -> String {
+fn explain(e: &JmespathError) -> String {
     let reason = match &e.reason {
-        jmespath::ErrorReason::Parse(reason) => reason.clone(),
-        jmespath::ErrorReason::Runtime(reason) => reason.to_string(),
+        ErrorReason::Parse(reason) => reason.clone(),
+        ErrorReason::Runtime(reason) => reason.to_string(),
     };
     let mut short: String = reason.chars().take(MAX_QUOTED).collect();
     if short.len() < reason.len() {
@@ -397,6 +467,26 @@ mod tests {
         // The caret stands under the column the reason names.
         let caret = lines[2].chars().position(|c| c == '^').unwrap();
         assert_eq!(lines[1].chars().nth(caret), Some('\''), "{err}");
+    }
+
+    #[test]
+    fn a_result_that_repeats_itself_past_the_limit_is_refused() {
+        let doubling = ["[@, @]"; 30].join(" | ");
+        let err = Query::parse(&doubling)
+            .unwrap()
+            .search(&results())
+            .unwrap_err();
+        assert!(err.contains("more than 1000000 values"), "{err}");
+        let err = Query::parse(&format!("to_string({doubling})"))
+            .unwrap()
+            .search(&results())
+            .unwrap_err();
+        assert!(err.contains("to_string would write out"), "{err}");
+        assert_eq!(search("to_string([0].JobId)", &results()), json!("JID1"));
+        // A few copies are fine.
+        let copies = ["[@, @]"; 4].join(" | ");
+        let out = search(&format!("{copies} | length(@)"), &results());
+        assert_eq!(out, json!(2));
     }
 
     #[test]

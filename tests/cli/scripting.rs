@@ -633,6 +633,14 @@ fn a_query_nested_too_deeply_is_refused_and_never_crashes() {
     }
     assert!(env.server.journal().is_empty(), "{:?}", env.ops());
 
+    // A short query whose result doubles at each step is refused, not written out.
+    let doubling = vec!["[@, @]"; 30].join(" | ");
+    let mut cmd = env.snowjob();
+    cmd.args(["show", IMPORT_JOB, "--query", &doubling]);
+    let (code, out, err) = run(cmd);
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty() && err.contains("values"), "{err}");
+
     // Deep but within the limit, and huge but shallow: both work.
     let nested = format!("{}[0].JobId{}", "(".repeat(40), ")".repeat(40));
     let wide = (0..3_000)
