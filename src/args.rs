@@ -29,7 +29,7 @@ pub struct Global {
     #[arg(short = 'o', long, global = true, value_enum, default_value_t = Format::Table)]
     pub output: Format,
     /// A JMESPath query (as in the AWS CLI) applied to the output's JSON document
-    /// before it is printed in the chosen format.
+    /// before it is printed in the chosen format; at most 64 levels deep.
     #[arg(long, global = true, value_name = "JMESPATH", value_parser = Query::parse)]
     pub query: Option<Query>,
     /// Show the change and the exact request; send nothing that modifies.

@@ -18,7 +18,13 @@ fn main() {
             e.exit(); // --help, --version
         }
         // clap quotes what was typed in full; a message quotes at most 200 characters.
-        let message = e.render().to_string();
+        let mut message = e.render().to_string();
+        if let Some(clap::error::ContextValue::String(value)) =
+            e.get(clap::error::ContextKind::InvalidValue)
+        {
+            // A value with spaces (a long --query) escapes shorten_long_words.
+            message = message.replacen(&format!("'{value}'"), &snowjob::text::quote(value), 1);
+        }
         stdio::err(&snowjob::text::shorten_long_words(&message));
         std::process::exit(e.exit_code());
     });

@@ -75,7 +75,7 @@ pub struct Config {
     pub state_file: Option<PathBuf>,
     /// How long a connection may take to send a request's headers, counted from
     /// when it connects or its previous reply was sent (so it also closes idle
-    /// keep-alive connections).
+    /// keep-alive connections); then the request's body gets as long again.
     pub header_timeout: Duration,
 }
 

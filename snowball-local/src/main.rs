@@ -47,7 +47,8 @@ struct Args {
     #[arg(long, value_name = "PATH")]
     state_file: Option<PathBuf>,
     /// Close a connection that has not sent a request's headers this long after
-    /// connecting or after its previous reply (idle keep-alive connections too).
+    /// connecting or after its previous reply (idle keep-alive connections too),
+    /// or whose request body is not complete this long after its headers.
     #[arg(long, default_value = "10s", value_parser = humantime::parse_duration, value_name = "DURATION")]
     header_timeout: Duration,
 }

@@ -348,6 +348,36 @@ fn a_half_sent_request_is_closed_after_the_header_timeout() {
 }
 
 #[test]
+fn a_request_whose_body_never_completes_is_closed_after_the_header_timeout() {
+    let server = short_timeout_server();
+    let mut stream = TcpStream::connect(server.addr()).unwrap();
+    stream
+        .write_all(
+            b"POST / HTTP/1.1\r\nhost: 127.0.0.1\r\n\
+              content-type: application/x-amz-json-1.1\r\n\
+              x-amz-target: AWSIESnowballJobManagementService.ListJobs\r\n\
+              content-length: 100\r\n\r\n0123456789",
+        )
+        .unwrap();
+    let (reply, waited) = read_until_closed(stream);
+    assert!(
+        (Duration::from_millis(900)..Duration::from_secs(4)).contains(&waited),
+        "closed after {waited:?}: {reply}"
+    );
+    // The same for the control API, and the server is still serving.
+    let mut stream = TcpStream::connect(server.addr()).unwrap();
+    stream
+        .write_all(
+            b"POST /_local/faults HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-length: 100\r\n\r\n{",
+        )
+        .unwrap();
+    let (_, waited) = read_until_closed(stream);
+    assert!(waited < Duration::from_secs(4), "kept for {waited:?}");
+    let raw = request(server.addr(), "GET", "/_local/journal", &[], b"");
+    assert_eq!(raw.status, 200);
+}
+
+#[test]
 fn an_idle_keep_alive_connection_is_closed() {
     let server = short_timeout_server();
     let mut stream = TcpStream::connect(server.addr()).unwrap();

@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use aws_config::BehaviorVersion;
+use aws_credential_types::provider::SharedCredentialsProvider;
 use aws_sdk_snowball::Client;
 use aws_sdk_snowball::config::Region;
 use aws_sdk_snowball::config::retry::RetryConfig;
@@ -12,6 +13,7 @@ use aws_sdk_snowball::error::{DisplayErrorContext, ProvideErrorMetadata, SdkErro
 use aws_sdk_snowball::operation::update_job::builders::UpdateJobFluentBuilder;
 use aws_sdk_snowball::types::{Address, JobListEntry, JobMetadata};
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
+use aws_types::SdkConfig;
 
 use aws_config::provider_config::ProviderConfig;
 use aws_credential_types::provider::ProvideCredentials;
@@ -21,6 +23,7 @@ use aws_types::os_shim_internal::{Env, Fs};
 
 use crate::aws::config::{self, Overrides, Resolved, RetryMode};
 use crate::aws::debug::DebugTrace;
+use crate::aws::files;
 use crate::failure::{Failure, Kind};
 
 /// How to reach the service: the command line's overrides of the AWS environment.
@@ -90,16 +93,34 @@ impl Snow {
     /// containers, instances) with the command line's overrides on top. Every
     /// setting is checked, and credentials are loaded once, before any request.
     pub async fn connect(settings: &Settings) -> Result<Snow, Failure> {
-        let profiles = load_profiles().await?;
-        let env = |name: &str| std::env::var(name).ok();
+        let read = files::profile_files(&|name| std::env::var_os(name)).await?;
+        let profiles = load_profiles(&read).await?;
+        let files = files::as_contents(&read);
+        // A value that is not UTF-8 is checked (and refused) as read, not
+        // taken as unset, as aws-config would.
+        let env = |name: &str| std::env::var_os(name).map(|v| v.to_string_lossy().into_owned());
         let resolved = config::resolve(&settings.overrides, &env, &profiles)?;
         if !settings.quiet {
             for warning in &resolved.warnings {
                 crate::output::stdio::errln(warning);
             }
         }
+        for (named, path) in &resolved.token_files {
+            files::check_small_file(std::path::Path::new(path), files::TOKEN_FILE_LIMIT).map_err(
+                |why| {
+                    Failure::new(
+                        Kind::Config,
+                        "InvalidConfiguration",
+                        format!(
+                            "the token file {} ({named}) {why}",
+                            crate::text::quote(path)
+                        ),
+                    )
+                },
+            )?;
+        }
         let http_client = match &resolved.ca_bundle {
-            Some(path) => Some(https_client_trusting(path)?),
+            Some(path) => Some(https_client_trusting(path).await?),
             None => None,
         };
         let region = match &resolved.region {
@@ -119,12 +140,14 @@ impl Snow {
                     )
                 })?,
         };
-        let credentials = load_credentials(&resolved, &region, http_client.clone()).await?;
-
+        // aws-config is given the files' contents, so that neither the loader
+        // nor the credential providers read them again. (Its instance-metadata
+        // client does, to find its endpoint, when it is asked for a region or
+        // credentials: they were checked above.)
         let mut loader = aws_config::defaults(BehaviorVersion::latest())
+            .profile_files(files.clone())
             .profile_name(&resolved.profile)
             .region(region.clone())
-            .credentials_provider(credentials)
             .retry_config(
                 match resolved.retry_mode {
                     RetryMode::Adaptive => RetryConfig::adaptive(),
@@ -138,6 +161,14 @@ impl Snow {
             .map(config::without_userinfo);
         if let Some(url) = &endpoint {
             loader = loader.endpoint_url(url);
+        }
+        if resolved.explicit_profile {
+            loader = loader.credentials_provider(explicit_profile_chain(
+                &resolved,
+                &region,
+                http_client.clone(),
+                files,
+            ));
         }
         if let Some(client) = http_client {
             loader = loader.http_client(client);
@@ -153,7 +184,9 @@ impl Snow {
             loader = loader.timeout_config(timeouts.build());
         }
         let shared = loader.load().await;
+        let credentials = load_credentials(&shared, &resolved).await?;
         let mut config = aws_sdk_snowball::config::Builder::from(&shared);
+        config.set_credentials_provider(Some(SharedCredentialsProvider::new(credentials)));
         // The configured endpoint, checked above, wins over what the SDK would
         // read again from the environment.
         config.set_endpoint_url(endpoint.clone());
@@ -161,7 +194,9 @@ impl Snow {
         if settings.debug {
             crate::output::stdio::errln(&format!(
                 "[debug] region {region}; endpoint {}; profile {}; retry {:?}, {} attempts",
-                endpoint.as_deref().unwrap_or("(the region's)"),
+                endpoint
+                    .as_deref()
+                    .map_or("(the region's)".into(), config::redact_endpoint),
                 resolved.profile,
                 resolved.retry_mode,
                 resolved.max_attempts,
@@ -283,26 +318,43 @@ impl Snow {
     }
 }
 
-/// The AWS config and credentials files (AWS_CONFIG_FILE and
-/// AWS_SHARED_CREDENTIALS_FILE honoured), as the AWS CLI reads them.
-async fn load_profiles() -> Result<aws_config::profile::ProfileSet, Failure> {
-    aws_config::profile::load(&Fs::real(), &Env::real(), &EnvConfigFiles::default(), None)
-        .await
-        .map_err(|e| {
-            Failure::new(
-                Kind::Config,
-                "InvalidConfiguration",
-                format!(
-                    "the AWS config or credentials file could not be read: {}",
-                    DisplayErrorContext(&e)
-                ),
-            )
-        })
+/// The profiles of the AWS config and credentials files, read by
+/// [`files::profile_files`] (AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE
+/// honoured), parsed as the AWS CLI parses them. A file that does not parse
+/// is named, with the line.
+async fn load_profiles(
+    read: &[files::ProfileFile],
+) -> Result<aws_config::profile::ProfileSet, Failure> {
+    // Only contents are given: nothing is read from the file system here.
+    let parse = |files: EnvConfigFiles| async move {
+        let (fs, env) = (Fs::real(), Env::real());
+        aws_config::profile::load(&fs, &env, &files, None).await
+    };
+    let err = match parse(files::as_contents(read)).await {
+        Ok(profiles) => return Ok(profiles),
+        Err(err) => err,
+    };
+    let mut culprit = "the AWS config or credentials file".to_string();
+    for file in read {
+        if parse(files::as_contents([file])).await.is_err() {
+            culprit.clone_from(&file.label);
+        }
+    }
+    // The parser names no file (it was given contents): "error parsing  on line 3:\n  why".
+    let why = root_cause(&err);
+    let why = why.trim_start_matches("error parsing").trim_start();
+    let why = why.split_whitespace().collect::<Vec<_>>().join(" ");
+    Err(Failure::new(
+        Kind::Config,
+        "InvalidConfiguration",
+        format!("{culprit} cannot be parsed {why}"),
+    ))
 }
 
 /// The names of the profiles in the AWS config and credentials files.
 pub async fn profile_names() -> Result<Vec<String>, Failure> {
-    let mut names: Vec<String> = load_profiles()
+    let read = files::profile_files(&|name| std::env::var_os(name)).await?;
+    let mut names: Vec<String> = load_profiles(&read)
         .await?
         .profiles()
         .map(str::to_string)
@@ -311,16 +363,15 @@ pub async fn profile_names() -> Result<Vec<String>, Failure> {
     Ok(names)
 }
 
-/// Credentials from the chain the AWS CLI would use, loaded now so that a
-/// failure is a configuration problem (exit 5) before any request. An explicit
-/// `--profile` takes its credentials from the profile even when environment
-/// keys are set.
-async fn load_credentials(
+/// The credentials of an explicit `--profile`: the profile's even when
+/// environment keys are set, then the sources that have no profile
+/// (web identity, containers, instances), as the AWS CLI does.
+fn explicit_profile_chain(
     resolved: &Resolved,
     region: &Region,
     http_client: Option<SharedHttpClient>,
-) -> Result<Credentials, Failure> {
-    use aws_config::default_provider::credentials::DefaultCredentialsChain;
+    files: EnvConfigFiles,
+) -> impl ProvideCredentials + 'static {
     use aws_config::meta::credentials::CredentialsProviderChain;
     use aws_config::{ecs, imds, profile, web_identity_token};
 
@@ -328,44 +379,47 @@ async fn load_credentials(
     if let Some(client) = http_client {
         conf = conf.with_http_client(client);
     }
-    let loaded = if resolved.explicit_profile {
-        CredentialsProviderChain::first_try(
-            "Profile",
-            profile::ProfileFileCredentialsProvider::builder()
-                .configure(&conf)
-                .profile_name(&resolved.profile)
-                .build(),
-        )
-        .or_else(
-            "WebIdentityToken",
-            web_identity_token::WebIdentityTokenCredentialsProvider::builder()
-                .configure(&conf)
-                .build(),
-        )
-        .or_else(
-            "EcsContainer",
-            ecs::EcsCredentialsProvider::builder()
-                .configure(&conf)
-                .build(),
-        )
-        .or_else(
-            "Ec2InstanceMetadata",
-            imds::credentials::ImdsCredentialsProvider::builder()
-                .configure(&conf)
-                .build(),
-        )
-        .provide_credentials()
-        .await
-    } else {
-        DefaultCredentialsChain::builder()
-            .configure(conf)
+    CredentialsProviderChain::first_try(
+        "Profile",
+        profile::ProfileFileCredentialsProvider::builder()
+            .configure(&conf)
+            .profile_files(files)
             .profile_name(&resolved.profile)
-            .build()
-            .await
-            .provide_credentials()
-            .await
-    };
-    loaded.map_err(|e| {
+            .build(),
+    )
+    .or_else(
+        "WebIdentityToken",
+        web_identity_token::WebIdentityTokenCredentialsProvider::builder()
+            .configure(&conf)
+            .build(),
+    )
+    .or_else(
+        "EcsContainer",
+        ecs::EcsCredentialsProvider::builder()
+            .configure(&conf)
+            .build(),
+    )
+    .or_else(
+        "Ec2InstanceMetadata",
+        imds::credentials::ImdsCredentialsProvider::builder()
+            .configure(&conf)
+            .build(),
+    )
+}
+
+/// Credentials from the chain the AWS CLI would use (aws-config's default
+/// chain, or [`explicit_profile_chain`]), loaded now so that a failure is a
+/// configuration problem (exit 5) before any request.
+async fn load_credentials(shared: &SdkConfig, resolved: &Resolved) -> Result<Credentials, Failure> {
+    let provider = shared.credentials_provider().ok_or_else(|| {
+        Failure::new(
+            Kind::Config,
+            "NoCredentials",
+            "no AWS credentials provider is configured",
+        )
+    })?;
+    let loaded = provider.provide_credentials().await;
+    let credentials = loaded.map_err(|e| {
         Failure::new(
             Kind::Config,
             "NoCredentials",
@@ -376,12 +430,31 @@ async fn load_credentials(
             ),
         )
         .caused_by(e)
-    })
+    })?;
+    // Whatever issued them (credential_process, SSO, STS): a control
+    // character would break the request's headers.
+    for (what, value) in [
+        ("access key ID", Some(credentials.access_key_id())),
+        ("secret access key", Some(credentials.secret_access_key())),
+        ("session token", credentials.session_token()),
+    ] {
+        if let Some(flaw) = value.and_then(config::credential_flaw) {
+            return Err(Failure::new(
+                Kind::Config,
+                "InvalidCredentials",
+                format!(
+                    "the {what} of the AWS credentials loaded for profile {} {flaw}; check what issues them (credential_process, SSO, the credentials file); its value is not shown",
+                    resolved.profile
+                ),
+            ));
+        }
+    }
+    Ok(credentials)
 }
 
 /// An HTTPS client that trusts the certificates of a PEM bundle (a corporate
 /// proxy's), as the AWS CLI does with AWS_CA_BUNDLE or `ca_bundle`.
-fn https_client_trusting(path: &str) -> Result<SharedHttpClient, Failure> {
+async fn https_client_trusting(path: &str) -> Result<SharedHttpClient, Failure> {
     use aws_smithy_http_client::tls::{self, TlsContext, TrustStore};
     let refuse = |why: String| {
         Failure::new(
@@ -390,7 +463,9 @@ fn https_client_trusting(path: &str) -> Result<SharedHttpClient, Failure> {
             format!("CA bundle {}: {why}", crate::text::quote(path)),
         )
     };
-    let pem = std::fs::read(path).map_err(|e| refuse(format!("cannot be read ({e})")))?;
+    let pem = files::read_bounded(std::path::Path::new(path), files::CA_BUNDLE_LIMIT)
+        .await
+        .map_err(|why| refuse(why.to_string()))?;
     if !pem.windows(27).any(|w| w == b"-----BEGIN CERTIFICATE-----") {
         return Err(refuse("holds no PEM certificate".into()));
     }

@@ -91,6 +91,9 @@ pub struct Resolved {
     pub max_attempts: u32,
     /// A PEM file of certificates to trust instead of the system's.
     pub ca_bundle: Option<String>,
+    /// The token files aws-config may read for credentials, each with the
+    /// variable or key that names it.
+    pub token_files: Vec<(String, String)>,
     /// Said on stderr before the run (unless --quiet).
     pub warnings: Vec<String>,
 }
@@ -105,8 +108,8 @@ enum Source<'a> {
 }
 
 impl Source<'_> {
-    fn refuse(self, what: &str, value: &str, why: &str) -> Failure {
-        let (kind, code, place) = match self {
+    fn place(self) -> (Kind, &'static str, String) {
+        match self {
             Source::Flag(flag) => (Kind::Invalid, "InvalidInput", flag.to_string()),
             Source::Env(var) => (Kind::Config, "InvalidConfiguration", var.to_string()),
             Source::Profile(profile, key) => (
@@ -114,11 +117,26 @@ impl Source<'_> {
                 "InvalidConfiguration",
                 format!("{key} in profile {profile}"),
             ),
-        };
+        }
+    }
+
+    /// `shown` is the value as a message may show it.
+    fn refuse(self, what: &str, shown: &str, why: &str) -> Failure {
+        let (kind, code, place) = self.place();
         Failure::new(
             kind,
             code,
-            format!("{place}: {} is not a valid {what}: {why}", quote(value)),
+            format!("{place}: {} is not a valid {what}: {why}", quote(shown)),
+        )
+    }
+
+    /// A credential is never shown, not even in part: only what is wrong with it.
+    fn refuse_credential(self, flaw: &str) -> Failure {
+        let (_, _, place) = self.place();
+        Failure::new(
+            Kind::Config,
+            "InvalidCredentials",
+            format!("{place} {flaw}; fix the credential where it is set (its value is not shown)"),
         )
     }
 }
@@ -198,7 +216,12 @@ pub fn resolve(
             ),
         ]);
     }
-    let endpoint_url = first_valid(&endpoint_sources, "endpoint URL", check_endpoint)?;
+    let endpoint_url = first_valid_shown(
+        &endpoint_sources,
+        "endpoint URL",
+        check_endpoint,
+        redact_endpoint,
+    )?;
 
     // Retries: the mode, then the attempts (the flag, the environment, the profile, the mode's default).
     let mode_sources = [
@@ -241,6 +264,20 @@ pub fn resolve(
         Ok::<_, &str>(v.to_string())
     })?;
 
+    check_credentials(env, profiles, &profile, explicit_profile)?;
+    let mut token_files: Vec<(String, String)> = TOKEN_FILE_VARIABLES
+        .iter()
+        .filter_map(|var| set(var).map(|path| (var.to_string(), path)))
+        .collect();
+    for (name, section) in key_profiles(profiles, &profile) {
+        if let Some(path) = section.get("web_identity_token_file").map(str::trim) {
+            token_files.push((
+                format!("web_identity_token_file in profile {name}"),
+                path.to_string(),
+            ));
+        }
+    }
+
     Ok(Resolved {
         profile,
         explicit_profile,
@@ -249,6 +286,7 @@ pub fn resolve(
         retry_mode,
         max_attempts,
         ca_bundle,
+        token_files,
         warnings,
     })
 }
@@ -261,13 +299,115 @@ fn first_valid<T>(
     what: &str,
     check: impl Fn(&str) -> Result<T, &'static str>,
 ) -> Result<Option<T>, Failure> {
+    first_valid_shown(sources, what, check, str::to_string)
+}
+
+/// [`first_valid`], with the value shown in a refusal as `show` makes it.
+fn first_valid_shown<T>(
+    sources: &[(Option<String>, Source<'_>)],
+    what: &str,
+    check: impl Fn(&str) -> Result<T, &'static str>,
+    show: fn(&str) -> String,
+) -> Result<Option<T>, Failure> {
     for (value, source) in sources {
         let Some(value) = value else { continue };
         return check(value)
             .map(Some)
-            .map_err(|why| source.refuse(what, value, why));
+            .map_err(|why| source.refuse(what, &show(value), why));
     }
     Ok(None)
+}
+
+/// The credential variables of the environment, as aws-config reads them.
+const CREDENTIAL_VARIABLES: &[&str] = &[
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+];
+
+/// The credential keys of a profile.
+const CREDENTIAL_KEYS: &[&str] = &[
+    "aws_access_key_id",
+    "aws_secret_access_key",
+    "aws_session_token",
+];
+
+/// Refuses the credentials that will be used when one holds a character no
+/// credential has: the environment's keys (unless `--profile` takes the
+/// profile's), else those of the profile and of the profiles it takes its
+/// keys from (`source_profile`). Signing with them would fail, or put a line
+/// break into a header.
+fn check_credentials(
+    env: EnvLookup<'_>,
+    profiles: &ProfileSet,
+    profile: &str,
+    explicit_profile: bool,
+) -> Result<(), Failure> {
+    let set = |name: &str| env(name).filter(|v| !v.is_empty());
+    if !explicit_profile {
+        for var in CREDENTIAL_VARIABLES {
+            if let Some(flaw) = set(var).as_deref().and_then(credential_flaw) {
+                return Err(Source::Env(var).refuse_credential(&flaw));
+            }
+        }
+        // aws-config takes the environment's keys when the key ID is set.
+        if set("AWS_ACCESS_KEY_ID").is_some_and(|v| !v.trim().is_empty()) {
+            return Ok(());
+        }
+    }
+    for (name, section) in key_profiles(profiles, profile) {
+        for key in CREDENTIAL_KEYS {
+            if let Some(flaw) = section.get(key).and_then(credential_flaw) {
+                return Err(Source::Profile(name, key).refuse_credential(&flaw));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Files aws-config reads for web identity and container credentials.
+const TOKEN_FILE_VARIABLES: &[&str] = &[
+    "AWS_WEB_IDENTITY_TOKEN_FILE",
+    "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
+];
+
+/// The profile and those it takes its credentials from (`source_profile`),
+/// in that order, each once.
+fn key_profiles<'a>(
+    profiles: &'a ProfileSet,
+    profile: &'a str,
+) -> Vec<(&'a str, &'a aws_config::profile::Profile)> {
+    let mut chain: Vec<(&str, &aws_config::profile::Profile)> = Vec::new();
+    let mut name = profile;
+    while let Some(section) = profiles.get_profile(name) {
+        chain.push((name, section));
+        match section.get("source_profile").map(str::trim) {
+            Some(next) if !chain.iter().any(|(n, _)| *n == next) => name = next,
+            _ => break,
+        }
+    }
+    chain
+}
+
+/// What no credential holds, described without showing the credential: a
+/// control character (a secret saved with its trailing newline), whitespace,
+/// or bytes that were not UTF-8 (read as U+FFFD). `None` if there is none.
+pub fn credential_flaw(value: &str) -> Option<String> {
+    let bad = |c: char| c.is_control() || c.is_whitespace() || c == char::REPLACEMENT_CHARACTER;
+    let (at, c) = value.chars().enumerate().find(|(_, c)| bad(*c))?;
+    let length = value.chars().count();
+    let what = match c {
+        '\n' | '\r' => "a line break",
+        char::REPLACEMENT_CHARACTER => "bytes that are not UTF-8",
+        c if c.is_control() => "a control character",
+        _ => "whitespace",
+    };
+    let place = if at + 1 == length {
+        "at the end".to_string()
+    } else {
+        format!("at character {} of {length}", at + 1)
+    };
+    Some(format!("holds {what} (U+{:04X}) {place}", u32::from(c)))
 }
 
 /// A region name as botocore accepts it: one DNS label.
@@ -296,6 +436,31 @@ pub fn without_userinfo(url: &str) -> String {
         Some((_, host)) => format!("{scheme}://{host}{}", &rest[end..]),
         None => url.to_string(),
     }
+}
+
+/// The URL as a message or a trace shows it: without a `user:password@`, and
+/// with its query string and fragment, where credentials can hide (a
+/// presigned token), replaced by `<redacted>`. Works on malformed URLs too.
+pub fn redact_endpoint(url: &str) -> String {
+    let (scheme, rest) = match url.split_once("://") {
+        Some((scheme, rest)) => (format!("{scheme}://"), rest),
+        None => (String::new(), url),
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, after) = rest.split_at(end);
+    let host = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host);
+    let path_end = after.find(['?', '#']).unwrap_or(after.len());
+    let (path, tail) = after.split_at(path_end);
+    let mut shown = format!("{scheme}{host}{path}");
+    if tail.starts_with('?') {
+        shown.push_str("?<redacted>");
+    }
+    if tail.contains('#') {
+        shown.push_str("#<redacted>");
+    }
+    shown
 }
 
 /// An absolute http(s) URL with a host.
@@ -485,6 +650,113 @@ mod tests {
         )
         .unwrap();
         assert_eq!(r.warnings.len(), 1);
+    }
+
+    #[test]
+    fn query_strings_fragments_and_passwords_are_redacted() {
+        for (url, shown) in [
+            (
+                "http://user:pw@127.0.0.1:9/p?X-Amz-Security-Token=T#f",
+                "http://127.0.0.1:9/p?<redacted>#<redacted>",
+            ),
+            ("https://h.example", "https://h.example"),
+            ("https://h.example/?", "https://h.example/?<redacted>"),
+            ("http://a b@c d/x?t=1", "http://c d/x?<redacted>"),
+            ("user:pw@host:9?t=1", "host:9?<redacted>"),
+            ("http://h#frag?x", "http://h#<redacted>"),
+        ] {
+            assert_eq!(redact_endpoint(url), shown, "{url}");
+        }
+        let err = resolve_with(
+            Overrides::default(),
+            &[("AWS_ENDPOINT_URL", "http://u:hunter2@x y/?t=SECRET")],
+            "",
+        )
+        .unwrap_err();
+        assert!(
+            !err.message.contains("SECRET") && !err.message.contains("hunter2"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn credentials_with_control_characters_are_refused_unseen() {
+        for (value, flaw) in [
+            ("AKIA\n", Some("holds a line break (U+000A) at the end")),
+            (
+                "AK\u{1b}IA",
+                Some("holds a control character (U+001B) at character 3 of 5"),
+            ),
+            (
+                "AKIA\u{85}",
+                Some("holds a control character (U+0085) at the end"),
+            ),
+            (
+                "AK IA",
+                Some("holds whitespace (U+0020) at character 3 of 5"),
+            ),
+            (
+                "AK\u{fffd}",
+                Some("holds bytes that are not UTF-8 (U+FFFD) at the end"),
+            ),
+            ("AKIAIOSFODNN7EXAMPLE", None),
+        ] {
+            assert_eq!(credential_flaw(value).as_deref(), flaw, "{value:?}");
+        }
+        let err = resolve_with(
+            Overrides::default(),
+            &[("AWS_SESSION_TOKEN", "FQoGSECRET\n")],
+            "",
+        )
+        .unwrap_err();
+        assert_eq!(err.kind, Kind::Config);
+        assert!(
+            err.message
+                .starts_with("AWS_SESSION_TOKEN holds a line break")
+                && !err.message.contains("FQoG"),
+            "{}",
+            err.message
+        );
+        // A profile's keys, and those of the profile it takes its keys from.
+        let config = "[profile ops]\nsource_profile = base\nrole_arn = arn:aws:iam::1:role/r\n[profile base]\naws_secret_access_key = S\u{7f}X\n";
+        let err = resolve_with(
+            Overrides {
+                profile: Some("ops".into()),
+                ..Overrides::default()
+            },
+            &[("AWS_ACCESS_KEY_ID", "AKIA\n")],
+            config,
+        )
+        .unwrap_err();
+        assert!(
+            err.message
+                .starts_with("aws_secret_access_key in profile base holds a control character"),
+            "{}",
+            err.message
+        );
+        // The environment's keys win without --profile: the profile's are not used.
+        assert!(
+            resolve_with(
+                Overrides::default(),
+                &[("AWS_PROFILE", "ops"), ("AWS_ACCESS_KEY_ID", "AKIA")],
+                config
+            )
+            .is_ok()
+        );
+        // A loop of source profiles ends.
+        let looped = "[profile a]\nsource_profile = b\n[profile b]\nsource_profile = a\n";
+        assert!(
+            resolve_with(
+                Overrides {
+                    profile: Some("a".into()),
+                    ..Overrides::default()
+                },
+                &[],
+                looped
+            )
+            .is_ok()
+        );
     }
 
     #[test]

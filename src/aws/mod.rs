@@ -6,3 +6,4 @@ pub mod config;
 pub mod convert;
 pub mod debug;
 pub mod times;
+pub mod files;

@@ -33,7 +33,7 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN",
-        "Static credentials; they win over AWS_PROFILE (with a warning) but not over --profile.",
+        "Static credentials; they win over AWS_PROFILE (with a warning) but not over --profile. One holding a control character (a trailing newline) is exit 5.",
     ),
     (
         "AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_SNOWBALL",
@@ -45,11 +45,11 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "AWS_CA_BUNDLE",
-        "PEM certificates to trust for HTTPS endpoints instead of the system's (a corporate proxy's); also ca_bundle in a profile.",
+        "PEM certificates to trust for HTTPS endpoints instead of the system's (a corporate proxy's); also ca_bundle in a profile. At most 16 MiB.",
     ),
     (
         "AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE",
-        "Where the AWS config and credentials files are.",
+        "Where the AWS config and credentials files are; each is read up to 4 MiB.",
     ),
     (
         "AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN",

@@ -7,9 +7,14 @@
 //! order, every other key in the order the document first has it.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use jmespath::ast::Ast;
+use jmespath::functions::Function;
+use jmespath::{Context, ErrorReason, JmespathError, Rcvar, Runtime, SearchResult};
 use serde_json::{Map, Value as Json};
+
+use crate::text::MAX_QUOTED;
 
 /// A JMESPath expression, checked when it is parsed.
 #[derive(Clone, Debug)]
@@ -17,10 +22,22 @@ pub struct Query {
     expression: String,
 }
 
+/// How deep an expression may nest (see [`nesting`]). The `jmespath` crate
+/// parses, runs and drops an expression recursively, one call per level, so
+/// a deeper one could exhaust the stack; real queries stay well under 20.
+pub const MAX_NESTING: usize = 64;
+
 impl Query {
     /// The expression, or why it is not one, naming the column and showing it.
     pub fn parse(text: &str) -> Result<Query, String> {
-        jmespath::compile(text)
+        // Measured on the text, before the parser could recurse that deep.
+        if nesting(text) > MAX_NESTING {
+            return Err(format!(
+                "the expression is more than {MAX_NESTING} levels deep (each bracket, parenthesis or brace, and each chained . | || && ! & * or comparison, counts one level); simplify it"
+            ));
+        }
+        RUNTIME
+            .compile(text)
             .map_err(|e| format!("not a JMESPath expression: {}", explain(&e)))?;
         Ok(Query {
             expression: text.to_string(),
@@ -34,14 +51,147 @@ impl Query {
     /// The expression's result on `document`; an error is one of the data
     /// (a function given a value of the wrong type, ...).
     pub fn search(&self, document: &Json) -> Result<Json, String> {
-        let expr = jmespath::compile(&self.expression).map_err(|e| explain(&e))?;
+        let expr = RUNTIME.compile(&self.expression).map_err(|e| explain(&e))?;
         let result = expr.search(document).map_err(|e| explain(&e))?;
+        // The result shares the values it repeats (`[@, @] | [@, @] | …`
+        // doubles it at each step in a few characters); written out, it
+        // could fill the memory. Count it first.
+        let limit = MIN_RESULT_VALUES.max(values_in(document).saturating_mul(RESULT_GROWTH));
+        if !fits(&result, &mut { limit }) {
+            return Err(format!(
+                "the result would hold more than {limit} values, far more than the document it is drawn from; simplify the expression"
+            ));
+        }
         let result = whole_numbers(serde_json::to_value(&*result).map_err(|e| e.to_string())?);
         let mut ranks = KeyRanks::default();
         ranks.add_expression(expr.as_ast());
         ranks.add_document(document);
         Ok(ranks.reorder(result))
     }
+}
+
+/// The AWS CLI's functions, with `to_string` bounded: the one function that
+/// writes out a value whole, which a few characters can make too large (see
+/// [`fits`]).
+static RUNTIME: LazyLock<Runtime> = LazyLock::new(|| {
+    let mut runtime = Runtime::new();
+    runtime.register_builtin_functions();
+    if let Some(builtin) = runtime.deregister_function("to_string") {
+        runtime.register_function("to_string", Box::new(BoundedToString(builtin)));
+    }
+    runtime
+});
+
+struct BoundedToString(Box<dyn Function>);
+
+impl Function for BoundedToString {
+    fn evaluate(&self, args: &[Rcvar], ctx: &mut Context<'_>) -> SearchResult {
+        if let Some(value) = args.first()
+            && !fits(value, &mut { MIN_RESULT_VALUES })
+        {
+            let why = format!(
+                "to_string would write out more than {MIN_RESULT_VALUES} values; simplify the expression"
+            );
+            return Err(JmespathError::from_ctx(ctx, ErrorReason::Parse(why)));
+        }
+        self.0.evaluate(args, ctx)
+    }
+}
+
+/// A result may hold this many times the values of its document…
+const RESULT_GROWTH: usize = 16;
+/// …or this many, whichever is more: a few hundred megabytes written out.
+const MIN_RESULT_VALUES: usize = 1_000_000;
+
+/// How many values (objects, arrays, strings, numbers…) a document holds.
+fn values_in(document: &Json) -> usize {
+    1 + match document {
+        Json::Array(items) => items.iter().map(values_in).sum(),
+        Json::Object(map) => map.values().map(values_in).sum(),
+        _ => 0,
+    }
+}
+
+/// Whether `value`, written out, holds at most `budget` values: counted one
+/// by one, shared ones as often as they appear, stopping at the budget.
+fn fits(value: &jmespath::Variable, budget: &mut usize) -> bool {
+    use jmespath::Variable;
+    if *budget == 0 {
+        return false;
+    }
+    *budget -= 1;
+    match value {
+        Variable::Array(items) => items.iter().all(|item| fits(item, budget)),
+        Variable::Object(map) => map.values().all(|item| fits(item, budget)),
+        _ => true,
+    }
+}
+
+/// How deep an expression nests, counted on its text so that the count is
+/// known before any parsing: an upper bound of the depth of its syntax tree.
+/// Every token that can add a level to the tree (an opening bracket,
+/// parenthesis or brace; `.`, `|`, `||`, `&&`, `!`, `&`, `*` and the
+/// comparisons) counts one at its own level, and the count of each open group
+/// is added to those around it. A `,` or `:` starts a sibling, which is parsed
+/// on its own, so it starts its group's count again. Strings, quoted names and
+/// JSON literals are skipped as the `jmespath` lexer reads them (a `\` escapes
+/// the next character); an unclosed one ends the count, as the lexer then
+/// refuses the expression before parsing.
+fn nesting(text: &str) -> usize {
+    // The count of each open group, the sum of them all, the deepest sum seen.
+    let mut groups: Vec<usize> = vec![0];
+    let (mut total, mut deepest) = (0usize, 0usize);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let mut opens = false;
+        match c {
+            '\'' | '"' | '`' => {
+                loop {
+                    match chars.next() {
+                        None => return deepest,
+                        Some('\\') => {
+                            chars.next();
+                        }
+                        Some(end) if end == c => break,
+                        Some(_) => {}
+                    }
+                }
+                continue;
+            }
+            '[' | '(' | '{' => opens = true,
+            ']' | ')' | '}' => {
+                if groups.len() > 1 {
+                    total -= groups.pop().unwrap_or(0);
+                }
+                continue;
+            }
+            ',' | ':' => {
+                if let Some(count) = groups.last_mut() {
+                    total -= *count;
+                    *count = 0;
+                }
+                continue;
+            }
+            '|' | '&' | '=' | '!' | '<' | '>' => {
+                // A two-character operator (`||`, `&&`, `==`, `!=`, `<=`, `>=`) counts once.
+                let second = if matches!(c, '|' | '&') { c } else { '=' };
+                if chars.peek() == Some(&second) {
+                    chars.next();
+                }
+            }
+            '.' | '*' => {}
+            _ => continue,
+        }
+        if let Some(count) = groups.last_mut() {
+            *count += 1;
+        }
+        total += 1;
+        deepest = deepest.max(total);
+        if opens {
+            groups.push(0);
+        }
+    }
+    deepest
 }
 
 /// JMESPath computes in doubles; a whole number comes back as an integer, as
@@ -64,18 +214,48 @@ fn whole_numbers(value: Json) -> Json {
     }
 }
 
-/// What went wrong and where: the column, and the expression with a caret under it.
-fn explain(e: &jmespath::JmespathError) -> String {
+/// What went wrong and where: the column, and the expression with a caret
+/// under it; of a long expression, the part around the column. The reason
+/// can quote the expression too (an unclosed string): it is cut as short.
+fn explain(e: &JmespathError) -> String {
     let reason = match &e.reason {
-        jmespath::ErrorReason::Parse(reason) => reason.clone(),
-        jmespath::ErrorReason::Runtime(reason) => reason.to_string(),
+        ErrorReason::Parse(reason) => reason.clone(),
+        ErrorReason::Runtime(reason) => reason.to_string(),
     };
+    let mut short: String = reason.chars().take(MAX_QUOTED).collect();
+    if short.len() < reason.len() {
+        short.push('…');
+    }
+    let (excerpt, caret) = excerpt(&e.expression, e.column);
     format!(
-        "{reason} at column {}\n  {}\n  {}^",
+        "{short} at column {}\n  {excerpt}\n  {}^",
         e.column + 1,
-        e.expression,
-        " ".repeat(e.column)
+        " ".repeat(caret)
     )
+}
+
+/// At most [`MAX_QUOTED`] characters of `expression` around `column` (`…`
+/// marks a cut), and the column's place in them.
+fn excerpt(expression: &str, column: usize) -> (String, usize) {
+    let chars: Vec<char> = expression.chars().collect();
+    if chars.len() <= MAX_QUOTED {
+        return (expression.to_string(), column);
+    }
+    let start = column
+        .saturating_sub(MAX_QUOTED / 2)
+        .min(chars.len() - MAX_QUOTED);
+    let end = start + MAX_QUOTED;
+    let mut shown = String::new();
+    let mut caret = column.saturating_sub(start);
+    if start > 0 {
+        shown.push('…');
+        caret += 1;
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, caret)
 }
 
 /// The position each object key should have.
@@ -226,6 +406,87 @@ mod tests {
         let err = Query::parse("JobMetadata.[").unwrap_err();
         assert!(err.contains("column 14"), "{err}");
         assert!(err.ends_with("             ^"), "{err}");
+    }
+
+    #[test]
+    fn nesting_counts_every_level_the_parser_could_recurse_into() {
+        for (text, depth) in [
+            ("JobId", 0),
+            ("[0].JobId", 2),
+            ("a.b.c", 2),
+            ("a || b && !c", 3),
+            ("[?Outcome=='planned'] | length(@)", 3),
+            ("{a: x.y, b: [p, q.r]}", 3),
+            ("((a))", 2),
+            ("f(a.b, c)", 2),
+            ("'((((' == `\"[[[[\"`", 1),
+            (r#""a\"((" == b"#, 1),
+            ("[[", 2),
+            ("'unclosed ((((", 0),
+            ("]]]]((", 2),
+        ] {
+            assert_eq!(nesting(text), depth, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_expression_nested_too_deeply_is_refused_before_parsing() {
+        let at_limit = format!("{}@{}", "(".repeat(MAX_NESTING), ")".repeat(MAX_NESTING));
+        assert!(Query::parse(&at_limit).is_ok());
+        let chain = format!("a{}", ".a".repeat(MAX_NESTING));
+        assert!(Query::parse(&chain).is_ok());
+        for deep in [
+            "[".repeat(1_000_000),
+            format!("{}@", "(".repeat(MAX_NESTING + 1)),
+            format!("a{}", ".a".repeat(MAX_NESTING + 1)),
+            format!("{}a", "!".repeat(100_000)),
+            "@|".repeat(100_000),
+            format!("{}a", "{a: ".repeat(100_000)),
+            format!("a{}", " || a".repeat(100_000)),
+            format!("a{}", "[0]".repeat(100_000)),
+            // Strings cannot hide levels: only real closing brackets end one.
+            format!("{}a", "('))))' && ".repeat(1_000)),
+        ] {
+            let err = Query::parse(&deep).unwrap_err();
+            assert!(err.contains("levels deep"), "{err}");
+        }
+    }
+
+    #[test]
+    fn a_long_expression_is_shown_around_the_column_only() {
+        let long = format!("{}[?a == 'unclosed{}", "a ".repeat(500), " b".repeat(500));
+        let err = Query::parse(&long).unwrap_err();
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines.len(), 3, "{err}");
+        assert!(
+            lines
+                .iter()
+                .all(|l| l.chars().count() < 2 * MAX_QUOTED + 50),
+            "{err}"
+        );
+        // The caret stands under the column the reason names.
+        let caret = lines[2].chars().position(|c| c == '^').unwrap();
+        assert_eq!(lines[1].chars().nth(caret), Some('\''), "{err}");
+    }
+
+    #[test]
+    fn a_result_that_repeats_itself_past_the_limit_is_refused() {
+        let doubling = ["[@, @]"; 30].join(" | ");
+        let err = Query::parse(&doubling)
+            .unwrap()
+            .search(&results())
+            .unwrap_err();
+        assert!(err.contains("more than 1000000 values"), "{err}");
+        let err = Query::parse(&format!("to_string({doubling})"))
+            .unwrap()
+            .search(&results())
+            .unwrap_err();
+        assert!(err.contains("to_string would write out"), "{err}");
+        assert_eq!(search("to_string([0].JobId)", &results()), json!("JID1"));
+        // A few copies are fine.
+        let copies = ["[@, @]"; 4].join(" | ");
+        let out = search(&format!("{copies} | length(@)"), &results());
+        assert_eq!(out, json!(2));
     }
 
     #[test]

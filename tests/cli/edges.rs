@@ -563,6 +563,11 @@ fn messages_quote_at_most_200_characters_of_any_input() {
             format!("b{long}"),
         ],
         vec!["--query".into(), format!("[{long}"), "list".into()],
+        vec![
+            "--query".into(),
+            format!("[{}", "a ".repeat(300)),
+            "list".into(),
+        ],
     ];
     for args in cases {
         let mut cmd = env.snowjob();
@@ -570,6 +575,7 @@ fn messages_quote_at_most_200_characters_of_any_input() {
         let (code, _, err) = run(cmd);
         assert_eq!(code, 2, "{args:?}: {err}");
         assert!(!err.contains(&"a".repeat(201)), "{args:?}: {err}");
+        assert!(!err.contains(&"a ".repeat(101)), "{args:?}: {err}");
     }
     assert!(env.ops().is_empty());
 }
@@ -587,5 +593,313 @@ fn enum_spellings_need_their_separators() {
         cmd.args(["set-shipping", IMPORT_JOB, "--speed", speed, "--dry-run"]);
         let (code, _, err) = run(cmd);
         assert_eq!(code, expected, "{speed}: {err}");
+    }
+}
+
+/// A credential holding a control character (a CI secret saved with its
+/// trailing newline) is a configuration error naming the variable or key,
+/// never showing the value; nothing is sent.
+#[test]
+fn credentials_holding_control_characters_are_exit_5_naming_the_source() {
+    use snowball_local::{DEFAULT_ACCESS_KEY as AK, DEFAULT_SECRET_KEY as SK};
+    let env = Env::demo();
+    let env_cases = [
+        ("AWS_ACCESS_KEY_ID", format!("{AK}\n")),
+        ("AWS_SECRET_ACCESS_KEY", format!("{SK}\n")),
+        ("AWS_SESSION_TOKEN", "FQoGSESSIONTOKEN\n".to_string()),
+        (
+            "AWS_SESSION_TOKEN",
+            "FQoG\u{1b}[31mSESSIONTOKEN".to_string(),
+        ),
+        ("AWS_SESSION_TOKEN", "FQoGSESSIONTOKEN\u{7f}".to_string()),
+        ("AWS_SESSION_TOKEN", "FQoG\u{85}SESSIONTOKEN".to_string()),
+        ("AWS_ACCESS_KEY_ID", format!("{AK}\r\n")),
+    ];
+    for (var, value) in &env_cases {
+        let mut cmd = env.snowjob();
+        cmd.env(var, value)
+            .args(["set-shipping", IMPORT_JOB, "--speed", "EXPRESS"]);
+        let (code, _, err) = run(cmd);
+        assert_eq!(code, 5, "{var}={value:?}: {err}");
+        assert!(err.contains(var), "{var}: {err}");
+        assert!(!err.contains("internal error"), "{err}");
+        let shown = value.trim_matches(|c: char| c.is_control());
+        assert!(
+            !err.contains(&shown[..12]),
+            "{var}: the value leaked: {err}"
+        );
+    }
+
+    let profile_cases = [
+        ("aws_access_key_id", format!("{AK}\u{1b}")),
+        ("aws_access_key_id", format!("AKIA\0{}", &AK[5..])),
+        ("aws_secret_access_key", format!("{SK}\u{7f}")),
+        ("aws_session_token", "FQoG\u{85}SESSIONTOKEN".to_string()),
+        ("aws_session_token", "FQoG\u{1b}SESSIONTOKEN".to_string()),
+    ];
+    for (key, value) in &profile_cases {
+        let mut keys = [
+            ("aws_access_key_id", AK.to_string()),
+            ("aws_secret_access_key", SK.to_string()),
+            ("aws_session_token", "FQoGSESSIONTOKEN".to_string()),
+        ];
+        keys.iter_mut().find(|(k, _)| k == key).unwrap().1 = value.clone();
+        let body: String = keys.iter().map(|(k, v)| format!("{k} = {v}\n")).collect();
+        std::fs::write(
+            env.home.path().join("credentials"),
+            format!("[default]\n{body}[ops]\n{body}"),
+        )
+        .unwrap();
+        for profile in [&[][..], &["--profile", "ops"][..]] {
+            let mut cmd = env.bare();
+            cmd.env("AWS_REGION", "us-east-1")
+                .env("AWS_ENDPOINT_URL", env.server.url())
+                .args(profile)
+                .args(["set-shipping", IMPORT_JOB, "--speed", "EXPRESS"]);
+            let (code, _, err) = run(cmd);
+            assert_eq!(code, 5, "{key}={value:?} {profile:?}: {err}");
+            let name = profile.get(1).unwrap_or(&"default");
+            assert!(
+                err.contains(&format!("{key} in profile {name}")),
+                "{key} {profile:?}: {err}"
+            );
+            let shown = value.trim_matches(|c: char| c.is_control());
+            assert!(
+                !err.contains(&shown[..12]),
+                "{key}: the value leaked: {err}"
+            );
+        }
+    }
+    assert!(env.server.journal().is_empty(), "{:?}", env.ops());
+
+    // Keys that are not used are not judged: --profile takes the profile's.
+    std::fs::write(
+        env.home.path().join("credentials"),
+        format!("[ops]\naws_access_key_id = {AK}\naws_secret_access_key = {SK}\n"),
+    )
+    .unwrap();
+    let mut cmd = env.snowjob();
+    cmd.env("AWS_SESSION_TOKEN", "FQoG\n")
+        .args(["--profile", "ops", "show", IMPORT_JOB]);
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 0, "{err}");
+}
+
+/// The config, credentials and CA-bundle files are read with a size limit: a
+/// device, a FIFO nothing writes to, a directory or a huge file is exit 5
+/// naming it, within seconds, before any request.
+#[cfg(unix)]
+#[test]
+fn config_credentials_and_ca_bundle_files_are_read_with_a_limit() {
+    let env = Env::demo();
+    let home = env.home.path();
+    let directory = home.join("a-directory");
+    std::fs::create_dir(&directory).unwrap();
+    let fifo = home.join("a-fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.unwrap().success());
+    let huge = home.join("huge");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(64 << 20)
+        .unwrap();
+    let (directory, fifo, huge) = (
+        directory.to_str().unwrap(),
+        fifo.to_str().unwrap(),
+        huge.to_str().unwrap(),
+    );
+    let cases = [
+        ("AWS_CONFIG_FILE", "/dev/zero"),
+        ("AWS_SHARED_CREDENTIALS_FILE", "/dev/zero"),
+        ("AWS_SHARED_CREDENTIALS_FILE", "/dev/urandom"),
+        ("AWS_CA_BUNDLE", "/dev/zero"),
+        ("AWS_CONFIG_FILE", directory),
+        ("AWS_CONFIG_FILE", fifo),
+        ("AWS_SHARED_CREDENTIALS_FILE", fifo),
+        ("AWS_CA_BUNDLE", fifo),
+        ("AWS_CA_BUNDLE", directory),
+        ("AWS_CONFIG_FILE", huge),
+        ("AWS_SHARED_CREDENTIALS_FILE", huge),
+        ("AWS_CA_BUNDLE", huge),
+    ];
+    for (var, path) in cases {
+        let started = std::time::Instant::now();
+        let mut cmd = env.snowjob();
+        cmd.timeout(std::time::Duration::from_secs(20))
+            .env(var, path)
+            .args(["set-shipping", IMPORT_JOB, "--speed", "EXPRESS"]);
+        let (code, _, err) = run(cmd);
+        assert_eq!(code, 5, "{var}={path}: {err}");
+        assert!(err.contains(path), "{var}={path}: {err}");
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "{var}={path}: took {:?}",
+            started.elapsed()
+        );
+    }
+    // The same for a CA bundle a profile names.
+    std::fs::write(home.join("config"), "[default]\nca_bundle = /dev/zero\n").unwrap();
+    let mut cmd = env.snowjob();
+    cmd.timeout(std::time::Duration::from_secs(20)).args([
+        "set-shipping",
+        IMPORT_JOB,
+        "--speed",
+        "EXPRESS",
+    ]);
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 5, "{err}");
+    assert!(err.contains("/dev/zero"), "{err}");
+    // Token files aws-config reads itself are checked before it does.
+    for (var, path) in [
+        ("AWS_WEB_IDENTITY_TOKEN_FILE", "/dev/zero"),
+        ("AWS_WEB_IDENTITY_TOKEN_FILE", fifo),
+        ("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE", "/dev/urandom"),
+    ] {
+        let mut cmd = env.bare();
+        cmd.timeout(std::time::Duration::from_secs(20))
+            .env("AWS_REGION", "us-east-1")
+            .env("AWS_ENDPOINT_URL", env.server.url())
+            .env(var, path)
+            .env("AWS_ROLE_ARN", "arn:aws:iam::123456789012:role/ci")
+            .env(
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+                "http://127.0.0.1:1/creds",
+            )
+            .args(["show", IMPORT_JOB]);
+        let (code, _, err) = run(cmd);
+        assert_eq!(code, 5, "{var}={path}: {err}");
+        assert!(
+            err.contains(path) && err.contains(var),
+            "{var}={path}: {err}"
+        );
+    }
+    assert!(env.server.journal().is_empty(), "{:?}", env.ops());
+
+    // A file that does not parse is named, with the line.
+    std::fs::write(
+        home.join("config"),
+        "[default]\nregion = us-east-1\n[broken\n",
+    )
+    .unwrap();
+    let mut cmd = env.snowjob();
+    cmd.args(["show", IMPORT_JOB]);
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 5, "{err}");
+    let config = home.join("config");
+    assert!(
+        err.contains(config.to_str().unwrap()) && err.contains("on line 3"),
+        "{err}"
+    );
+
+    // Waiting for a FIFO does not keep Ctrl-C from ending the run at once.
+    let mut cmd = env.snowjob_std();
+    cmd.env("AWS_CONFIG_FILE", fifo)
+        .args(["set-shipping", IMPORT_JOB, "--speed", "EXPRESS"]);
+    let (code, took) = interrupted(cmd, std::time::Duration::from_millis(500));
+    assert_eq!(code, 130);
+    assert!(took < std::time::Duration::from_secs(3), "{took:?}");
+    assert!(env.server.journal().is_empty(), "{:?}", env.ops());
+
+    // A FIFO that delivers (a shell's `<(…)`) and /dev/null are read as files are.
+    let delivering = env.home.path().join("delivering-fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&delivering)
+        .status();
+    assert!(made.unwrap().success());
+    let writer = {
+        let delivering = delivering.clone();
+        std::thread::spawn(move || std::fs::write(delivering, "[default]\nregion = us-east-1\n"))
+    };
+    let mut cmd = env.snowjob();
+    cmd.env_remove("AWS_REGION")
+        .env("AWS_CONFIG_FILE", &delivering)
+        .args(["show", IMPORT_JOB]);
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 0, "{err}");
+    writer.join().unwrap().unwrap();
+    let mut cmd = env.snowjob();
+    cmd.env("AWS_CONFIG_FILE", "/dev/null")
+        .env("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
+        .args(["show", IMPORT_JOB]);
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 0, "{err}");
+
+    // A large but ordinary config file is still read.
+    let comments = "# a generated profile, say\n".repeat(40_000);
+    std::fs::write(
+        home.join("config"),
+        format!("{comments}[default]\nregion = us-east-1\n"),
+    )
+    .unwrap();
+    let mut cmd = env.snowjob();
+    cmd.env_remove("AWS_REGION").args(["show", IMPORT_JOB]);
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 0, "{err}");
+}
+
+/// The endpoint URL's query string, fragment and password never show: not in
+/// --debug, not in a message refusing the URL.
+#[test]
+fn the_endpoints_query_string_never_shows() {
+    let env = Env::demo();
+    let secrets = ["QUERYSECRET1", "QUERYSECRET2", "FRAGSECRET", "hunter2"];
+    let url = format!(
+        "{}/?X-Amz-Security-Token=QUERYSECRET1&k=QUERYSECRET2#FRAGSECRET",
+        env.server.url().replace("http://", "http://user:hunter2@")
+    );
+    let mut cmd = env.snowjob();
+    cmd.args([
+        "--debug",
+        "--endpoint-url",
+        &url,
+        "set-shipping",
+        IMPORT_JOB,
+        "--speed",
+        "EXPRESS",
+    ]);
+    let (code, out, err) = run(cmd);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("[debug] region") && err.contains("?<redacted>"),
+        "{err}"
+    );
+    for secret in secrets {
+        assert!(
+            !err.contains(secret) && !out.contains(secret),
+            "{secret}: {err}"
+        );
+    }
+
+    let bad = "http://user:hunter2@snow example/?X-Amz-Security-Token=QUERYSECRET1#FRAGSECRET";
+    std::fs::write(
+        env.home.path().join("config"),
+        format!("[profile ops]\nendpoint_url = {bad}\n"),
+    )
+    .unwrap();
+    type Case<'a> = (&'a [(&'a str, &'a str)], &'a [&'a str], i32, &'a str);
+    let cases: [Case; 4] = [
+        (&[], &["--endpoint-url", bad], 2, "--endpoint-url"),
+        (&[("AWS_ENDPOINT_URL", bad)], &[], 5, "AWS_ENDPOINT_URL"),
+        (
+            &[("AWS_ENDPOINT_URL_SNOWBALL", bad)],
+            &[],
+            5,
+            "AWS_ENDPOINT_URL_SNOWBALL",
+        ),
+        (&[], &["--profile", "ops"], 5, "endpoint_url in profile ops"),
+    ];
+    for (vars, flags, expected, named) in cases {
+        let mut cmd = env.snowjob();
+        cmd.env_remove("AWS_ENDPOINT_URL");
+        for (k, v) in vars {
+            cmd.env(k, v);
+        }
+        cmd.args(flags).args(["--debug", "show", IMPORT_JOB]);
+        let (code, _, err) = run(cmd);
+        assert_eq!(code, expected, "{named}: {err}");
+        assert!(err.contains(named) && err.contains("snow example"), "{err}");
+        for secret in secrets {
+            assert!(!err.contains(secret), "{named}: {secret}: {err}");
+        }
     }
 }

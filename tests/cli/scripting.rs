@@ -946,5 +946,60 @@ fn text_keeps_a_record_on_one_line_whatever_line_breaks_a_value_holds() {
             fields.last().unwrap().ends_with("\\u{c}i"),
             "{args:?}: {line:?}"
         );
+
+/// A query nested beyond the limit is bad input (exit 2) before any request,
+/// however deep: parsing or running it would exhaust the stack.
+#[test]
+fn a_query_nested_too_deeply_is_refused_and_never_crashes() {
+    let env = Env::demo();
+    // Each stays under the 128 KiB a single argument may have on Linux.
+    let deep = [
+        "[".repeat(100_000),
+        format!("{}@{}", "(".repeat(50_000), ")".repeat(50_000)),
+        format!("{}@{}", "{a: ".repeat(20_000), "}".repeat(20_000)),
+        format!("{}JobId", "JobMetadata.".repeat(8_000)),
+        format!("{}JobId", "!".repeat(100_000)),
+        format!("{}JobId", "&".repeat(100_000)),
+        format!("{}JobId", "JobId || ".repeat(10_000)),
+        format!("{}@", "@ | ".repeat(25_000)),
+        "[*]".repeat(30_000),
+        format!("[0]{}", ".Resources".repeat(9_000)),
+        format!("length({})", "[".repeat(90_000)),
+    ];
+    for query in &deep {
+        let mut cmd = env.snowjob();
+        cmd.args(["show", IMPORT_JOB, "--query", query]);
+        let (code, out, err) = run(cmd);
+        let start = &query[..20];
+        assert_eq!(code, 2, "{start}…: {err}");
+        assert!(out.is_empty(), "{out}");
+        assert!(
+            err.contains("--query") && err.contains("levels deep"),
+            "{start}…: {err}"
+        );
+        assert!(err.len() < 1_000, "the message quotes the query short");
+    }
+    assert!(env.server.journal().is_empty(), "{:?}", env.ops());
+
+    // A short query whose result doubles at each step is refused, not written out.
+    let doubling = vec!["[@, @]"; 30].join(" | ");
+    let mut cmd = env.snowjob();
+    cmd.args(["show", IMPORT_JOB, "--query", &doubling]);
+    let (code, out, err) = run(cmd);
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty() && err.contains("values"), "{err}");
+
+    // Deep but within the limit, and huge but shallow: both work.
+    let nested = format!("{}[0].JobId{}", "(".repeat(40), ")".repeat(40));
+    let wide = (0..3_000)
+        .map(|i| format!("k{i}: [0].JobId"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    for query in [nested, format!("{{{wide}}}.k2999")] {
+        let mut cmd = env.snowjob();
+        cmd.args(["show", IMPORT_JOB, "-o", "text", "--query", &query]);
+        let (code, out, err) = run(cmd);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(out, format!("{IMPORT_JOB}\n"));
     }
 }

@@ -57,12 +57,13 @@ pub fn now() -> f64 {
         .unwrap_or(0.0)
 }
 
-/// Marker error: hyper closes the connection without a reply.
+/// Marker error: hyper closes the connection without a reply (an injected
+/// fault, or a request body that did not arrive in time).
 #[derive(Debug)]
 pub struct CloseConnection;
 impl std::fmt::Display for CloseConnection {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("connection closed by an injected fault")
+        f.write_str("connection closed without a reply")
     }
 }
 impl std::error::Error for CloseConnection {}
@@ -210,9 +211,16 @@ async fn respond(
     req: Request<Incoming>,
 ) -> Result<Response<Full<Bytes>>, CloseConnection> {
     let (parts, body) = req.into_parts();
-    let body = match Limited::new(body, MAX_BODY).collect().await {
-        Ok(collected) => collected.to_bytes(),
-        Err(_) => return Ok(plain(413, "request body too large or unreadable")),
+    // The body gets as long as the headers did: a client that announces more
+    // than it sends would otherwise hold the connection forever.
+    let collected = tokio::time::timeout(
+        shared.header_timeout,
+        Limited::new(body, MAX_BODY).collect(),
+    );
+    let body = match collected.await {
+        Ok(Ok(collected)) => collected.to_bytes(),
+        Ok(Err(_)) => return Ok(plain(413, "request body too large or unreadable")),
+        Err(_) => return Err(CloseConnection),
     };
     let path = parts.uri.path().to_string();
     if let Some(rest) = path.strip_prefix("/_local/") {
