@@ -946,6 +946,8 @@ fn text_keeps_a_record_on_one_line_whatever_line_breaks_a_value_holds() {
             fields.last().unwrap().ends_with("\\u{c}i"),
             "{args:?}: {line:?}"
         );
+    }
+}
 
 /// A query nested beyond the limit is bad input (exit 2) before any request,
 /// however deep: parsing or running it would exhaust the stack.
