@@ -32,8 +32,42 @@ pub struct Settings {
     pub overrides: Overrides,
     pub connect_timeout: Option<Duration>,
     pub read_timeout: Option<Duration>,
-    pub debug: bool,
-    pub quiet: bool,
+    /// Where warnings about the configuration go.
+    pub warnings: Sink,
+    /// Where the `--debug` trace goes, when it is asked for.
+    pub trace: Option<Sink>,
+}
+
+/// Where the boundary's words go, as whole lines: the command layer decides
+/// (stderr, or nowhere when quiet or completing). The boundary prints nothing.
+#[derive(Clone)]
+pub struct Sink(std::sync::Arc<dyn Fn(&str) + Send + Sync>);
+
+impl Sink {
+    pub fn new(write: impl Fn(&str) + Send + Sync + 'static) -> Sink {
+        Sink(std::sync::Arc::new(write))
+    }
+
+    /// Words said to nobody.
+    pub fn nowhere() -> Sink {
+        Sink::new(|_| {})
+    }
+
+    pub fn say(&self, text: &str) {
+        (self.0)(text)
+    }
+}
+
+impl Default for Sink {
+    fn default() -> Sink {
+        Sink::nowhere()
+    }
+}
+
+impl std::fmt::Debug for Sink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Sink")
+    }
 }
 
 pub struct Snow {
@@ -100,10 +134,8 @@ impl Snow {
         // taken as unset, as aws-config would.
         let env = |name: &str| std::env::var_os(name).map(|v| v.to_string_lossy().into_owned());
         let resolved = config::resolve(&settings.overrides, &env, &profiles)?;
-        if !settings.quiet {
-            for warning in &resolved.warnings {
-                crate::output::stdio::errln(warning);
-            }
+        for warning in &resolved.warnings {
+            settings.warnings.say(&format!("{warning}\n"));
         }
         for (named, path) in &resolved.token_files {
             files::check_small_file(std::path::Path::new(path), files::TOKEN_FILE_LIMIT).map_err(
@@ -191,9 +223,9 @@ impl Snow {
         // read again from the environment.
         config.set_endpoint_url(endpoint.clone());
         config = config.interceptor(crate::aws::times::RoundTimes);
-        if settings.debug {
-            crate::output::stdio::errln(&format!(
-                "[debug] region {region}; endpoint {}; profile {}; retry {:?}, {} attempts",
+        if let Some(trace) = &settings.trace {
+            trace.say(&format!(
+                "[debug] region {region}; endpoint {}; profile {}; retry {:?}, {} attempts\n",
                 endpoint
                     .as_deref()
                     .map_or("(the region's)".into(), config::redact_endpoint),
@@ -201,7 +233,7 @@ impl Snow {
                 resolved.retry_mode,
                 resolved.max_attempts,
             ));
-            config = config.interceptor(DebugTrace);
+            config = config.interceptor(DebugTrace(trace.clone()));
         }
         Ok(Snow {
             client: Client::from_conf(config.build()),

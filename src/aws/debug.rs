@@ -12,8 +12,14 @@ use serde_json::Value as Json;
 
 const REDACTED: &str = "<redacted>";
 
-#[derive(Debug)]
-pub struct DebugTrace;
+/// The trace, written to the sink the command layer hands over.
+pub struct DebugTrace(pub crate::aws::client::Sink);
+
+impl std::fmt::Debug for DebugTrace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DebugTrace")
+    }
+}
 
 impl Intercept for DebugTrace {
     fn name(&self) -> &'static str {
@@ -38,7 +44,7 @@ impl Intercept for DebugTrace {
             "[debug]    body: {}\n",
             body_text(req.body().bytes())
         ));
-        crate::output::stdio::err(&out);
+        self.0.say(&out);
         Ok(())
     }
 
@@ -60,7 +66,7 @@ impl Intercept for DebugTrace {
             "[debug]    body: {}\n",
             body_text(resp.body().bytes())
         ));
-        crate::output::stdio::err(&out);
+        self.0.say(&out);
         Ok(())
     }
 }

@@ -5,5 +5,5 @@ pub mod client;
 pub mod config;
 pub mod convert;
 pub mod debug;
-pub mod times;
 pub mod files;
+pub mod times;

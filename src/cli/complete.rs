@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use clap_complete::engine::CompletionCandidate;
 
-use crate::aws::client::{self, Settings, Snow};
+use crate::aws::client::{self, Settings, Sink, Snow};
 use crate::aws::config::{Overrides, REGIONS};
 use crate::aws::convert;
 use crate::failure::Failure;
@@ -84,8 +84,8 @@ fn ask<T>(call: impl AsyncFnOnce(&Snow) -> Result<T, Failure>) -> Option<T> {
         },
         connect_timeout: Some(DEADLINE),
         read_timeout: Some(DEADLINE),
-        debug: false,
-        quiet: true,
+        warnings: Sink::nowhere(),
+        trace: None,
     };
     let answer = runtime.block_on(async {
         let work = async {

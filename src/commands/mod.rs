@@ -19,7 +19,7 @@ pub mod undo;
 use std::io::{BufRead, IsTerminal, Read};
 
 use crate::args::{Format, Global};
-use crate::aws::client::{Settings, Snow};
+use crate::aws::client::{Settings, Sink, Snow};
 use crate::aws::config::Overrides;
 use crate::core::pipeline::{self as pipeline, Edit};
 use crate::core::stop::Stop;
@@ -39,8 +39,12 @@ impl Global {
             },
             connect_timeout: self.connect_timeout,
             read_timeout: self.read_timeout,
-            debug: self.debug,
-            quiet: self.quiet,
+            warnings: if self.quiet {
+                Sink::nowhere()
+            } else {
+                Sink::new(stdio::err)
+            },
+            trace: self.debug.then(|| Sink::new(stdio::err)),
         }
     }
 

@@ -48,7 +48,13 @@ fn rules() -> BTreeMap<String, Rule> {
             .filter(|m| !m.is_empty() && m != "—")
             .collect();
         let prints_nothing = cells[2].contains("prints nothing");
-        rules.insert(module, Rule { may_use, prints_nothing });
+        rules.insert(
+            module,
+            Rule {
+                may_use,
+                prints_nothing,
+            },
+        );
     }
     rules
 }
@@ -94,16 +100,31 @@ fn uses(code: &str) -> BTreeSet<String> {
                     .split(',')
                     .map(|part| part.trim().split("::").next().unwrap_or("").trim())
                     .collect(),
-                None => vec![rest.split(|c: char| !(c.is_alphanumeric() || c == '_')).next().unwrap_or("")],
+                None => vec![
+                    rest.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                        .next()
+                        .unwrap_or(""),
+                ],
             };
-            found.extend(names.into_iter().filter(|n| !n.is_empty()).map(String::from));
+            found.extend(
+                names
+                    .into_iter()
+                    .filter(|n| !n.is_empty())
+                    .map(String::from),
+            );
         }
     }
     found
 }
 
 const PRINTS: &[&str] = &[
-    "print!(", "println!(", "eprint!(", "eprintln!(", "io::stdout(", "io::stderr(", "stdio::",
+    "print!(",
+    "println!(",
+    "eprint!(",
+    "eprintln!(",
+    "io::stdout(",
+    "io::stderr(",
+    "stdio::",
 ];
 
 #[test]
@@ -133,7 +154,10 @@ fn every_import_follows_the_layer_table_in_readme() {
         }
         seen.insert(module.clone());
         let Some(rule) = rules.get(&module) else {
-            wrong.push(format!("src/{}: module {module} has no row in README's layer table", rel.display()));
+            wrong.push(format!(
+                "src/{}: module {module} has no row in README's layer table",
+                rel.display()
+            ));
             continue;
         };
         let code = code(&std::fs::read_to_string(file).unwrap());
@@ -155,14 +179,18 @@ fn every_import_follows_the_layer_table_in_readme() {
         }
     }
     for module in rules.keys().filter(|m| !seen.contains(*m)) {
-        wrong.push(format!("README's layer table names {module}, which src/ does not have"));
+        wrong.push(format!(
+            "README's layer table names {module}, which src/ does not have"
+        ));
     }
     assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
 }
 
 #[test]
 fn the_checker_sees_imports_and_prints() {
-    let found = uses("use crate::{core::patch, output};\nlet x = crate::aws::client();\nsnowjob::cli::run();\nmy_crate::x;");
+    let found = uses(
+        "use crate::{core::patch, output};\nlet x = crate::aws::client();\nsnowjob::cli::run();\nmy_crate::x;",
+    );
     assert_eq!(
         found.into_iter().collect::<Vec<_>>(),
         ["aws", "cli", "core", "output"]
