@@ -1549,6 +1549,17 @@ fn cluster_seeds_are_checked() {
         let err = server.seed(&doc).unwrap_err();
         assert!(err.starts_with(culprit), "{culprit}: {err}");
     }
+    // Seeding a cluster again in another state moves its node jobs to match.
+    server
+        .seed(&json!({"Clusters": [{"ClusterId": demo::CLUSTER}], "Jobs": [{"JobId": demo::CLUSTER_JOBS[0], "ClusterId": demo::CLUSTER}]}))
+        .unwrap();
+    server
+        .seed(&json!({"Clusters": [{"ClusterId": demo::CLUSTER, "ClusterState": "Complete"}]}))
+        .unwrap();
+    assert_eq!(
+        server.job(demo::CLUSTER_JOBS[0]).unwrap()["JobState"],
+        "Complete"
+    );
     // A node job without a state takes its cluster's.
     server
         .seed(&json!({"Clusters": [{"ClusterId": "CID11111111-2222-4333-8444-555555555555", "ClusterState": "Pending"}],

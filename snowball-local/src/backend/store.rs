@@ -795,7 +795,19 @@ impl Store {
                     .collect(),
                 None => Map::new(),
             };
+            // A cluster seeded again in another state moves the node jobs it
+            // already has, as PUT /_local/clusters/ID/state would.
+            let moved = self
+                .cluster_index
+                .get(&id)
+                .is_some_and(|i| self.clusters[*i].meta["ClusterState"] != meta["ClusterState"]);
+            let state = str_of(&meta, "ClusterState").to_string();
             self.insert_cluster(meta, ends, node_settings);
+            if moved {
+                for job in self.node_jobs(&id) {
+                    self.jobs[job].meta["JobState"] = json!(node_job_state(&state));
+                }
+            }
         }
         let mut ids = Vec::new();
         for (i, job) in list("Jobs")?.into_iter().enumerate() {
@@ -894,8 +906,11 @@ pub fn check_job_state(state: &str) -> Result<(), String> {
 /// Ok if `state` is a JobState or a ClusterState the model knows (what a
 /// fault may set a job or a cluster to after its call).
 pub fn check_order_state(state: &str) -> Result<(), String> {
-    check_job_state(state).or_else(|e| {
-        check_text("ClusterState", state).map_err(|_| format!("{e} (nor a ClusterState)"))
+    check_job_state(state).or_else(|job| {
+        check_text("ClusterState", state).map_err(|cluster| {
+            let clusters = cluster.split_once("one of: ").map_or("", |(_, c)| c);
+            format!("{job} (JobState), nor one of: {clusters} (ClusterState)")
+        })
     })
 }
 
