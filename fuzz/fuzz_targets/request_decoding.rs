@@ -11,12 +11,14 @@ use snowball_local::protocol::{self, Protocol};
 
 const OPERATIONS: &[&str] = &[
     "CreateJob", "DescribeJob", "UpdateJob", "ListJobs", "CancelJob", "CreateAddress", "DescribeAddress", "DescribeAddresses",
+    "CreateCluster", "DescribeCluster", "UpdateCluster", "ListClusters", "ListClusterJobs", "CancelCluster",
 ];
 
 thread_local! {
     static STORE: RefCell<Store> = RefCell::new({
         let mut store = Store::new(3600.0);
         store.load(&snowball_local::backend::demo::seed(0.0), 0.0).expect("demo seed loads");
+        store.load(&snowball_local::backend::demo::cluster_seed(0.0), 0.0).expect("cluster seed loads");
         store
     });
 }

@@ -1,5 +1,5 @@
-//! A local AWS Snowball endpoint for tests, demos and CI: the job-management
-//! operations over Smithy RPC v2 CBOR and awsJson1_1, SigV4-checked, with a
+//! A local AWS Snowball endpoint for tests, demos and CI: the job, cluster and
+//! address operations over Smithy RPC v2 CBOR and awsJson1_1, SigV4-checked, with a
 //! control API for tests under `/_local/`.
 //!
 //! ```no_run
@@ -69,7 +69,8 @@ pub struct Config {
     pub region: Regions,
     pub edit_window: Duration,
     pub demo: bool,
-    /// A seed document: `{"Jobs": [JobMetadata…], "Addresses": [Address…]}`.
+    /// A seed document: `{"Jobs": [JobMetadata…], "Clusters": [ClusterMetadata…],
+    /// "Addresses": [Address…]}` (node jobs are jobs with `ClusterId`).
     pub seed: Option<Json>,
     /// When it exists it wins: `demo` and `seed` only initialise a new one.
     pub state_file: Option<PathBuf>,
@@ -260,13 +261,30 @@ impl LocalServer {
         self.shared.change(|store| store.set_state(id, state))
     }
 
+    /// The cluster as stored now (edit windows applied), in the API's JSON form.
+    pub fn cluster(&self, id: &str) -> Option<Json> {
+        self.shared.current().cluster_metadata(id)
+    }
+
+    pub fn clusters(&self) -> Vec<Json> {
+        self.shared.current().all_clusters()
+    }
+
+    /// Sets a cluster's state, and its node jobs' to match (`Pending` →
+    /// `PreparingAppliance`, `Cancelled` → `Cancelled`…); its edit window no
+    /// longer applies.
+    pub fn set_cluster_state(&self, id: &str, state: &str) -> Result<(), String> {
+        self.shared
+            .change(|store| store.set_cluster_state(id, state))
+    }
+
     pub fn remove_address(&self, id: &str) -> bool {
         self.shared
             .change(|store| Ok(store.remove_address(id)))
             .unwrap_or(false)
     }
 
-    /// Loads more jobs and addresses; returns the job IDs.
+    /// Loads more jobs, clusters and addresses; returns the job IDs.
     pub fn seed(&self, doc: &Json) -> Result<Vec<String>, String> {
         self.shared.change(|store| store.load(doc, now()))
     }

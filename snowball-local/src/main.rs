@@ -9,6 +9,15 @@ use snowball_local::{Config, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, Regions};
 ///
 /// Prints the URL it listens on as the first line of stdout, then serves until
 /// interrupted. Point any AWS client at it with --endpoint-url.
+///
+/// Operations: CreateJob, DescribeJob, UpdateJob, ListJobs, CancelJob,
+/// CreateCluster, DescribeCluster, UpdateCluster, ListClusters, ListClusterJobs,
+/// CancelCluster, CreateAddress, DescribeAddress, DescribeAddresses (Smithy RPC
+/// v2 CBOR and awsJson1_1).
+///
+/// Control API for tests, unsigned, under /_local/: journal, faults,
+/// jobs[/ID], PUT jobs/ID/state, clusters[/ID], PUT clusters/ID/state (moves
+/// its node jobs too), DELETE addresses/ID, POST seed.
 #[derive(Parser)]
 #[command(version)]
 struct Args {
@@ -18,8 +27,9 @@ struct Args {
     /// Port to listen on; 0 picks a free one.
     #[arg(long, default_value_t = 0)]
     port: u16,
-    /// Load jobs and addresses from this YAML or JSON file
-    /// ({Jobs: [JobMetadata...], Addresses: [Address...]}).
+    /// Load jobs, clusters and addresses from this YAML or JSON file
+    /// ({Jobs: [JobMetadata...], Clusters: [ClusterMetadata...], Addresses:
+    /// [Address...]}; node jobs are jobs with ClusterId).
     #[arg(long, value_name = "FILE")]
     seed: Option<PathBuf>,
     /// Start with a few pending demo jobs and addresses.
@@ -39,10 +49,12 @@ struct Args {
     /// the client signed for.
     #[arg(long, value_name = "REGION")]
     region: Option<String>,
-    /// How long a new job stays editable (New) before it moves to PreparingAppliance.
+    /// How long a new job stays editable (New) before it moves to
+    /// PreparingAppliance; a new cluster (AwaitingQuorum) before it moves to
+    /// Pending, its node jobs to PreparingAppliance.
     #[arg(long, default_value_t = snowball_model::facts::EDIT_WINDOW.into(), value_name = "DURATION")]
     edit_window: humantime::Duration,
-    /// Keep jobs and addresses in this file across restarts (written atomically).
+    /// Keep jobs, clusters and addresses in this file across restarts (written atomically).
     /// When it exists it wins: --demo and --seed only initialise a new one.
     #[arg(long, value_name = "PATH")]
     state_file: Option<PathBuf>,

@@ -200,3 +200,162 @@ fn the_binary_prints_its_url_first_and_serves_the_demo() {
         .collect();
     assert_eq!(states.iter().filter(|s| **s == json!("New")).count(), 4);
 }
+
+#[tokio::test]
+#[ignore = "needs boto3 and the AWS CLI"]
+async fn boto3_and_the_aws_cli_drive_clusters() {
+    let home = tempfile::tempdir().unwrap();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs_f64();
+    let server = LocalServer::start(Config {
+        seed: Some(demo::cluster_seed(now)),
+        ..Config::default()
+    })
+    .unwrap();
+    let url = server.url().to_string();
+    let cli = |args: &[&str]| aws(&url, home.path(), args);
+    let py = |script: &str| boto3(&url, home.path(), script);
+
+    // create-cluster through the CLI: three node jobs with its settings.
+    let created = cli(&[
+        "create-cluster",
+        "--job-type",
+        "LOCAL_USE",
+        "--snowball-type",
+        "V3_5C",
+        "--snowball-capacity-preference",
+        "T32",
+        "--address-id",
+        demo::HOME_ADDRESS,
+        "--shipping-option",
+        "SECOND_DAY",
+        "--description",
+        "from the CLI",
+        "--resources",
+        r#"{"S3Resources":[{"BucketArn":"arn:aws:s3:::cli-cluster"}]}"#,
+        "--initial-cluster-size",
+        "3",
+    ]);
+    let cluster = created["ClusterId"].as_str().unwrap().to_string();
+    assert_eq!(created["JobListEntries"].as_array().unwrap().len(), 3);
+    let described = cli(&["describe-cluster", "--cluster-id", &cluster]);
+    assert_eq!(
+        described["ClusterMetadata"]["ClusterState"],
+        "AwaitingQuorum"
+    );
+    assert_eq!(described["ClusterMetadata"]["Description"], "from the CLI");
+    let via_boto3 = py(&format!(
+        "out(c.describe_cluster(ClusterId='{cluster}')['ClusterMetadata'])"
+    ));
+    assert_eq!(
+        via_boto3["Resources"],
+        described["ClusterMetadata"]["Resources"]
+    );
+    let created_at = server.cluster(&cluster).unwrap()["CreationDate"]
+        .as_f64()
+        .unwrap();
+    assert!((via_boto3["CreationDate"].as_f64().unwrap() - created_at).abs() < 0.001);
+
+    // Listing, every page: the CLI follows NextToken itself, boto3's paginators too.
+    let listed = cli(&["list-clusters", "--page-size", "1"]);
+    assert_eq!(listed["ClusterListEntries"].as_array().unwrap().len(), 2);
+    let paged = py(
+        "out([e['ClusterId'] for p in c.get_paginator('list_clusters').paginate(PaginationConfig={'PageSize': 1}) for e in p['ClusterListEntries']])",
+    );
+    assert_eq!(paged, json!([demo::CLUSTER, cluster]));
+    let members = cli(&[
+        "list-cluster-jobs",
+        "--cluster-id",
+        &cluster,
+        "--page-size",
+        "2",
+    ]);
+    let members: Vec<_> = members["JobListEntries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["JobId"].clone())
+        .collect();
+    assert_eq!(members.len(), 3);
+    let paged = py(&format!(
+        "out([j['JobId'] for p in c.get_paginator('list_cluster_jobs').paginate(ClusterId='{cluster}', PaginationConfig={{'PageSize': 2}}) for j in p['JobListEntries']])"
+    ));
+    assert_eq!(paged, Json::Array(members.clone()));
+
+    // update-cluster through both; the SDK reads the node jobs back.
+    py(&format!(
+        "c.update_cluster(ClusterId='{cluster}', ShippingOption='NEXT_DAY', Description='from boto3'); out({{}})"
+    ));
+    cli(&[
+        "update-cluster",
+        "--cluster-id",
+        &cluster,
+        "--forwarding-address-id",
+        demo::FORWARDING_ADDRESS,
+    ]);
+    for member in &members {
+        let job = sdk_job(&url, member.as_str().unwrap()).await;
+        assert_eq!(job.cluster_id(), Some(cluster.as_str()));
+        assert_eq!(job.description(), Some("from boto3"));
+        assert_eq!(
+            job.shipping_details()
+                .unwrap()
+                .shipping_option()
+                .unwrap()
+                .as_str(),
+            "NEXT_DAY"
+        );
+        assert_eq!(job.forwarding_address_id(), Some(demo::FORWARDING_ADDRESS));
+    }
+
+    // Errors carry the same codes through awsJson1_1.
+    let error_of = |call: &str| {
+        py(&format!(
+            "import botocore\ntry:\n  {call}\n  out(None)\nexcept botocore.exceptions.ClientError as e:\n  out(e.response['Error'])"
+        ))
+    };
+    let node = members[0].as_str().unwrap();
+    assert_eq!(
+        error_of(&format!("c.cancel_job(JobId='{node}')"))["Code"],
+        "InvalidInputCombinationException"
+    );
+    assert_eq!(
+        error_of(&format!(
+            "c.update_cluster(ClusterId='{cluster}', Resources={{'S3Resources': [{{'BucketArn': 'arn:aws:s3:::b', 'KeyRange': {{'BeginMarker': 'a'}}}}]}})"
+        ))["Code"],
+        "InvalidInputCombinationException"
+    );
+    assert_eq!(
+        error_of("c.describe_cluster(ClusterId='CID11111111-2222-4333-8444-555555555555')")["Code"],
+        "InvalidResourceException"
+    );
+
+    // cancel-cluster through both: the cluster and its node jobs end Cancelled,
+    // and a second cancel is refused.
+    cli(&["cancel-cluster", "--cluster-id", &cluster]);
+    py(&format!(
+        "c.cancel_cluster(ClusterId='{}'); out({{}})",
+        demo::CLUSTER
+    ));
+    for id in [&cluster, demo::CLUSTER] {
+        assert_eq!(server.cluster(id).unwrap()["ClusterState"], "Cancelled");
+    }
+    assert!(server.jobs().iter().all(|j| j["JobState"] == "Cancelled"));
+    assert_eq!(
+        error_of(&format!("c.cancel_cluster(ClusterId='{cluster}')"))["Code"],
+        "InvalidJobStateException"
+    );
+
+    let journal = server.journal();
+    assert!(
+        journal
+            .iter()
+            .any(|e| e.operation == "CreateCluster" && e.protocol == Some(Protocol::Json))
+    );
+    assert!(
+        journal.iter().all(|e| e.signature == "valid"),
+        "{journal:?}"
+    );
+}

@@ -629,3 +629,946 @@ fn any_bytes_get_a_4xx_never_a_5xx() {
         assert!(raw.head.contains("smithy-protocol: rpc-v2-cbor"));
     }
 }
+
+// Clusters: CreateCluster, DescribeCluster, ListClusters, ListClusterJobs,
+// UpdateCluster, CancelCluster, and node jobs (jobs with ClusterId).
+
+fn code_of(err: &impl aws_sdk_snowball::error::ProvideErrorMetadata) -> Option<&str> {
+    err.code()
+}
+
+fn local_use_bucket(arn: &str) -> JobResource {
+    JobResource::builder()
+        .s3_resources(S3Resource::builder().bucket_arn(arn).build())
+        .build()
+}
+
+/// A new V3_5C T32 LOCAL_USE cluster of `size` node jobs; its ID and theirs.
+async fn new_cluster(c: &Client, address: &str, size: i32) -> (String, Vec<String>) {
+    let out = c
+        .create_cluster()
+        .job_type(JobType::LocalUse)
+        .snowball_type(SnowballType::V35C)
+        .snowball_capacity_preference(SnowballCapacity::T32)
+        .address_id(address)
+        .shipping_option(ShippingOption::SecondDay)
+        .role_arn("arn:aws:iam::123456789012:role/r")
+        .description("cluster")
+        .resources(local_use_bucket("arn:aws:s3:::cluster-data"))
+        .initial_cluster_size(size)
+        .send()
+        .await
+        .unwrap();
+    let jobs = out
+        .job_list_entries()
+        .iter()
+        .map(|e| e.job_id().unwrap().to_string())
+        .collect();
+    (out.cluster_id.unwrap(), jobs)
+}
+
+#[tokio::test]
+async fn cluster_operations_work_through_the_sdk() {
+    use aws_sdk_snowball::types::ClusterState;
+    let server = LocalServer::start(Config::default()).unwrap();
+    let c = client(&server);
+    let address = new_address(&c).await;
+    let (cluster, nodes) = new_cluster(&c, &address, 3).await;
+    assert!(
+        cluster.starts_with("CID") && cluster.len() == 39,
+        "{cluster}"
+    );
+    assert_eq!(nodes.len(), 3);
+
+    let meta = c
+        .describe_cluster()
+        .cluster_id(&cluster)
+        .send()
+        .await
+        .unwrap()
+        .cluster_metadata
+        .unwrap();
+    assert_eq!(meta.cluster_state(), Some(&ClusterState::AwaitingQuorum));
+    assert_eq!(meta.job_type(), Some(&JobType::LocalUse));
+    assert_eq!(meta.shipping_option(), Some(&ShippingOption::SecondDay));
+    assert_eq!(meta.address_id(), Some(address.as_str()));
+    for node in &nodes {
+        let job = c
+            .describe_job()
+            .job_id(node)
+            .send()
+            .await
+            .unwrap()
+            .job_metadata
+            .unwrap();
+        assert_eq!(job.cluster_id(), Some(cluster.as_str()));
+        assert_eq!(job.job_state(), Some(&JobState::New));
+        assert_eq!(job.snowball_type(), Some(&SnowballType::V35C));
+        assert_eq!(
+            job.snowball_capacity_preference(),
+            Some(&SnowballCapacity::T32)
+        );
+        assert_eq!(job.description(), Some("cluster"));
+        assert_eq!(
+            job.shipping_details().unwrap().shipping_option(),
+            Some(&ShippingOption::SecondDay)
+        );
+    }
+
+    // A node added with CreateJob takes the cluster's settings, not its own.
+    let added = c
+        .create_job()
+        .cluster_id(&cluster)
+        .description("ignored: a node job inherits")
+        .send()
+        .await
+        .unwrap()
+        .job_id
+        .unwrap();
+    let job = server.job(&added).unwrap();
+    assert_eq!(job["ClusterId"], json!(cluster));
+    assert_eq!(job["Description"], "cluster");
+    assert_eq!(job["SnowballCapacityPreference"], "T32");
+    assert_eq!(
+        job["Resources"],
+        server.cluster(&cluster).unwrap()["Resources"]
+    );
+
+    let listed = c.list_clusters().send().await.unwrap();
+    assert_eq!(listed.cluster_list_entries().len(), 1);
+    let entry = &listed.cluster_list_entries()[0];
+    assert_eq!(entry.cluster_id(), Some(cluster.as_str()));
+    assert_eq!(entry.cluster_state(), Some(&ClusterState::AwaitingQuorum));
+    assert_eq!(entry.description(), Some("cluster"));
+    let members: Vec<_> = c
+        .list_cluster_jobs()
+        .cluster_id(&cluster)
+        .send()
+        .await
+        .unwrap()
+        .job_list_entries()
+        .iter()
+        .map(|e| e.job_id().unwrap().to_string())
+        .collect();
+    assert_eq!(members, [nodes.clone(), vec![added.clone()]].concat());
+    // ListJobs shows node jobs like any other.
+    assert_eq!(
+        c.list_jobs().send().await.unwrap().job_list_entries().len(),
+        4
+    );
+
+    // UpdateCluster replaces members wholesale, in the cluster and in its node jobs.
+    let other = new_address(&c).await;
+    c.update_cluster()
+        .cluster_id(&cluster)
+        .shipping_option(ShippingOption::NextDay)
+        .description("renamed")
+        .address_id(&other)
+        .resources(local_use_bucket("arn:aws:s3:::replaced"))
+        .send()
+        .await
+        .unwrap();
+    let stored = server.cluster(&cluster).unwrap();
+    assert_eq!(stored["ShippingOption"], "NEXT_DAY");
+    assert_eq!(stored["Description"], "renamed");
+    assert_eq!(stored["AddressId"], json!(other));
+    assert_eq!(
+        stored["Resources"],
+        json!({"S3Resources": [{"BucketArn": "arn:aws:s3:::replaced"}]})
+    );
+    assert_eq!(stored["RoleARN"], "arn:aws:iam::123456789012:role/r");
+    for node in nodes.iter().chain([&added]) {
+        let job = c
+            .describe_job()
+            .job_id(node)
+            .send()
+            .await
+            .unwrap()
+            .job_metadata
+            .unwrap();
+        assert_eq!(
+            job.shipping_details().unwrap().shipping_option(),
+            Some(&ShippingOption::NextDay)
+        );
+        assert_eq!(job.description(), Some("renamed"));
+        assert_eq!(job.address_id(), Some(other.as_str()));
+        assert_eq!(
+            job.resources().unwrap().s3_resources()[0].bucket_arn(),
+            Some("arn:aws:s3:::replaced")
+        );
+    }
+
+    c.cancel_cluster()
+        .cluster_id(&cluster)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        server.cluster(&cluster).unwrap()["ClusterState"],
+        "Cancelled"
+    );
+    for node in nodes.iter().chain([&added]) {
+        assert_eq!(server.job(node).unwrap()["JobState"], "Cancelled");
+    }
+    let ops = server.operations();
+    for op in [
+        "CreateCluster",
+        "DescribeCluster",
+        "ListClusters",
+        "ListClusterJobs",
+        "UpdateCluster",
+        "CancelCluster",
+    ] {
+        assert!(ops.iter().any(|o| o == op), "{op}: {ops:?}");
+    }
+    assert!(server.journal().iter().all(|e| e.signature == "valid"));
+}
+
+#[tokio::test]
+async fn cluster_refusals_carry_the_services_codes() {
+    use aws_sdk_snowball::operation::cancel_cluster::CancelClusterError;
+    use aws_sdk_snowball::operation::create_cluster::CreateClusterError;
+    use aws_sdk_snowball::operation::create_job::CreateJobError;
+    use aws_sdk_snowball::operation::describe_cluster::DescribeClusterError;
+    use aws_sdk_snowball::operation::list_cluster_jobs::ListClusterJobsError;
+    use aws_sdk_snowball::operation::update_cluster::UpdateClusterError;
+    let server = LocalServer::start(Config::default()).unwrap();
+    server.seed(&demo::cluster_seed(now())).unwrap();
+    let c = client(&server);
+    let node = demo::CLUSTER_JOBS[0];
+    let before = server.cluster(demo::CLUSTER).unwrap();
+    let node_before = server.job(node).unwrap();
+
+    // Node jobs change only through their cluster.
+    let err = c
+        .update_job()
+        .job_id(node)
+        .description("x")
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error();
+    assert!(
+        matches!(err, UpdateJobError::InvalidInputCombinationException(_)),
+        "{err:?}"
+    );
+    let message = aws_sdk_snowball::error::ProvideErrorMetadata::message(&err);
+    assert!(message.unwrap().contains(demo::CLUSTER), "{message:?}");
+    // Not among CancelJob's modelled errors: unhandled, sorted by its code.
+    let err = c
+        .cancel_job()
+        .job_id(node)
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error();
+    assert_eq!(code_of(&err), Some("InvalidInputCombinationException"));
+
+    // KeyRange: clusters are LOCAL_USE.
+    let ranged = JobResource::builder()
+        .s3_resources(
+            S3Resource::builder()
+                .bucket_arn("arn:aws:s3:::b")
+                .key_range(KeyRange::builder().begin_marker("a").build())
+                .build(),
+        )
+        .build();
+    let err = c
+        .update_cluster()
+        .cluster_id(demo::CLUSTER)
+        .resources(ranged.clone())
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error();
+    assert!(
+        matches!(err, UpdateClusterError::InvalidInputCombinationException(_)),
+        "{err:?}"
+    );
+    let create = || {
+        c.create_cluster()
+            .job_type(JobType::LocalUse)
+            .snowball_type(SnowballType::V35C)
+            .address_id(demo::HOME_ADDRESS)
+            .shipping_option(ShippingOption::SecondDay)
+    };
+    let err = create()
+        .resources(ranged)
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error();
+    assert!(
+        matches!(err, CreateClusterError::InvalidInputCombinationException(_)),
+        "{err:?}"
+    );
+    let err = create()
+        .job_type(JobType::Import)
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error();
+    assert!(
+        matches!(err, CreateClusterError::InvalidInputCombinationException(_)),
+        "{err:?}"
+    );
+    let err = create()
+        .snowball_capacity_preference(SnowballCapacity::T240)
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error();
+    assert!(
+        matches!(err, CreateClusterError::InvalidInputCombinationException(_)),
+        "{err:?}"
+    );
+    // The model bounds InitialClusterSize to 0..=16.
+    for size in [-1, 17, 1000] {
+        let err = create()
+            .initial_cluster_size(size)
+            .send()
+            .await
+            .unwrap_err()
+            .into_service_error();
+        assert_eq!(code_of(&err), Some("ValidationException"), "{size}");
+    }
+    let err = create()
+        .address_id("ADID11111111-2222-4333-8444-555555555555")
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error();
+    match err {
+        CreateClusterError::InvalidResourceException(e) => {
+            assert_eq!(e.resource_type(), Some("ADDRESS"))
+        }
+        other => panic!("{other:?}"),
+    }
+    let err = c
+        .update_cluster()
+        .cluster_id(demo::CLUSTER)
+        .forwarding_address_id("ADID11111111-2222-4333-8444-555555555555")
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error();
+    assert!(
+        matches!(err, UpdateClusterError::InvalidResourceException(_)),
+        "{err:?}"
+    );
+
+    // Unknown clusters, and IDs of the wrong shape.
+    let missing = "CID11111111-2222-4333-8444-555555555555";
+    match c
+        .describe_cluster()
+        .cluster_id(missing)
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error()
+    {
+        DescribeClusterError::InvalidResourceException(e) => {
+            assert_eq!(e.resource_type(), Some("CLUSTER"));
+            assert!(e.message().unwrap().contains(missing));
+        }
+        other => panic!("{other:?}"),
+    }
+    let err = c
+        .update_cluster()
+        .cluster_id(missing)
+        .description("x")
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error();
+    assert!(
+        matches!(err, UpdateClusterError::InvalidResourceException(_)),
+        "{err:?}"
+    );
+    let err = c
+        .cancel_cluster()
+        .cluster_id(missing)
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error();
+    assert!(
+        matches!(err, CancelClusterError::InvalidResourceException(_)),
+        "{err:?}"
+    );
+    let err = c
+        .list_cluster_jobs()
+        .cluster_id(missing)
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error();
+    assert!(
+        matches!(err, ListClusterJobsError::InvalidResourceException(_)),
+        "{err:?}"
+    );
+    let err = c
+        .create_job()
+        .cluster_id(missing)
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error();
+    assert!(
+        matches!(err, CreateJobError::InvalidResourceException(_)),
+        "{err:?}"
+    );
+    for bad in [
+        "CID-short",
+        "JID00000000-0000-4000-8000-0000000000c1",
+        "CID00000000-0000-4000-8000-00000000000A",
+    ] {
+        let err = c
+            .describe_cluster()
+            .cluster_id(bad)
+            .send()
+            .await
+            .unwrap_err()
+            .into_service_error();
+        assert_eq!(code_of(&err), Some("ValidationException"), "{bad}");
+    }
+    // UpdateCluster without its ClusterId is refused by the model.
+    let err = c
+        .update_cluster()
+        .description("x")
+        .send()
+        .await
+        .unwrap_err();
+    let meta = aws_sdk_snowball::error::ProvideErrorMetadata::meta(&err);
+    assert_eq!(meta.code(), Some("ValidationException"));
+    assert!(meta.message().unwrap().contains("ClusterId"), "{meta:?}");
+    assert_eq!(server.cluster(demo::CLUSTER).unwrap(), before);
+    assert_eq!(server.job(node).unwrap(), node_before);
+
+    // States: UpdateCluster and CancelCluster only while AwaitingQuorum.
+    c.cancel_cluster()
+        .cluster_id(demo::CLUSTER)
+        .send()
+        .await
+        .unwrap();
+    let err = c
+        .cancel_cluster()
+        .cluster_id(demo::CLUSTER)
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error();
+    assert!(
+        matches!(err, CancelClusterError::InvalidJobStateException(_)),
+        "{err:?}"
+    );
+    let err = c
+        .update_cluster()
+        .cluster_id(demo::CLUSTER)
+        .description("late")
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error();
+    assert!(
+        matches!(err, UpdateClusterError::InvalidJobStateException(_)),
+        "{err:?}"
+    );
+    let err = c
+        .create_job()
+        .cluster_id(demo::CLUSTER)
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error();
+    assert_eq!(code_of(&err), Some("InvalidJobStateException"));
+    server.set_cluster_state(demo::CLUSTER, "Pending").unwrap();
+    let err = c
+        .cancel_cluster()
+        .cluster_id(demo::CLUSTER)
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error();
+    assert!(
+        matches!(err, CancelClusterError::InvalidJobStateException(_)),
+        "{err:?}"
+    );
+    assert_eq!(server.job(node).unwrap()["JobState"], "PreparingAppliance");
+
+    // CancelJob: only New; a job already cancelled cannot be cancelled again.
+    let address = new_address(&c).await;
+    let job = new_job(&c, &address, JobType::Import).await;
+    c.cancel_job().job_id(&job).send().await.unwrap();
+    let err = c
+        .cancel_job()
+        .job_id(&job)
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error();
+    assert_eq!(code_of(&err), Some("InvalidJobStateException"));
+}
+
+fn now() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs_f64()
+}
+
+#[tokio::test]
+async fn list_clusters_and_list_cluster_jobs_paginate() {
+    use aws_sdk_snowball::operation::create_job::CreateJobError;
+    use aws_sdk_snowball::operation::list_clusters::ListClustersError;
+    let server = LocalServer::start(Config::default()).unwrap();
+    let clusters: Vec<_> = (0..130)
+        .map(|i| {
+            json!({"ClusterId": format!("CID00000000-0000-4000-8000-{i:012x}"), "JobType": "LOCAL_USE",
+                   "SnowballType": "V3_5C", "Description": format!("cluster {i}")})
+        })
+        .collect();
+    server.seed(&json!({ "Clusters": clusters })).unwrap();
+    let c = client(&server);
+    let pages: Vec<_> = c
+        .list_clusters()
+        .max_results(50)
+        .into_paginator()
+        .send()
+        .collect::<Result<Vec<_>, _>>()
+        .await
+        .unwrap();
+    assert_eq!(pages.len(), 3);
+    let listed: Vec<_> = pages
+        .iter()
+        .flat_map(|p| {
+            p.cluster_list_entries()
+                .iter()
+                .map(|e| e.cluster_id().unwrap().to_string())
+        })
+        .collect();
+    let expected: Vec<_> = server
+        .clusters()
+        .iter()
+        .map(|c| c["ClusterId"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(listed, expected);
+    assert_eq!(listed.len(), 130);
+    let err = c
+        .list_clusters()
+        .next_token("bogus")
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error();
+    assert!(
+        matches!(err, ListClustersError::InvalidNextTokenException(_)),
+        "{err:?}"
+    );
+    let err = c
+        .list_clusters()
+        .max_results(101)
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error();
+    assert_eq!(code_of(&err), Some("ValidationException"));
+
+    // 16 node jobs, the most a cluster can have; listed five at a time.
+    let cluster = &listed[0];
+    let mut nodes = Vec::new();
+    for _ in 0..16 {
+        nodes.push(
+            c.create_job()
+                .cluster_id(cluster)
+                .send()
+                .await
+                .unwrap()
+                .job_id
+                .unwrap(),
+        );
+    }
+    let err = c
+        .create_job()
+        .cluster_id(cluster)
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error();
+    assert!(
+        matches!(err, CreateJobError::ClusterLimitExceededException(_)),
+        "{err:?}"
+    );
+    let pages: Vec<_> = c
+        .list_cluster_jobs()
+        .cluster_id(cluster)
+        .max_results(5)
+        .into_paginator()
+        .send()
+        .collect::<Result<Vec<_>, _>>()
+        .await
+        .unwrap();
+    assert_eq!(pages.len(), 4);
+    let listed_nodes: Vec<_> = pages
+        .iter()
+        .flat_map(|p| {
+            p.job_list_entries()
+                .iter()
+                .map(|e| e.job_id().unwrap().to_string())
+        })
+        .collect();
+    assert_eq!(listed_nodes, nodes);
+    // Another cluster has none; a token of another listing is refused.
+    let empty = c
+        .list_cluster_jobs()
+        .cluster_id(&listed[1])
+        .send()
+        .await
+        .unwrap();
+    assert!(empty.job_list_entries().is_empty() && empty.next_token().is_none());
+    let cluster_token = c
+        .list_clusters()
+        .max_results(1)
+        .send()
+        .await
+        .unwrap()
+        .next_token
+        .unwrap();
+    let err = c
+        .list_cluster_jobs()
+        .cluster_id(cluster)
+        .next_token(cluster_token)
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error();
+    assert_eq!(code_of(&err), Some("InvalidNextTokenException"));
+}
+
+#[tokio::test]
+async fn clusters_leave_awaiting_quorum_when_the_edit_window_ends() {
+    use aws_sdk_snowball::operation::update_cluster::UpdateClusterError;
+    use aws_sdk_snowball::types::ClusterState;
+    let server = LocalServer::start(Config {
+        edit_window: Duration::from_millis(800),
+        ..Config::default()
+    })
+    .unwrap();
+    let c = client(&server);
+    let address = new_address(&c).await;
+    let (cluster, nodes) = new_cluster(&c, &address, 2).await;
+    let state = |c: Client, id: String| async move {
+        c.describe_cluster()
+            .cluster_id(id)
+            .send()
+            .await
+            .unwrap()
+            .cluster_metadata
+            .unwrap()
+            .cluster_state()
+            .cloned()
+    };
+    assert_eq!(
+        state(c.clone(), cluster.clone()).await,
+        Some(ClusterState::AwaitingQuorum)
+    );
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    // The control API sees it as of now too.
+    let (status, body) = common::control(server.addr(), "GET", &format!("clusters/{cluster}"), "");
+    assert_eq!(status, 200);
+    let stored: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(stored["ClusterState"], "Pending");
+    assert_eq!(
+        state(c.clone(), cluster.clone()).await,
+        Some(ClusterState::Pending)
+    );
+    for node in &nodes {
+        let job = c
+            .describe_job()
+            .job_id(node)
+            .send()
+            .await
+            .unwrap()
+            .job_metadata
+            .unwrap();
+        assert_eq!(job.job_state(), Some(&JobState::PreparingAppliance));
+    }
+    let err = c
+        .update_cluster()
+        .cluster_id(&cluster)
+        .description("late")
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error();
+    assert!(
+        matches!(err, UpdateClusterError::InvalidJobStateException(_)),
+        "{err:?}"
+    );
+}
+
+#[tokio::test]
+async fn the_control_api_reads_and_moves_clusters() {
+    let server = LocalServer::start(Config::default()).unwrap();
+    server.seed(&demo::cluster_seed(now())).unwrap();
+    let addr = server.addr();
+    let (status, body) = common::control(addr, "GET", "clusters", "");
+    assert_eq!(status, 200);
+    let all: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(all.as_array().unwrap().len(), 1);
+    assert_eq!(all[0]["ClusterId"], demo::CLUSTER);
+    assert_eq!(all[0]["ClusterState"], "AwaitingQuorum");
+    let (status, _) = common::control(
+        addr,
+        "GET",
+        "clusters/CID11111111-2222-4333-8444-555555555555",
+        "",
+    );
+    assert_eq!(status, 404);
+
+    // A node job's state follows its cluster: not set on its own while AwaitingQuorum.
+    let node = demo::CLUSTER_JOBS[1];
+    let (status, body) = common::control(
+        addr,
+        "PUT",
+        &format!("jobs/{node}/state"),
+        r#"{"state":"PreparingAppliance"}"#,
+    );
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains(demo::CLUSTER), "{body}");
+    assert_eq!(server.job(node).unwrap()["JobState"], "New");
+
+    let path = format!("clusters/{}/state", demo::CLUSTER);
+    for bad in [
+        r#"{"state":"New"}"#,
+        r#"{"state":"Gone"}"#,
+        "{}",
+        "not json",
+    ] {
+        let (status, _) = common::control(addr, "PUT", &path, bad);
+        assert_eq!(status, 400, "{bad}");
+    }
+    for (cluster_state, job_state) in [
+        ("Pending", "PreparingAppliance"),
+        ("InUse", "WithCustomer"),
+        ("Complete", "Complete"),
+        ("AwaitingQuorum", "New"),
+        ("Cancelled", "Cancelled"),
+    ] {
+        let (status, body) = common::control(
+            addr,
+            "PUT",
+            &path,
+            &format!(r#"{{"state":"{cluster_state}"}}"#),
+        );
+        assert_eq!(status, 200, "{body}");
+        assert_eq!(
+            server.cluster(demo::CLUSTER).unwrap()["ClusterState"],
+            cluster_state
+        );
+        for node in demo::CLUSTER_JOBS {
+            assert_eq!(
+                server.job(node).unwrap()["JobState"],
+                job_state,
+                "{cluster_state}"
+            );
+        }
+    }
+    let (status, _) = common::control(
+        addr,
+        "PUT",
+        "clusters/CID11111111-2222-4333-8444-555555555555/state",
+        r#"{"state":"Pending"}"#,
+    );
+    assert_eq!(status, 404);
+    // Once the cluster has left AwaitingQuorum, its node jobs go their own ways.
+    let (status, body) = common::control(
+        addr,
+        "PUT",
+        &format!("jobs/{node}/state"),
+        r#"{"state":"InTransitToCustomer"}"#,
+    );
+    assert_eq!(status, 200, "{body}");
+    assert!(server.set_cluster_state(demo::CLUSTER, "Gone").is_err());
+}
+
+#[tokio::test]
+async fn faults_apply_to_cluster_operations() {
+    let server = LocalServer::start(Config::default()).unwrap();
+    server.seed(&demo::cluster_seed(now())).unwrap();
+    let c = client(&server);
+    server.push_fault(Fault::error(
+        "DescribeCluster",
+        1,
+        503,
+        "ServiceUnavailable",
+    ));
+    let err = c
+        .describe_cluster()
+        .cluster_id(demo::CLUSTER)
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(err.raw_response().unwrap().status().as_u16(), 503);
+    // A lost reply at the very end of the edit window.
+    server.push_fault(Fault {
+        operation: "UpdateCluster".into(),
+        count: 1,
+        action: snowball_local::FaultAction::DropReply {
+            state: Some("Pending".into()),
+            job_id: None,
+        },
+    });
+    let err = c
+        .update_cluster()
+        .cluster_id(demo::CLUSTER)
+        .description("applied, reply lost")
+        .send()
+        .await
+        .unwrap_err();
+    assert!(err.raw_response().is_none(), "{err:?}");
+    let cluster = server.cluster(demo::CLUSTER).unwrap();
+    assert_eq!(cluster["Description"], "applied, reply lost");
+    assert_eq!(cluster["ClusterState"], "Pending");
+    for node in demo::CLUSTER_JOBS {
+        let job = server.job(node).unwrap();
+        assert_eq!(job["Description"], "applied, reply lost");
+        assert_eq!(job["JobState"], "PreparingAppliance");
+    }
+    let journal = server.journal();
+    let last = journal.last().unwrap();
+    assert_eq!(last.operation, "UpdateCluster");
+    assert_eq!(last.fault.as_deref(), Some("drop_reply"));
+    assert_eq!(last.input["ClusterId"], demo::CLUSTER);
+    assert_eq!(journal[0].operation, "DescribeCluster");
+    assert_eq!(journal[0].status, 503);
+}
+
+#[tokio::test]
+async fn seeds_and_the_state_file_keep_clusters_across_restarts() {
+    let dir = tempfile::tempdir().unwrap();
+    let state_file = dir.path().join("state.json");
+    let seed = demo::cluster_seed(now());
+    let config = Config {
+        state_file: Some(state_file.clone()),
+        seed: Some(seed),
+        ..Config::default()
+    };
+    let (created, before_clusters, before_jobs) = {
+        let server = LocalServer::start(config.clone()).unwrap();
+        assert_eq!(server.clusters().len(), 1);
+        assert_eq!(server.jobs().len(), 3);
+        let c = client(&server);
+        // No node jobs yet: a node added later still gets the cluster's capacity.
+        let (created, nodes) = new_cluster(&c, demo::HOME_ADDRESS, 0).await;
+        assert!(nodes.is_empty());
+        c.update_cluster()
+            .cluster_id(demo::CLUSTER)
+            .shipping_option(ShippingOption::Express)
+            .send()
+            .await
+            .unwrap();
+        (created, server.clusters(), server.jobs())
+    };
+    let server = LocalServer::start(Config {
+        seed: None,
+        ..config
+    })
+    .unwrap();
+    assert_eq!(server.clusters(), before_clusters);
+    assert_eq!(server.jobs(), before_jobs);
+    assert_eq!(
+        server.job(demo::CLUSTER_JOBS[2]).unwrap()["ShippingDetails"]["ShippingOption"],
+        "EXPRESS"
+    );
+    let c = client(&server);
+    let node = c
+        .create_job()
+        .cluster_id(&created)
+        .send()
+        .await
+        .unwrap()
+        .job_id
+        .unwrap();
+    assert_eq!(
+        server.job(&node).unwrap()["SnowballCapacityPreference"],
+        "T32"
+    );
+    // A seeded cluster's later node takes its first node job's capacity.
+    let node = c
+        .create_job()
+        .cluster_id(demo::CLUSTER)
+        .send()
+        .await
+        .unwrap()
+        .job_id
+        .unwrap();
+    assert_eq!(
+        server.job(&node).unwrap()["SnowballCapacityPreference"],
+        "T32"
+    );
+    assert_eq!(
+        c.list_cluster_jobs()
+            .cluster_id(demo::CLUSTER)
+            .send()
+            .await
+            .unwrap()
+            .job_list_entries()
+            .len(),
+        4
+    );
+}
+
+#[test]
+fn cluster_seeds_are_checked() {
+    let server = LocalServer::start(Config::default()).unwrap();
+    for (doc, culprit) in [
+        (
+            json!({"Clusters": [{"ClusterId": "CID-short", "JobType": "LOCAL_USE"}]}),
+            "Clusters[0].ClusterId",
+        ),
+        (
+            json!({"Clusters": [{"ClusterState": "Pending"}, {"ClusterState": "Waiting"}]}),
+            "Clusters[1].ClusterState",
+        ),
+        (
+            json!({"Jobs": [{"JobType": "LOCAL_USE", "ClusterId": "CID11111111-2222-4333-8444-555555555555"}]}),
+            "Jobs[0].ClusterId",
+        ),
+        (
+            json!({"Jobs": [{"JobType": "LOCAL_USE", "ClusterId": "JID11111111-2222-4333-8444-555555555555"}]}),
+            "Jobs[0].ClusterId",
+        ),
+        (
+            json!({"Clusters": [{"ClusterId": demo::CLUSTER}],
+                   "Jobs": [{"ClusterId": demo::CLUSTER, "JobState": "PreparingAppliance"}]}),
+            "Jobs[0].JobState",
+        ),
+        (json!({"Cluster": []}), "Cluster: unknown key"),
+    ] {
+        let err = server.seed(&doc).unwrap_err();
+        assert!(err.starts_with(culprit), "{culprit}: {err}");
+    }
+    // Seeding a cluster again in another state moves its node jobs to match.
+    server
+        .seed(&json!({"Clusters": [{"ClusterId": demo::CLUSTER}], "Jobs": [{"JobId": demo::CLUSTER_JOBS[0], "ClusterId": demo::CLUSTER}]}))
+        .unwrap();
+    server
+        .seed(&json!({"Clusters": [{"ClusterId": demo::CLUSTER, "ClusterState": "Complete"}]}))
+        .unwrap();
+    assert_eq!(
+        server.job(demo::CLUSTER_JOBS[0]).unwrap()["JobState"],
+        "Complete"
+    );
+    // A node job without a state takes its cluster's.
+    server
+        .seed(&json!({"Clusters": [{"ClusterId": "CID11111111-2222-4333-8444-555555555555", "ClusterState": "Pending"}],
+                      "Jobs": [{"JobId": "JID11111111-2222-4333-8444-555555555555", "ClusterId": "CID11111111-2222-4333-8444-555555555555"}]}))
+        .unwrap();
+    assert_eq!(
+        server
+            .job("JID11111111-2222-4333-8444-555555555555")
+            .unwrap()["JobState"],
+        "PreparingAppliance"
+    );
+}

@@ -1,5 +1,10 @@
-//! Jobs and addresses, and what each operation does to them. Values are kept in
-//! the API's JSON form (member names as in the model, timestamps as epoch seconds).
+//! Jobs, clusters and addresses, and what each operation does to them. Values are
+//! kept in the API's JSON form (member names as in the model, timestamps as epoch
+//! seconds).
+//!
+//! A cluster's node jobs are jobs with `ClusterId`: they take the cluster's
+//! settings when created, follow its UpdateCluster calls, and are edited and
+//! cancelled only through it.
 
 use std::collections::HashMap;
 
@@ -31,6 +36,48 @@ const CREATE_MEMBERS: &[&str] = &[
     "PickupDetails",
 ];
 
+/// CreateCluster members copied as they are into ClusterMetadata.
+const CLUSTER_MEMBERS: &[&str] = &[
+    "JobType",
+    "Resources",
+    "OnDeviceServiceConfiguration",
+    "Description",
+    "AddressId",
+    "KmsKeyARN",
+    "RoleARN",
+    "SnowballType",
+    "ShippingOption",
+    "Notification",
+    "ForwardingAddressId",
+    "TaxDocuments",
+];
+
+/// ClusterMetadata members a node job holds under the same name (the shipping
+/// option is under ShippingDetails, see [`snowball_model::facts::job_location`]).
+const INHERITED_MEMBERS: &[&str] = &[
+    "JobType",
+    "SnowballType",
+    "Resources",
+    "OnDeviceServiceConfiguration",
+    "Description",
+    "AddressId",
+    "KmsKeyARN",
+    "RoleARN",
+    "Notification",
+    "ForwardingAddressId",
+    "TaxDocuments",
+];
+
+/// What node jobs take from CreateCluster that ClusterMetadata has no member
+/// for; kept beside the cluster (and in the state file) for later node jobs.
+const NODE_SETTINGS: &[&str] = &["SnowballCapacityPreference", "RemoteManagement"];
+
+/// The most node jobs a cluster can have (InitialClusterSize's maximum in the model).
+pub const MAX_CLUSTER_NODES: usize = 16;
+
+/// Clusters are LOCAL_USE only.
+const CLUSTER_JOB_TYPE: &str = "LOCAL_USE";
+
 pub const DEFAULT_PAGE: usize = 100;
 
 struct Job {
@@ -40,11 +87,35 @@ struct Job {
     window_ends: Option<f64>,
 }
 
+struct Cluster {
+    meta: Json,
+    /// When the cluster leaves `AwaitingQuorum` on its own (its node jobs
+    /// with it); `None` once it has, or when a test pinned its state.
+    window_ends: Option<f64>,
+    /// [`NODE_SETTINGS`] as CreateCluster gave them (empty for a seeded cluster:
+    /// then its first node job's are used).
+    node_settings: Map<String, Json>,
+}
+
 pub struct Store {
     jobs: Vec<Job>,
     job_index: HashMap<String, usize>,
+    clusters: Vec<Cluster>,
+    cluster_index: HashMap<String, usize>,
     addresses: Vec<Json>,
     edit_window: f64,
+}
+
+/// The state a cluster's node jobs are in while the cluster is in `state`:
+/// `New` only while it is `AwaitingQuorum`.
+pub fn node_job_state(cluster_state: &str) -> &'static str {
+    match cluster_state {
+        "AwaitingQuorum" => "New",
+        "Pending" => "PreparingAppliance",
+        "InUse" => "WithCustomer",
+        "Complete" => "Complete",
+        _ => "Cancelled",
+    }
 }
 
 fn str_of<'a>(v: &'a Json, key: &str) -> &'a str {
@@ -60,15 +131,38 @@ impl Store {
         Store {
             jobs: Vec::new(),
             job_index: HashMap::new(),
+            clusters: Vec::new(),
+            cluster_index: HashMap::new(),
             addresses: Vec::new(),
             edit_window: edit_window_secs,
         }
     }
 
-    /// Moves jobs whose edit window has passed to `PreparingAppliance`.
-    /// Returns whether anything changed.
+    /// Moves jobs whose edit window has passed to `PreparingAppliance`, and
+    /// clusters whose window has passed to `Pending` (their node jobs to
+    /// `PreparingAppliance`). Returns whether anything changed.
     pub fn advance(&mut self, now: f64) -> bool {
         let mut changed = false;
+        let mut closed = Vec::new();
+        for cluster in &mut self.clusters {
+            if cluster.window_ends.is_some_and(|end| end <= now) {
+                cluster.window_ends = None;
+                if str_of(&cluster.meta, "ClusterState") == "AwaitingQuorum" {
+                    cluster.meta["ClusterState"] = json!("Pending");
+                    closed.push(str_of(&cluster.meta, "ClusterId").to_string());
+                    changed = true;
+                }
+            }
+        }
+        for job in &mut self.jobs {
+            let cluster = str_of(&job.meta, "ClusterId");
+            if !cluster.is_empty()
+                && closed.iter().any(|c| c == cluster)
+                && str_of(&job.meta, "JobState") == "New"
+            {
+                job.meta["JobState"] = json!("PreparingAppliance");
+            }
+        }
         for job in &mut self.jobs {
             if job.window_ends.is_some_and(|end| end <= now) {
                 job.window_ends = None;
@@ -97,6 +191,14 @@ impl Store {
                 .address(str_of(input, "AddressId"))
                 .map(|a| json!({ "Address": a })),
             "DescribeAddresses" => self.describe_addresses(input),
+            "CreateCluster" => self.create_cluster(input, now),
+            "DescribeCluster" => self
+                .cluster(str_of(input, "ClusterId"))
+                .map(|c| json!({ "ClusterMetadata": c.meta })),
+            "UpdateCluster" => self.update_cluster(input),
+            "CancelCluster" => self.cancel_cluster(str_of(input, "ClusterId")),
+            "ListClusters" => self.list_clusters(input),
+            "ListClusterJobs" => self.list_cluster_jobs(input),
             other => Err(ApiError::new(
                 "UnsupportedOperation",
                 400,
@@ -108,7 +210,13 @@ impl Store {
     pub fn is_mutation(operation: &str) -> bool {
         matches!(
             operation,
-            "CreateJob" | "UpdateJob" | "CancelJob" | "CreateAddress"
+            "CreateJob"
+                | "UpdateJob"
+                | "CancelJob"
+                | "CreateAddress"
+                | "CreateCluster"
+                | "UpdateCluster"
+                | "CancelCluster"
         )
     }
 
@@ -119,6 +227,35 @@ impl Store {
             .ok_or_else(|| {
                 ApiError::invalid_resource("JOB", format!("The job {id} was not found."))
             })
+    }
+
+    fn cluster(&self, id: &str) -> Result<&Cluster, ApiError> {
+        self.cluster_index
+            .get(id)
+            .map(|i| &self.clusters[*i])
+            .ok_or_else(|| {
+                ApiError::invalid_resource("CLUSTER", format!("The cluster {id} was not found."))
+            })
+    }
+
+    /// The indices of a cluster's node jobs, in the order they were created.
+    fn node_jobs(&self, cluster_id: &str) -> Vec<usize> {
+        (0..self.jobs.len())
+            .filter(|i| str_of(&self.jobs[*i].meta, "ClusterId") == cluster_id)
+            .collect()
+    }
+
+    /// Refuses UpdateJob and CancelJob on a node job: it changes with its cluster.
+    fn refuse_node_job(job: &Job, operation: &str) -> Result<(), ApiError> {
+        let cluster = str_of(&job.meta, "ClusterId");
+        if cluster.is_empty() {
+            return Ok(());
+        }
+        let id = str_of(&job.meta, "JobId");
+        let instead = operation.replace("Job", "Cluster");
+        Err(ApiError::combination(format!(
+            "The job {id} is a node of the cluster {cluster}; use {instead} on the cluster instead."
+        )))
     }
 
     fn address(&self, id: &str) -> Result<&Json, ApiError> {
@@ -140,6 +277,9 @@ impl Store {
     }
 
     fn create_job(&mut self, input: &Json, now: f64) -> Result<Json, ApiError> {
+        if let Some(cluster) = input.get("ClusterId").and_then(Json::as_str) {
+            return self.create_node_job(cluster, now);
+        }
         for key in ["JobType", "SnowballType", "AddressId", "ShippingOption"] {
             if input.get(key).is_none() {
                 return Err(ApiError::validation(format!(
@@ -177,6 +317,7 @@ impl Store {
     fn update_job(&mut self, input: &Json) -> Result<Json, ApiError> {
         let id = str_of(input, "JobId");
         let job = self.job(id)?;
+        Self::refuse_node_job(job, "UpdateJob")?;
         let state = str_of(&job.meta, "JobState");
         if state != "New" {
             return Err(ApiError::job_state(format!(
@@ -205,6 +346,7 @@ impl Store {
 
     fn cancel_job(&mut self, id: &str) -> Result<Json, ApiError> {
         let job = self.job(id)?;
+        Self::refuse_node_job(job, "CancelJob")?;
         let state = str_of(&job.meta, "JobState");
         if state != "New" {
             return Err(ApiError::job_state(format!(
@@ -215,6 +357,215 @@ impl Store {
         self.jobs[index].meta["JobState"] = json!("Cancelled");
         self.jobs[index].window_ends = None;
         Ok(json!({}))
+    }
+
+    fn create_cluster(&mut self, input: &Json, now: f64) -> Result<Json, ApiError> {
+        self.check_addresses(input)?;
+        let job_type = str_of(input, "JobType");
+        if job_type != CLUSTER_JOB_TYPE {
+            return Err(ApiError::combination(format!(
+                "A cluster's JobType must be {CLUSTER_JOB_TYPE}, not {job_type}."
+            )));
+        }
+        check_capacity(
+            str_of(input, "SnowballType"),
+            input.get("SnowballCapacityPreference"),
+        )?;
+        check_cluster_key_ranges(input.get("Resources"))?;
+        let id = new_id("CID");
+        let mut meta = Map::new();
+        meta.insert("ClusterId".into(), json!(id));
+        meta.insert("ClusterState".into(), json!("AwaitingQuorum"));
+        meta.insert("CreationDate".into(), json!(now));
+        for key in CLUSTER_MEMBERS {
+            if let Some(v) = input.get(*key) {
+                meta.insert((*key).into(), v.clone());
+            }
+        }
+        let mut node_settings = Map::new();
+        for key in NODE_SETTINGS {
+            if let Some(v) = input.get(*key) {
+                node_settings.insert((*key).into(), v.clone());
+            }
+        }
+        self.insert_cluster(
+            Json::Object(meta),
+            Some(now + self.edit_window),
+            node_settings,
+        );
+        // The model bounds InitialClusterSize (0 to 16); absent means 0.
+        let size = input
+            .get("InitialClusterSize")
+            .and_then(Json::as_u64)
+            .unwrap_or(0);
+        let pricing = input.get("LongTermPricingIds").and_then(Json::as_array);
+        let mut entries = Vec::new();
+        for i in 0..size as usize {
+            let mut job = self.node_job_from(&id, now);
+            if let Some(pricing_id) = pricing.and_then(|p| p.get(i)) {
+                job["LongTermPricingId"] = pricing_id.clone();
+            }
+            entries.push(list_entry(&job));
+            self.insert_job(job, None);
+        }
+        Ok(json!({ "ClusterId": id, "JobListEntries": entries }))
+    }
+
+    /// CreateJob with `ClusterId`: a new node job with the cluster's settings
+    /// (whatever else the request gives, as the service documents).
+    fn create_node_job(&mut self, cluster_id: &str, now: f64) -> Result<Json, ApiError> {
+        let cluster = self.cluster(cluster_id)?;
+        let state = str_of(&cluster.meta, "ClusterState");
+        if state != "AwaitingQuorum" {
+            return Err(ApiError::job_state(format!(
+                "The cluster {cluster_id} is in state {state}; jobs can only be added while AwaitingQuorum."
+            )));
+        }
+        if self.node_jobs(cluster_id).len() >= MAX_CLUSTER_NODES {
+            return Err(ApiError::new(
+                "ClusterLimitExceededException",
+                400,
+                format!(
+                    "The cluster {cluster_id} already has {MAX_CLUSTER_NODES} jobs, the most a cluster can have."
+                ),
+            ));
+        }
+        let job = self.node_job_from(cluster_id, now);
+        let id = str_of(&job, "JobId").to_string();
+        self.insert_job(job, None);
+        Ok(json!({ "JobId": id }))
+    }
+
+    /// A new node job's JobMetadata: the cluster's settings, its node settings
+    /// (else those of its first node job), and a state matching the cluster's.
+    fn node_job_from(&self, cluster_id: &str, now: f64) -> Json {
+        let cluster = &self.clusters[self.cluster_index[cluster_id]];
+        let c = &cluster.meta;
+        let mut meta = Map::new();
+        meta.insert("JobId".into(), json!(new_id("JID")));
+        meta.insert(
+            "JobState".into(),
+            json!(node_job_state(str_of(c, "ClusterState"))),
+        );
+        meta.insert("CreationDate".into(), json!(now));
+        for key in INHERITED_MEMBERS {
+            if let Some(v) = c.get(*key) {
+                meta.insert((*key).into(), v.clone());
+            }
+        }
+        if let Some(option) = c.get("ShippingOption") {
+            meta.insert(
+                "ShippingDetails".into(),
+                json!({ "ShippingOption": option }),
+            );
+        }
+        let first = self
+            .node_jobs(cluster_id)
+            .first()
+            .map(|i| &self.jobs[*i].meta);
+        for key in NODE_SETTINGS {
+            let value = cluster
+                .node_settings
+                .get(*key)
+                .or_else(|| first.and_then(|j| j.get(*key)));
+            if let Some(v) = value {
+                meta.insert((*key).into(), v.clone());
+            }
+        }
+        meta.entry("SnowballCapacityPreference")
+            .or_insert(json!("NoPreference"));
+        meta.insert("ClusterId".into(), json!(cluster_id));
+        Json::Object(meta)
+    }
+
+    fn update_cluster(&mut self, input: &Json) -> Result<Json, ApiError> {
+        let id = str_of(input, "ClusterId");
+        let cluster = self.cluster(id)?;
+        let state = str_of(&cluster.meta, "ClusterState");
+        if state != "AwaitingQuorum" {
+            return Err(ApiError::job_state(format!(
+                "The cluster {id} is in state {state}; it can only be updated while AwaitingQuorum."
+            )));
+        }
+        self.check_addresses(input)?;
+        check_cluster_key_ranges(input.get("Resources"))?;
+        let members = cluster_update_members();
+        let index = self.cluster_index[id];
+        for member in &members {
+            if let Some(value) = input.get(*member) {
+                self.clusters[index].meta[*member] = value.clone();
+            }
+        }
+        // The service's node jobs inherit their cluster's settings, so each
+        // member UpdateCluster replaces is replaced in every node job too:
+        // DescribeJob of a node job shows the cluster's new shipping option,
+        // address, resources, description and so on.
+        for job in self.node_jobs(id) {
+            let meta = &mut self.jobs[job].meta;
+            for member in &members {
+                if let Some(value) = input.get(*member) {
+                    set_path(
+                        meta,
+                        &snowball_model::facts::job_location(member),
+                        value.clone(),
+                    );
+                }
+            }
+        }
+        Ok(json!({}))
+    }
+
+    fn cancel_cluster(&mut self, id: &str) -> Result<Json, ApiError> {
+        let cluster = self.cluster(id)?;
+        let state = str_of(&cluster.meta, "ClusterState");
+        if state != "AwaitingQuorum" {
+            return Err(ApiError::job_state(format!(
+                "The cluster {id} is in state {state}; it can only be cancelled while AwaitingQuorum."
+            )));
+        }
+        self.move_cluster(id, "Cancelled");
+        Ok(json!({}))
+    }
+
+    /// Sets a cluster's state and its node jobs' to match; its window no
+    /// longer applies.
+    fn move_cluster(&mut self, id: &str, state: &str) {
+        let index = self.cluster_index[id];
+        self.clusters[index].meta["ClusterState"] = json!(state);
+        self.clusters[index].window_ends = None;
+        for job in self.node_jobs(id) {
+            self.jobs[job].meta["JobState"] = json!(node_job_state(state));
+        }
+    }
+
+    fn list_clusters(&self, input: &Json) -> Result<Json, ApiError> {
+        let entries: Vec<Json> = self
+            .clusters
+            .iter()
+            .map(|c| cluster_list_entry(&c.meta))
+            .collect();
+        let (page, next) = paginate(&entries, "ClusterId", "clusters", input)?;
+        let mut out = json!({ "ClusterListEntries": page });
+        if let Some(token) = next {
+            out["NextToken"] = json!(token);
+        }
+        Ok(out)
+    }
+
+    fn list_cluster_jobs(&self, input: &Json) -> Result<Json, ApiError> {
+        let id = str_of(input, "ClusterId");
+        self.cluster(id)?;
+        let entries: Vec<Json> = self
+            .node_jobs(id)
+            .into_iter()
+            .map(|i| list_entry(&self.jobs[i].meta))
+            .collect();
+        let (page, next) = paginate(&entries, "JobId", "cluster-jobs", input)?;
+        let mut out = json!({ "JobListEntries": page });
+        if let Some(token) = next {
+            out["NextToken"] = json!(token);
+        }
+        Ok(out)
     }
 
     fn list_jobs(&self, input: &Json) -> Result<Json, ApiError> {
@@ -249,6 +600,29 @@ impl Store {
         }
     }
 
+    /// Adds or replaces a cluster; `window_ends` is when it leaves
+    /// `AwaitingQuorum` on its own.
+    fn insert_cluster(
+        &mut self,
+        meta: Json,
+        window_ends: Option<f64>,
+        node_settings: Map<String, Json>,
+    ) {
+        let id = str_of(&meta, "ClusterId").to_string();
+        let cluster = Cluster {
+            meta,
+            window_ends,
+            node_settings,
+        };
+        match self.cluster_index.get(&id) {
+            Some(i) => self.clusters[*i] = cluster,
+            None => {
+                self.cluster_index.insert(id, self.clusters.len());
+                self.clusters.push(cluster);
+            }
+        }
+    }
+
     pub fn insert_address(&mut self, mut address: Json) -> String {
         let id = match address.get("AddressId").and_then(Json::as_str) {
             Some(id) => id.to_string(),
@@ -267,15 +641,65 @@ impl Store {
     }
 
     /// Sets a job's state as a test asks; the edit window no longer applies to it.
+    /// A node job is `New` exactly while its cluster is `AwaitingQuorum` (it
+    /// leaves `New` with its cluster), so a state that breaks this is refused.
     pub fn set_state(&mut self, id: &str, state: &str) -> Result<(), String> {
         check_job_state(state)?;
         let index = *self
             .job_index
             .get(id)
             .ok_or_else(|| format!("no job {id}"))?;
+        let cluster = str_of(&self.jobs[index].meta, "ClusterId");
+        if let Some(c) = self.cluster_index.get(cluster).map(|i| &self.clusters[*i]) {
+            self.check_node_state(cluster, str_of(&c.meta, "ClusterState"), state)?;
+        }
         self.jobs[index].meta["JobState"] = json!(state);
         self.jobs[index].window_ends = None;
         Ok(())
+    }
+
+    fn check_node_state(
+        &self,
+        cluster: &str,
+        cluster_state: &str,
+        state: &str,
+    ) -> Result<(), String> {
+        let awaiting = cluster_state == "AwaitingQuorum";
+        if awaiting != (state == "New") {
+            return Err(format!(
+                "a node job of the cluster {cluster} ({cluster_state}) cannot be {state}: its jobs are New exactly while it is AwaitingQuorum; set the cluster's state instead (PUT /_local/clusters/{cluster}/state)"
+            ));
+        }
+        Ok(())
+    }
+
+    /// Sets a cluster's state as a test asks, and its node jobs' to match
+    /// (`Pending` → `PreparingAppliance`, `Cancelled` → `Cancelled`, …); its
+    /// edit window no longer applies.
+    pub fn set_cluster_state(&mut self, id: &str, state: &str) -> Result<(), String> {
+        check_text("ClusterState", state)?;
+        if !self.cluster_index.contains_key(id) {
+            return Err(format!("no cluster {id}"));
+        }
+        self.move_cluster(id, state);
+        Ok(())
+    }
+
+    /// Sets the state of a job or, given a cluster ID, of a cluster.
+    pub fn set_order_state(&mut self, id: &str, state: &str) -> Result<(), String> {
+        if is_cluster_id(id) {
+            self.set_cluster_state(id, state)
+        } else {
+            self.set_state(id, state)
+        }
+    }
+
+    pub fn cluster_metadata(&self, id: &str) -> Option<Json> {
+        self.cluster(id).ok().map(|c| c.meta.clone())
+    }
+
+    pub fn all_clusters(&self) -> Vec<Json> {
+        self.clusters.iter().map(|c| c.meta.clone()).collect()
     }
 
     pub fn job_metadata(&self, id: &str) -> Option<Json> {
@@ -286,8 +710,10 @@ impl Store {
         self.jobs.iter().map(|j| j.meta.clone()).collect()
     }
 
-    /// Loads a seed document (`Jobs`, `Addresses`, and in state files `WindowEnds`).
-    /// Each entry is checked against the model; errors name the entry's path.
+    /// Loads a seed document (`Jobs`, `Clusters`, `Addresses`, and in state
+    /// files `WindowEnds` and `NodeSettings`). Each entry is checked against the
+    /// model; errors name the entry's path. Node jobs are jobs with `ClusterId`,
+    /// naming a cluster of this document or one loaded before.
     pub fn load(&mut self, doc: &Json, now: f64) -> Result<Vec<String>, String> {
         let opts = DecodeOptions {
             text_timestamps: true,
@@ -301,11 +727,22 @@ impl Store {
         };
         if let Some(unknown) = doc
             .as_object()
-            .ok_or("a seed document is a map with Jobs and Addresses")?
+            .ok_or("a seed document is a map with Jobs, Clusters and Addresses")?
             .keys()
-            .find(|k| !["Jobs", "Addresses", "WindowEnds"].contains(&k.as_str()))
+            .find(|k| {
+                ![
+                    "Jobs",
+                    "Clusters",
+                    "Addresses",
+                    "WindowEnds",
+                    "NodeSettings",
+                ]
+                .contains(&k.as_str())
+            })
         {
-            return Err(format!("{unknown}: unknown key (expected Jobs, Addresses)"));
+            return Err(format!(
+                "{unknown}: unknown key (expected Jobs, Clusters, Addresses)"
+            ));
         }
         for (i, address) in list("Addresses")?.into_iter().enumerate() {
             let decoded = model()
@@ -314,6 +751,64 @@ impl Store {
             self.insert_address(decoded);
         }
         let window_ends = doc.get("WindowEnds").cloned().unwrap_or(Json::Null);
+        for (i, cluster) in list("Clusters")?.into_iter().enumerate() {
+            let mut meta = model()
+                .decode("ClusterMetadata", &Wire::from_json(cluster), opts)
+                .map_err(|e| format!("Clusters[{i}].{e}"))?;
+            let id = match meta.get("ClusterId").and_then(Json::as_str) {
+                Some(id) => id.to_string(),
+                None => new_id("CID"),
+            };
+            if !is_cluster_id(&id) {
+                return Err(format!(
+                    "Clusters[{i}].ClusterId: '{id}' is not a cluster ID (CID + UUID)"
+                ));
+            }
+            meta["ClusterId"] = json!(id);
+            let fields = meta
+                .as_object_mut()
+                .expect("ClusterMetadata decodes to a map");
+            let created = fields
+                .entry("CreationDate")
+                .or_insert(json!(now))
+                .as_f64()
+                .unwrap_or(now);
+            fields
+                .entry("ClusterState")
+                .or_insert(json!("AwaitingQuorum"));
+            let ends = match window_ends.get(&id) {
+                Some(v) => v.as_f64(),
+                None if str_of(&meta, "ClusterState") == "AwaitingQuorum" => {
+                    Some(created + self.edit_window)
+                }
+                None => None,
+            };
+            let node_settings = match doc.get("NodeSettings").and_then(|n| n.get(&id)) {
+                Some(settings) => model()
+                    .decode("JobMetadata", &Wire::from_json(settings.clone()), opts)
+                    .map_err(|e| format!("NodeSettings.{id}.{e}"))?
+                    .as_object()
+                    .into_iter()
+                    .flatten()
+                    .filter(|(k, _)| NODE_SETTINGS.contains(&k.as_str()))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect(),
+                None => Map::new(),
+            };
+            // A cluster seeded again in another state moves the node jobs it
+            // already has, as PUT /_local/clusters/ID/state would.
+            let moved = self
+                .cluster_index
+                .get(&id)
+                .is_some_and(|i| self.clusters[*i].meta["ClusterState"] != meta["ClusterState"]);
+            let state = str_of(&meta, "ClusterState").to_string();
+            self.insert_cluster(meta, ends, node_settings);
+            if moved {
+                for job in self.node_jobs(&id) {
+                    self.jobs[job].meta["JobState"] = json!(node_job_state(&state));
+                }
+            }
+        }
         let mut ids = Vec::new();
         for (i, job) in list("Jobs")?.into_iter().enumerate() {
             let mut meta = model()
@@ -329,17 +824,48 @@ impl Store {
                 ));
             }
             meta["JobId"] = json!(id);
+            // A node job's state follows its cluster's, and so does its window.
+            let cluster_state = match meta.get("ClusterId").and_then(Json::as_str) {
+                None => None,
+                Some(cluster) => {
+                    if !is_cluster_id(cluster) {
+                        return Err(format!(
+                            "Jobs[{i}].ClusterId: '{cluster}' is not a cluster ID (CID + UUID)"
+                        ));
+                    }
+                    let c = self.cluster(cluster).map_err(|_| {
+                        format!(
+                            "Jobs[{i}].ClusterId: no cluster {cluster} (give it under Clusters)"
+                        )
+                    })?;
+                    Some((
+                        cluster.to_string(),
+                        str_of(&c.meta, "ClusterState").to_string(),
+                    ))
+                }
+            };
             let fields = meta.as_object_mut().expect("JobMetadata decodes to a map");
             let created = fields
                 .entry("CreationDate")
                 .or_insert(json!(now))
                 .as_f64()
                 .unwrap_or(now);
-            fields.entry("JobState").or_insert(json!("New"));
-            let ends = match window_ends.get(&id) {
-                Some(v) => v.as_f64(),
-                None if str_of(&meta, "JobState") == "New" => Some(created + self.edit_window),
-                None => None,
+            let default_state = match &cluster_state {
+                Some((_, state)) => node_job_state(state),
+                None => "New",
+            };
+            fields.entry("JobState").or_insert(json!(default_state));
+            let ends = match (&cluster_state, window_ends.get(&id)) {
+                (Some((cluster, state)), _) => {
+                    self.check_node_state(cluster, state, str_of(&meta, "JobState"))
+                        .map_err(|e| format!("Jobs[{i}].JobState: {e}"))?;
+                    None
+                }
+                (None, Some(v)) => v.as_f64(),
+                (None, None) if str_of(&meta, "JobState") == "New" => {
+                    Some(created + self.edit_window)
+                }
+                (None, None) => None,
             };
             self.insert_job(meta, ends);
             ids.push(id);
@@ -349,15 +875,25 @@ impl Store {
 
     /// Everything needed to restart where we left off.
     pub fn snapshot(&self) -> Json {
-        let window_ends: Map<String, Json> = self
+        let mut window_ends: Map<String, Json> = self
             .jobs
             .iter()
             .map(|j| (str_of(&j.meta, "JobId").to_string(), json!(j.window_ends)))
             .collect();
+        let mut node_settings = Map::new();
+        for c in &self.clusters {
+            let id = str_of(&c.meta, "ClusterId").to_string();
+            window_ends.insert(id.clone(), json!(c.window_ends));
+            if !c.node_settings.is_empty() {
+                node_settings.insert(id, Json::Object(c.node_settings.clone()));
+            }
+        }
         json!({
             "Jobs": self.all_jobs(),
+            "Clusters": self.all_clusters(),
             "Addresses": self.addresses,
             "WindowEnds": window_ends,
+            "NodeSettings": node_settings,
         })
     }
 }
@@ -367,8 +903,36 @@ pub fn check_job_state(state: &str) -> Result<(), String> {
     check_text("JobState", state)
 }
 
+/// Ok if `state` is a JobState or a ClusterState the model knows (what a
+/// fault may set a job or a cluster to after its call).
+pub fn check_order_state(state: &str) -> Result<(), String> {
+    check_job_state(state).or_else(|job| {
+        check_text("ClusterState", state).map_err(|cluster| {
+            let clusters = cluster.split_once("one of: ").map_or("", |(_, c)| c);
+            format!("{job} (JobState), nor one of: {clusters} (ClusterState)")
+        })
+    })
+}
+
 fn is_job_id(id: &str) -> bool {
     check_text("JobId", id).is_ok()
+}
+
+pub fn is_cluster_id(id: &str) -> bool {
+    check_text("ClusterId", id).is_ok()
+}
+
+/// The members UpdateCluster can change (all but ClusterId), in the model's
+/// order; ClusterMetadata holds each under its own name.
+fn cluster_update_members() -> Vec<&'static str> {
+    match model().shape("UpdateClusterRequest") {
+        snowball_model::Shape::Structure { members, .. } => members
+            .iter()
+            .map(|(m, _)| m.as_str())
+            .filter(|m| *m != "ClusterId")
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// Checks a text against a string shape of the model (enum, pattern, length).
@@ -414,6 +978,16 @@ fn list_entry(meta: &Json) -> Json {
     Json::Object(entry)
 }
 
+fn cluster_list_entry(meta: &Json) -> Json {
+    let mut entry = Map::new();
+    for key in ["ClusterId", "ClusterState", "CreationDate", "Description"] {
+        if let Some(v) = meta.get(key) {
+            entry.insert(key.into(), v.clone());
+        }
+    }
+    Json::Object(entry)
+}
+
 pub fn check_capacity(device: &str, capacity: Option<&Json>) -> Result<(), ApiError> {
     let Some(capacity) = capacity.and_then(Json::as_str) else {
         return Ok(());
@@ -443,6 +1017,15 @@ fn check_key_ranges(job_type: &str, resources: Option<&Json>) -> Result<(), ApiE
         )));
     }
     Ok(())
+}
+
+/// Clusters are LOCAL_USE, so none of their buckets takes a key range.
+fn check_cluster_key_ranges(resources: Option<&Json>) -> Result<(), ApiError> {
+    check_key_ranges(CLUSTER_JOB_TYPE, resources).map_err(|_| {
+        ApiError::combination(
+            "KeyRange is only supported on EXPORT jobs; a cluster's jobs are LOCAL_USE.",
+        )
+    })
 }
 
 /// One page of `items` after the item a NextToken names; tokens are opaque to clients.
@@ -583,5 +1166,34 @@ mod tests {
             .call("ListJobs", &json!({"NextToken": "zz"}), 0.0)
             .unwrap_err();
         assert_eq!(err.code, "InvalidNextTokenException");
+    }
+
+    #[test]
+    fn a_late_node_job_leaves_new_with_its_cluster_not_on_its_own_window() {
+        let mut store = Store::new(3600.0);
+        let address = store.insert_address(json!({"Name": "A"}));
+        let out = store
+            .call(
+                "CreateCluster",
+                &json!({"JobType": "LOCAL_USE", "SnowballType": "V3_5C", "AddressId": address,
+                        "ShippingOption": "SECOND_DAY", "InitialClusterSize": 1}),
+                1000.0,
+            )
+            .unwrap();
+        let cluster = out["ClusterId"].as_str().unwrap().to_string();
+        let late = store
+            .call("CreateJob", &json!({"ClusterId": cluster}), 4000.0)
+            .unwrap();
+        let late = late["JobId"].as_str().unwrap();
+        assert!(store.advance(4600.0));
+        assert_eq!(
+            store.cluster_metadata(&cluster).unwrap()["ClusterState"],
+            "Pending"
+        );
+        assert_eq!(
+            store.job_metadata(late).unwrap()["JobState"],
+            "PreparingAppliance"
+        );
+        assert!(!store.advance(4000.0 + 3600.0));
     }
 }

@@ -1,9 +1,11 @@
-//! What tests see and steer: the request journal and queued faults.
+//! What tests see and steer: the request journal, queued faults, and the
+//! cluster endpoints of the control API.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
-use crate::backend::store::check_job_state;
+use crate::backend::store::check_order_state;
+use crate::http::server::{Shared, lock};
 use crate::protocol::Protocol;
 use snowball_model::model;
 
@@ -74,13 +76,15 @@ pub enum FaultAction {
     /// Run the operation, then reply 200 with a body that is not valid for the
     /// protocol (a reply garbled on the way back).
     InvalidBody,
-    /// Run the operation, then set a job's state (a race made real).
+    /// Run the operation, then set a job's (or, given a cluster ID, a
+    /// cluster's) state (a race made real).
     SetStateAfter { job_id: String, state: String },
     /// Run the operation, then delete an address (another race).
     RemoveAddressAfter { address_id: String },
     /// Run the operation, then close the connection without replying: the
-    /// change is made but its reply is lost. With `state`, the call's job (or
-    /// `job_id`) is then set to it, e.g. the edit window ending right after.
+    /// change is made but its reply is lost. With `state`, the call's job or
+    /// cluster (or `job_id`, which may name a cluster) is then set to it, e.g.
+    /// the edit window ending right after.
     DropReply {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         state: Option<String>,
@@ -171,7 +175,7 @@ impl Fault {
             }
         }
         if let Some(state) = self.action.state_after() {
-            check_job_state(state).map_err(|e| format!("state: {e}"))?;
+            check_order_state(state).map_err(|e| format!("state: {e}"))?;
         }
         Ok(())
     }
@@ -191,6 +195,39 @@ pub struct QueuedFault {
 impl From<Fault> for QueuedFault {
     fn from(fault: Fault) -> Self {
         fault.skip(0)
+    }
+}
+
+/// `/_local/clusters…`: `GET clusters`, `GET clusters/ID`, `PUT clusters/ID/state`
+/// (`{"state": "Pending"}`, which moves the node jobs to match). The status and
+/// JSON body to reply, or `None` if `segments` names no cluster endpoint.
+pub fn cluster_endpoint(
+    shared: &Shared,
+    method: &str,
+    segments: &[&str],
+    body: &[u8],
+) -> Option<(u16, Json)> {
+    let error = |status, text: String| Some((status, serde_json::json!({ "error": text })));
+    match (method, segments) {
+        ("GET", ["clusters"]) => Some((200, Json::from(shared.current().all_clusters()))),
+        ("GET", ["clusters", id]) => match shared.current().cluster_metadata(id) {
+            Some(cluster) => Some((200, cluster)),
+            None => error(404, format!("no cluster {id}")),
+        },
+        ("PUT" | "POST", ["clusters", id, "state"]) => {
+            let state = serde_json::from_slice::<Json>(body)
+                .ok()
+                .and_then(|v| v.get("state").and_then(Json::as_str).map(str::to_string));
+            let Some(state) = state else {
+                return error(400, "expected {\"state\": \"ClusterState\"}".into());
+            };
+            let exists = lock(&shared.store).cluster_metadata(id).is_some();
+            match shared.change(|store| store.set_cluster_state(id, &state)) {
+                Ok(()) => Some((200, serde_json::json!({}))),
+                Err(e) => error(if exists { 400 } else { 404 }, e),
+            }
+        }
+        _ => None,
     }
 }
 

@@ -402,12 +402,18 @@ impl Call<'_> {
         }
     }
 
-    /// Sets a job's state after the call: `job_id`, else the call's own job.
-    /// A staged race: the job may be gone, which is fine.
+    /// Sets a job's state after the call: `job_id`, else the call's own job
+    /// (its cluster for a cluster operation). A staged race: the job may be
+    /// gone, which is fine.
     fn set_state(&self, job_id: Option<String>, state: &str) {
-        let own = self.input.get("JobId").and_then(Json::as_str);
+        let key = if self.operation.contains("Cluster") {
+            "ClusterId"
+        } else {
+            "JobId"
+        };
+        let own = self.input.get(key).and_then(Json::as_str);
         if let Some(id) = job_id.as_deref().or(own) {
-            let _ = self.shared.change(|store| store.set_state(id, state));
+            let _ = self.shared.change(|store| store.set_order_state(id, state));
         }
     }
 }
@@ -527,6 +533,9 @@ fn control_api(shared: &Shared, method: &str, rest: &str, body: &[u8]) -> Respon
                 Err(e) => plain(400, &e),
             }
         }
-        _ => plain(404, &format!("no control endpoint {method} /_local/{rest}")),
+        _ => match crate::http::control::cluster_endpoint(shared, method, &segments, body) {
+            Some((status, reply)) => json_response(status, &reply),
+            None => plain(404, &format!("no control endpoint {method} /_local/{rest}")),
+        },
     }
 }
