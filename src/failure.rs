@@ -93,7 +93,86 @@ impl PartialEq for Failure {
     }
 }
 
+/// snowjob's own error codes, each with the kind (so the exit code) it
+/// always has; a failure the service reports keeps the service's code.
+macro_rules! codes {
+    ($($code:ident => $kind:ident,)*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Code {
+            $($code,)*
+        }
+
+        impl Code {
+            pub const ALL: &[Code] = &[$(Code::$code,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$code => stringify!($code),)*
+                }
+            }
+
+            pub fn kind(self) -> Kind {
+                match self {
+                    $(Code::$code => Kind::$kind,)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    // Bad input, refused before any request.
+    InvalidInput => Invalid,
+    InvalidQuery => Invalid,
+    AmbiguousBucket => Invalid,
+    // The order, as it is now, does not take the edit.
+    JobNotEditable => NotEditable,
+    JobChanged => NotEditable,
+    ChangedSinceEdit => NotEditable,
+    CannotRemove => NotEditable,
+    NoHistory => NotFound,
+    NoPendingJobs => NotFound,
+    // Configuration and credentials.
+    InvalidConfiguration => Config,
+    InvalidCredentials => Config,
+    NoCredentials => Config,
+    NoRegion => Config,
+    ProfileNotFound => Config,
+    HistoryUnreadable => Config,
+    // The service, or the way to it.
+    UpdateFateUnknown => Unreachable,
+    Unreachable => Unreachable,
+    Timeout => Unreachable,
+    BadReply => Unreachable,
+    // Declined, aborted, or a bug.
+    Aborted => Unexpected,
+    Cancelled => Unexpected,
+    Interrupted => Interrupted,
+    PickerFailed => Unexpected,
+    TempFile => Unexpected,
+    EmptyReply => Unexpected,
+    Unexpected => Unexpected,
+    InternalError => Unexpected,
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 impl Failure {
+    /// One of snowjob's own failures: its code says its kind.
+    pub fn of(code: Code, message: impl Into<String>) -> Failure {
+        Failure::new(code.kind(), code.as_str(), message)
+    }
+
+    /// Whether this is the failure `code` names.
+    pub fn is(&self, code: Code) -> bool {
+        self.code == code.as_str()
+    }
+
+    /// A failure with a code of the service's (or, for tests, any code).
     pub fn new(kind: Kind, code: impl Into<String>, message: impl Into<String>) -> Failure {
         Failure {
             kind,
@@ -104,7 +183,7 @@ impl Failure {
     }
 
     pub fn invalid(message: impl Into<String>) -> Failure {
-        Failure::new(Kind::Invalid, "InvalidInput", message)
+        Failure::of(Code::InvalidInput, message)
     }
 
     /// The same failure, caused by `cause`.
@@ -152,6 +231,18 @@ pub fn first_exit_code<'a>(failures: impl IntoIterator<Item = Option<&'a Failure
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_code_is_named_once_and_keeps_its_exit_code() {
+        let names: std::collections::BTreeSet<&str> =
+            Code::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(names.len(), Code::ALL.len());
+        let f = Failure::of(Code::JobChanged, "x");
+        assert!(f.is(Code::JobChanged) && !f.is(Code::JobNotEditable));
+        assert_eq!(f.exit_code(), 3);
+        assert_eq!(Failure::of(Code::NoHistory, "x").exit_code(), 4);
+        assert_eq!(Failure::invalid("x").code, "InvalidInput");
+    }
 
     #[test]
     fn every_kind_has_its_own_exit_code() {

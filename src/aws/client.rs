@@ -24,7 +24,7 @@ use aws_types::os_shim_internal::{Env, Fs};
 use crate::aws::config::{self, Overrides, Resolved, RetryMode};
 use crate::aws::debug::DebugTrace;
 use crate::aws::files;
-use crate::failure::{Failure, Kind};
+use crate::failure::{Code, Failure, Kind};
 
 /// How to reach the service: the command line's overrides of the AWS environment.
 #[derive(Clone, Debug, Default)]
@@ -140,9 +140,8 @@ impl Snow {
         for (named, path) in &resolved.token_files {
             files::check_small_file(std::path::Path::new(path), files::TOKEN_FILE_LIMIT).map_err(
                 |why| {
-                    Failure::new(
-                        Kind::Config,
-                        "InvalidConfiguration",
+                    Failure::of(
+                        Code::InvalidConfiguration,
                         format!(
                             "the token file {} ({named}) {why}",
                             crate::text::quote(path)
@@ -165,10 +164,7 @@ impl Snow {
                 .await
                 .filter(|r| !r.as_ref().is_empty())
                 .ok_or_else(|| {
-                    Failure::new(
-                        Kind::Config,
-                        "NoRegion",
-                        "no AWS region is configured: pass --region, set AWS_REGION, or set a region in your profile",
+                    Failure::of(Code::NoRegion, "no AWS region is configured: pass --region, set AWS_REGION, or set a region in your profile",
                     )
                 })?,
         };
@@ -273,9 +269,8 @@ impl Snow {
             .await
             .map_err(|e| classify(e, &format!("job {job_id}")))?;
         out.job_metadata.ok_or_else(|| {
-            Failure::new(
-                Kind::Unexpected,
-                "EmptyReply",
+            Failure::of(
+                Code::EmptyReply,
                 format!("DescribeJob returned no metadata for {job_id}"),
             )
         })
@@ -290,9 +285,8 @@ impl Snow {
             .await
             .map_err(|e| classify(e, &format!("address {address_id}")))?;
         out.address.ok_or_else(|| {
-            Failure::new(
-                Kind::Unexpected,
-                "EmptyReply",
+            Failure::of(
+                Code::EmptyReply,
                 format!("DescribeAddress returned nothing for {address_id}"),
             )
         })
@@ -376,9 +370,8 @@ async fn load_profiles(
     let why = root_cause(&err);
     let why = why.trim_start_matches("error parsing").trim_start();
     let why = why.split_whitespace().collect::<Vec<_>>().join(" ");
-    Err(Failure::new(
-        Kind::Config,
-        "InvalidConfiguration",
+    Err(Failure::of(
+        Code::InvalidConfiguration,
         format!("{culprit} cannot be parsed {why}"),
     ))
 }
@@ -444,18 +437,14 @@ fn explicit_profile_chain(
 /// configuration problem (exit 5) before any request.
 async fn load_credentials(shared: &SdkConfig, resolved: &Resolved) -> Result<Credentials, Failure> {
     let provider = shared.credentials_provider().ok_or_else(|| {
-        Failure::new(
-            Kind::Config,
-            "NoCredentials",
+        Failure::of(
+            Code::NoCredentials,
             "no AWS credentials provider is configured",
         )
     })?;
     let loaded = provider.provide_credentials().await;
     let credentials = loaded.map_err(|e| {
-        Failure::new(
-            Kind::Config,
-            "NoCredentials",
-            format!(
+        Failure::of(Code::NoCredentials, format!(
                 "no usable AWS credentials for profile {}: {}. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, use --profile, or log in with `aws sso login`",
                 resolved.profile,
                 root_cause(&e)
@@ -471,9 +460,8 @@ async fn load_credentials(shared: &SdkConfig, resolved: &Resolved) -> Result<Cre
         ("session token", credentials.session_token()),
     ] {
         if let Some(flaw) = value.and_then(config::credential_flaw) {
-            return Err(Failure::new(
-                Kind::Config,
-                "InvalidCredentials",
+            return Err(Failure::of(
+                Code::InvalidCredentials,
                 format!(
                     "the {what} of the AWS credentials loaded for profile {} {flaw}; check what issues them (credential_process, SSO, the credentials file); its value is not shown",
                     resolved.profile
@@ -489,9 +477,8 @@ async fn load_credentials(shared: &SdkConfig, resolved: &Resolved) -> Result<Cre
 async fn https_client_trusting(path: &str) -> Result<SharedHttpClient, Failure> {
     use aws_smithy_http_client::tls::{self, TlsContext, TrustStore};
     let refuse = |why: String| {
-        Failure::new(
-            Kind::Config,
-            "InvalidConfiguration",
+        Failure::of(
+            Code::InvalidConfiguration,
             format!("CA bundle {}: {why}", crate::text::quote(path)),
         )
     };
@@ -585,9 +572,8 @@ where
         let status = service.raw().status().as_u16();
         if e.code().is_none() && (200..300).contains(&status) {
             // A success status whose body the SDK could not read.
-            return Failure::new(
-                Kind::Unreachable,
-                "BadReply",
+            return Failure::of(
+                Code::BadReply,
                 format!("{subject}: the service sent a reply that could not be read ({cause})"),
             );
         }
@@ -620,39 +606,31 @@ where
         );
     }
     if is_credentials_problem(&detail) {
-        return Failure::new(
-            Kind::Config,
-            "NoCredentials",
+        return Failure::of(
+            Code::NoCredentials,
             format!(
                 "no AWS credentials were found for {subject}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, use --profile, or log in with `aws sso login` ({cause})"
             ),
         );
     }
     match err {
-        SdkError::TimeoutError(_) => Failure::new(
-            Kind::Unreachable,
-            "Timeout",
+        SdkError::TimeoutError(_) => Failure::of(
+            Code::Timeout,
             format!(
                 "{subject}: the service did not answer in time ({cause}); raise --read-timeout or try again"
             ),
         ),
-        SdkError::DispatchFailure(_) => Failure::new(
-            Kind::Unreachable,
-            "Unreachable",
+        SdkError::DispatchFailure(_) => Failure::of(
+            Code::Unreachable,
             format!(
                 "{subject}: could not reach the Snowball endpoint ({cause}); check --endpoint-url, --region and the network"
             ),
         ),
-        SdkError::ResponseError(_) => Failure::new(
-            Kind::Unreachable,
-            "BadReply",
+        SdkError::ResponseError(_) => Failure::of(
+            Code::BadReply,
             format!("{subject}: the service sent a reply that could not be read ({cause})"),
         ),
-        _ => Failure::new(
-            Kind::Unexpected,
-            "Unexpected",
-            format!("{subject}: {detail}"),
-        ),
+        _ => Failure::of(Code::Unexpected, format!("{subject}: {detail}")),
     }
 }
 

@@ -6,7 +6,7 @@
 
 use aws_config::profile::ProfileSet;
 
-use crate::failure::{Failure, Kind};
+use crate::failure::{Code, Failure};
 use crate::text::quote;
 
 /// What the command line asked for; `None` leaves it to the environment.
@@ -108,13 +108,12 @@ enum Source<'a> {
 }
 
 impl Source<'_> {
-    fn place(self) -> (Kind, &'static str, String) {
+    fn place(self) -> (Code, String) {
         match self {
-            Source::Flag(flag) => (Kind::Invalid, "InvalidInput", flag.to_string()),
-            Source::Env(var) => (Kind::Config, "InvalidConfiguration", var.to_string()),
+            Source::Flag(flag) => (Code::InvalidInput, flag.to_string()),
+            Source::Env(var) => (Code::InvalidConfiguration, var.to_string()),
             Source::Profile(profile, key) => (
-                Kind::Config,
-                "InvalidConfiguration",
+                Code::InvalidConfiguration,
                 format!("{key} in profile {profile}"),
             ),
         }
@@ -122,9 +121,8 @@ impl Source<'_> {
 
     /// `shown` is the value as a message may show it.
     fn refuse(self, what: &str, shown: &str, why: &str) -> Failure {
-        let (kind, code, place) = self.place();
-        Failure::new(
-            kind,
+        let (code, place) = self.place();
+        Failure::of(
             code,
             format!("{place}: {} is not a valid {what}: {why}", quote(shown)),
         )
@@ -132,10 +130,9 @@ impl Source<'_> {
 
     /// A credential is never shown, not even in part: only what is wrong with it.
     fn refuse_credential(self, flaw: &str) -> Failure {
-        let (_, _, place) = self.place();
-        Failure::new(
-            Kind::Config,
-            "InvalidCredentials",
+        let (_, place) = self.place();
+        Failure::of(
+            Code::InvalidCredentials,
             format!("{place} {flaw}; fix the credential where it is set (its value is not shown)"),
         )
     }
@@ -164,9 +161,8 @@ pub fn resolve(
     };
     let section = profiles.get_profile(&profile);
     if section.is_none() && profile != "default" {
-        return Err(Failure::new(
-            Kind::Config,
-            "ProfileNotFound",
+        return Err(Failure::of(
+            Code::ProfileNotFound,
             format!(
                 "the config profile {} could not be found in the AWS config or credentials file",
                 quote(&profile)

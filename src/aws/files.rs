@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use aws_runtime::env_config::file::{EnvConfigFileKind, EnvConfigFiles};
 
-use crate::failure::{Failure, Kind};
+use crate::failure::{Code, Failure};
 use crate::text::quote;
 
 /// Config and credentials files are a few kilobytes; tools that generate a
@@ -219,13 +219,7 @@ pub async fn profile_files(
         let path = named.map_or_else(|| PathBuf::from(default), PathBuf::from);
         let path = expand_home(&path, home.as_deref());
         let label = format!("the {name} {}{from}", quote(&path.to_string_lossy()));
-        let refuse = |why: &str| {
-            Failure::new(
-                Kind::Config,
-                "InvalidConfiguration",
-                format!("{label} {why}"),
-            )
-        };
+        let refuse = |why: &str| Failure::of(Code::InvalidConfiguration, format!("{label} {why}"));
         let contents = match read_bounded(&path, PROFILE_FILE_LIMIT).await {
             Ok(bytes) => String::from_utf8(bytes).map_err(|_| refuse("is not UTF-8 text"))?,
             Err(Unreadable::NotFound) => String::new(),

@@ -16,7 +16,7 @@ use crate::core::patch::{self, Patch};
 use crate::core::patch_file;
 use crate::core::pipeline::{self, Context, Edit};
 use crate::core::stop::Stop;
-use crate::failure::{Failure, Kind};
+use crate::failure::{Code, Failure};
 use crate::output::render;
 use crate::output::stdio;
 use crate::report::{JobResult, Outcome};
@@ -98,13 +98,7 @@ pub async fn run(global: &Global, args: &EditArgs, stop: &Stop) -> Result<i32, F
             std::io::Write::write_all(&mut f, original.as_bytes())?;
             Ok(f)
         })
-        .map_err(|e| {
-            Failure::new(
-                Kind::Unexpected,
-                "TempFile",
-                format!("writing the file to edit: {e}"),
-            )
-        })?;
+        .map_err(|e| Failure::of(Code::TempFile, format!("writing the file to edit: {e}")))?;
 
     let saved = edit_until_valid(file.path(), &original, &job, &before, stop).await?;
     // The person's work is kept whenever nothing was sent and the file holds
@@ -124,7 +118,7 @@ pub async fn run(global: &Global, args: &EditArgs, stop: &Stop) -> Result<i32, F
                 _ => why,
             };
             JobResult {
-                error: Some(Failure::new(Kind::Unexpected, "Aborted", why)),
+                error: Some(Failure::of(Code::Aborted, why)),
                 ..JobResult::skipped(id)
             }
         }
@@ -143,7 +137,7 @@ pub async fn run(global: &Global, args: &EditArgs, stop: &Stop) -> Result<i32, F
             if !sent {
                 let changed = results
                     .iter()
-                    .any(|r| r.error.as_ref().is_some_and(|e| e.code == "JobChanged"));
+                    .any(|r| r.error.as_ref().is_some_and(|e| e.is(Code::JobChanged)));
                 stdio::errln(&keep(if changed {
                     "to retry the edit on the job as it is now, run `snowjob edit` again and copy your change over"
                 } else {
@@ -253,11 +247,7 @@ async fn edit_until_valid(
             "{comments}{ERROR_MARK} Fix it and save; save without a change to give up (the file is kept).\n{body}"
         );
         write_private(path, &reopened).map_err(|e| {
-            Failure::new(
-                Kind::Unexpected,
-                "TempFile",
-                format!("rewriting {}: {e}", path.display()),
-            )
+            Failure::of(Code::TempFile, format!("rewriting {}: {e}", path.display()))
         })?;
         rejected = Some(body.to_string());
     }

@@ -11,7 +11,7 @@ use crate::args::Global;
 use crate::aws::client::Snow;
 use crate::core::pipeline::{GRACE_AFTER_SIGNAL, Progress};
 use crate::core::stop::Stop;
-use crate::failure::{Failure, Kind};
+use crate::failure::{Code, Failure};
 use crate::history_file::{self, Location, NotRegular, Record, Target};
 use crate::output::render;
 use crate::report::JobResult;
@@ -94,9 +94,8 @@ pub async fn read(
         return Ok(None);
     };
     let unreadable = |why: String| {
-        Failure::new(
-            Kind::Config,
-            "HistoryUnreadable",
+        Failure::of(
+            Code::HistoryUnreadable,
             format!("the history {} cannot be read: {why}", shown(path)),
         )
     };

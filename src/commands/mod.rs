@@ -23,7 +23,7 @@ use crate::aws::client::{Settings, Sink, Snow};
 use crate::aws::config::Overrides;
 use crate::core::pipeline::{self as pipeline, Edit};
 use crate::core::stop::Stop;
-use crate::failure::{Failure, first_exit_code};
+use crate::failure::{Code, Failure, first_exit_code};
 use crate::output::render::{self, Style};
 use crate::output::stdio;
 use crate::report::{JobResult, Outcome};
@@ -144,9 +144,8 @@ pub async fn read_job_ids(given: &[String], stop: &Stop) -> Result<Vec<String>, 
         tokio::task::spawn_blocking(move || resolve_job_ids(&given, &mut std::io::stdin().lock()));
     match stop.until_stopped(reading).await {
         Some(Ok(ids)) => ids,
-        Some(Err(e)) => Err(Failure::new(
-            crate::failure::Kind::Unexpected,
-            "InternalError",
+        Some(Err(e)) => Err(Failure::of(
+            Code::InternalError,
             format!("reading job IDs from stdin: {e}"),
         )),
         None => Ok(Vec::new()),

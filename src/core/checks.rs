@@ -8,7 +8,7 @@ use aws_sdk_snowball::types::{
 use crate::core::patch::Patch;
 use snowball_model::{DecodeOptions, Wire, facts};
 
-use crate::failure::Failure;
+use crate::failure::{Code, Failure};
 
 /// An enum value in the API's spelling, from any case with `-` for `_`
 /// (`next-day` is `NEXT_DAY`, `no-preference` is `NoPreference`), on the
@@ -98,9 +98,8 @@ pub fn bucket_entry(
         return Ok(Some(first));
     }
     let id = job_label(job);
-    Err(Failure::new(
-        crate::failure::Kind::Invalid,
-        "AmbiguousBucket",
+    Err(Failure::of(
+        Code::AmbiguousBucket,
         format!(
             "job {id}: {bucket_arn} is held in {} entries; which one to {what} is ambiguous, so nothing was sent. \
              Change such entries with `snowjob edit {id}` or `snowjob apply {id} --file PATCH`",

@@ -19,7 +19,7 @@ use crate::core::checks;
 use crate::core::compare;
 use crate::core::patch::{Effect, Patch};
 use crate::core::stop::Stop;
-use crate::failure::{Failure, Kind};
+use crate::failure::{Code, Failure, Kind};
 use crate::report::{JobResult, Outcome};
 
 /// How long UpdateJobs already in flight may take to answer after a signal.
@@ -138,9 +138,8 @@ pub fn internal(panic: &(dyn std::any::Any + Send)) -> Failure {
         .map(|s| s.to_string())
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "a panic".into());
-    Failure::new(
-        Kind::Unexpected,
-        "InternalError",
+    Failure::of(
+        Code::InternalError,
         format!("internal error: {what} (this is a bug in snowjob; please report it)"),
     )
 }
@@ -330,9 +329,8 @@ impl<'a> Batch<'a> {
 }
 
 pub fn job_changed(id: &str, when: &str) -> Failure {
-    Failure::new(
-        Kind::NotEditable,
-        "JobChanged",
+    Failure::of(
+        Code::JobChanged,
         format!(
             "job {id} changed {when}; nothing was sent for it. Run the command again to see the new plan"
         ),
@@ -340,9 +338,8 @@ pub fn job_changed(id: &str, when: &str) -> Failure {
 }
 
 fn fate_unknown(id: &str, why: &str) -> Failure {
-    Failure::new(
-        Kind::Unreachable,
-        "UpdateFateUnknown",
+    Failure::of(
+        Code::UpdateFateUnknown,
         format!(
             "job {id}: the update was sent but whether it was applied is not known ({why}); check with `snowjob show {id}`"
         ),
@@ -352,9 +349,8 @@ fn fate_unknown(id: &str, why: &str) -> Failure {
 pub fn ensure_new(id: &str, job: &JobMetadata) -> Result<(), Failure> {
     match job.job_state() {
         Some(JobState::New) => Ok(()),
-        state => Err(Failure::new(
-            Kind::NotEditable,
-            "JobNotEditable",
+        state => Err(Failure::of(
+            Code::JobNotEditable,
             format!(
                 "job {id} is {}; it can only be edited while New (usually the first {} minutes after it was ordered)",
                 state.map_or("in an unknown state", |s| s.as_str()),

@@ -11,7 +11,7 @@ use crate::core::compare;
 use crate::core::patch::{self, Patch};
 use crate::core::patch_file;
 use crate::core::pipeline::{Context, Edit};
-use crate::failure::{Failure, Kind};
+use crate::failure::{Code, Failure};
 use crate::history_file::Record;
 use crate::text::quote;
 
@@ -25,10 +25,7 @@ impl Edit for Undo {
     fn patch(&self, job: &JobMetadata, _ctx: &Context) -> Result<Patch, Failure> {
         let id = job.job_id().unwrap_or_default();
         let record = self.last.get(id).ok_or_else(|| {
-            Failure::new(
-                Kind::NotFound,
-                "NoHistory",
-                format!(
+            Failure::of(Code::NoHistory, format!(
                     "job {id} has no recorded edit in this region and endpoint; there is nothing to undo (see `snowjob history {id}`)"
                 ),
             )
@@ -65,9 +62,8 @@ pub fn revert(record: &Record, current: &Map<String, Json>) -> Result<Map<String
             continue;
         }
         if !compare::same(field, Some(now), Some(&change.after)) {
-            return Err(Failure::new(
-                Kind::NotEditable,
-                "ChangedSinceEdit",
+            return Err(Failure::of(
+                Code::ChangedSinceEdit,
                 format!(
                     "job {id}: {field} changed after {edit}: it is now {}, not {} as that edit left it; nothing was sent for this job",
                     shown(field, now),
@@ -78,9 +74,8 @@ pub fn revert(record: &Record, current: &Map<String, Json>) -> Result<Map<String
         let value = match &change.before {
             Json::Null if patch_file::is_structure(field) => Json::Object(Map::new()),
             Json::Null => {
-                return Err(Failure::new(
-                    Kind::NotEditable,
-                    "CannotRemove",
+                return Err(Failure::of(
+                    Code::CannotRemove,
                     format!(
                         "job {id}: {field} was not set before {edit}, and UpdateJob cannot remove it; nothing was sent for this job. Set it to the value you want instead"
                     ),

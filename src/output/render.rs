@@ -397,7 +397,9 @@ pub fn results(results: &[JobResult], format: Format, style: &Style) -> String {
             .flat_map(|c| diff_lines(&c.field, &c.before, &c.after))
             .map(|line| escape_controls(&line));
         let detail = match (&r.error, r.outcome) {
-            (Some(e), Outcome::Failed) if r.changes.is_empty() || e.code != "JobChanged" => {
+            (Some(e), Outcome::Failed)
+                if r.changes.is_empty() || !e.is(crate::failure::Code::JobChanged) =>
+            {
                 e.code.clone()
             }
             (Some(e), _) => std::iter::once(e.code.clone())

@@ -197,3 +197,23 @@ fn the_checker_sees_imports_and_prints() {
     );
     assert_eq!(code("let a = 1; // crate::cli\n"), "let a = 1; ");
 }
+
+#[test]
+fn error_codes_are_matched_by_their_type_never_as_text() {
+    let src = root().join("src");
+    let mut files = Vec::new();
+    sources(&src, &mut files);
+    let mut wrong = Vec::new();
+    for file in &files {
+        let code = code(&std::fs::read_to_string(file).unwrap());
+        for pattern in [".code == \"", ".code != \"", "code.as_str() == \""] {
+            if code.contains(pattern) {
+                wrong.push(format!(
+                    "{}: compares an error code as text ({pattern}…); use Failure::is(Code::…)",
+                    file.display()
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
+}

@@ -4,7 +4,7 @@
 use crate::args::Global;
 use crate::aws::convert;
 use crate::core::stop::Stop;
-use crate::failure::{Failure, Kind};
+use crate::failure::{Code, Failure};
 use crate::output::render;
 use crate::output::stdio;
 
@@ -56,9 +56,8 @@ pub async fn pending_jobs(
         })
         .collect();
     if choices.is_empty() {
-        return Err(Failure::new(
-            Kind::NotFound,
-            "NoPendingJobs",
+        return Err(Failure::of(
+            Code::NoPendingJobs,
             "no job is still New (editable); `snowjob list --all` shows every job",
         ));
     }
@@ -80,32 +79,26 @@ pub async fn pending_jobs(
         return Ok(Vec::new());
     };
     held.0 = false;
-    let answer = answer.map_err(|e| {
-        Failure::new(
-            Kind::Unexpected,
-            "InternalError",
-            format!("the picker failed: {e}"),
-        )
-    })?;
+    let answer =
+        answer.map_err(|e| Failure::of(Code::InternalError, format!("the picker failed: {e}")))?;
     match answer {
-        Ok(ids) if ids.is_empty() => Err(cancelled(Kind::Unexpected, "no job was chosen")),
+        Ok(ids) if ids.is_empty() => Err(cancelled(Code::Cancelled, "no job was chosen")),
         Ok(ids) => Ok(ids),
         Err(inquire::InquireError::OperationInterrupted) => {
-            Err(cancelled(Kind::Interrupted, "interrupted"))
+            Err(cancelled(Code::Interrupted, "interrupted"))
         }
         Err(inquire::InquireError::OperationCanceled) => {
-            Err(cancelled(Kind::Unexpected, "cancelled"))
+            Err(cancelled(Code::Cancelled, "cancelled"))
         }
-        Err(e) => Err(Failure::new(
-            Kind::Unexpected,
-            "PickerFailed",
+        Err(e) => Err(Failure::of(
+            Code::PickerFailed,
             format!("the picker failed: {e}"),
         )),
     }
 }
 
-fn cancelled(kind: Kind, why: &str) -> Failure {
-    Failure::new(kind, "Cancelled", format!("{why}; nothing was sent"))
+fn cancelled(code: Code, why: &str) -> Failure {
+    Failure::of(code, format!("{why}; nothing was sent"))
 }
 
 /// While true, the picker holds the terminal: dropping gives it back.

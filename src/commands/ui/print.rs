@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::args::{Format, Global};
-use crate::failure::{Failure, Kind};
+use crate::failure::{Code, Failure, Kind};
 use crate::output::{aws_cli, render, stdio};
 use crate::report::{JobResult, Outcome};
 
@@ -23,16 +23,11 @@ pub fn print(
         stdio::out(&plain());
         return Ok(());
     };
-    let document = serde_json::to_value(document).map_err(|e| {
-        Failure::new(
-            Kind::Unexpected,
-            "InternalError",
-            format!("internal error: {e}"),
-        )
-    })?;
+    let document = serde_json::to_value(document)
+        .map_err(|e| Failure::of(Code::InternalError, format!("internal error: {e}")))?;
     let mut result = query
         .search(&document)
-        .map_err(|e| Failure::new(Kind::Invalid, "InvalidQuery", format!("--query: {e}")))?;
+        .map_err(|e| Failure::of(Code::InvalidQuery, format!("--query: {e}")))?;
     if matches!(global.output, Format::Table | Format::Text) {
         // Job data drawn for a person never reaches the terminal raw.
         result = crate::text::escaped(&result);
