@@ -41,212 +41,9 @@ environment, profiles, SSO, web identity, containers and instances. --profile
 takes the profile's credentials even when AWS_ACCESS_KEY_ID is set. A setting
 that is not valid is refused before any request, naming where it came from.";
 
-/// Each subcommand's examples, shown at the end of its help: (what, command).
-const SUBCOMMAND_EXAMPLES: &[(&str, &[(&str, &str)])] = &[
-    (
-        "history",
-        &[
-            (
-                "Every edit snowjob has sent, oldest first",
-                "snowjob history",
-            ),
-            (
-                "One job's edits, as data",
-                "snowjob history JID123e4567-e89b-12d3-a456-426655440000 -o json",
-            ),
-            (
-                "Which members each edit changed",
-                "snowjob history -o text | cut -f2,4",
-            ),
-        ],
-    ),
-    (
-        "undo",
-        &[
-            (
-                "Put back what the last edit of a job changed",
-                "snowjob undo JID123e4567-e89b-12d3-a456-426655440000",
-            ),
-            (
-                "See what an undo would send, without sending it",
-                "snowjob undo JID123e4567-e89b-12d3-a456-426655440000 --dry-run",
-            ),
-            (
-                "Undo again: re-applies the edit that was undone",
-                "snowjob undo JID123e4567-e89b-12d3-a456-426655440000",
-            ),
-        ],
-    ),
-    (
-        "show",
-        &[
-            (
-                "One job, with the minutes left to edit it",
-                "snowjob show JID123e4567-e89b-12d3-a456-426655440000",
-            ),
-            (
-                "Pick among the jobs still New (on a terminal)",
-                "snowjob show",
-            ),
-            (
-                "Every pending job, as JSON",
-                "snowjob list -o text | cut -f1 | snowjob show - -o json",
-            ),
-        ],
-    ),
-    (
-        "list",
-        &[
-            ("The jobs that can still be edited", "snowjob list"),
-            ("Every job, whatever its state", "snowjob list --all"),
-            (
-                "IDs of the pending V3_5S jobs",
-                "snowjob list -o text --query \"[?SnowballType=='V3_5S'].JobId\"",
-            ),
-        ],
-    ),
-    (
-        "addresses",
-        &[
-            ("The account's addresses, ID first", "snowjob addresses"),
-            (
-                "IDs and cities only",
-                "snowjob addresses -o text --query '[].[AddressId, City]'",
-            ),
-        ],
-    ),
-    (
-        "set-shipping",
-        &[
-            (
-                "Ship faster",
-                "snowjob set-shipping JID123e4567-e89b-12d3-a456-426655440000 --speed NEXT_DAY",
-            ),
-            (
-                "Ship to another address (see snowjob addresses)",
-                "snowjob set-shipping JID123e4567-e89b-12d3-a456-426655440000 --address-id ADID1234ab12-3eec-4eb3-9be6-9374c10eb51b",
-            ),
-            (
-                "Every pending job, after a look at the plan",
-                "snowjob list -o text | cut -f1 | snowjob set-shipping - --speed EXPRESS --dry-run",
-            ),
-        ],
-    ),
-    (
-        "set-capacity",
-        &[
-            (
-                "The capacity a V3_5S device comes in",
-                "snowjob set-capacity JID123e4567-e89b-12d3-a456-426655440000 --capacity T240",
-            ),
-            (
-                "Let AWS choose, on jobs picked on a terminal",
-                "snowjob set-capacity --capacity NoPreference",
-            ),
-        ],
-    ),
-    (
-        "add-s3-resource",
-        &[
-            (
-                "Add a bucket by name",
-                "snowjob add-s3-resource JID123e4567-e89b-12d3-a456-426655440000 --bucket my-bucket",
-            ),
-            (
-                "Export a key range through S3 and NFS",
-                "snowjob add-s3-resource JID123e4567-e89b-12d3-a456-426655440000 --bucket arn:aws:s3:::videos --begin-marker 2025/01/ --end-marker 2025/12/ --service s3 --service nfs",
-            ),
-            (
-                "Change one setting of a bucket on the job",
-                "snowjob add-s3-resource JID123e4567-e89b-12d3-a456-426655440000 --bucket videos --end-marker 2025/06/",
-            ),
-        ],
-    ),
-    (
-        "remove-s3-resource",
-        &[
-            (
-                "Remove a bucket, keeping the others",
-                "snowjob remove-s3-resource JID123e4567-e89b-12d3-a456-426655440000 --bucket my-bucket",
-            ),
-            (
-                "See the request first",
-                "snowjob remove-s3-resource JID123e4567-e89b-12d3-a456-426655440000 --bucket my-bucket --dry-run",
-            ),
-        ],
-    ),
-    (
-        "set-nfs-limit",
-        &[
-            (
-                "20 TB for NFS, other services kept",
-                "snowjob set-nfs-limit JID123e4567-e89b-12d3-a456-426655440000 --limit 20",
-            ),
-            (
-                "The same on jobs picked on a terminal",
-                "snowjob set-nfs-limit --limit 20",
-            ),
-        ],
-    ),
-    (
-        "apply",
-        &[
-            (
-                "A patch file, checked and shown first",
-                "snowjob apply JID123e4567-e89b-12d3-a456-426655440000 --file patch.yaml --dry-run",
-            ),
-            (
-                "One member from stdin",
-                "echo 'ShippingOption: EXPRESS' | snowjob apply JID123e4567-e89b-12d3-a456-426655440000 --file -",
-            ),
-            (
-                "Every pending job",
-                "snowjob list -o text | cut -f1 | snowjob apply - --file patch.yaml --yes",
-            ),
-        ],
-    ),
-    (
-        "edit",
-        &[
-            (
-                "Edit a job in $VISUAL or $EDITOR",
-                "snowjob edit JID123e4567-e89b-12d3-a456-426655440000",
-            ),
-            (
-                "In an editor that needs an argument to wait",
-                "EDITOR='code --wait' snowjob edit JID123e4567-e89b-12d3-a456-426655440000",
-            ),
-            (
-                "Pick the job on a terminal; see the request, send nothing",
-                "snowjob edit --dry-run",
-            ),
-        ],
-    ),
-    (
-        "completions",
-        &[
-            (
-                "Live completion of job and address IDs (in ~/.bashrc)",
-                "source <(COMPLETE=bash snowjob)",
-            ),
-            (
-                "The same for zsh (in ~/.zshrc)",
-                "source <(COMPLETE=zsh snowjob)",
-            ),
-            (
-                "A static script: options and values only",
-                "snowjob completions fish > ~/.config/fish/completions/snowjob.fish",
-            ),
-        ],
-    ),
-];
-
-/// A subcommand's examples as its help's closing text.
-fn examples(command: &str) -> String {
-    let listed = SUBCOMMAND_EXAMPLES
-        .iter()
-        .find(|(name, _)| *name == command)
-        .map_or(&[][..], |(_, examples)| examples);
+/// A subcommand's examples (declared beside its arguments) as its help's
+/// closing text.
+fn examples(listed: &[(&str, &str)]) -> String {
     listed
         .iter()
         .fold(String::from("Examples:"), |text, (what, line)| {
@@ -312,22 +109,22 @@ pub fn command() -> clap::Command {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Show jobs: state and edit window left, shipping, capacity, resources, services.
-    #[command(after_help = examples("show"))]
+    #[command(after_help = examples(commands::show::EXAMPLES))]
     Show(commands::show::ShowArgs),
     /// List jobs; without --all only those still editable (New).
-    #[command(after_help = examples("list"))]
+    #[command(after_help = examples(commands::list::EXAMPLES))]
     List(commands::list::ListArgs),
     /// List the account's shipping addresses, address ID first.
     ///
     /// Their IDs are what --address-id and --forwarding-address-id take. Follows
     /// every page of DescribeAddresses.
-    #[command(after_help = examples("addresses"))]
+    #[command(after_help = examples(commands::addresses::EXAMPLES))]
     Addresses(commands::addresses::AddressesArgs),
     /// Change the shipping speed, the address or the forwarding address.
-    #[command(after_help = examples("set-shipping"))]
+    #[command(after_help = examples(commands::set_shipping::EXAMPLES))]
     SetShipping(commands::set_shipping::SetShippingArgs),
     /// Change the device capacity.
-    #[command(after_help = examples("set-capacity"))]
+    #[command(after_help = examples(commands::set_capacity::EXAMPLES))]
     SetCapacity(commands::set_capacity::SetCapacityArgs),
     /// Add an S3 bucket, or change one the job has, keeping every other resource.
     ///
@@ -340,7 +137,7 @@ pub enum Command {
     /// to its current ones leave the job unchanged. A --service given twice is
     /// sent once. A bucket the job holds in more than one entry is not changed
     /// (exit 2, nothing sent): edit or apply can change such entries.
-    #[command(after_help = examples("add-s3-resource"))]
+    #[command(after_help = examples(commands::add_s3_resource::EXAMPLES))]
     AddS3Resource(commands::add_s3_resource::AddS3ResourceArgs),
     /// Remove an S3 bucket, keeping every other resource.
     ///
@@ -349,14 +146,14 @@ pub enum Command {
     /// bucket of an IMPORT or EXPORT job cannot be removed: such a job needs one.
     /// A bucket the job holds in more than one entry is not removed (exit 2,
     /// nothing sent): edit or apply can change such entries.
-    #[command(after_help = examples("remove-s3-resource"))]
+    #[command(after_help = examples(commands::remove_s3_resource::EXAMPLES))]
     RemoveS3Resource(commands::remove_s3_resource::RemoveS3ResourceArgs),
     /// Set the NFS on-device storage limit, keeping the other on-device services.
     ///
     /// Tape Gateway, EKS Anywhere and S3 on-device settings are carried along
     /// unchanged. The limit is whole terabytes, above 0 and not above the
     /// device's capacity.
-    #[command(after_help = examples("set-nfs-limit"))]
+    #[command(after_help = examples(commands::set_nfs_limit::EXAMPLES))]
     SetNfsLimit(commands::set_nfs_limit::SetNfsLimitArgs),
     /// Apply a YAML or JSON patch of UpdateJob members to jobs.
     ///
@@ -369,7 +166,7 @@ pub enum Command {
     /// kept. Lists replace the job's list whole (give every bucket you want to
     /// keep). Scalars replace. The file (YAML or JSON, at most 1 MiB) is read
     /// whole and checked before any request; errors name each key's path and line.
-    #[command(after_help = examples("apply"))]
+    #[command(after_help = examples(commands::apply::EXAMPLES))]
     Apply(commands::apply::ApplyArgs),
     /// Show the edits snowjob has sent, oldest first.
     ///
@@ -387,7 +184,7 @@ pub enum Command {
     /// that cannot be written is a warning, never a failed edit. Text
     /// output is TIME, JOB_ID, OUTCOME and the changed members, comma-joined; a
     /// line that is not a record is skipped with a warning naming it.
-    #[command(after_help = examples("history"))]
+    #[command(after_help = examples(commands::history::EXAMPLES))]
     History(commands::history::HistoryArgs),
     /// Revert each job's last recorded edit, through the same checks as any edit.
     ///
@@ -403,7 +200,7 @@ pub enum Command {
     /// for every edit. An undo is itself recorded, so undoing twice re-applies
     /// the edit. With the history off, or not a regular file, undo is refused
     /// (exit 2).
-    #[command(after_help = examples("undo"))]
+    #[command(after_help = examples(commands::undo::EXAMPLES))]
     Undo(commands::undo::UndoArgs),
     /// Edit a job's members in your editor ($VISUAL, else $EDITOR, else vi).
     ///
@@ -421,7 +218,7 @@ pub enum Command {
     /// its path printed (exit 2), as it is when the job changed meanwhile. The
     /// file is readable by you only: it may hold pickup details. The editor
     /// runs through sh -c, so it may take arguments (EDITOR="code --wait").
-    #[command(after_help = examples("edit"))]
+    #[command(after_help = examples(commands::edit::EXAMPLES))]
     Edit(commands::edit::EditArgs),
     /// Print a static shell completion script (options and values, no job IDs).
     ///
@@ -432,7 +229,7 @@ pub enum Command {
     /// ~/.bashrc, `source <(COMPLETE=zsh snowjob)` to ~/.zshrc, or
     /// `source (COMPLETE=fish snowjob | psub)` to ~/.config/fish/config.fish.
     /// A completion that cannot reach the service within 2 seconds offers nothing.
-    #[command(after_help = examples("completions"))]
+    #[command(after_help = examples(commands::completions::EXAMPLES))]
     Completions(commands::completions::CompletionsArgs),
 }
 

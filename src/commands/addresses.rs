@@ -23,3 +23,12 @@ pub async fn run(global: &Global, _args: &AddressesArgs) -> Result<i32, Failure>
     });
     Ok(super::ui::print::exit_code(0, printed))
 }
+
+/// Shown at the end of `addresses --help`: (what, command).
+pub const EXAMPLES: &[(&str, &str)] = &[
+    ("The account's addresses, ID first", "snowjob addresses"),
+    (
+        "IDs and cities only",
+        "snowjob addresses -o text --query '[].[AddressId, City]'",
+    ),
+];

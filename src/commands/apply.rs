@@ -68,3 +68,19 @@ pub async fn run(global: &Global, args: &ApplyArgs, stop: &Stop) -> Result<i32, 
     let file = read(&args.file, &mut std::io::stdin().lock())?;
     super::run_edit(global, &args.ids.jobs, &Apply(file), stop).await
 }
+
+/// Shown at the end of `apply --help`: (what, command).
+pub const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "A patch file, checked and shown first",
+        "snowjob apply JID123e4567-e89b-12d3-a456-426655440000 --file patch.yaml --dry-run",
+    ),
+    (
+        "One member from stdin",
+        "echo 'ShippingOption: EXPRESS' | snowjob apply JID123e4567-e89b-12d3-a456-426655440000 --file -",
+    ),
+    (
+        "Every pending job",
+        "snowjob list -o text | cut -f1 | snowjob apply - --file patch.yaml --yes",
+    ),
+];

@@ -19,3 +19,19 @@ pub fn run(script: &str) -> Result<i32, Failure> {
     crate::output::stdio::out(script);
     Ok(0)
 }
+
+/// Shown at the end of `completions --help`: (what, command).
+pub const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "Live completion of job and address IDs (in ~/.bashrc)",
+        "source <(COMPLETE=bash snowjob)",
+    ),
+    (
+        "The same for zsh (in ~/.zshrc)",
+        "source <(COMPLETE=zsh snowjob)",
+    ),
+    (
+        "A static script: options and values only",
+        "snowjob completions fish > ~/.config/fish/completions/snowjob.fish",
+    ),
+];

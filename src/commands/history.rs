@@ -330,3 +330,19 @@ fn write(path: &Path, records: mpsc::Receiver<Record>, tally: &Mutex<Tally>) {
 fn shown(path: &Path) -> String {
     quote(&path.display().to_string())
 }
+
+/// Shown at the end of `history --help`: (what, command).
+pub const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "Every edit snowjob has sent, oldest first",
+        "snowjob history",
+    ),
+    (
+        "One job's edits, as data",
+        "snowjob history JID123e4567-e89b-12d3-a456-426655440000 -o json",
+    ),
+    (
+        "Which members each edit changed",
+        "snowjob history -o text | cut -f2,4",
+    ),
+];

@@ -35,3 +35,13 @@ pub async fn run(global: &Global, args: &ListArgs) -> Result<i32, Failure> {
     }
     Ok(super::ui::print::exit_code(0, printed))
 }
+
+/// Shown at the end of `list --help`: (what, command).
+pub const EXAMPLES: &[(&str, &str)] = &[
+    ("The jobs that can still be edited", "snowjob list"),
+    ("Every job, whatever its state", "snowjob list --all"),
+    (
+        "IDs of the pending V3_5S jobs",
+        "snowjob list -o text --query \"[?SnowballType=='V3_5S'].JobId\"",
+    ),
+];

@@ -35,3 +35,15 @@ pub fn capacity_help() -> String {
         devices.join("; ")
     )
 }
+
+/// Shown at the end of `set-capacity --help`: (what, command).
+pub const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "The capacity a V3_5S device comes in",
+        "snowjob set-capacity JID123e4567-e89b-12d3-a456-426655440000 --capacity T240",
+    ),
+    (
+        "Let AWS choose, on jobs picked on a terminal",
+        "snowjob set-capacity --capacity NoPreference",
+    ),
+];

@@ -33,3 +33,19 @@ impl Edit for SetShippingArgs {
         })
     }
 }
+
+/// Shown at the end of `set-shipping --help`: (what, command).
+pub const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "Ship faster",
+        "snowjob set-shipping JID123e4567-e89b-12d3-a456-426655440000 --speed NEXT_DAY",
+    ),
+    (
+        "Ship to another address (see snowjob addresses)",
+        "snowjob set-shipping JID123e4567-e89b-12d3-a456-426655440000 --address-id ADID1234ab12-3eec-4eb3-9be6-9374c10eb51b",
+    ),
+    (
+        "Every pending job, after a look at the plan",
+        "snowjob list -o text | cut -f1 | snowjob set-shipping - --speed EXPRESS --dry-run",
+    ),
+];

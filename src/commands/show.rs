@@ -45,3 +45,19 @@ pub async fn run(global: &Global, args: &ShowArgs, stop: &Stop) -> Result<i32, F
         printed,
     ))
 }
+
+/// Shown at the end of `show --help`: (what, command).
+pub const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "One job, with the minutes left to edit it",
+        "snowjob show JID123e4567-e89b-12d3-a456-426655440000",
+    ),
+    (
+        "Pick among the jobs still New (on a terminal)",
+        "snowjob show",
+    ),
+    (
+        "Every pending job, as JSON",
+        "snowjob list -o text | cut -f1 | snowjob show - -o json",
+    ),
+];

@@ -37,3 +37,19 @@ pub async fn run(global: &Global, args: &UndoArgs, stop: &Stop) -> Result<i32, F
             .0,
     )
 }
+
+/// Shown at the end of `undo --help`: (what, command).
+pub const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "Put back what the last edit of a job changed",
+        "snowjob undo JID123e4567-e89b-12d3-a456-426655440000",
+    ),
+    (
+        "See what an undo would send, without sending it",
+        "snowjob undo JID123e4567-e89b-12d3-a456-426655440000 --dry-run",
+    ),
+    (
+        "Undo again: re-applies the edit that was undone",
+        "snowjob undo JID123e4567-e89b-12d3-a456-426655440000",
+    ),
+];
