@@ -29,8 +29,8 @@ pub struct Global {
     #[arg(short = 'o', long, global = true, value_enum, default_value_t = Format::Table)]
     pub output: Format,
     /// A JMESPath query (as in the AWS CLI) applied to the output's JSON document
-    /// before it is printed in the chosen format; at most 64 levels deep.
-    #[arg(long, global = true, value_name = "JMESPATH", value_parser = Query::parse)]
+    /// before it is printed in the chosen format.
+    #[arg(long, global = true, value_name = "JMESPATH", value_parser = Query::parse, long_help = query_help())]
     pub query: Option<Query>,
     /// Show the change and the exact request; send nothing that modifies.
     #[arg(long, global = true)]
@@ -64,6 +64,15 @@ pub struct Global {
     /// which options are global).
     #[arg(skip)]
     pub command_line: String,
+}
+
+/// `--query`'s long help, its nesting limit from the parser's own.
+fn query_help() -> String {
+    format!(
+        "A JMESPath query (as in the AWS CLI) applied to the output's JSON document before \
+         it is printed in the chosen format; at most {} levels deep.",
+        crate::output::query::MAX_NESTING
+    )
 }
 
 /// Job IDs as given: IDs, or `-` to read them from stdin.

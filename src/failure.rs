@@ -26,7 +26,8 @@ pub enum Kind {
 }
 
 /// Every exit code and what it means: the one place they are written, for
-/// the code, `--help` and the man page alike. (0, success, has no kind.)
+/// the code, `--help` and the man page alike (`{grace}`: the grace after a
+/// signal, filled in by [`exit_code_meanings`]). (0, success, has no kind.)
 pub const EXIT_CODES: &[(Option<Kind>, i32, &str)] = &[
     (None, 0, "success, including unchanged jobs and --dry-run"),
     (
@@ -58,7 +59,7 @@ pub const EXIT_CODES: &[(Option<Kind>, i32, &str)] = &[
     (
         Some(Kind::Interrupted),
         130,
-        "interrupted by SIGINT: no new request started, updates in flight had 2 seconds, the results so far were printed (not attempted: skipped; no reply: unknown)",
+        "interrupted by SIGINT: no new request started, updates in flight had {grace}, the results so far were printed (not attempted: skipped; no reply: unknown)",
     ),
     (
         Some(Kind::Terminated),
@@ -66,6 +67,18 @@ pub const EXIT_CODES: &[(Option<Kind>, i32, &str)] = &[
         "terminated by SIGTERM, as for SIGINT",
     ),
 ];
+
+/// Each exit code and its meaning as help and man pages show it, `grace`
+/// (how long updates in flight get after a signal) filled in.
+pub fn exit_code_meanings(grace: std::time::Duration) -> Vec<(i32, String)> {
+    EXIT_CODES
+        .iter()
+        .map(|(_, code, meaning)| {
+            let grace = format!("{} seconds", grace.as_secs_f64());
+            (*code, meaning.replace("{grace}", &grace))
+        })
+        .collect()
+}
 
 impl Kind {
     pub fn exit_code(self) -> i32 {

@@ -4,6 +4,15 @@
 
 use serde_json::Value as Json;
 
+/// A size limit as help and messages say it: `1 MiB`, `16 MiB`, `512 KiB`.
+pub fn size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 20 && b % (1 << 20) == 0 => format!("{} MiB", b >> 20),
+        b if b >= 1 << 10 && b % (1 << 10) == 0 => format!("{} KiB", b >> 10),
+        b => format!("{b} bytes"),
+    }
+}
+
 /// Job data shown to a person never reaches the terminal raw: control
 /// characters (C0, DEL, C1), the Unicode line and paragraph separators and
 /// the invisible bidirectional overrides are written as escapes, so a job's

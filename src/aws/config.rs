@@ -475,6 +475,7 @@ pub fn check_endpoint(url: &str) -> Result<String, &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::failure::Kind;
     use std::collections::HashMap;
 
     fn profiles(text: &str) -> ProfileSet {

@@ -259,6 +259,7 @@ fn expand_home(path: &Path, home: Option<&Path>) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::failure::Kind;
 
     #[tokio::test]
     async fn only_regular_files_are_read_and_never_past_the_limit() {

@@ -22,6 +22,8 @@ pub fn completion(shell: Shell) -> String {
     String::from_utf8(out).expect("completion scripts are UTF-8")
 }
 
+/// The environment snowjob reads; `{name}` placeholders are filled in from
+/// the limits' own constants by [`fill`].
 const ENVIRONMENT: &[(&str, &str)] = &[
     (
         "AWS_PROFILE",
@@ -33,7 +35,7 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN",
-        "Static credentials; they win over AWS_PROFILE (with a warning) but not over --profile. One holding a control character (a trailing newline) is exit 5.",
+        "Static credentials; they win over AWS_PROFILE (with a warning) but not over --profile. One holding a control character (a trailing newline) is exit {exit_config}.",
     ),
     (
         "AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_SNOWBALL",
@@ -45,11 +47,11 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "AWS_CA_BUNDLE",
-        "PEM certificates to trust for HTTPS endpoints instead of the system's (a corporate proxy's); also ca_bundle in a profile. At most 16 MiB.",
+        "PEM certificates to trust for HTTPS endpoints instead of the system's (a corporate proxy's); also ca_bundle in a profile. At most {ca_bundle_limit}.",
     ),
     (
         "AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE",
-        "Where the AWS config and credentials files are; each is read up to 4 MiB.",
+        "Where the AWS config and credentials files are; each is read up to {profile_file_limit}.",
     ),
     (
         "AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN",
@@ -118,14 +120,37 @@ const EXAMPLES: &[(&str, &str)] = &[
     ),
 ];
 
+/// A text of this module with its placeholders filled in from their sources.
+fn fill(text: &str) -> String {
+    let limits = [
+        (
+            "{exit_config}",
+            crate::failure::Kind::Config.exit_code().to_string(),
+        ),
+        (
+            "{ca_bundle_limit}",
+            crate::text::size(crate::aws::files::CA_BUNDLE_LIMIT),
+        ),
+        (
+            "{profile_file_limit}",
+            crate::text::size(crate::aws::files::PROFILE_FILE_LIMIT),
+        ),
+    ];
+    limits.iter().fold(text.to_string(), |text, (name, value)| {
+        text.replace(name, value)
+    })
+}
+
 fn roff_escape(text: &str) -> String {
     text.replace('\\', "\\\\").replace('-', "\\-")
 }
 
 fn extra_sections() -> String {
     let mut out = String::from(".SH \"EXIT STATUS\"\n");
-    for (_, code, meaning) in crate::failure::EXIT_CODES {
-        out.push_str(&format!(".TP\n\\fB{code}\\fR\n{}\n", roff_escape(meaning)));
+    for (code, meaning) in
+        crate::failure::exit_code_meanings(crate::core::pipeline::GRACE_AFTER_SIGNAL)
+    {
+        out.push_str(&format!(".TP\n\\fB{code}\\fR\n{}\n", roff_escape(&meaning)));
     }
     out.push_str(".PP\nWith several jobs every job is attempted and reported; the exit status is that of the first failed job in input order.\n");
     out.push_str(&format!(
@@ -137,7 +162,7 @@ fn extra_sections() -> String {
         out.push_str(&format!(
             ".TP\n\\fB{}\\fR\n{}\n",
             roff_escape(name),
-            roff_escape(meaning)
+            roff_escape(&fill(meaning))
         ));
     }
     out.push_str(".SH EXAMPLES\n");

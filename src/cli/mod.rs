@@ -15,7 +15,9 @@ use crate::failure::Failure;
 /// configuration comes from.
 fn after_help() -> String {
     let mut text = String::from("Exit codes:\n");
-    for (_, code, meaning) in crate::failure::EXIT_CODES {
+    for (code, meaning) in
+        crate::failure::exit_code_meanings(crate::core::pipeline::GRACE_AFTER_SIGNAL)
+    {
         text.push_str(&format!("  {code:<4} {meaning}\n"));
     }
     format!("{text}{BATCHES}\n\n{TEXT_OUTPUT}\n\n{CONFIGURATION}")
@@ -156,17 +158,7 @@ pub enum Command {
     #[command(after_help = examples(commands::set_nfs_limit::EXAMPLES))]
     SetNfsLimit(commands::set_nfs_limit::SetNfsLimitArgs),
     /// Apply a YAML or JSON patch of UpdateJob members to jobs.
-    ///
-    /// Top-level keys are UpdateJob members: RoleARN, Notification, Resources,
-    /// OnDeviceServiceConfiguration, AddressId, ShippingOption, Description,
-    /// SnowballCapacityPreference, ForwardingAddressId, PickupDetails.
-    ///
-    /// Structures merge into the job's current value member by member: a
-    /// sub-member given replaces the job's, null removes it, the others are
-    /// kept. Lists replace the job's list whole (give every bucket you want to
-    /// keep). Scalars replace. The file (YAML or JSON, at most 1 MiB) is read
-    /// whole and checked before any request; errors name each key's path and line.
-    #[command(after_help = examples(commands::apply::EXAMPLES))]
+    #[command(long_about = commands::apply::long_about(), after_help = examples(commands::apply::EXAMPLES))]
     Apply(commands::apply::ApplyArgs),
     /// Show the edits snowjob has sent, oldest first.
     ///
@@ -339,6 +331,38 @@ async fn read(
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    /// Help prose that names an exit code beside one of snowjob's codes
+    /// ("exit 3, ChangedSinceEdit") says the number the code really has.
+    #[test]
+    fn exit_codes_named_in_help_are_the_codes_own() {
+        let mut cmd = Cli::command();
+        let mut checked = 0;
+        for sub in cmd.get_subcommands_mut() {
+            let help = sub.render_long_help().to_string();
+            for (i, _) in help.match_indices("exit ") {
+                let rest = &help[i + 5..];
+                let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                let Some(name) = rest[digits.len()..].strip_prefix(", ") else {
+                    continue;
+                };
+                let name: String = name.chars().take_while(char::is_ascii_alphabetic).collect();
+                if let Some(code) = crate::failure::Code::ALL
+                    .iter()
+                    .find(|c| c.as_str() == name)
+                {
+                    assert_eq!(
+                        digits,
+                        code.kind().exit_code().to_string(),
+                        "{}: exit {digits}, {name}",
+                        sub.get_name()
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked >= 3, "{checked}");
+    }
 
     #[test]
     fn cli_is_well_formed() {

@@ -69,6 +69,29 @@ pub async fn run(global: &Global, args: &ApplyArgs, stop: &Stop) -> Result<i32, 
     super::run_edit(global, &args.ids.jobs, &Apply(file), stop).await
 }
 
+/// `apply --help`'s description: the members a patch may set (from the
+/// model) and the file's size limit (from [`MAX_PATCH_BYTES`]).
+pub fn long_about() -> String {
+    let members = snowball_model::facts::update_members().join(", ");
+    let mut text = String::new();
+    text.push_str("Apply a YAML or JSON patch of UpdateJob members to jobs.\n\n");
+    text.push_str(&format!(
+        "Top-level keys are UpdateJob members: {members}.\n\n"
+    ));
+    text.push_str(
+        "Structures merge into the job's current value member by member: a \
+         sub-member given replaces the job's, null removes it, the others are \
+         kept. Lists replace the job's list whole (give every bucket you want to \
+         keep). Scalars replace. ",
+    );
+    text.push_str(&format!(
+        "The file (YAML or JSON, at most {}) is read whole and checked before any \
+         request; errors name each key's path and line.",
+        crate::text::size(MAX_PATCH_BYTES)
+    ));
+    text
+}
+
 /// Shown at the end of `apply --help`: (what, command).
 pub const EXAMPLES: &[(&str, &str)] = &[
     (
