@@ -199,6 +199,22 @@ impl Edit for AddS3ResourceArgs {
     }
 }
 
+/// Shown at the end of `add-s3-resource --help`: (what, command).
+pub const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "Add a bucket by name",
+        "snowjob add-s3-resource JID123e4567-e89b-12d3-a456-426655440000 --bucket my-bucket",
+    ),
+    (
+        "Export a key range through S3 and NFS",
+        "snowjob add-s3-resource JID123e4567-e89b-12d3-a456-426655440000 --bucket arn:aws:s3:::videos --begin-marker 2025/01/ --end-marker 2025/12/ --service s3 --service nfs",
+    ),
+    (
+        "Change one setting of a bucket on the job",
+        "snowjob add-s3-resource JID123e4567-e89b-12d3-a456-426655440000 --bucket videos --end-marker 2025/06/",
+    ),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -348,19 +364,3 @@ mod tests {
         assert_eq!(args("old").key_range(None), None);
     }
 }
-
-/// Shown at the end of `add-s3-resource --help`: (what, command).
-pub const EXAMPLES: &[(&str, &str)] = &[
-    (
-        "Add a bucket by name",
-        "snowjob add-s3-resource JID123e4567-e89b-12d3-a456-426655440000 --bucket my-bucket",
-    ),
-    (
-        "Export a key range through S3 and NFS",
-        "snowjob add-s3-resource JID123e4567-e89b-12d3-a456-426655440000 --bucket arn:aws:s3:::videos --begin-marker 2025/01/ --end-marker 2025/12/ --service s3 --service nfs",
-    ),
-    (
-        "Change one setting of a bucket on the job",
-        "snowjob add-s3-resource JID123e4567-e89b-12d3-a456-426655440000 --bucket videos --end-marker 2025/06/",
-    ),
-];

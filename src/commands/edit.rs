@@ -363,6 +363,22 @@ async fn open_editor(path: &Path) -> Option<String> {
     }
 }
 
+/// Shown at the end of `edit --help`: (what, command).
+pub const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "Edit a job in $VISUAL or $EDITOR",
+        "snowjob edit JID123e4567-e89b-12d3-a456-426655440000",
+    ),
+    (
+        "In an editor that needs an argument to wait",
+        "EDITOR='code --wait' snowjob edit JID123e4567-e89b-12d3-a456-426655440000",
+    ),
+    (
+        "Pick the job on a terminal; see the request, send nothing",
+        "snowjob edit --dry-run",
+    ),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -380,19 +396,3 @@ mod tests {
         assert_eq!(without_errors("#! only"), "");
     }
 }
-
-/// Shown at the end of `edit --help`: (what, command).
-pub const EXAMPLES: &[(&str, &str)] = &[
-    (
-        "Edit a job in $VISUAL or $EDITOR",
-        "snowjob edit JID123e4567-e89b-12d3-a456-426655440000",
-    ),
-    (
-        "In an editor that needs an argument to wait",
-        "EDITOR='code --wait' snowjob edit JID123e4567-e89b-12d3-a456-426655440000",
-    ),
-    (
-        "Pick the job on a terminal; see the request, send nothing",
-        "snowjob edit --dry-run",
-    ),
-];

@@ -52,6 +52,18 @@ impl Edit for RemoveS3ResourceArgs {
     }
 }
 
+/// Shown at the end of `remove-s3-resource --help`: (what, command).
+pub const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "Remove a bucket, keeping the others",
+        "snowjob remove-s3-resource JID123e4567-e89b-12d3-a456-426655440000 --bucket my-bucket",
+    ),
+    (
+        "See the request first",
+        "snowjob remove-s3-resource JID123e4567-e89b-12d3-a456-426655440000 --bucket my-bucket --dry-run",
+    ),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,15 +176,3 @@ mod tests {
         assert_eq!(r.lambda_resources().len(), 1);
     }
 }
-
-/// Shown at the end of `remove-s3-resource --help`: (what, command).
-pub const EXAMPLES: &[(&str, &str)] = &[
-    (
-        "Remove a bucket, keeping the others",
-        "snowjob remove-s3-resource JID123e4567-e89b-12d3-a456-426655440000 --bucket my-bucket",
-    ),
-    (
-        "See the request first",
-        "snowjob remove-s3-resource JID123e4567-e89b-12d3-a456-426655440000 --bucket my-bucket --dry-run",
-    ),
-];

@@ -50,6 +50,18 @@ impl Edit for SetNfsLimitArgs {
     }
 }
 
+/// Shown at the end of `set-nfs-limit --help`: (what, command).
+pub const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "20 TB for NFS, other services kept",
+        "snowjob set-nfs-limit JID123e4567-e89b-12d3-a456-426655440000 --limit 20",
+    ),
+    (
+        "The same on jobs picked on a terminal",
+        "snowjob set-nfs-limit --limit 20",
+    ),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,15 +123,3 @@ mod tests {
         }
     }
 }
-
-/// Shown at the end of `set-nfs-limit --help`: (what, command).
-pub const EXAMPLES: &[(&str, &str)] = &[
-    (
-        "20 TB for NFS, other services kept",
-        "snowjob set-nfs-limit JID123e4567-e89b-12d3-a456-426655440000 --limit 20",
-    ),
-    (
-        "The same on jobs picked on a terminal",
-        "snowjob set-nfs-limit --limit 20",
-    ),
-];
