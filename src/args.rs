@@ -28,9 +28,8 @@ pub struct Global {
     /// Output format.
     #[arg(short = 'o', long, global = true, value_enum, default_value_t = Format::Table)]
     pub output: Format,
-    /// A JMESPath query (as in the AWS CLI) applied to the output's JSON document
-    /// before it is printed in the chosen format.
-    #[arg(long, global = true, value_name = "JMESPATH", value_parser = Query::parse, long_help = query_help())]
+    /// (`query_help`: its nesting limit comes from the parser's own.)
+    #[arg(long, global = true, value_name = "JMESPATH", value_parser = Query::parse, help = query_help())]
     pub query: Option<Query>,
     /// Show the change and the exact request; send nothing that modifies.
     #[arg(long, global = true)]
@@ -66,7 +65,7 @@ pub struct Global {
     pub command_line: String,
 }
 
-/// `--query`'s long help, its nesting limit from the parser's own.
+/// `--query`'s help, its nesting limit from the parser's own.
 fn query_help() -> String {
     format!(
         "A JMESPath query (as in the AWS CLI) applied to the output's JSON document before \

@@ -3,7 +3,9 @@
 
 pub mod client;
 pub mod config;
+pub mod connect;
 pub mod convert;
 pub mod debug;
+pub mod errors;
 pub mod files;
 pub mod times;

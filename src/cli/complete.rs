@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use clap_complete::engine::CompletionCandidate;
 
-use crate::aws::client::{self, Settings, Sink, Snow};
+use crate::aws::client::{Settings, Sink, Snow};
 use crate::aws::config::{Overrides, REGIONS};
 use crate::aws::convert;
 use crate::failure::Failure;
@@ -159,7 +159,7 @@ pub fn profiles() -> Vec<CompletionCandidate> {
     let names = tokio::runtime::Builder::new_current_thread()
         .build()
         .ok()
-        .and_then(|rt| rt.block_on(client::profile_names()).ok())
+        .and_then(|rt| rt.block_on(crate::aws::connect::profile_names()).ok())
         .unwrap_or_default();
     names
         .into_iter()

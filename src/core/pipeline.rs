@@ -323,7 +323,7 @@ impl<'a> Batch<'a> {
                 Err(e) => return planned.with(Outcome::Failed, Some(e)),
             }
             attempt += 1;
-            tokio::time::sleep(crate::aws::client::backoff(attempt)).await;
+            tokio::time::sleep(crate::aws::errors::backoff(attempt)).await;
         }
     }
 }
