@@ -132,68 +132,100 @@ pub fn request_fits_model(request: &serde_json::Value) -> Result<(), Failure> {
         })
 }
 
+/// A rule a patch must keep, checked on the job as it would be after it.
+type Rule = fn(&JobMetadata, &Patch) -> Result<(), Failure>;
+
+/// The rules the service enforces beyond its model, in the order they are
+/// checked; the first one broken is reported.
+const RULES: &[Rule] = &[
+    capacity_fits_device,
+    import_and_export_keep_a_bucket,
+    new_buckets_fit_the_job,
+    nfs_limit_fits_the_device,
+];
+
 /// Checks a (minimal) patch against the job it changes, on the job as it would
 /// be after the update.
 pub fn patch_fits_job(job: &JobMetadata, patch: &Patch) -> Result<(), Failure> {
-    let id = job_label(job);
-    let device = job.snowball_type();
-    let capacity = patch
-        .snowball_capacity_preference
-        .as_ref()
-        .or(job.snowball_capacity_preference());
+    RULES.iter().try_for_each(|rule| rule(job, patch))
+}
 
-    if let (Some(device), Some(cap)) = (device, &patch.snowball_capacity_preference)
+/// A capacity the job's device type comes in (`NoPreference` fits every type,
+/// and a type not known here is not checked).
+fn capacity_fits_device(job: &JobMetadata, patch: &Patch) -> Result<(), Failure> {
+    if let (Some(device), Some(cap)) = (job.snowball_type(), &patch.snowball_capacity_preference)
         && *cap != SnowballCapacity::NoPreference
         && !facts::capacity_fits(device.as_str(), cap.as_str())
         && let Some(allowed) = facts::capacities(device.as_str())
     {
         return Err(Failure::invalid(format!(
-            "job {id}: capacity {} is not available for device type {}; choose one of {}, NoPreference",
+            "job {}: capacity {} is not available for device type {}; choose one of {}, NoPreference",
+            job_label(job),
             cap.as_str(),
             device.as_str(),
             allowed.join(", ")
         )));
     }
+    Ok(())
+}
 
+/// An IMPORT or EXPORT job keeps at least one bucket.
+fn import_and_export_keep_a_bucket(job: &JobMetadata, patch: &Patch) -> Result<(), Failure> {
     if let Some(resources) = &patch.resources
         && resources.s3_resources().is_empty()
         && let Some(job_type) = job.job_type()
         && facts::NEEDS_A_BUCKET.contains(&job_type.as_str())
     {
         return Err(Failure::invalid(format!(
-            "job {id}: an {} job needs at least one S3 bucket; this change would leave it none",
+            "job {}: an {} job needs at least one S3 bucket; this change would leave it none",
+            job_label(job),
             job_type.as_str()
         )));
     }
+    Ok(())
+}
 
-    if let Some(resources) = &patch.resources {
-        let existing = job
-            .resources()
-            .map(|r| r.s3_resources())
-            .unwrap_or_default();
-        for (i, s3) in resources.s3_resources().iter().enumerate() {
-            if existing.contains(s3) {
-                continue;
+/// A bucket entry the patch adds or changes: a key range only on an EXPORT
+/// job, in order; transfer options that fit the job type.
+fn new_buckets_fit_the_job(job: &JobMetadata, patch: &Patch) -> Result<(), Failure> {
+    let Some(resources) = &patch.resources else {
+        return Ok(());
+    };
+    let id = job_label(job);
+    let existing = job
+        .resources()
+        .map(|r| r.s3_resources())
+        .unwrap_or_default();
+    for (i, s3) in resources.s3_resources().iter().enumerate() {
+        if existing.contains(s3) {
+            continue;
+        }
+        let path = format!("Resources.S3Resources[{i}]");
+        if let Some(range) = s3.key_range() {
+            if job.job_type().map(JobType::as_str) != Some(facts::KEY_RANGE_JOB_TYPE) {
+                return Err(Failure::invalid(format!(
+                    "job {id}: {path}.KeyRange: key ranges apply only to EXPORT jobs; this is a {} job",
+                    job.job_type().map_or("non-export", |t| t.as_str())
+                )));
             }
-            let path = format!("Resources.S3Resources[{i}]");
-            if let Some(range) = s3.key_range() {
-                if job.job_type().map(JobType::as_str) != Some(facts::KEY_RANGE_JOB_TYPE) {
-                    return Err(Failure::invalid(format!(
-                        "job {id}: {path}.KeyRange: key ranges apply only to EXPORT jobs; this is a {} job",
-                        job.job_type().map_or("non-export", |t| t.as_str())
-                    )));
-                }
-                key_range_order(range.begin_marker(), range.end_marker())
-                    .map_err(|e| Failure::invalid(format!("job {id}: {path}.KeyRange: {e}")))?;
-            }
-            for target in s3.target_on_device_services() {
-                check_transfer_option(id, job.job_type(), target.transfer_option(), &path)?;
-            }
+            key_range_order(range.begin_marker(), range.end_marker())
+                .map_err(|e| Failure::invalid(format!("job {id}: {path}.KeyRange: {e}")))?;
+        }
+        for target in s3.target_on_device_services() {
+            check_transfer_option(id, job.job_type(), target.transfer_option(), &path)?;
         }
     }
+    Ok(())
+}
 
-    // The NFS limit must fit the capacity: checked on the job as it will be,
-    // whichever of the two members the patch changes.
+/// The NFS limit is whole TB above 0 and fits the capacity: checked on the
+/// job as it will be, whichever of the two members the patch changes.
+fn nfs_limit_fits_the_device(job: &JobMetadata, patch: &Patch) -> Result<(), Failure> {
+    let id = job_label(job);
+    let capacity = patch
+        .snowball_capacity_preference
+        .as_ref()
+        .or(job.snowball_capacity_preference());
     let services = patch
         .on_device_service_configuration
         .as_ref()
@@ -209,7 +241,7 @@ pub fn patch_fits_job(job: &JobMetadata, patch: &Patch) -> Result<(), Failure> {
             )));
         }
         if let Some(max) = facts::device_tb(
-            device.map(SnowballType::as_str),
+            job.snowball_type().map(SnowballType::as_str),
             capacity.map(SnowballCapacity::as_str),
         ) && i64::from(limit) > i64::from(max)
         {
