@@ -1,0 +1,270 @@
+//! `show` and `list`: jobs as tables, text lines or documents, and the edit
+//! window left.
+
+use super::*;
+
+/// "~37 min left" for a New job, from its CreationDate; said as an estimate.
+pub fn edit_window(job: &Json, now: f64) -> String {
+    if field(job, "JobState") != "New" {
+        return "closed".into();
+    }
+    let Ok(created) = DateTime::from_str(field(job, "CreationDate"), TimeFormat::DateTime) else {
+        return "unknown".into();
+    };
+    let left = created.as_secs_f64() + snowball_model::facts::EDIT_WINDOW.as_secs_f64() - now;
+    if left > 0.0 {
+        format!("~{} min left (est.)", (left / 60.0).ceil() as i64)
+    } else {
+        "closing any moment (est.)".into()
+    }
+}
+
+/// `show`: an array of JobMetadata, a table per job, or a line per job.
+pub fn jobs(jobs: &[Json], format: Format, style: &Style, now: f64) -> String {
+    if let Some(out) = machine(&jobs, format) {
+        return out;
+    }
+    let jobs: Vec<Json> = jobs.iter().map(escaped).collect();
+    if format == Format::Text {
+        return text_lines(jobs.iter().map(|j| {
+            vec![
+                field(j, "JobId").into(),
+                field(j, "JobState").into(),
+                field(j, "JobType").into(),
+                field(j, "SnowballType").into(),
+                field(j, "SnowballCapacityPreference").into(),
+                j.pointer("/ShippingDetails/ShippingOption")
+                    .and_then(Json::as_str)
+                    .unwrap_or("")
+                    .into(),
+                field(j, "AddressId").into(),
+                field(j, "Description").into(),
+            ]
+        }));
+    }
+    jobs.iter()
+        .map(|j| job_table(j, style, now).to_string() + "\n")
+        .collect()
+}
+
+fn job_table(j: &Json, style: &Style, now: f64) -> Table {
+    let mut table = new_table(style);
+    let state = field(j, "JobState");
+    let state_color = if state == "New" {
+        Color::Green
+    } else {
+        Color::Yellow
+    };
+    table.set_header(vec![Cell::new("Job"), Cell::new(field(j, "JobId"))]);
+    keep_whole(&mut table, 1, field(j, "JobId").chars().count());
+    table.add_row(vec![
+        Cell::new("State"),
+        colored(
+            match edit_window(j, now).as_str() {
+                "closed" => format!("{state}; edit window closed"),
+                window => format!("{state}; {window}"),
+            },
+            state_color,
+            style,
+        ),
+    ]);
+    let rows: Vec<(&str, String)> = vec![
+        ("Type", field(j, "JobType").into()),
+        ("Device", field(j, "SnowballType").into()),
+        ("Capacity", field(j, "SnowballCapacityPreference").into()),
+        (
+            "Shipping speed",
+            j.pointer("/ShippingDetails/ShippingOption")
+                .and_then(Json::as_str)
+                .unwrap_or("")
+                .into(),
+        ),
+        ("Address", field(j, "AddressId").into()),
+        ("Forwarding address", field(j, "ForwardingAddressId").into()),
+        ("Description", field(j, "Description").into()),
+        ("Role", field(j, "RoleARN").into()),
+        ("Created", field(j, "CreationDate").into()),
+        ("Notification", notification_text(j.get("Notification"))),
+        ("S3 buckets", s3_text(j)),
+        ("Lambda functions", lambda_text(j)),
+        ("AMIs", ami_text(j)),
+        (
+            "On-device services",
+            services_text(j.get("OnDeviceServiceConfiguration")),
+        ),
+    ];
+    for (name, value) in rows.into_iter().filter(|(_, v)| !v.is_empty()) {
+        table.add_row(vec![Cell::new(name), Cell::new(value)]);
+    }
+    table
+}
+
+fn notification_text(n: Option<&Json>) -> String {
+    let Some(n) = n else { return String::new() };
+    let states = match n.get("JobStatesToNotify").and_then(Json::as_array) {
+        _ if n.get("NotifyAll") == Some(&Json::Bool(true)) => "all states".to_string(),
+        Some(list) => list
+            .iter()
+            .filter_map(Json::as_str)
+            .collect::<Vec<_>>()
+            .join(", "),
+        None => "no states".into(),
+    };
+    format!("{} ({states})", field(n, "SnsTopicARN"))
+}
+
+fn resources<'a>(j: &'a Json, kind: &str) -> impl Iterator<Item = &'a Json> {
+    j.pointer(&format!("/Resources/{kind}"))
+        .and_then(Json::as_array)
+        .into_iter()
+        .flatten()
+}
+
+fn s3_text(j: &Json) -> String {
+    resources(j, "S3Resources")
+        .map(|s| {
+            let mut line = field(s, "BucketArn").to_string();
+            if let Some(range) = s.get("KeyRange") {
+                line.push_str(&format!(
+                    " [{} .. {}]",
+                    field(range, "BeginMarker"),
+                    field(range, "EndMarker")
+                ));
+            }
+            let targets: Vec<String> = s
+                .get("TargetOnDeviceServices")
+                .and_then(Json::as_array)
+                .into_iter()
+                .flatten()
+                .map(|t| {
+                    format!(
+                        "{} {}",
+                        field(t, "ServiceName").trim_end_matches("_ON_DEVICE_SERVICE"),
+                        field(t, "TransferOption")
+                    )
+                })
+                .collect();
+            if !targets.is_empty() {
+                line.push_str(&format!(" via {}", targets.join(", ")));
+            }
+            line
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn lambda_text(j: &Json) -> String {
+    resources(j, "LambdaResources")
+        .map(|l| field(l, "LambdaArn").to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn ami_text(j: &Json) -> String {
+    resources(j, "Ec2AmiResources")
+        .map(|a| match a.get("SnowballAmiId").and_then(Json::as_str) {
+            Some(on_device) => format!("{} (on device {on_device})", field(a, "AmiId")),
+            None => field(a, "AmiId").to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// On-device services and how each is shown.
+const SERVICES: &[(&str, &str)] = &[
+    ("NFSOnDeviceService", "NFS"),
+    ("TGWOnDeviceService", "Tape Gateway"),
+    ("EKSOnDeviceService", "EKS Anywhere"),
+    ("S3OnDeviceService", "S3 compatible storage"),
+];
+
+fn services_text(config: Option<&Json>) -> String {
+    let Some(config) = config else {
+        return String::new();
+    };
+    SERVICES
+        .iter()
+        .filter_map(|(key, label)| {
+            let s = config.get(*key)?;
+            let detail = match (s.get("StorageLimit"), s.get("KubernetesVersion")) {
+                (Some(limit), _) => format!("{limit} {}", field(s, "StorageUnit")),
+                (_, Some(k8s)) => format!(
+                    "{} (Kubernetes {})",
+                    field(s, "EKSAnywhereVersion"),
+                    k8s.as_str().unwrap_or("")
+                ),
+                _ => String::new(),
+            };
+            Some(format!("{label} {detail}").trim_end().to_string())
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `list`: an array of JobListEntry, a table, or a line per job.
+pub fn list(entries: &[Json], format: Format, style: &Style, now: f64) -> String {
+    if let Some(out) = machine(&entries, format) {
+        return out;
+    }
+    let entries: Vec<Json> = entries.iter().map(escaped).collect();
+    let columns = |e: &Json| {
+        vec![
+            field(e, "JobId").to_string(),
+            field(e, "JobState").to_string(),
+            field(e, "JobType").to_string(),
+            field(e, "SnowballType").to_string(),
+            field(e, "CreationDate").to_string(),
+            field(e, "Description").to_string(),
+        ]
+    };
+    if format == Format::Text {
+        return text_lines(entries.iter().map(columns));
+    }
+    let entries = &entries;
+    if entries.is_empty() {
+        return "No jobs.\n".into();
+    }
+    let mut table = new_table(style);
+    table.set_header(vec![
+        "Job ID",
+        "State",
+        "Type",
+        "Device",
+        "Created",
+        "Edit window",
+        "Description",
+    ]);
+    for e in entries {
+        let mut cols: Vec<Cell> = columns(e).into_iter().map(Cell::new).collect();
+        cols.insert(5, Cell::new(edit_window(e, now)));
+        table.add_row(cols);
+    }
+    keep_whole(
+        &mut table,
+        0,
+        widest(entries.iter().map(|e| field(e, "JobId"))),
+    );
+    table.to_string() + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn edit_window_is_an_estimate_from_creation() {
+        let created = DateTime::from_secs(1_000_000);
+        let job =
+            json!({"JobState": "New", "CreationDate": created.fmt(TimeFormat::DateTime).unwrap()});
+        assert_eq!(
+            edit_window(&job, 1_000_000.0 + 600.0),
+            "~50 min left (est.)"
+        );
+        assert_eq!(
+            edit_window(&job, 1_000_000.0 + 4000.0),
+            "closing any moment (est.)"
+        );
+        assert_eq!(edit_window(&json!({"JobState": "WithAWS"}), 0.0), "closed");
+    }
+}
