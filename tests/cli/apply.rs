@@ -18,9 +18,7 @@ fn a_patch_that_sets_nfs_keeps_tape_gateway_and_eks() {
         "nfs.yaml",
         "OnDeviceServiceConfiguration:\n  NFSOnDeviceService:\n    StorageLimit: 16\n",
     );
-    let mut cmd = env.snowjob();
-    cmd.args(["apply", SERVICES_JOB, "--file", &file]);
-    let (code, out, err) = run_json(cmd);
+    let (code, out, err) = env.run(["apply", SERVICES_JOB, "--file", &file]).json();
     assert_eq!(code, 0, "{err}");
     assert_eq!(out[0]["Outcome"], "updated");
     let services = &env.job(SERVICES_JOB)["OnDeviceServiceConfiguration"];
@@ -80,16 +78,16 @@ fn a_patch_applies_to_several_jobs() {
     );
     let example = example.as_str();
     let before = env.job(SERVICES_JOB);
-    let mut cmd = env.snowjob();
-    cmd.args([
-        "apply",
-        IMPORT_JOB,
-        SERVICES_JOB,
-        "--file",
-        example,
-        "--yes",
-    ]);
-    let (code, out, err) = run_json(cmd);
+    let (code, out, err) = env
+        .run([
+            "apply",
+            IMPORT_JOB,
+            SERVICES_JOB,
+            "--file",
+            example,
+            "--yes",
+        ])
+        .json();
     assert_eq!(code, 0, "{err}");
     assert!(
         out.as_array()
@@ -140,18 +138,18 @@ fn lists_replace() {
 #[test]
 fn patch_from_stdin_and_unchanged_without_a_request() {
     let env = Env::demo();
-    let mut cmd = env.snowjob();
-    cmd.args(["apply", IMPORT_JOB, "--file", "-"])
-        .write_stdin("ShippingOption: SECOND_DAY\nSnowballCapacityPreference: T100\n");
-    let (code, out, _) = run_json(cmd);
+    let (code, out, _) = env
+        .run(["apply", IMPORT_JOB, "--file", "-"])
+        .stdin("ShippingOption: SECOND_DAY\nSnowballCapacityPreference: T100\n")
+        .json();
     assert_eq!(code, 0);
     assert_eq!(out[0]["Outcome"], "unchanged");
     assert_eq!(env.ops(), ["DescribeJob"]);
 
-    let mut cmd = env.snowjob();
-    cmd.args(["--dry-run", "apply", IMPORT_JOB, "--file", "-"])
-        .write_stdin("Description: new words\n");
-    let (code, out, _) = run_json(cmd);
+    let (code, out, _) = env
+        .run(["--dry-run", "apply", IMPORT_JOB, "--file", "-"])
+        .stdin("Description: new words\n")
+        .json();
     assert_eq!(code, 0);
     assert_eq!(
         out[0]["Request"],
@@ -196,19 +194,19 @@ fn every_rejection_exits_2_before_any_request() {
         ("", "empty"),
     ];
     for (text, culprit) in cases {
-        let mut cmd = env.snowjob();
-        cmd.args(["apply", IMPORT_JOB, "--file", "-"])
-            .write_stdin(text);
-        let (code, _, err) = run(cmd);
+        let (code, _, err) = env
+            .run(["apply", IMPORT_JOB, "--file", "-"])
+            .stdin(text)
+            .text();
         assert_eq!(code, 2, "{text:?}: {err}");
         assert!(
             err.contains(culprit) && err.contains("stdin"),
             "{text:?} should name {culprit}: {err}"
         );
     }
-    let mut cmd = env.snowjob();
-    cmd.args(["apply", IMPORT_JOB, "--file", "/no/such/patch.yaml"]);
-    let (code, _, err) = run(cmd);
+    let (code, _, err) = env
+        .run(["apply", IMPORT_JOB, "--file", "/no/such/patch.yaml"])
+        .text();
     assert_eq!(code, 2);
     assert!(err.contains("/no/such/patch.yaml"), "{err}");
     let mut cmd = env.snowjob();
@@ -228,10 +226,10 @@ fn checks_against_the_job_still_apply() {
         ),
         ("AddressId: ADID99999999-9999-4999-8999-999999999999\n", 4),
     ] {
-        let mut cmd = env.snowjob();
-        cmd.args(["apply", IMPORT_JOB, "--file", "-"])
-            .write_stdin(text);
-        let (got, _, err) = run(cmd);
+        let (got, _, err) = env
+            .run(["apply", IMPORT_JOB, "--file", "-"])
+            .stdin(text)
+            .text();
         assert_eq!(got, code, "{text:?}: {err}");
     }
     let mut cmd = env.snowjob();
@@ -244,10 +242,10 @@ fn checks_against_the_job_still_apply() {
 #[test]
 fn the_reported_request_is_what_was_sent_empty_lists_included() {
     let env = Env::demo();
-    let mut cmd = env.snowjob();
-    cmd.args(["apply", COMPUTE_JOB, "--file", "-"])
-        .write_stdin("Resources:\n  S3Resources: []\n");
-    let (code, out, err) = run_json(cmd);
+    let (code, out, err) = env
+        .run(["apply", COMPUTE_JOB, "--file", "-"])
+        .stdin("Resources:\n  S3Resources: []\n")
+        .json();
     assert_eq!(code, 0, "{err}");
     let sent = env.updates();
     assert_eq!(sent.len(), 1);
@@ -264,10 +262,10 @@ fn the_reported_request_is_what_was_sent_empty_lists_included() {
 fn an_import_or_export_job_keeps_a_bucket_whatever_the_command() {
     let env = Env::demo();
     for job in [IMPORT_JOB, EXPORT_JOB] {
-        let mut cmd = env.snowjob();
-        cmd.args(["apply", job, "--file", "-"])
-            .write_stdin("Resources:\n  S3Resources: []\n");
-        let (code, _, err) = run(cmd);
+        let (code, _, err) = env
+            .run(["apply", job, "--file", "-"])
+            .stdin("Resources:\n  S3Resources: []\n")
+            .text();
         assert_eq!(code, 2, "{err}");
         assert!(err.contains("needs at least one S3 bucket"), "{err}");
     }
@@ -278,17 +276,17 @@ fn an_import_or_export_job_keeps_a_bucket_whatever_the_command() {
 fn values_are_checked_as_the_service_reads_its_patterns() {
     let env = Env::demo();
     // Arabic-Indic digits are digits to Unicode, not to the model's ECMA-262 \d.
-    let mut cmd = env.snowjob();
-    cmd.args(["apply", IMPORT_JOB, "--file", "-"])
-        .write_stdin("PickupDetails:\n  PhoneNumber: \"٢٠٦٥٥٥٠١٠٠\"\n");
-    let (code, _, err) = run(cmd);
+    let (code, _, err) = env
+        .run(["apply", IMPORT_JOB, "--file", "-"])
+        .stdin("PickupDetails:\n  PhoneNumber: \"٢٠٦٥٥٥٠١٠٠\"\n")
+        .text();
     assert_eq!(code, 2, "{err}");
     assert!(env.updates().is_empty());
     // A time before 1970 is a time.
-    let mut cmd = env.snowjob();
-    cmd.args(["apply", IMPORT_JOB, "--file", "-"])
-        .write_stdin("PickupDetails:\n  IdentificationExpirationDate: 1969-12-31T23:59:59Z\n");
-    let (code, _, err) = run(cmd);
+    let (code, _, err) = env
+        .run(["apply", IMPORT_JOB, "--file", "-"])
+        .stdin("PickupDetails:\n  IdentificationExpirationDate: 1969-12-31T23:59:59Z\n")
+        .text();
     assert_eq!(code, 0, "{err}");
 }
 
@@ -307,10 +305,10 @@ fn a_patch_of_every_member_sends_every_member() {
          ForwardingAddressId: {HOME_ADDRESS}\n\
          PickupDetails:\n  Name: Kim Lee\n"
     );
-    let mut cmd = env.snowjob();
-    cmd.args(["apply", IMPORT_JOB, "--file", "-"])
-        .write_stdin(patch);
-    let (code, out, err) = run_json(cmd);
+    let (code, out, err) = env
+        .run(["apply", IMPORT_JOB, "--file", "-"])
+        .stdin(patch)
+        .json();
     assert_eq!(code, 0, "{err}");
     assert_eq!(out[0]["Outcome"], "updated", "{out}");
     let sent = env.updates();

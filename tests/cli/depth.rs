@@ -4,7 +4,6 @@
 //! work a person did in `edit` is never thrown away.
 
 use serde_json::{Value as Json, json};
-use snowball_local::{Fault, FaultAction};
 
 use crate::common::*;
 use crate::interactive::{edit_with, editor, exit_code, kept_file, on_terminal};
@@ -119,9 +118,7 @@ fn an_untouched_time_keeps_its_millisecond() {
         "2030-01-30T00:00:00.58Z"
     );
     assert_eq!(expiry_millis(&env, &id), held, "the date was not touched");
-    let mut cmd = env.snowjob();
-    cmd.args(["show", &id]);
-    let (_, shown, _) = run_json(cmd);
+    let (_, shown, _) = env.run(["show", &id]).json();
     assert_eq!(
         shown[0]["PickupDetails"]["IdentificationExpirationDate"],
         "2030-01-30T00:00:00.58Z"
@@ -133,14 +130,8 @@ fn a_lost_reply_is_judged_at_the_services_precision_and_undo_follows() {
     let env = Env::demo();
     let id = seed(&env, json!({"PickupDetails": pickup(1_895_961_600.0)}));
     let history = env.home.path().join("history.jsonl");
-    env.server.push_fault(Fault {
-        operation: "UpdateJob".into(),
-        count: 1,
-        action: FaultAction::DropReply {
-            state: None,
-            job_id: None,
-        },
-    });
+    env.server
+        .push_fault(fault("UpdateJob", 1, drop_reply(None)));
     let patch = "PickupDetails:\n  IdentificationExpirationDate: 2030-01-30T00:00:00.100Z\n";
     let mut cmd = env.snowjob();
     cmd.env("SNOWJOB_HISTORY", &history)

@@ -129,9 +129,9 @@ fn legacy_retry_mode_works_from_the_environment_and_a_profile() {
         "[default]\nretry_mode = legacy\nmax_attempts = 2\n",
     )
     .unwrap();
-    let mut cmd = env.snowjob();
-    cmd.args(["set-shipping", IMPORT_JOB, "--speed", "NEXT_DAY"]);
-    let (code, _, err) = run(cmd);
+    let (code, _, err) = env
+        .run(["set-shipping", IMPORT_JOB, "--speed", "NEXT_DAY"])
+        .text();
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         env.job(IMPORT_JOB)["ShippingDetails"]["ShippingOption"],
@@ -223,9 +223,7 @@ fn control_characters_in_job_data_never_reach_the_terminal_raw() {
         vec!["list"],
         vec!["list", "-o", "text"],
     ] {
-        let mut cmd = env.snowjob();
-        cmd.args(&args);
-        let (code, out, err) = run(cmd);
+        let (code, out, err) = env.run(&args).text();
         assert_eq!(code, 0, "{err}");
         assert!(
             !out.contains('\u{1b}') && !out.contains('\u{7}') && !out.contains('\u{9b}'),
@@ -234,9 +232,7 @@ fn control_characters_in_job_data_never_reach_the_terminal_raw() {
         assert!(out.contains("\\u{1b}"), "{args:?}: {out}");
     }
     // JSON carries the data as it is (escaped by JSON itself).
-    let mut cmd = env.snowjob();
-    cmd.args(["show", &id]);
-    let (_, json, _) = run_json(cmd);
+    let (_, json, _) = env.run(["show", &id]).json();
     assert!(json[0]["Description"].as_str().unwrap().contains('\u{1b}'));
 }
 
@@ -288,9 +284,10 @@ fn debug_traces_never_show_sensitive_pickup_details() {
     let id = seed_job(&env, "pickup");
     let patch = env.home.path().join("patch.yaml");
     std::fs::write(&patch, "PickupDetails:\n  Name: Kim J. Lee\n").unwrap();
-    let mut cmd = env.snowjob();
-    cmd.args(["--debug", "apply", &id, "--file"]).arg(&patch);
-    let (code, _, err) = run(cmd);
+    let (code, _, err) = env
+        .run(["--debug", "apply", &id, "--file"])
+        .arg(&patch)
+        .text();
     assert_eq!(code, 0, "{err}");
     assert!(
         err.contains("[debug]") && err.contains("Kim J. Lee"),
@@ -350,14 +347,14 @@ fn a_panic_fails_its_own_job_and_the_others_are_reported() {
 fn a_capacity_change_respects_the_jobs_nfs_limit() {
     let env = Env::demo();
     // The EDGE import job, with an NFS limit of 100 TB (its T100 capacity).
-    let mut cmd = env.snowjob();
-    cmd.args(["set-nfs-limit", IMPORT_JOB, "--limit", "100"]);
-    let (code, _, err) = run(cmd);
+    let (code, _, err) = env
+        .run(["set-nfs-limit", IMPORT_JOB, "--limit", "100"])
+        .text();
     assert_eq!(code, 0, "{err}");
     env.server.clear_journal();
-    let mut cmd = env.snowjob();
-    cmd.args(["set-capacity", IMPORT_JOB, "--capacity", "T98"]);
-    let (code, _, err) = run(cmd);
+    let (code, _, err) = env
+        .run(["set-capacity", IMPORT_JOB, "--capacity", "T98"])
+        .text();
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("NFS limit of 100 TB"), "{err}");
     assert!(
@@ -387,10 +384,10 @@ fn list_with_nothing_editable_points_at_all() {
 #[test]
 fn an_overlong_job_id_line_is_refused_without_a_request() {
     let env = Env::demo();
-    let mut cmd = env.snowjob();
-    cmd.args(["show", "-"])
-        .write_stdin(format!("{}\n", "J".repeat(100_000)));
-    let (code, _, err) = run(cmd);
+    let (code, _, err) = env
+        .run(["show", "-"])
+        .stdin(format!("{}\n", "J".repeat(100_000)))
+        .text();
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("longer than 1024 bytes"), "{err}");
     assert!(
@@ -518,17 +515,17 @@ fn ctrl_c_ends_an_endless_history_and_a_slow_credential_process() {
 fn a_password_in_the_endpoint_url_never_shows_and_is_not_signed() {
     let env = Env::demo();
     let url = env.server.url().replace("http://", "http://user:hunter2@");
-    let mut cmd = env.snowjob();
-    cmd.args([
-        "--debug",
-        "--endpoint-url",
-        &url,
-        "set-shipping",
-        IMPORT_JOB,
-        "--speed",
-        "EXPRESS",
-    ]);
-    let (code, _, err) = run(cmd);
+    let (code, _, err) = env
+        .run([
+            "--debug",
+            "--endpoint-url",
+            &url,
+            "set-shipping",
+            IMPORT_JOB,
+            "--speed",
+            "EXPRESS",
+        ])
+        .text();
     assert_eq!(code, 0, "{err}");
     assert!(!err.contains("hunter2"), "{err}");
     assert_eq!(
@@ -570,9 +567,7 @@ fn messages_quote_at_most_200_characters_of_any_input() {
         ],
     ];
     for args in cases {
-        let mut cmd = env.snowjob();
-        cmd.args(&args);
-        let (code, _, err) = run(cmd);
+        let (code, _, err) = env.run(&args).text();
         assert_eq!(code, 2, "{args:?}: {err}");
         assert!(!err.contains(&"a".repeat(201)), "{args:?}: {err}");
         assert!(!err.contains(&"a ".repeat(101)), "{args:?}: {err}");
@@ -589,9 +584,9 @@ fn enum_spellings_need_their_separators() {
         ("n-e-x-t-d-a-y", 2),
         ("_NEXT_DAY_", 2),
     ] {
-        let mut cmd = env.snowjob();
-        cmd.args(["set-shipping", IMPORT_JOB, "--speed", speed, "--dry-run"]);
-        let (code, _, err) = run(cmd);
+        let (code, _, err) = env
+            .run(["set-shipping", IMPORT_JOB, "--speed", speed, "--dry-run"])
+            .text();
         assert_eq!(code, expected, "{speed}: {err}");
     }
 }
@@ -781,9 +776,7 @@ fn config_credentials_and_ca_bundle_files_are_read_with_a_limit() {
         "[default]\nregion = us-east-1\n[broken\n",
     )
     .unwrap();
-    let mut cmd = env.snowjob();
-    cmd.args(["show", IMPORT_JOB]);
-    let (code, _, err) = run(cmd);
+    let (code, _, err) = env.run(["show", IMPORT_JOB]).text();
     assert_eq!(code, 5, "{err}");
     let config = home.join("config");
     assert!(
@@ -847,17 +840,17 @@ fn the_endpoints_query_string_never_shows() {
         "{}/?X-Amz-Security-Token=QUERYSECRET1&k=QUERYSECRET2#FRAGSECRET",
         env.server.url().replace("http://", "http://user:hunter2@")
     );
-    let mut cmd = env.snowjob();
-    cmd.args([
-        "--debug",
-        "--endpoint-url",
-        &url,
-        "set-shipping",
-        IMPORT_JOB,
-        "--speed",
-        "EXPRESS",
-    ]);
-    let (code, out, err) = run(cmd);
+    let (code, out, err) = env
+        .run([
+            "--debug",
+            "--endpoint-url",
+            &url,
+            "set-shipping",
+            IMPORT_JOB,
+            "--speed",
+            "EXPRESS",
+        ])
+        .text();
     assert_eq!(code, 0, "{err}");
     assert!(
         err.contains("[debug] region") && err.contains("?<redacted>"),

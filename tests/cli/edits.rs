@@ -7,9 +7,9 @@ use serde_json::json;
 fn set_shipping_sends_only_the_speed() {
     let env = Env::demo();
     let before = env.job(IMPORT_JOB);
-    let mut cmd = env.snowjob();
-    cmd.args(["set-shipping", IMPORT_JOB, "--speed", "next-day"]);
-    let (code, out, _) = run_json(cmd);
+    let (code, out, _) = env
+        .run(["set-shipping", IMPORT_JOB, "--speed", "next-day"])
+        .json();
     assert_eq!(code, 0);
     assert_eq!(out[0]["Outcome"], "updated");
     assert_eq!(
@@ -37,16 +37,16 @@ fn set_shipping_sends_only_the_speed() {
 #[test]
 fn set_shipping_checks_new_addresses_exist() {
     let env = Env::demo();
-    let mut cmd = env.snowjob();
-    cmd.args([
-        "set-shipping",
-        IMPORT_JOB,
-        "--address-id",
-        FORWARDING_ADDRESS,
-        "--forwarding-address-id",
-        HOME_ADDRESS,
-    ]);
-    let (code, _, _) = run(cmd);
+    let (code, _, _) = env
+        .run([
+            "set-shipping",
+            IMPORT_JOB,
+            "--address-id",
+            FORWARDING_ADDRESS,
+            "--forwarding-address-id",
+            HOME_ADDRESS,
+        ])
+        .text();
     assert_eq!(code, 0);
     assert_eq!(
         env.ops(),
@@ -61,9 +61,9 @@ fn set_shipping_checks_new_addresses_exist() {
     assert_eq!(env.job(IMPORT_JOB)["ForwardingAddressId"], HOME_ADDRESS);
 
     env.server.clear_journal();
-    let mut cmd = env.snowjob();
-    cmd.args(["set-shipping", IMPORT_JOB, "--address-id", MISSING_ADDRESS]);
-    let (code, _, err) = run(cmd);
+    let (code, _, err) = env
+        .run(["set-shipping", IMPORT_JOB, "--address-id", MISSING_ADDRESS])
+        .text();
     assert_eq!(code, 4, "{err}");
     assert!(err.contains(MISSING_ADDRESS), "{err}");
     assert_eq!(env.ops(), ["DescribeJob", "DescribeAddress"]);
@@ -81,9 +81,9 @@ fn set_capacity_checks_the_device_table() {
     );
 
     env.server.clear_journal();
-    let mut cmd = env.snowjob();
-    cmd.args(["set-capacity", IMPORT_JOB, "--capacity", "t8"]);
-    let (code, _, err) = run(cmd);
+    let (code, _, err) = env
+        .run(["set-capacity", IMPORT_JOB, "--capacity", "t8"])
+        .text();
     assert_eq!(code, 2);
     assert!(
         err.contains("T8") && err.contains("EDGE") && err.contains("T100, T98"),
@@ -97,9 +97,9 @@ fn set_capacity_checks_the_device_table() {
 fn add_s3_resource_keeps_lambda_and_ami_resources() {
     let env = Env::demo();
     let before = env.job(COMPUTE_JOB);
-    let mut cmd = env.snowjob();
-    cmd.args(["add-s3-resource", COMPUTE_JOB, "--bucket", "survey-results"]);
-    let (code, out, _) = run_json(cmd);
+    let (code, out, _) = env
+        .run(["add-s3-resource", COMPUTE_JOB, "--bucket", "survey-results"])
+        .json();
     assert_eq!(code, 0);
     let after = env.job(COMPUTE_JOB);
     let (b, a) = (&before["Resources"], &after["Resources"]);
@@ -159,29 +159,29 @@ fn add_s3_resource_with_key_range_and_nfs_on_an_export_job() {
 fn add_s3_resource_refusals_send_nothing() {
     let env = Env::demo();
     // A key range on an import job: refused after DescribeJob, before UpdateJob.
-    let mut cmd = env.snowjob();
-    cmd.args([
-        "add-s3-resource",
-        IMPORT_JOB,
-        "--bucket",
-        "b1b",
-        "--begin-marker",
-        "a",
-    ]);
-    let (code, _, err) = run(cmd);
+    let (code, _, err) = env
+        .run([
+            "add-s3-resource",
+            IMPORT_JOB,
+            "--bucket",
+            "b1b",
+            "--begin-marker",
+            "a",
+        ])
+        .text();
     assert_eq!(code, 2);
     assert!(err.contains("EXPORT"), "{err}");
     // A transfer option that does not fit the job type.
-    let mut cmd = env.snowjob();
-    cmd.args([
-        "add-s3-resource",
-        IMPORT_JOB,
-        "--bucket",
-        "b1b",
-        "--transfer-option",
-        "export",
-    ]);
-    let (code, _, err) = run(cmd);
+    let (code, _, err) = env
+        .run([
+            "add-s3-resource",
+            IMPORT_JOB,
+            "--bucket",
+            "b1b",
+            "--transfer-option",
+            "export",
+        ])
+        .text();
     assert_eq!(code, 2);
     assert!(err.contains("IMPORT"), "{err}");
     assert_eq!(env.ops(), ["DescribeJob", "DescribeJob"]);
@@ -206,9 +206,7 @@ fn add_s3_resource_refusals_send_nothing() {
             "arn:aws:sns:us-east-1:123456789012:topic",
         ],
     ] {
-        let mut cmd = env.snowjob();
-        cmd.args(&args);
-        let (code, _, err) = run(cmd);
+        let (code, _, err) = env.run(&args).text();
         assert_eq!(code, 2, "{args:?}: {err}");
     }
     assert!(env.ops().is_empty(), "{:?}", env.ops());
@@ -217,14 +215,14 @@ fn add_s3_resource_refusals_send_nothing() {
 #[test]
 fn adding_a_bucket_already_present_is_unchanged() {
     let env = Env::demo();
-    let mut cmd = env.snowjob();
-    cmd.args([
-        "add-s3-resource",
-        IMPORT_JOB,
-        "--bucket",
-        "example-migration-archive",
-    ]);
-    let (code, out, _) = run_json(cmd);
+    let (code, out, _) = env
+        .run([
+            "add-s3-resource",
+            IMPORT_JOB,
+            "--bucket",
+            "example-migration-archive",
+        ])
+        .json();
     assert_eq!(code, 0);
     assert_eq!(out[0]["Outcome"], "unchanged");
     assert!(out[0].get("Request").is_none());
@@ -267,9 +265,9 @@ fn set_nfs_limit_keeps_tape_gateway_and_eks() {
 
     // Above the device's 32 TB: refused, nothing sent.
     env.server.clear_journal();
-    let mut cmd = env.snowjob();
-    cmd.args(["set-nfs-limit", SERVICES_JOB, "--limit", "33"]);
-    let (code, _, err) = run(cmd);
+    let (code, _, err) = env
+        .run(["set-nfs-limit", SERVICES_JOB, "--limit", "33"])
+        .text();
     assert_eq!(code, 2);
     assert!(err.contains("32 TB"), "{err}");
     assert_eq!(env.ops(), ["DescribeJob"]);
@@ -279,15 +277,15 @@ fn set_nfs_limit_keeps_tape_gateway_and_eks() {
 fn dry_run_shows_the_request_and_sends_nothing() {
     let env = Env::demo();
     let before = env.job(IMPORT_JOB);
-    let mut cmd = env.snowjob();
-    cmd.args([
-        "--dry-run",
-        "set-capacity",
-        IMPORT_JOB,
-        "--capacity",
-        "NoPreference",
-    ]);
-    let (code, out, _) = run_json(cmd);
+    let (code, out, _) = env
+        .run([
+            "--dry-run",
+            "set-capacity",
+            IMPORT_JOB,
+            "--capacity",
+            "NoPreference",
+        ])
+        .json();
     assert_eq!(code, 0);
     assert_eq!(out[0]["Outcome"], "planned");
     assert_eq!(
@@ -301,9 +299,9 @@ fn dry_run_shows_the_request_and_sends_nothing() {
 #[test]
 fn unchanged_edits_send_no_update() {
     let env = Env::demo();
-    let mut cmd = env.snowjob();
-    cmd.args(["set-shipping", IMPORT_JOB, "--speed", "SECOND_DAY"]);
-    let (code, out, _) = run(cmd);
+    let (code, out, _) = env
+        .run(["set-shipping", IMPORT_JOB, "--speed", "SECOND_DAY"])
+        .text();
     assert_eq!(code, 0);
     assert!(out.contains("unchanged"), "{out}");
     assert_eq!(env.ops(), ["DescribeJob"]);
@@ -312,16 +310,16 @@ fn unchanged_edits_send_no_update() {
 #[test]
 fn a_batch_with_a_locked_job_updates_the_rest_and_exits_3() {
     let env = Env::demo();
-    let mut cmd = env.snowjob();
-    cmd.args([
-        "set-shipping",
-        IMPORT_JOB,
-        LOCKED_JOB,
-        SERVICES_JOB,
-        "--speed",
-        "EXPRESS",
-    ]);
-    let (code, out, err) = run_json(cmd);
+    let (code, out, err) = env
+        .run([
+            "set-shipping",
+            IMPORT_JOB,
+            LOCKED_JOB,
+            SERVICES_JOB,
+            "--speed",
+            "EXPRESS",
+        ])
+        .json();
     assert_eq!(code, 3);
     let outcomes: Vec<_> = out
         .as_array()
@@ -345,16 +343,16 @@ fn a_batch_with_a_locked_job_updates_the_rest_and_exits_3() {
 #[test]
 fn exit_code_is_the_first_failure_in_input_order() {
     let env = Env::demo();
-    let mut cmd = env.snowjob();
-    cmd.args([
-        "set-shipping",
-        IMPORT_JOB,
-        MISSING_JOB,
-        LOCKED_JOB,
-        "--speed",
-        "EXPRESS",
-    ]);
-    let (code, out, _) = run_json(cmd);
+    let (code, out, _) = env
+        .run([
+            "set-shipping",
+            IMPORT_JOB,
+            MISSING_JOB,
+            LOCKED_JOB,
+            "--speed",
+            "EXPRESS",
+        ])
+        .json();
     assert_eq!(code, 4);
     assert_eq!(out[1]["Error"]["Code"], "InvalidResourceException");
 }
@@ -362,17 +360,17 @@ fn exit_code_is_the_first_failure_in_input_order() {
 #[test]
 fn job_ids_from_stdin() {
     let env = Env::demo();
-    let mut cmd = env.snowjob();
-    cmd.args([
-        "set-capacity",
-        "-",
-        "--capacity",
-        "NoPreference",
-        "-o",
-        "text",
-    ])
-    .write_stdin(format!("# from a file\n{IMPORT_JOB}\n\n{EXPORT_JOB}\n"));
-    let (code, out, _) = run(cmd);
+    let (code, out, _) = env
+        .run([
+            "set-capacity",
+            "-",
+            "--capacity",
+            "NoPreference",
+            "-o",
+            "text",
+        ])
+        .stdin(format!("# from a file\n{IMPORT_JOB}\n\n{EXPORT_JOB}\n"))
+        .text();
     assert_eq!(code, 0);
     let lines: Vec<_> = out.lines().collect();
     assert_eq!(
@@ -394,10 +392,10 @@ fn list_text_pipes_into_an_edit() {
         .lines()
         .map(|l| l.split('\t').next().unwrap().to_string() + "\n")
         .collect();
-    let mut cmd = env.snowjob();
-    cmd.args(["set-shipping", "-", "--speed", "STANDARD", "-o", "yaml"])
-        .write_stdin(ids);
-    let (code, out, _) = run(cmd);
+    let (code, out, _) = env
+        .run(["set-shipping", "-", "--speed", "STANDARD", "-o", "yaml"])
+        .stdin(ids)
+        .text();
     assert_eq!(code, 0);
     let results: serde_json::Value = serde_yaml::from_str(&out).unwrap();
     assert_eq!(results.as_array().unwrap().len(), 4);
@@ -420,9 +418,9 @@ fn the_job_leaving_new_between_describe_and_update_exits_3() {
             state: "PreparingAppliance".into(),
         },
     });
-    let mut cmd = env.snowjob();
-    cmd.args(["set-shipping", IMPORT_JOB, "--speed", "EXPRESS"]);
-    let (code, _, err) = run(cmd);
+    let (code, _, err) = env
+        .run(["set-shipping", IMPORT_JOB, "--speed", "EXPRESS"])
+        .text();
     assert_eq!(code, 3, "{err}");
     assert!(err.contains("left New"), "{err}");
     assert_eq!(env.ops(), ["DescribeJob", "UpdateJob"]);
@@ -437,17 +435,17 @@ fn many_jobs_at_once() {
     let env = Env::with(snowball_local::Config::default());
     let jobs: Vec<_> = (0..40).map(|_| json!({"JobType": "IMPORT", "SnowballType": "EDGE", "ShippingDetails": {"ShippingOption": "SECOND_DAY"}})).collect();
     let ids = env.server.seed(&json!({ "Jobs": jobs })).unwrap();
-    let mut cmd = env.snowjob();
-    cmd.args([
-        "set-shipping",
-        "-",
-        "--speed",
-        "NEXT_DAY",
-        "--concurrency",
-        "16",
-    ])
-    .write_stdin(ids.join("\n"));
-    let (code, out, _) = run_json(cmd);
+    let (code, out, _) = env
+        .run([
+            "set-shipping",
+            "-",
+            "--speed",
+            "NEXT_DAY",
+            "--concurrency",
+            "16",
+        ])
+        .stdin(ids.join("\n"))
+        .json();
     assert_eq!(code, 0);
     let reported: Vec<_> = out
         .as_array()

@@ -31,16 +31,14 @@ fn bad_arguments_exit_2_before_any_request() {
         &["list", "-o", "xml"],
     ];
     for args in cases {
-        let mut cmd = env.snowjob();
-        cmd.args(*args);
-        let (code, _, err) = run(cmd);
+        let (code, _, err) = env.run(*args).text();
         assert_eq!(code, 2, "{args:?}: {err}");
         assert!(!err.is_empty(), "{args:?} says why");
     }
-    let mut cmd = env.snowjob();
-    cmd.args(["set-capacity", "-", "--capacity", "T100"])
-        .write_stdin(format!("{IMPORT_JOB}\nnot-a-job\n"));
-    let (code, _, err) = run(cmd);
+    let (code, _, err) = env
+        .run(["set-capacity", "-", "--capacity", "T100"])
+        .stdin(format!("{IMPORT_JOB}\nnot-a-job\n"))
+        .text();
     assert_eq!(code, 2);
     assert!(
         err.contains("stdin line 2") && err.contains("not-a-job"),
@@ -56,16 +54,14 @@ fn bad_arguments_exit_2_before_any_request() {
 #[test]
 fn messages_name_the_culprit() {
     let env = Env::demo();
-    let mut cmd = env.snowjob();
-    cmd.args(["set-shipping", IMPORT_JOB, "--speed", "warp"]);
-    let (_, _, err) = run(cmd);
+    let (_, _, err) = env
+        .run(["set-shipping", IMPORT_JOB, "--speed", "warp"])
+        .text();
     assert!(
         err.contains("warp") && err.contains("NEXT_DAY") && err.contains("--speed"),
         "{err}"
     );
-    let mut cmd = env.snowjob();
-    cmd.args(["show", "JID123"]);
-    let (_, _, err) = run(cmd);
+    let (_, _, err) = env.run(["show", "JID123"]).text();
     assert!(
         err.contains("JID123") && err.contains("39 characters"),
         "{err}"
@@ -75,9 +71,9 @@ fn messages_name_the_culprit() {
 #[test]
 fn a_missing_job_exits_4() {
     let env = Env::demo();
-    let mut cmd = env.snowjob();
-    cmd.args(["set-capacity", MISSING_JOB, "--capacity", "T100"]);
-    let (code, _, err) = run(cmd);
+    let (code, _, err) = env
+        .run(["set-capacity", MISSING_JOB, "--capacity", "T100"])
+        .text();
     assert_eq!(code, 4);
     assert!(err.contains(MISSING_JOB));
     assert_eq!(env.ops(), ["DescribeJob"]);
@@ -86,9 +82,9 @@ fn a_missing_job_exits_4() {
 #[test]
 fn a_locked_job_exits_3_naming_its_state() {
     let env = Env::demo();
-    let mut cmd = env.snowjob();
-    cmd.args(["set-capacity", LOCKED_JOB, "--capacity", "T98"]);
-    let (code, _, err) = run(cmd);
+    let (code, _, err) = env
+        .run(["set-capacity", LOCKED_JOB, "--capacity", "T98"])
+        .text();
     assert_eq!(code, 3);
     assert!(
         err.contains("PreparingAppliance") && err.contains("only be edited while New"),
@@ -149,16 +145,16 @@ fn throttling_is_retried_then_succeeds() {
     let env = Env::demo();
     env.server
         .push_fault(Fault::error("UpdateJob", 2, 400, "ThrottlingException"));
-    let mut cmd = env.snowjob();
-    cmd.args([
-        "set-shipping",
-        IMPORT_JOB,
-        "--speed",
-        "EXPRESS",
-        "--max-attempts",
-        "3",
-    ]);
-    let (code, _, err) = run(cmd);
+    let (code, _, err) = env
+        .run([
+            "set-shipping",
+            IMPORT_JOB,
+            "--speed",
+            "EXPRESS",
+            "--max-attempts",
+            "3",
+        ])
+        .text();
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         env.ops(),
@@ -176,16 +172,16 @@ fn persistent_server_errors_exit_6_with_nothing_changed() {
     let before = env.job(IMPORT_JOB);
     env.server
         .push_fault(Fault::error("UpdateJob", 10, 500, "InternalFailure"));
-    let mut cmd = env.snowjob();
-    cmd.args([
-        "set-shipping",
-        IMPORT_JOB,
-        "--speed",
-        "EXPRESS",
-        "--max-attempts",
-        "2",
-    ]);
-    let (code, _, err) = run(cmd);
+    let (code, _, err) = env
+        .run([
+            "set-shipping",
+            IMPORT_JOB,
+            "--speed",
+            "EXPRESS",
+            "--max-attempts",
+            "2",
+        ])
+        .text();
     assert_eq!(code, 6, "{err}");
     // A 5xx leaves open whether the update was applied: it is resent only
     // after reading the job again shows it plainly was not.
@@ -216,15 +212,15 @@ fn an_unreachable_endpoint_exits_6() {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         listener.local_addr().unwrap().port()
     };
-    let mut cmd = env.snowjob();
-    cmd.args([
-        "list",
-        "--max-attempts",
-        "1",
-        "--endpoint-url",
-        &format!("http://127.0.0.1:{closed}"),
-    ]);
-    let (code, _, err) = run(cmd);
+    let (code, _, err) = env
+        .run([
+            "list",
+            "--max-attempts",
+            "1",
+            "--endpoint-url",
+            &format!("http://127.0.0.1:{closed}"),
+        ])
+        .text();
     assert_eq!(code, 6, "{err}");
     assert!(err.contains("could not reach"), "{err}");
 }

@@ -9,21 +9,6 @@ use crate::common::*;
 use serde_json::Value as Json;
 use snowball_local::{Fault, FaultAction};
 
-fn fault(operation: &str, action: FaultAction) -> Fault {
-    Fault {
-        operation: operation.into(),
-        count: 1,
-        action,
-    }
-}
-
-fn drop_reply(state: Option<&str>) -> FaultAction {
-    FaultAction::DropReply {
-        state: state.map(str::to_string),
-        job_id: None,
-    }
-}
-
 fn speed(env: &Env, job: &str) -> Json {
     env.job(job)["ShippingDetails"]["ShippingOption"].clone()
 }
@@ -39,7 +24,8 @@ fn set_speed(env: &Env, extra: &[&str]) -> (i32, Json, String) {
 fn a_lost_reply_to_an_applied_update_is_reported_updated() {
     for attempts in ["1", "3"] {
         let env = Env::demo();
-        env.server.push_fault(fault("UpdateJob", drop_reply(None)));
+        env.server
+            .push_fault(fault("UpdateJob", 1, drop_reply(None)));
         let (code, json, err) = set_speed(&env, &["--max-attempts", attempts]);
         assert_eq!(code, 0, "{err}");
         assert_eq!(json[0]["Outcome"], "updated", "{json}");
@@ -52,8 +38,11 @@ fn a_lost_reply_to_an_applied_update_is_reported_updated() {
 #[test]
 fn a_lost_reply_then_the_window_closing_is_still_updated() {
     let env = Env::demo();
-    env.server
-        .push_fault(fault("UpdateJob", drop_reply(Some("PreparingAppliance"))));
+    env.server.push_fault(fault(
+        "UpdateJob",
+        1,
+        drop_reply(Some("PreparingAppliance")),
+    ));
     let (code, json, err) = set_speed(&env, &[]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(json[0]["Outcome"], "updated", "{json}");
@@ -64,7 +53,8 @@ fn a_lost_reply_then_the_window_closing_is_still_updated() {
 #[test]
 fn a_lost_reply_and_a_failed_re_read_is_unknown() {
     let env = Env::demo();
-    env.server.push_fault(fault("UpdateJob", drop_reply(None)));
+    env.server
+        .push_fault(fault("UpdateJob", 1, drop_reply(None)));
     env.server
         .push_fault(Fault::error("DescribeJob", 5, 503, "ServiceUnavailable").skip(1));
     let (code, json, err) = set_speed(&env, &["--max-attempts", "1"]);
@@ -85,7 +75,7 @@ fn a_dropped_connection_before_the_update_ran_is_failed_after_a_re_read() {
     let before = env.job(IMPORT_JOB);
     // The connection closes before the call runs: nothing was applied.
     env.server
-        .push_fault(fault("UpdateJob", FaultAction::CloseConnection));
+        .push_fault(fault("UpdateJob", 1, FaultAction::CloseConnection));
     let (code, json, err) = set_speed(&env, &["--max-attempts", "1"]);
     assert_eq!(code, 6, "{err}");
     assert_eq!(json[0]["Outcome"], "failed", "{json}");
@@ -117,7 +107,7 @@ fn a_colleagues_change_during_a_batch_survives() {
     let env = Env::demo();
     let ids = six_jobs(&env);
     env.server
-        .push_fault(fault("DescribeJob", FaultAction::Delay { ms: 1500 }).skip(1));
+        .push_fault(fault("DescribeJob", 1, FaultAction::Delay { ms: 1500 }).skip(1));
     let mut batch = env.snowjob_std();
     batch
         .args([
@@ -163,6 +153,7 @@ fn signal_mid_batch(signal: &str, expected_code: i32) {
     env.server.push_fault(
         fault(
             "UpdateJob",
+            1,
             FaultAction::DelayReply {
                 ms: 20_000,
                 state: None,
@@ -249,6 +240,7 @@ fn a_second_signal_ends_at_once() {
     let env = Env::demo();
     env.server.push_fault(fault(
         "UpdateJob",
+        1,
         FaultAction::DelayReply {
             ms: 20_000,
             state: None,

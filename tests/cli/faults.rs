@@ -5,22 +5,14 @@
 use crate::common::*;
 use snowball_local::{Fault, FaultAction};
 
-fn fault(operation: &str, count: u32, action: FaultAction) -> Fault {
-    Fault {
-        operation: operation.into(),
-        count,
-        action,
-    }
-}
-
 /// Runs an edit of the import job and returns (exit code, stderr), checking
 /// that when it fails the stored job is exactly as before.
 fn edit_expecting(env: &Env, expected: i32, extra: &[&str]) -> String {
     let before = env.job(IMPORT_JOB);
-    let mut cmd = env.snowjob();
-    cmd.args(["set-shipping", IMPORT_JOB, "--speed", "EXPRESS"])
-        .args(extra);
-    let (code, _, err) = run(cmd);
+    let (code, _, err) = env
+        .run(["set-shipping", IMPORT_JOB, "--speed", "EXPRESS"])
+        .args(extra)
+        .text();
     assert_eq!(code, expected, "{err}");
     if expected != 0 {
         assert_eq!(
@@ -46,19 +38,19 @@ fn a_throttling_burst_across_a_batch_is_absorbed_by_retries() {
     let env = Env::demo();
     env.server
         .push_fault(Fault::error("*", 4, 400, "ThrottlingException"));
-    let mut cmd = env.snowjob();
-    cmd.args([
-        "set-capacity",
-        IMPORT_JOB,
-        EXPORT_JOB,
-        COMPUTE_JOB,
-        "--capacity",
-        "NoPreference",
-        "--max-attempts",
-        "5",
-        "--yes",
-    ]);
-    let (code, out, err) = run_json(cmd);
+    let (code, out, err) = env
+        .run([
+            "set-capacity",
+            IMPORT_JOB,
+            EXPORT_JOB,
+            COMPUTE_JOB,
+            "--capacity",
+            "NoPreference",
+            "--max-attempts",
+            "5",
+            "--yes",
+        ])
+        .json();
     assert_eq!(code, 0, "{err}");
     assert!(
         out.as_array()
@@ -169,9 +161,9 @@ fn the_job_leaving_new_between_check_and_update_exits_3() {
         },
     ));
     let before = env.job(IMPORT_JOB);
-    let mut cmd = env.snowjob();
-    cmd.args(["set-capacity", IMPORT_JOB, "--capacity", "T98"]);
-    let (code, _, err) = run(cmd);
+    let (code, _, err) = env
+        .run(["set-capacity", IMPORT_JOB, "--capacity", "T98"])
+        .text();
     assert_eq!(code, 3, "{err}");
     assert_eq!(
         without(&env.job(IMPORT_JOB), &["JobState"]),
@@ -190,14 +182,14 @@ fn an_address_deleted_between_check_and_update_exits_4() {
         },
     ));
     let before = env.job(IMPORT_JOB);
-    let mut cmd = env.snowjob();
-    cmd.args([
-        "set-shipping",
-        IMPORT_JOB,
-        "--address-id",
-        FORWARDING_ADDRESS,
-    ]);
-    let (code, _, err) = run(cmd);
+    let (code, _, err) = env
+        .run([
+            "set-shipping",
+            IMPORT_JOB,
+            "--address-id",
+            FORWARDING_ADDRESS,
+        ])
+        .text();
     assert_eq!(code, 4, "{err}");
     assert_eq!(env.ops(), ["DescribeJob", "DescribeAddress", "UpdateJob"]);
     assert_eq!(env.job(IMPORT_JOB), before);
@@ -214,17 +206,17 @@ fn one_faulty_job_in_a_batch_does_not_stop_the_others() {
             state: "Cancelled".into(),
         },
     ));
-    let mut cmd = env.snowjob();
-    cmd.args([
-        "set-capacity",
-        EXPORT_JOB,
-        IMPORT_JOB,
-        "--capacity",
-        "NoPreference",
-        "--concurrency",
-        "1",
-    ]);
-    let (code, out, _) = run_json(cmd);
+    let (code, out, _) = env
+        .run([
+            "set-capacity",
+            EXPORT_JOB,
+            IMPORT_JOB,
+            "--capacity",
+            "NoPreference",
+            "--concurrency",
+            "1",
+        ])
+        .json();
     assert_eq!(code, 3);
     assert_eq!(out[0]["Outcome"], "failed");
     assert_eq!(out[1]["Outcome"], "updated");

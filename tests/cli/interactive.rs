@@ -325,9 +325,7 @@ fn no_job_id_without_a_terminal_is_exit_2() {
         &["show"],
         &["set-capacity", "--capacity", "T98"],
     ] {
-        let mut cmd = env.snowjob();
-        cmd.args(args);
-        let (code, _, err) = run(cmd);
+        let (code, _, err) = env.run(args).text();
         assert_eq!(code, 2, "{args:?}: {err}");
         assert!(err.contains("no job IDs were given"), "{err}");
     }
@@ -490,9 +488,7 @@ fn the_registration_script_and_the_static_scripts_both_work() {
         out.contains("complete -o nospace -o bashdefault") || out.contains("complete -"),
         "{out}"
     );
-    let mut cmd = env.snowjob();
-    cmd.args(["completions", "bash"]);
-    let (code, out, _) = run(cmd);
+    let (code, out, _) = env.run(["completions", "bash"]).text();
     assert_eq!(code, 0);
     assert!(out.contains("_snowjob()"), "{out}");
 }
@@ -624,9 +620,10 @@ fn a_batch_of_more_than_20_jobs_shows_progress_on_a_terminal_only() {
     assert_eq!(env.updates().len(), 24);
 
     // Not on a terminal, or with -q: no bar.
-    let mut cmd = env.snowjob();
-    cmd.args(["set-shipping", "--speed", "STANDARD"]).args(&ids);
-    let (_, _, err) = run(cmd);
+    let (_, _, err) = env
+        .run(["set-shipping", "--speed", "STANDARD"])
+        .args(&ids)
+        .text();
     assert!(!err.contains("/25 jobs"), "{err}");
     let mut args = vec!["-q", "set-shipping", "--speed", "NEXT_DAY", "--yes"];
     args.extend(ids.iter().map(String::as_str));

@@ -6,9 +6,7 @@ use serde_json::{Value as Json, json};
 #[test]
 fn show_prints_job_metadata_with_api_names() {
     let env = Env::demo();
-    let mut cmd = env.snowjob();
-    cmd.args(["show", COMPUTE_JOB, SERVICES_JOB]);
-    let (code, out, _) = run_json(cmd);
+    let (code, out, _) = env.run(["show", COMPUTE_JOB, SERVICES_JOB]).json();
     assert_eq!(code, 0);
     assert_eq!(out[0]["JobId"], COMPUTE_JOB);
     assert_eq!(out[0]["Resources"], env.job(COMPUTE_JOB)["Resources"]);
@@ -26,9 +24,7 @@ fn show_prints_job_metadata_with_api_names() {
 #[test]
 fn show_table_names_everything_a_person_checks() {
     let env = Env::demo();
-    let mut cmd = env.snowjob();
-    cmd.args(["show", SERVICES_JOB, "--no-color"]);
-    let (code, out, _) = run(cmd);
+    let (code, out, _) = env.run(["show", SERVICES_JOB, "--no-color"]).text();
     assert_eq!(code, 0);
     for expected in [
         "New",
@@ -50,9 +46,7 @@ fn show_table_names_everything_a_person_checks() {
 #[test]
 fn show_yaml_and_text() {
     let env = Env::demo();
-    let mut cmd = env.snowjob();
-    cmd.args(["show", EXPORT_JOB, "-o", "yaml"]);
-    let (code, out, _) = run(cmd);
+    let (code, out, _) = env.run(["show", EXPORT_JOB, "-o", "yaml"]).text();
     assert_eq!(code, 0);
     let parsed: Json = serde_yaml::from_str(&out).unwrap();
     assert_eq!(
@@ -60,9 +54,9 @@ fn show_yaml_and_text() {
         "2025/12/~"
     );
 
-    let mut cmd = env.snowjob();
-    cmd.args(["show", EXPORT_JOB, IMPORT_JOB, "-o", "text"]);
-    let (_, out, _) = run(cmd);
+    let (_, out, _) = env
+        .run(["show", EXPORT_JOB, IMPORT_JOB, "-o", "text"])
+        .text();
     let lines: Vec<Vec<&str>> = out.lines().map(|l| l.split('\t').collect()).collect();
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0][..4], [EXPORT_JOB, "New", "EXPORT", "EDGE_S"]);
@@ -71,9 +65,7 @@ fn show_yaml_and_text() {
 #[test]
 fn show_a_missing_job_exits_4_and_still_shows_the_rest() {
     let env = Env::demo();
-    let mut cmd = env.snowjob();
-    cmd.args(["show", IMPORT_JOB, MISSING_JOB]);
-    let (code, out, err) = run_json(cmd);
+    let (code, out, err) = env.run(["show", IMPORT_JOB, MISSING_JOB]).json();
     assert_eq!(code, 4);
     assert_eq!(out.as_array().unwrap().len(), 1);
     assert!(err.contains(MISSING_JOB), "{err}");
@@ -95,9 +87,7 @@ fn list_shows_editable_jobs_unless_all() {
     );
     assert_eq!(out[0]["IsMaster"], false);
 
-    let mut cmd = env.snowjob();
-    cmd.args(["list", "--all", "-o", "text"]);
-    let (_, out, _) = run(cmd);
+    let (_, out, _) = env.run(["list", "--all", "-o", "text"]).text();
     assert_eq!(out.lines().count(), 5);
     assert!(out.lines().all(|l| l.split('\t').count() == 6));
 }
@@ -107,9 +97,7 @@ fn list_follows_every_next_token() {
     let env = Env::with(snowball_local::Config::default());
     let jobs: Vec<_> = (0..250).map(|i| json!({"JobType": "IMPORT", "SnowballType": "EDGE", "Description": format!("j{i}")})).collect();
     env.server.seed(&json!({ "Jobs": jobs })).unwrap();
-    let mut cmd = env.snowjob();
-    cmd.args(["list", "--all"]);
-    let (code, out, _) = run_json(cmd);
+    let (code, out, _) = env.run(["list", "--all"]).json();
     assert_eq!(code, 0);
     assert_eq!(out.as_array().unwrap().len(), 250);
     assert_eq!(env.ops(), ["ListJobs", "ListJobs", "ListJobs"]);

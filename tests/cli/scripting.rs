@@ -18,9 +18,7 @@ fn addresses_json_is_an_array_of_address_with_api_names() {
     assert_eq!(out, demo_addresses());
     assert_eq!(env.ops(), ["DescribeAddresses"]);
 
-    let mut cmd = env.snowjob();
-    cmd.args(["addresses", "-o", "yaml"]);
-    let (code, out, _) = run(cmd);
+    let (code, out, _) = env.run(["addresses", "-o", "yaml"]).text();
     assert_eq!(code, 0);
     assert_eq!(
         serde_yaml::from_str::<Json>(&out).unwrap(),
@@ -31,9 +29,7 @@ fn addresses_json_is_an_array_of_address_with_api_names() {
 #[test]
 fn addresses_text_is_one_line_each_id_first() {
     let env = Env::demo();
-    let mut cmd = env.snowjob();
-    cmd.args(["addresses", "-o", "text"]);
-    let (code, out, _) = run(cmd);
+    let (code, out, _) = env.run(["addresses", "-o", "text"]).text();
     assert_eq!(code, 0);
     let lines: Vec<Vec<&str>> = out.lines().map(|l| l.split('\t').collect()).collect();
     assert_eq!(lines.len(), 2);
@@ -45,9 +41,7 @@ fn addresses_text_is_one_line_each_id_first() {
 #[test]
 fn addresses_table_shows_each_address_whole() {
     let env = Env::demo();
-    let mut cmd = env.snowjob();
-    cmd.args(["addresses", "--no-color"]);
-    let (code, out, _) = run(cmd);
+    let (code, out, _) = env.run(["addresses", "--no-color"]).text();
     assert_eq!(code, 0);
     for expected in [
         HOME_ADDRESS,
@@ -71,9 +65,7 @@ fn addresses_follow_every_next_token() {
         })
         .collect();
     env.server.seed(&json!({ "Addresses": addresses })).unwrap();
-    let mut cmd = env.snowjob();
-    cmd.args(["addresses", "-o", "text"]);
-    let (code, out, _) = run(cmd);
+    let (code, out, _) = env.run(["addresses", "-o", "text"]).text();
     assert_eq!(code, 0);
     assert_eq!(out.lines().count(), 130);
     assert_eq!(env.ops(), ["DescribeAddresses", "DescribeAddresses"]);
@@ -109,9 +101,9 @@ fn remove_s3_resource_keeps_every_other_entry_lambda_and_ami() {
     let env = Env::demo();
     let job = busy_export_job(&env);
     let before = env.job(&job);
-    let mut cmd = env.snowjob();
-    cmd.args(["remove-s3-resource", &job, "--bucket", "example-b"]);
-    let (code, out, err) = run_json(cmd);
+    let (code, out, err) = env
+        .run(["remove-s3-resource", &job, "--bucket", "example-b"])
+        .json();
     assert_eq!(code, 0, "{err}");
     assert_eq!(out[0]["Outcome"], "updated");
     assert_eq!(env.ops(), ["DescribeJob", "UpdateJob"]);
@@ -138,14 +130,14 @@ fn remove_s3_resource_keeps_every_other_entry_lambda_and_ami() {
 fn remove_s3_resource_takes_an_arn_and_the_last_bucket_of_a_local_use_job() {
     let env = Env::demo();
     let before = env.job(COMPUTE_JOB);
-    let mut cmd = env.snowjob();
-    cmd.args([
-        "remove-s3-resource",
-        COMPUTE_JOB,
-        "--bucket",
-        "arn:aws:s3:::example-survey-data",
-    ]);
-    let (code, out, err) = run(cmd);
+    let (code, out, err) = env
+        .run([
+            "remove-s3-resource",
+            COMPUTE_JOB,
+            "--bucket",
+            "arn:aws:s3:::example-survey-data",
+        ])
+        .text();
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("updated"), "{out}");
     let after = env.job(COMPUTE_JOB);
@@ -163,14 +155,14 @@ fn remove_s3_resource_takes_an_arn_and_the_last_bucket_of_a_local_use_job() {
 #[test]
 fn removing_a_bucket_not_on_the_job_is_unchanged() {
     let env = Env::demo();
-    let mut cmd = env.snowjob();
-    cmd.args([
-        "remove-s3-resource",
-        IMPORT_JOB,
-        "--bucket",
-        "example-elsewhere",
-    ]);
-    let (code, out, _) = run_json(cmd);
+    let (code, out, _) = env
+        .run([
+            "remove-s3-resource",
+            IMPORT_JOB,
+            "--bucket",
+            "example-elsewhere",
+        ])
+        .json();
     assert_eq!(code, 0);
     assert_eq!(out[0]["Outcome"], "unchanged");
     assert_eq!(env.ops(), ["DescribeJob"]);
@@ -185,9 +177,9 @@ fn removing_the_last_bucket_of_an_import_or_export_job_is_refused() {
     ] {
         env.server.clear_journal();
         let before = env.job(job);
-        let mut cmd = env.snowjob();
-        cmd.args(["remove-s3-resource", job, "--bucket", bucket]);
-        let (code, _, err) = run(cmd);
+        let (code, _, err) = env
+            .run(["remove-s3-resource", job, "--bucket", bucket])
+            .text();
         assert_eq!(code, 2, "{err}");
         assert!(err.contains("only bucket"), "{err}");
         assert_eq!(env.ops(), ["DescribeJob"], "nothing that modifies was sent");
@@ -198,9 +190,9 @@ fn removing_the_last_bucket_of_an_import_or_export_job_is_refused() {
 #[test]
 fn remove_s3_resource_checks_the_bucket_before_any_request() {
     let env = Env::demo();
-    let mut cmd = env.snowjob();
-    cmd.args(["remove-s3-resource", IMPORT_JOB, "--bucket", "Not_A_Bucket"]);
-    let (code, _, err) = run(cmd);
+    let (code, _, err) = env
+        .run(["remove-s3-resource", IMPORT_JOB, "--bucket", "Not_A_Bucket"])
+        .text();
     assert_eq!(code, 2, "{err}");
     assert!(env.ops().is_empty());
 }
@@ -209,10 +201,10 @@ fn remove_s3_resource_checks_the_bucket_before_any_request() {
 /// and the bucket's entry as stored afterwards.
 fn add_to_video(env: &Env, args: &[&str]) -> (i32, Json, Json) {
     env.server.clear_journal();
-    let mut cmd = env.snowjob();
-    cmd.args(["add-s3-resource", EXPORT_JOB, "--bucket", "example-video"])
-        .args(args);
-    let (code, out, err) = run_json(cmd);
+    let (code, out, err) = env
+        .run(["add-s3-resource", EXPORT_JOB, "--bucket", "example-video"])
+        .args(args)
+        .json();
     assert!(code == 0 || code == 2, "{err}");
     let outcome = out.get(0).map_or(Json::Null, |r| r["Outcome"].clone());
     (
@@ -306,16 +298,16 @@ fn add_s3_resource_checks_the_merged_key_range() {
 #[test]
 fn add_s3_resource_defaults_apply_to_new_buckets_only() {
     let env = Env::demo();
-    let mut cmd = env.snowjob();
-    cmd.args([
-        "add-s3-resource",
-        EXPORT_JOB,
-        "--bucket",
-        "example-new",
-        "--end-marker",
-        "m/",
-    ]);
-    let (code, _, err) = run(cmd);
+    let (code, _, err) = env
+        .run([
+            "add-s3-resource",
+            EXPORT_JOB,
+            "--bucket",
+            "example-new",
+            "--end-marker",
+            "m/",
+        ])
+        .text();
     assert_eq!(code, 0, "{err}");
     let stored = env.job(EXPORT_JOB)["Resources"]["S3Resources"].clone();
     assert_eq!(
@@ -332,22 +324,22 @@ fn add_s3_resource_defaults_apply_to_new_buckets_only() {
 #[test]
 fn query_on_show_picks_values_from_job_metadata() {
     let env = Env::demo();
-    let mut cmd = env.snowjob();
-    cmd.args([
-        "show", IMPORT_JOB, EXPORT_JOB, "--query", "[].JobId", "-o", "text",
-    ]);
-    let (code, out, _) = run(cmd);
+    let (code, out, _) = env
+        .run([
+            "show", IMPORT_JOB, EXPORT_JOB, "--query", "[].JobId", "-o", "text",
+        ])
+        .text();
     assert_eq!(code, 0);
     assert_eq!(out, format!("{IMPORT_JOB}\t{EXPORT_JOB}\n"));
 
-    let mut cmd = env.snowjob();
-    cmd.args([
-        "show",
-        IMPORT_JOB,
-        "--query",
-        "[0].Resources.S3Resources[].BucketArn",
-    ]);
-    let (code, out, _) = run_json(cmd);
+    let (code, out, _) = env
+        .run([
+            "show",
+            IMPORT_JOB,
+            "--query",
+            "[0].Resources.S3Resources[].BucketArn",
+        ])
+        .json();
     assert_eq!(code, 0);
     assert_eq!(
         out,
@@ -383,9 +375,9 @@ fn query_on_show_picks_values_from_job_metadata() {
 #[test]
 fn query_on_list_filters_and_counts() {
     let env = Env::demo();
-    let mut cmd = env.snowjob();
-    cmd.args(["list", "--query", "[?SnowballType=='V3_5C'].JobId"]);
-    let (code, out, _) = run_json(cmd);
+    let (code, out, _) = env
+        .run(["list", "--query", "[?SnowballType=='V3_5C'].JobId"])
+        .json();
     assert_eq!(code, 0);
     assert_eq!(out, json!([SERVICES_JOB]));
 
@@ -421,15 +413,15 @@ fn query_on_list_filters_and_counts() {
 #[test]
 fn query_on_addresses() {
     let env = Env::demo();
-    let mut cmd = env.snowjob();
-    cmd.args([
-        "addresses",
-        "-o",
-        "text",
-        "--query",
-        "[?City=='Portland'].AddressId",
-    ]);
-    let (code, out, _) = run(cmd);
+    let (code, out, _) = env
+        .run([
+            "addresses",
+            "-o",
+            "text",
+            "--query",
+            "[?City=='Portland'].AddressId",
+        ])
+        .text();
     assert_eq!(code, 0);
     assert_eq!(out, format!("{FORWARDING_ADDRESS}\n"));
 }
@@ -457,19 +449,19 @@ fn query_tells_a_pipeline_whether_an_edit_would_change_anything() {
     assert_eq!(env.ops(), ["DescribeJob", "DescribeJob"]);
 
     // After the edit, the sent requests' fields, one line each.
-    let mut cmd = env.snowjob();
-    cmd.args([
-        "set-capacity",
-        IMPORT_JOB,
-        EXPORT_JOB,
-        "--capacity",
-        "T98",
-        "-o",
-        "text",
-        "--query",
-        "[].[JobId, Outcome]",
-    ]);
-    let (code, out, _) = run(cmd);
+    let (code, out, _) = env
+        .run([
+            "set-capacity",
+            IMPORT_JOB,
+            EXPORT_JOB,
+            "--capacity",
+            "T98",
+            "-o",
+            "text",
+            "--query",
+            "[].[JobId, Outcome]",
+        ])
+        .text();
     assert_eq!(code, 0);
     assert_eq!(
         out,
@@ -480,13 +472,13 @@ fn query_tells_a_pipeline_whether_an_edit_would_change_anything() {
 #[test]
 fn query_output_defaults_to_a_generic_table() {
     let env = Env::demo();
-    let mut cmd = env.snowjob();
-    cmd.args([
-        "list",
-        "--query",
-        "[?JobType=='EXPORT'].{Id: JobId, Device: SnowballType}",
-    ]);
-    let (code, out, _) = run(cmd);
+    let (code, out, _) = env
+        .run([
+            "list",
+            "--query",
+            "[?JobType=='EXPORT'].{Id: JobId, Device: SnowballType}",
+        ])
+        .text();
     assert_eq!(code, 0);
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines[1].contains("Jobs"), "titled by what it lists:\n{out}");
@@ -515,9 +507,10 @@ fn an_invalid_query_is_refused_before_any_request() {
             "example-migration-raw",
         ],
     ] {
-        let mut cmd = env.snowjob();
-        cmd.args(&args).args(["--query", "[?Outcome=='planned'"]);
-        let (code, out, err) = run(cmd);
+        let (code, out, err) = env
+            .run(&args)
+            .args(["--query", "[?Outcome=='planned'"])
+            .text();
         assert_eq!(code, 2, "{args:?}: {err}");
         assert!(out.is_empty());
         assert!(
@@ -532,24 +525,24 @@ fn an_invalid_query_is_refused_before_any_request() {
 #[test]
 fn a_query_that_fails_on_the_data_says_so() {
     let env = Env::demo();
-    let mut cmd = env.snowjob();
-    cmd.args(["show", IMPORT_JOB, "--query", "length([0].PickupDetails)"]);
-    let (code, out, err) = run(cmd);
+    let (code, out, err) = env
+        .run(["show", IMPORT_JOB, "--query", "length([0].PickupDetails)"])
+        .text();
     assert_eq!(code, 2, "{err}");
     assert!(out.is_empty(), "{out}");
     assert!(err.contains("--query") && err.contains("length"), "{err}");
 
     // After an update the edit happened: not "invalid input".
-    let mut cmd = env.snowjob();
-    cmd.args([
-        "set-shipping",
-        IMPORT_JOB,
-        "--speed",
-        "EXPRESS",
-        "--query",
-        "length([0].Missing)",
-    ]);
-    let (code, _, err) = run(cmd);
+    let (code, _, err) = env
+        .run([
+            "set-shipping",
+            IMPORT_JOB,
+            "--speed",
+            "EXPRESS",
+            "--query",
+            "length([0].Missing)",
+        ])
+        .text();
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("1 updated"), "{err}");
     assert_eq!(env.updates().len(), 1);
@@ -567,11 +560,11 @@ fn the_readme_ci_patch_changes_only_the_notification_topic_of_every_pending_job(
         .lines()
         .map(|l| l.split('\t').next().unwrap().to_string() + "\n")
         .collect();
-    let mut cmd = env.snowjob();
-    cmd.args(["apply", "-", "--file"])
+    let (code, out, err) = env
+        .run(["apply", "-", "--file"])
         .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/patch.yaml"))
-        .write_stdin(ids);
-    let (code, out, err) = run_json(cmd);
+        .stdin(ids)
+        .json();
     assert_eq!(code, 0, "{err}");
     assert_eq!(out.as_array().unwrap().len(), 4);
     let topic = "arn:aws:sns:us-east-1:123456789012:snow-ops";
@@ -648,10 +641,10 @@ fn a_bucket_held_twice_is_neither_removed_nor_changed_and_the_batch_goes_on() {
         let env = Env::demo();
         let twice = job_holding_raw(&env, 2);
         let before = env.job(&twice);
-        let mut cmd = env.snowjob();
-        cmd.args([command, &twice, IMPORT_JOB, "--bucket", bucket])
-            .args(settings);
-        let (code, out, err) = run_json(cmd);
+        let (code, out, err) = env
+            .run([command, &twice, IMPORT_JOB, "--bucket", bucket])
+            .args(settings)
+            .json();
         let case = format!("{command} {bucket} {settings:?}");
         assert_eq!(code, 2, "{case}: {err}");
         assert_eq!(out[0]["Outcome"], "failed", "{case}: {out}");
@@ -682,14 +675,14 @@ fn a_bucket_held_twice_is_neither_removed_nor_changed_and_the_batch_goes_on() {
 fn adding_a_bucket_held_twice_without_settings_is_unchanged() {
     let env = Env::demo();
     let twice = job_holding_raw(&env, 2);
-    let mut cmd = env.snowjob();
-    cmd.args([
-        "add-s3-resource",
-        &twice,
-        "--bucket",
-        "example-migration-raw",
-    ]);
-    let (code, out, err) = run_json(cmd);
+    let (code, out, err) = env
+        .run([
+            "add-s3-resource",
+            &twice,
+            "--bucket",
+            "example-migration-raw",
+        ])
+        .json();
     assert_eq!(code, 0, "{err}");
     assert_eq!(out[0]["Outcome"], "unchanged");
     assert_eq!(env.ops(), ["DescribeJob"]);
@@ -793,18 +786,18 @@ fn edit_results_in_text_follow_the_documented_line_for_every_outcome() {
 
     let env = Env::demo();
     // updated, unchanged, failed; then planned.
-    let mut cmd = env.snowjob();
-    cmd.args([
-        "set-capacity",
-        IMPORT_JOB,
-        EXPORT_JOB,
-        LOCKED_JOB,
-        "--capacity",
-        "T98",
-        "-o",
-        "text",
-    ]);
-    let (code, out, err) = run(cmd);
+    let (code, out, err) = env
+        .run([
+            "set-capacity",
+            IMPORT_JOB,
+            EXPORT_JOB,
+            LOCKED_JOB,
+            "--capacity",
+            "T98",
+            "-o",
+            "text",
+        ])
+        .text();
     assert_eq!(code, 3, "{err}");
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 3, "{out}");
@@ -818,17 +811,17 @@ fn edit_results_in_text_follow_the_documented_line_for_every_outcome() {
         "JobNotEditable",
         "PreparingAppliance",
     );
-    let mut cmd = env.snowjob();
-    cmd.args([
-        "--dry-run",
-        "set-capacity",
-        IMPORT_JOB,
-        "--capacity",
-        "T100",
-        "-o",
-        "text",
-    ]);
-    let (code, out, err) = run(cmd);
+    let (code, out, err) = env
+        .run([
+            "--dry-run",
+            "set-capacity",
+            IMPORT_JOB,
+            "--capacity",
+            "T100",
+            "-o",
+            "text",
+        ])
+        .text();
     assert_eq!(code, 0, "{err}");
     assert_documented(
         out.trim_end_matches('\n'),
@@ -930,9 +923,7 @@ fn text_keeps_a_record_on_one_line_whatever_line_breaks_a_value_holds() {
             2,
         ),
     ] {
-        let mut cmd = env.snowjob();
-        cmd.args(&args);
-        let (code, out, err) = run(cmd);
+        let (code, out, err) = env.run(&args).text();
         assert_eq!(code, 0, "{args:?}: {err}");
         let breaks = ['\r', '\u{2028}', '\u{2029}', '\u{85}', '\u{b}', '\u{c}'];
         assert!(!out.contains(breaks), "{args:?}: {out:?}");
@@ -969,9 +960,7 @@ fn a_query_nested_too_deeply_is_refused_and_never_crashes() {
         format!("length({})", "[".repeat(90_000)),
     ];
     for query in &deep {
-        let mut cmd = env.snowjob();
-        cmd.args(["show", IMPORT_JOB, "--query", query]);
-        let (code, out, err) = run(cmd);
+        let (code, out, err) = env.run(["show", IMPORT_JOB, "--query", query]).text();
         let start = &query[..20];
         assert_eq!(code, 2, "{start}…: {err}");
         assert!(out.is_empty(), "{out}");
@@ -985,9 +974,7 @@ fn a_query_nested_too_deeply_is_refused_and_never_crashes() {
 
     // A short query whose result doubles at each step is refused, not written out.
     let doubling = vec!["[@, @]"; 30].join(" | ");
-    let mut cmd = env.snowjob();
-    cmd.args(["show", IMPORT_JOB, "--query", &doubling]);
-    let (code, out, err) = run(cmd);
+    let (code, out, err) = env.run(["show", IMPORT_JOB, "--query", &doubling]).text();
     assert_eq!(code, 2, "{err}");
     assert!(out.is_empty() && err.contains("values"), "{err}");
 
@@ -998,9 +985,9 @@ fn a_query_nested_too_deeply_is_refused_and_never_crashes() {
         .collect::<Vec<_>>()
         .join(", ");
     for query in [nested, format!("{{{wide}}}.k2999")] {
-        let mut cmd = env.snowjob();
-        cmd.args(["show", IMPORT_JOB, "-o", "text", "--query", &query]);
-        let (code, out, err) = run(cmd);
+        let (code, out, err) = env
+            .run(["show", IMPORT_JOB, "-o", "text", "--query", &query])
+            .text();
         assert_eq!(code, 0, "{err}");
         assert_eq!(out, format!("{IMPORT_JOB}\n"));
     }

@@ -136,3 +136,85 @@ pub fn without(job: &Json, keys: &[&str]) -> Json {
     }
     job
 }
+
+/// A run of `snowjob` being set up: `env.run(["show", ID]).env("K", "V").stdin(text)`,
+/// then `.text()` or `.json()` for (exit code, stdout, stderr).
+pub struct Run {
+    cmd: Command,
+}
+
+impl Env {
+    /// `snowjob ARGS` against this endpoint, with credentials and region.
+    pub fn run<I, S>(&self, args: I) -> Run
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        let mut cmd = self.snowjob();
+        cmd.args(args);
+        Run { cmd }
+    }
+}
+
+impl Run {
+    pub fn env(mut self, name: &str, value: impl AsRef<std::ffi::OsStr>) -> Run {
+        self.cmd.env(name, value);
+        self
+    }
+
+    pub fn stdin(mut self, text: impl Into<Vec<u8>>) -> Run {
+        self.cmd.write_stdin(text);
+        self
+    }
+
+    pub fn arg(mut self, arg: impl AsRef<std::ffi::OsStr>) -> Run {
+        self.cmd.arg(arg);
+        self
+    }
+
+    pub fn timeout(mut self, limit: std::time::Duration) -> Run {
+        self.cmd.timeout(limit);
+        self
+    }
+
+    pub fn args<I, S>(mut self, args: I) -> Run
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        self.cmd.args(args);
+        self
+    }
+
+    /// (exit code, stdout, stderr).
+    pub fn text(self) -> (i32, String, String) {
+        run(self.cmd)
+    }
+
+    /// With `-o json`: (exit code, stdout parsed, stderr).
+    pub fn json(self) -> (i32, Json, String) {
+        run_json(self.cmd)
+    }
+}
+
+/// A fault for the next `count` calls of `operation`.
+pub fn fault(
+    operation: &str,
+    count: u32,
+    action: snowball_local::FaultAction,
+) -> snowball_local::Fault {
+    snowball_local::Fault {
+        operation: operation.into(),
+        count,
+        action,
+    }
+}
+
+/// Run the call, then close the connection without a reply; `state`: the
+/// job's state after the call.
+pub fn drop_reply(state: Option<&str>) -> snowball_local::FaultAction {
+    snowball_local::FaultAction::DropReply {
+        state: state.map(str::to_string),
+        job_id: None,
+    }
+}
