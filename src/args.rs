@@ -107,14 +107,15 @@ fn fits(shape: &str, text: &str) -> bool {
         .is_ok()
 }
 
-/// A job ID as the model's JobId shape has it: `JID` (or `MID`) and a
-/// lowercase UUID, 39 characters.
+/// The ID of a pending order, as the model's shapes have them: a job's
+/// (`JID` or `MID` and a lowercase UUID, 39 characters) or a cluster's (`CID`
+/// and a lowercase UUID), wherever a job ID is taken.
 pub fn job_id(text: &str) -> Result<String, String> {
-    if fits("JobId", text) {
+    if fits("JobId", text) || fits("ClusterId", text) {
         Ok(text.to_string())
     } else {
         Err(format!(
-            "{} is not a job ID: expected JID followed by a lowercase UUID, 39 characters (JID123e4567-e89b-12d3-a456-426655440000)",
+            "{} is not a job ID: expected JID followed by a lowercase UUID, 39 characters (JID123e4567-e89b-12d3-a456-426655440000), or a cluster's CID and its UUID",
             crate::text::quote(text)
         ))
     }

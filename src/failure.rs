@@ -138,6 +138,8 @@ codes! {
     InvalidInput => Invalid,
     InvalidQuery => Invalid,
     AmbiguousBucket => Invalid,
+    NodeJob => Invalid,
+    NotForCluster => Invalid,
     // The order, as it is now, does not take the edit.
     JobNotEditable => NotEditable,
     JobChanged => NotEditable,

@@ -21,13 +21,16 @@ use crate::report::{Change, JobResult, Outcome};
 /// The variable that names the history file, or turns it off.
 pub const VARIABLE: &str = "SNOWJOB_HISTORY";
 
-/// One recorded UpdateJob.
+/// One recorded update (UpdateJob or UpdateCluster).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase")]
+#[serde(into = "Line", try_from = "Line")]
 pub struct Record {
     /// When the result was known, RFC 3339 (UTC).
     pub time: String,
+    /// The order's ID: a job's, or a cluster's.
     pub job_id: String,
+    /// `UpdateJob`, `UpdateCluster`, ...: what was sent.
+    pub operation: String,
     pub region: String,
     /// Only when not the region's own, and never with a user:password.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -38,6 +41,76 @@ pub struct Record {
     pub outcome: Outcome,
     pub changes: Vec<Change>,
     pub request: Json,
+}
+
+/// A record as a line holds it: the ID under `JobId` or `ClusterId`, and
+/// `Operation` (lines written before clusters have none: UpdateJob).
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct Line {
+    time: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    job_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    cluster_id: Option<String>,
+    #[serde(default)]
+    operation: Option<String>,
+    region: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    endpoint: Option<String>,
+    profile: String,
+    command: String,
+    outcome: Outcome,
+    changes: Vec<Change>,
+    request: Json,
+}
+
+impl From<Record> for Line {
+    fn from(r: Record) -> Line {
+        let cluster =
+            snowball_model::OrderKind::of(&r.job_id) == snowball_model::OrderKind::Cluster;
+        Line {
+            time: r.time,
+            job_id: (!cluster).then(|| r.job_id.clone()),
+            cluster_id: cluster.then_some(r.job_id),
+            operation: Some(r.operation),
+            region: r.region,
+            endpoint: r.endpoint,
+            profile: r.profile,
+            command: r.command,
+            outcome: r.outcome,
+            changes: r.changes,
+            request: r.request,
+        }
+    }
+}
+
+impl TryFrom<Line> for Record {
+    type Error = String;
+
+    fn try_from(l: Line) -> Result<Record, String> {
+        let id = l
+            .job_id
+            .or(l.cluster_id)
+            .ok_or("a record needs JobId or ClusterId")?;
+        let operation = l.operation.unwrap_or_else(|| {
+            snowball_model::OrderKind::of(&id)
+                .update_operation()
+                .to_string()
+        });
+        Ok(Record {
+            time: l.time,
+            job_id: id,
+            operation,
+            region: l.region,
+            endpoint: l.endpoint,
+            profile: l.profile,
+            command: l.command,
+            outcome: l.outcome,
+            changes: l.changes,
+            request: l.request,
+        })
+    }
 }
 
 /// Where an edit was sent: what a record says, and what undo matches on.
@@ -66,6 +139,9 @@ pub fn records(results: &[JobResult], target: &Target, command: &str, time: &str
         .map(|r| Record {
             time: time.to_string(),
             job_id: r.job_id.clone(),
+            operation: snowball_model::OrderKind::of(&r.job_id)
+                .update_operation()
+                .to_string(),
             region: target.region.clone(),
             endpoint: target.endpoint.clone(),
             profile: target.profile.clone(),
@@ -430,7 +506,7 @@ mod tests {
         assert_eq!(outcomes, [Outcome::Updated, Outcome::Unknown]);
         assert_eq!(
             serde_json::to_value(&records[0]).unwrap(),
-            json!({"Time": "2030-01-01T00:00:00Z", "JobId": JOB, "Region": "us-east-1",
+            json!({"Time": "2030-01-01T00:00:00Z", "JobId": JOB, "Operation": "UpdateJob", "Region": "us-east-1",
                    "Profile": "default", "Command": "set-shipping", "Outcome": "updated",
                    "Changes": [{"Field": "ShippingOption", "Before": "SECOND_DAY", "After": "NEXT_DAY"}],
                    "Request": {"JobId": JOB, "ShippingOption": "NEXT_DAY"}})

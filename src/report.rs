@@ -41,26 +41,33 @@ impl Outcome {
     }
 }
 
-/// One job's result, as reported in every output format.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "PascalCase")]
+/// One order's result, as reported in every output format: the ID under
+/// `JobId`, or `ClusterId` for a cluster.
+#[derive(Clone, Debug)]
 pub struct JobResult {
     pub job_id: String,
     pub outcome: Outcome,
     pub changes: Vec<Change>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub request: Option<Json>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "error_object"
-    )]
     pub error: Option<Failure>,
 }
 
-fn error_object<S: serde::Serializer>(f: &Option<Failure>, s: S) -> Result<S::Ok, S::Error> {
-    match f {
-        Some(f) => serde_json::json!({ "Code": f.code, "Message": f.message }).serialize(s),
-        None => s.serialize_none(),
+impl Serialize for JobResult {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(None)?;
+        let id = snowball_model::OrderKind::of(&self.job_id).id_member();
+        map.serialize_entry(id, &self.job_id)?;
+        map.serialize_entry("Outcome", &self.outcome)?;
+        map.serialize_entry("Changes", &self.changes)?;
+        if let Some(request) = &self.request {
+            map.serialize_entry("Request", request)?;
+        }
+        if let Some(f) = &self.error {
+            let error = serde_json::json!({ "Code": f.code, "Message": f.message });
+            map.serialize_entry("Error", &error)?;
+        }
+        map.end()
     }
 }
 

@@ -4,10 +4,16 @@
 
 use aws_sdk_snowball::Client;
 use aws_sdk_snowball::config::retry::RetryConfig;
+use aws_sdk_snowball::error::{ProvideErrorMetadata, SdkError};
+use aws_sdk_snowball::operation::update_cluster::builders::UpdateClusterFluentBuilder;
 use aws_sdk_snowball::operation::update_job::builders::UpdateJobFluentBuilder;
-use aws_sdk_snowball::types::{Address, JobListEntry, JobMetadata};
+use aws_sdk_snowball::types::{
+    Address, ClusterListEntry, ClusterMetadata, JobListEntry, JobMetadata,
+};
+use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 
 use crate::aws::errors::{Fate, backoff, classify, fate_of};
+use crate::aws::order::{Order, OrderKind};
 use crate::failure::{Code, Failure};
 
 pub use crate::aws::connect::{Settings, Sink};
@@ -23,6 +29,10 @@ pub struct Snow {
 
 /// Sets the members an UpdateJob changes (all but JobId).
 pub type SetMembers<'a> = dyn Fn(UpdateJobFluentBuilder) -> UpdateJobFluentBuilder + Sync + 'a;
+
+/// Sets the members an UpdateCluster changes (all but ClusterId).
+pub type SetClusterMembers<'a> =
+    dyn Fn(UpdateClusterFluentBuilder) -> UpdateClusterFluentBuilder + Sync + 'a;
 
 /// What became of an UpdateJob.
 #[derive(Debug)]
@@ -87,28 +97,84 @@ impl Snow {
         })
     }
 
-    /// UpdateJob, with the SDK's retries off: a retry after a lost reply would
-    /// hide that the first attempt may have applied. Retried here only when the
-    /// service refused the attempt (throttling) or the request never left
-    /// (no connection), up to the configured attempts.
-    pub async fn update_job(&self, job_id: &str, members: &SetMembers<'_>) -> Sent {
-        let subject = format!("job {job_id}");
+    pub async fn describe_cluster(&self, cluster_id: &str) -> Result<ClusterMetadata, Failure> {
+        let out = self
+            .client
+            .describe_cluster()
+            .cluster_id(cluster_id)
+            .send()
+            .await
+            .map_err(|e| classify(e, &format!("cluster {cluster_id}")))?;
+        out.cluster_metadata.ok_or_else(|| {
+            Failure::of(
+                Code::EmptyReply,
+                format!("DescribeCluster returned no metadata for {cluster_id}"),
+            )
+        })
+    }
+
+    /// The order an ID names, read with its kind's call.
+    pub async fn describe_order(&self, id: &str) -> Result<Order, Failure> {
+        match OrderKind::of(id) {
+            OrderKind::Job => self.describe_job(id).await.map(Order::of_job),
+            OrderKind::Cluster => self.describe_cluster(id).await.map(Order::of_cluster),
+        }
+    }
+
+    /// The update of an order with its kind's call, members set by the
+    /// setter of that kind.
+    pub async fn update_order(
+        &self,
+        id: &str,
+        job: &SetMembers<'_>,
+        cluster: &SetClusterMembers<'_>,
+    ) -> Sent {
+        let subject = format!("{} {id}", OrderKind::of(id).noun());
+        let no_retries = || {
+            aws_sdk_snowball::config::Builder::default()
+                .retry_config(RetryConfig::standard().with_max_attempts(1))
+        };
+        match OrderKind::of(id) {
+            OrderKind::Job => {
+                self.update(&subject, || {
+                    job(self.client.update_job().job_id(id))
+                        .customize()
+                        .config_override(no_retries())
+                        .send()
+                })
+                .await
+            }
+            OrderKind::Cluster => {
+                self.update(&subject, || {
+                    cluster(self.client.update_cluster().cluster_id(id))
+                        .customize()
+                        .config_override(no_retries())
+                        .send()
+                })
+                .await
+            }
+        }
+    }
+
+    /// UpdateJob or UpdateCluster, with the SDK's retries off: a retry after
+    /// a lost reply would hide that the first attempt may have applied.
+    /// Retried here only when the service refused the attempt (throttling)
+    /// or the request never left (no connection), up to the configured attempts.
+    async fn update<F, Fut, T, E>(&self, subject: &str, send: F) -> Sent
+    where
+        F: Fn() -> Fut,
+        Fut: std::future::Future<Output = Result<T, SdkError<E, HttpResponse>>>,
+        E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+    {
         let mut attempt = 1;
         loop {
-            let result = members(self.client.update_job().job_id(job_id))
-                .customize()
-                .config_override(
-                    aws_sdk_snowball::config::Builder::default()
-                        .retry_config(RetryConfig::standard().with_max_attempts(1)),
-                )
-                .send()
-                .await;
+            let result = send().await;
             let err = match result {
                 Ok(_) => return Sent::Applied,
                 Err(err) => err,
             };
             let fate = fate_of(&err);
-            let failure = classify(err, &subject);
+            let failure = classify(err, subject);
             match fate {
                 Fate::NotApplied { retry } if retry && attempt < self.max_attempts => {
                     tokio::time::sleep(backoff(attempt)).await;
@@ -125,6 +191,29 @@ impl Snow {
         let items = self.client.list_jobs().max_results(100).into_paginator();
         let all: Result<Vec<_>, _> = items.items().send().collect().await;
         all.map_err(|e| classify(e, "the job list"))
+    }
+
+    /// Every cluster, following NextToken to the end.
+    pub async fn list_clusters(&self) -> Result<Vec<ClusterListEntry>, Failure> {
+        let items = self
+            .client
+            .list_clusters()
+            .max_results(100)
+            .into_paginator();
+        let all: Result<Vec<_>, _> = items.items().send().collect().await;
+        all.map_err(|e| classify(e, "the cluster list"))
+    }
+
+    /// A cluster's node jobs, following NextToken to the end.
+    pub async fn list_cluster_jobs(&self, cluster_id: &str) -> Result<Vec<JobListEntry>, Failure> {
+        let items = self
+            .client
+            .list_cluster_jobs()
+            .cluster_id(cluster_id)
+            .max_results(100)
+            .into_paginator();
+        let all: Result<Vec<_>, _> = items.items().send().collect().await;
+        all.map_err(|e| classify(e, &format!("the node jobs of cluster {cluster_id}")))
     }
 
     /// Every address of the account, following NextToken to the end.

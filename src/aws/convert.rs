@@ -155,6 +155,7 @@ macro_rules! enums {
 
 enums!(
     AddressType,
+    ClusterState,
     DeviceServiceName,
     ImpactLevel,
     JobState,
@@ -223,6 +224,29 @@ shapes! {
         "ImpactLevel" => impact_level / set_impact_level,
         "PickupDetails" => pickup_details / set_pickup_details,
         "SnowballId" => snowball_id / set_snowball_id,
+    }
+    ClusterMetadata {
+        "ClusterId" => cluster_id / set_cluster_id,
+        "Description" => description / set_description,
+        "KmsKeyARN" => kms_key_arn / set_kms_key_arn,
+        "RoleARN" => role_arn / set_role_arn,
+        "ClusterState" => cluster_state / set_cluster_state,
+        "JobType" => job_type / set_job_type,
+        "SnowballType" => snowball_type / set_snowball_type,
+        "CreationDate" => creation_date / set_creation_date,
+        "Resources" => resources / set_resources,
+        "AddressId" => address_id / set_address_id,
+        "ShippingOption" => shipping_option / set_shipping_option,
+        "Notification" => notification / set_notification,
+        "ForwardingAddressId" => forwarding_address_id / set_forwarding_address_id,
+        "TaxDocuments" => tax_documents / set_tax_documents,
+        "OnDeviceServiceConfiguration" => on_device_service_configuration / set_on_device_service_configuration,
+    }
+    ClusterListEntry {
+        "ClusterId" => cluster_id / set_cluster_id,
+        "ClusterState" => cluster_state / set_cluster_state,
+        "CreationDate" => creation_date / set_creation_date,
+        "Description" => description / set_description,
     }
     JobListEntry {
         "JobId" => job_id / set_job_id,

@@ -8,4 +8,5 @@ pub mod convert;
 pub mod debug;
 pub mod errors;
 pub mod files;
+pub mod order;
 pub mod times;

@@ -258,7 +258,13 @@ mod tests {
     #[test]
     fn new_bucket_is_appended_and_everything_else_kept() {
         let patch = args("new")
-            .patch(&job(), &Context { partition: "aws" })
+            .patch(
+                &job(),
+                &Context {
+                    partition: "aws",
+                    command: String::new(),
+                },
+            )
             .unwrap();
         let r = patch.resources.unwrap();
         let arns: Vec<_> = r
@@ -286,14 +292,23 @@ mod tests {
     #[test]
     fn a_bucket_already_present_changes_nothing() {
         let patch = args("arn:aws:s3:::old")
-            .patch(&job(), &Context { partition: "aws" })
+            .patch(
+                &job(),
+                &Context {
+                    partition: "aws",
+                    command: String::new(),
+                },
+            )
             .unwrap();
         assert!(patch.minimized(&job()).is_empty());
     }
 
     #[test]
     fn a_present_bucket_takes_only_the_settings_given() {
-        let ctx = Context { partition: "aws" };
+        let ctx = Context {
+            partition: "aws",
+            command: String::new(),
+        };
         let mut add = args("old");
         add.transfer_option = Some("IMPORT".into());
         let err = add.patch(&job(), &ctx).unwrap_err();
@@ -326,7 +341,10 @@ mod tests {
 
     #[test]
     fn a_bucket_held_twice_is_not_changed() {
-        let ctx = Context { partition: "aws" };
+        let ctx = Context {
+            partition: "aws",
+            command: String::new(),
+        };
         let mut twice = job();
         let mut resources = twice.resources.take().unwrap();
         resources

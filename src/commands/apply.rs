@@ -30,6 +30,10 @@ impl Edit for Apply {
         // The file's own values were checked; what merging adds is the job's.
         self.0.patch_for(job).map_err(Failure::invalid)
     }
+
+    fn members(&self) -> Option<Vec<String>> {
+        Some(self.0.member_names().map(String::from).collect())
+    }
 }
 
 /// Patch files larger than this are refused unread.

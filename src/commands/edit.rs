@@ -10,6 +10,7 @@ use serde_json::{Map, Value as Json};
 
 use crate::args::Global;
 use crate::aws::convert;
+use crate::aws::order::{Order, OrderKind};
 use crate::core::checks;
 use crate::core::compare;
 use crate::core::patch::{self, Patch};
@@ -81,15 +82,18 @@ pub async fn run(global: &Global, args: &EditArgs, stop: &Stop) -> Result<i32, F
     let Some(snow) = super::connect(global, stop).await? else {
         return Ok(0);
     };
-    let Some(read) = stop.until_stopped(snow.describe_job(id)).await else {
+    let Some(read) = stop.until_stopped(snow.describe_order(id)).await else {
         return Ok(0);
     };
-    let job = match read.and_then(|job| pipeline::ensure_new(id, &job).map(|()| job)) {
-        Ok(job) => job,
+    let order = match read
+        .and_then(|order| pipeline::ensure_editable(id, &order, "edit").map(|()| order))
+    {
+        Ok(order) => order,
         Err(e) => return Ok(super::report(global, &[JobResult::failed(id, e)])),
     };
+    let job = order.job.clone();
     let before = patch::editable_members(&job);
-    let original = header(id, &job) + &yaml::to_string(&Json::Object(before.clone()));
+    let original = header(id, &order) + &yaml::to_string(&Json::Object(before.clone()));
     let file = tempfile::Builder::new()
         .prefix("snowjob-edit-")
         .suffix(".yaml")
@@ -163,25 +167,32 @@ fn is_blank(body: &str) -> bool {
 
 /// The comment on top of the file: what the job is, how long it stays
 /// editable, what the file means and how to get out.
-fn header(id: &str, job: &JobMetadata) -> String {
-    let json = convert::json(job);
+fn header(id: &str, order: &Order) -> String {
+    let json = convert::json(&order.job);
     let field = |key: &str| escape_controls(json[key].as_str().unwrap_or("unknown"));
+    let state = order.state.as_deref().unwrap_or("unknown");
+    let mut window = json.clone();
+    window[order.kind.state_member()] = Json::String(state.to_string());
+    let (noun, update) = (order.kind.noun(), order.kind.update_operation());
+    let capacity = match order.kind {
+        OrderKind::Job => format!(", capacity {}", field("SnowballCapacityPreference")),
+        OrderKind::Cluster => String::new(),
+    };
     format!(
         "# snowjob edit {id}\n\
-         # {state}, {kind} job, device {device}, capacity {capacity}.\n\
+         # {state}, {kind} {noun}, device {device}{capacity}.\n\
          # Edit window: {window}, counted from the creation date.\n\
          #\n\
-         # Below: the job's editable members, as UpdateJob takes them. Save the file\n\
+         # Below: the {noun}'s editable members, as {update} takes them. Save the file\n\
          # as you want them to be: lists and structures are taken as written (delete\n\
-         # a bucket to remove it). A member cannot be deleted: UpdateJob can only\n\
+         # a bucket to remove it). A member cannot be deleted: {update} can only\n\
          # replace it. The change is shown (on a terminal, confirmed) before it is sent.\n\
          # To abort: save an empty file, or quit the editor with an error (vi: :cq).\n\
          \n",
-        state = field("JobState"),
+        state = escape_controls(state),
         kind = field("JobType"),
         device = field("SnowballType"),
-        capacity = field("SnowballCapacityPreference"),
-        window = render::edit_window(&json, render::now()),
+        window = render::edit_window(&window, render::now()),
     )
 }
 

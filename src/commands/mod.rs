@@ -204,6 +204,11 @@ pub async fn connect(global: &Global, stop: &Stop) -> Result<Option<Snow>, Failu
         .transpose()
 }
 
+/// The subcommand as typed (`set-shipping`), from the recorded command line.
+fn subcommand(global: &Global) -> &str {
+    global.command_line.split(' ').next().unwrap_or_default()
+}
+
 /// Edits the jobs, records each update in the history as its outcome is
 /// known, and reports: a person at a terminal confirms the plan first when
 /// there are `confirm_from` jobs or more. Returns the exit code and the results.
@@ -218,6 +223,7 @@ pub async fn edit_jobs(
     let recorder = history::Recorder::new(global, snow);
     // The plan only reads; the history is told of the results of sending.
     let opts = |bar: &ui::progress::Bar, sending: bool| pipeline::Options {
+        command: subcommand(global).to_string(),
         dry_run: global.dry_run,
         concurrency: global.concurrency.into(),
         progress: ui::progress::both(bar.callback(), sending.then(|| recorder.callback())),

@@ -94,7 +94,10 @@ mod tests {
             .build()
     }
 
-    const CTX: Context = Context { partition: "aws" };
+    const CTX: Context = Context {
+        partition: "aws",
+        command: String::new(),
+    };
 
     #[test]
     fn removes_only_that_bucket() {

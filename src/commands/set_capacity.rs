@@ -22,6 +22,10 @@ impl Edit for SetCapacityArgs {
             ..Patch::default()
         })
     }
+
+    fn members(&self) -> Option<Vec<String>> {
+        Some(vec!["SnowballCapacityPreference".into()])
+    }
 }
 
 /// The capacities each device type comes in, from the checks' own table.

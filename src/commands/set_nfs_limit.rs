@@ -98,7 +98,15 @@ mod tests {
             ids: crate::args::JobIds { jobs: vec![] },
             limit: 4,
         };
-        let patch = args.patch(&job, &Context { partition: "aws" }).unwrap();
+        let patch = args
+            .patch(
+                &job,
+                &Context {
+                    partition: "aws",
+                    command: String::new(),
+                },
+            )
+            .unwrap();
         let config = patch.on_device_service_configuration.unwrap();
         assert_eq!(config.nfs_on_device_service().unwrap().storage_limit(), 4);
         assert_eq!(

@@ -111,14 +111,15 @@ pub fn bucket_entry(
 /// The request as it would be sent, checked against the service model
 /// (required members, types, enums, lengths, patterns, ranges): whatever the
 /// model refuses never leaves this machine.
-pub fn request_fits_model(request: &serde_json::Value) -> Result<(), Failure> {
+pub fn request_fits_model(shape: &str, request: &serde_json::Value) -> Result<(), Failure> {
     let job = request
         .get("JobId")
+        .or_else(|| request.get("ClusterId"))
         .and_then(|j| j.as_str())
         .unwrap_or("the job");
     snowball_model::model()
         .decode(
-            "UpdateJobRequest",
+            shape,
             &Wire::from_json(request.clone()),
             DecodeOptions {
                 text_timestamps: true,

@@ -9,7 +9,10 @@ use aws_sdk_snowball::types::{
 };
 use serde_json::{Map, Value as Json};
 
+use aws_sdk_snowball::operation::update_cluster::builders::UpdateClusterFluentBuilder;
 use aws_sdk_snowball::operation::update_job::builders::UpdateJobFluentBuilder;
+
+use crate::aws::order::OrderKind;
 
 use snowball_model::facts;
 
@@ -22,7 +25,7 @@ use crate::report::Change;
 /// come the `Patch` struct, `set_on` (so no member can be left unsent), the
 /// table of members by API name and the patch-file binding (`Patch::set`).
 macro_rules! members {
-    ($($name:literal => $field:ident: $ty:ty = $setter:ident),* $(,)?) => {
+    ($($name:literal => $field:ident: $ty:ty = $setter:ident $([$cluster:ident])?),* $(,)?) => {
         /// The members to send, as SDK types (`None`: not sent).
         #[derive(Clone, Debug, Default, PartialEq)]
         pub struct Patch {
@@ -46,20 +49,38 @@ macro_rules! members {
                 let p = self.clone();
                 call$(.$setter(p.$field))*
             }
+
+            /// Sets this patch's members on an UpdateCluster call (those marked
+            /// `[cluster]`; a patch setting another one is refused first).
+            pub fn set_on_cluster(&self, call: UpdateClusterFluentBuilder) -> UpdateClusterFluentBuilder {
+                let p = self.clone();
+                $( let call = members!(@cluster call, p.$field, $setter $(, $cluster)?); )*
+                call
+            }
+        }
+
+        /// The members marked `[cluster]`: those `set_on_cluster` sends.
+        #[cfg(test)]
+        fn cluster_members() -> Vec<&'static str> {
+            [$( members!(@opt $name $(, $cluster)?) ),*].into_iter().flatten().collect()
         }
     };
+    (@cluster $call:ident, $value:expr, $setter:ident) => { $call };
+    (@cluster $call:ident, $value:expr, $setter:ident, cluster) => { $call.$setter($value) };
+    (@opt $name:literal) => { None };
+    (@opt $name:literal, cluster) => { Some($name) };
 }
 
 members! {
-    "RoleARN" => role_arn: String = set_role_arn,
-    "Notification" => notification: Notification = set_notification,
-    "Resources" => resources: JobResource = set_resources,
-    "OnDeviceServiceConfiguration" => on_device_service_configuration: OnDeviceServiceConfiguration = set_on_device_service_configuration,
-    "AddressId" => address_id: String = set_address_id,
-    "ShippingOption" => shipping_option: ShippingOption = set_shipping_option,
-    "Description" => description: String = set_description,
+    "RoleARN" => role_arn: String = set_role_arn [cluster],
+    "Notification" => notification: Notification = set_notification [cluster],
+    "Resources" => resources: JobResource = set_resources [cluster],
+    "OnDeviceServiceConfiguration" => on_device_service_configuration: OnDeviceServiceConfiguration = set_on_device_service_configuration [cluster],
+    "AddressId" => address_id: String = set_address_id [cluster],
+    "ShippingOption" => shipping_option: ShippingOption = set_shipping_option [cluster],
+    "Description" => description: String = set_description [cluster],
     "SnowballCapacityPreference" => snowball_capacity_preference: SnowballCapacity = set_snowball_capacity_preference,
-    "ForwardingAddressId" => forwarding_address_id: String = set_forwarding_address_id,
+    "ForwardingAddressId" => forwarding_address_id: String = set_forwarding_address_id [cluster],
     "PickupDetails" => pickup_details: PickupDetails = set_pickup_details,
 }
 
@@ -105,10 +126,13 @@ pub fn current_members(job: &JobMetadata) -> Map<String, Json> {
         .collect()
 }
 
-/// The members `edit` shows: the current ones, empty structures left out.
+/// The members `edit` shows: the current ones its kind's update takes (a
+/// cluster's UpdateCluster has fewer), empty structures left out.
 pub fn editable_members(job: &JobMetadata) -> Map<String, Json> {
+    let kind = OrderKind::of(job.job_id().unwrap_or_default());
     current_members(job)
         .into_iter()
+        .filter(|(name, _)| compare::member_shape(kind.request_shape(), name).is_some())
         .filter(|(name, value)| !compare::same(name, Some(value), None))
         .collect()
 }
@@ -178,10 +202,25 @@ impl Patch {
             .collect()
     }
 
-    /// The UpdateJob request this patch sends, as JSON with the API's names.
-    pub fn request(&self, job_id: &str) -> Json {
+    /// The members this patch sets that the kind's update cannot send
+    /// (UpdateCluster has no capacity or pickup details).
+    pub fn not_sendable(&self, kind: OrderKind) -> Vec<&'static str> {
+        MEMBERS
+            .iter()
+            .filter(|m| (m.patched)(self).is_some())
+            .filter(|m| compare::member_shape(kind.request_shape(), m.name).is_none())
+            .map(|m| m.name)
+            .collect()
+    }
+
+    /// The update request this patch sends (UpdateJob's or UpdateCluster's,
+    /// as the ID names), as JSON with the API's names.
+    pub fn request(&self, id: &str) -> Json {
         let mut map = Map::new();
-        map.insert("JobId".into(), Json::String(job_id.to_string()));
+        map.insert(
+            OrderKind::of(id).id_member().into(),
+            Json::String(id.to_string()),
+        );
         for m in MEMBERS {
             if let Some(v) = (m.patched)(self) {
                 map.insert(m.name.into(), v);
@@ -196,6 +235,7 @@ mod tests {
     use super::*;
     use aws_sdk_snowball::types::{S3Resource, ShippingDetails};
     use serde_json::json;
+    use snowball_model::Shape;
 
     fn job() -> JobMetadata {
         JobMetadata::builder()
@@ -218,6 +258,26 @@ mod tests {
     fn every_member_the_model_has_is_bound_to_a_field() {
         let ours: Vec<&str> = MEMBERS.iter().map(|m| m.name).collect();
         assert_eq!(ours, facts::update_members());
+    }
+
+    #[test]
+    fn the_cluster_members_are_update_clusters_own() {
+        let model: Vec<&str> = MEMBERS
+            .iter()
+            .map(|m| m.name)
+            .filter(|name| compare::member_shape("UpdateClusterRequest", name).is_some())
+            .collect();
+        assert_eq!(cluster_members(), model);
+        let Shape::Structure { members, .. } =
+            snowball_model::model().shape("UpdateClusterRequest")
+        else {
+            panic!()
+        };
+        assert_eq!(
+            members.len(),
+            model.len() + 1,
+            "ClusterId and ours: {members:?}"
+        );
     }
 
     #[test]

@@ -10,11 +10,12 @@ use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use aws_sdk_snowball::types::{JobMetadata, JobState};
+use aws_sdk_snowball::types::JobMetadata;
 use futures::{FutureExt, StreamExt};
 use tokio::sync::OnceCell;
 
 use crate::aws::client::{Sent, Snow};
+use crate::aws::order::{Order, OrderKind};
 use crate::core::checks;
 use crate::core::compare;
 use crate::core::patch::{Effect, Patch};
@@ -34,15 +35,25 @@ pub trait Edit: Send + Sync + std::fmt::Debug {
         Ok(())
     }
     fn patch(&self, job: &JobMetadata, ctx: &Context) -> Result<Patch, Failure>;
+    /// The members the edit may set, when they are known before any request
+    /// (so that a cluster is refused what UpdateCluster cannot send before
+    /// it is read); `None`: known only from the order.
+    fn members(&self) -> Option<Vec<String>> {
+        None
+    }
 }
 
 /// What an edit may need to know beyond the job.
 pub struct Context {
     /// The AWS partition of the configured region (`aws`, `aws-cn`, ...).
     pub partition: &'static str,
+    /// The subcommand, for messages that say what to run instead.
+    pub command: String,
 }
 
 pub struct Options {
+    /// The subcommand, for messages that say what to run instead.
+    pub command: String,
     pub dry_run: bool,
     pub concurrency: usize,
     /// Told of each job's result as soon as it is known (a progress bar, the
@@ -62,7 +73,7 @@ pub async fn plan(
     opts: &Options,
     stop: &Stop,
 ) -> Result<Vec<JobResult>, Failure> {
-    let batch = Batch::new(snow, edit)?;
+    let batch = Batch::new(snow, edit, &opts.command)?;
     Ok(for_each_job(job_ids, opts, |id| async {
         match stop.until_stopped(batch.plan(id)).await {
             None => JobResult::skipped(id),
@@ -84,7 +95,7 @@ pub async fn run(
     confirmed: Option<&[JobResult]>,
     stop: &Stop,
 ) -> Result<Vec<JobResult>, Failure> {
-    let batch = Batch::new(snow, edit)?;
+    let batch = Batch::new(snow, edit, &opts.command)?;
     let agreed: HashMap<&str, &JobResult> = confirmed
         .unwrap_or_default()
         .iter()
@@ -159,9 +170,10 @@ struct Batch<'a> {
 }
 
 impl<'a> Batch<'a> {
-    fn new(snow: &'a Snow, edit: &'a dyn Edit) -> Result<Batch<'a>, Failure> {
+    fn new(snow: &'a Snow, edit: &'a dyn Edit, command: &str) -> Result<Batch<'a>, Failure> {
         let ctx = Context {
             partition: checks::partition(snow.region()),
+            command: command.to_string(),
         };
         edit.check(&ctx)?;
         Ok(Batch {
@@ -172,23 +184,28 @@ impl<'a> Batch<'a> {
         })
     }
 
-    /// Describe, refuse unless New, patch, check.
+    /// Describe, refuse unless editable, patch, check.
     async fn plan(&self, id: &str) -> Result<Plan, Failure> {
-        let job = self.snow.describe_job(id).await?;
-        self.plan_from(id, &job).await
+        if let Some(members) = self.edit.members() {
+            not_for_cluster(id, members.iter().map(String::as_str))?;
+        }
+        let order = self.snow.describe_order(id).await?;
+        self.plan_from(id, &order).await
     }
 
-    async fn plan_from(&self, id: &str, job: &JobMetadata) -> Result<Plan, Failure> {
+    async fn plan_from(&self, id: &str, order: &Order) -> Result<Plan, Failure> {
         // Lets the test suite prove that a bug in one job fails that job only.
         #[cfg(debug_assertions)]
         if std::env::var_os("SNOWJOB_TEST_PANIC_FOR_JOB").is_some_and(|v| v == id) {
             panic!("a panic staged by the test suite");
         }
-        ensure_new(id, job)?;
+        ensure_editable(id, order, &self.ctx.command)?;
+        let job = &order.job;
         let patch = self.edit.patch(job, &self.ctx)?.minimized(job);
+        not_for_cluster(id, patch.not_sendable(order.kind))?;
         checks::patch_fits_job(job, &patch)?;
         if !patch.is_empty() {
-            checks::request_fits_model(&patch.request(id))?;
+            checks::request_fits_model(order.kind.request_shape(), &patch.request(id))?;
         }
         for address in [&patch.address_id, &patch.forwarding_address_id]
             .into_iter()
@@ -254,11 +271,12 @@ impl<'a> Batch<'a> {
     /// only if the job plainly lacks it and would get the very same request.
     async fn send(&self, planned: JobResult, patch: &Patch, stop: &Stop) -> JobResult {
         let id = planned.job_id.clone();
-        let members = |call| patch.set_on(call);
+        let job_members = |call| patch.set_on(call);
+        let cluster_members = |call| patch.set_on_cluster(call);
         let mut attempt = 1;
         loop {
             let sent = tokio::select! {
-                sent = self.snow.update_job(&id, &members) => sent,
+                sent = self.snow.update_order(&id, &job_members, &cluster_members) => sent,
                 () = stop.grace_over(GRACE_AFTER_SIGNAL) => {
                     return planned.with(Outcome::Unknown, Some(fate_unknown(&id, "interrupted before the service answered")));
                 }
@@ -267,8 +285,11 @@ impl<'a> Batch<'a> {
                 Sent::Applied => return planned.with(Outcome::Updated, None),
                 Sent::Refused(mut e) => {
                     if e.kind == Kind::NotEditable {
+                        let kind = OrderKind::of(&id);
                         e.message = format!(
-                            "job {id} left New before the update was applied; nothing was changed ({})",
+                            "{} {id} left {} before the update was applied; nothing was changed ({})",
+                            kind.noun(),
+                            kind.editable_state(),
                             e.message
                         );
                     }
@@ -280,8 +301,8 @@ impl<'a> Batch<'a> {
                 Sent::Unknown(e) => e,
             };
             let why = cause.message.trim_end_matches('.').to_string();
-            let job = match self.snow.describe_job(&id).await {
-                Ok(job) => job,
+            let order = match self.snow.describe_order(&id).await {
+                Ok(order) => order,
                 Err(e) => {
                     let why = format!(
                         "{why}; reading the job again failed too ({})",
@@ -290,7 +311,7 @@ impl<'a> Batch<'a> {
                     return planned.with(Outcome::Unknown, Some(fate_unknown(&id, &why)));
                 }
             };
-            match patch.in_effect(&job) {
+            match patch.in_effect(&order.job) {
                 Effect::All => return planned.with(Outcome::Updated, None),
                 Effect::Partly => {
                     let why = format!(
@@ -308,7 +329,7 @@ impl<'a> Batch<'a> {
             if attempt >= self.snow.max_attempts() || stop.is_stopped() {
                 return planned.with(Outcome::Failed, Some(not_applied));
             }
-            match self.plan_from(&id, &job).await {
+            match self.plan_from(&id, &order).await {
                 Ok(again)
                     if compare::same_request(
                         again.result.request.as_ref(),
@@ -346,18 +367,56 @@ fn fate_unknown(id: &str, why: &str) -> Failure {
     )
 }
 
-pub fn ensure_new(id: &str, job: &JobMetadata) -> Result<(), Failure> {
-    match job.job_state() {
-        Some(JobState::New) => Ok(()),
-        state => Err(Failure::of(
-            Code::JobNotEditable,
+/// Refuses an order that cannot be edited: a node job (edited through its
+/// cluster: `command` says what to run instead), or one no longer in its
+/// kind's editable state.
+pub fn ensure_editable(id: &str, order: &Order, command: &str) -> Result<(), Failure> {
+    if let Some(cluster) = &order.cluster_id {
+        let command = if command.is_empty() { "edit" } else { command };
+        return Err(Failure::of(
+            Code::NodeJob,
             format!(
-                "job {id} is {}; it can only be edited while New (usually the first {} minutes after it was ordered)",
-                state.map_or("in an unknown state", |s| s.as_str()),
-                snowball_model::facts::EDIT_WINDOW.as_secs() / 60
+                "job {id} is a node job of cluster {cluster}, which sets its members; nothing was sent for it. Edit the cluster instead: `snowjob {command} {cluster} ...`"
             ),
-        )),
+        ));
     }
+    if order.is_editable() {
+        return Ok(());
+    }
+    let kind = order.kind;
+    Err(Failure::of(
+        Code::JobNotEditable,
+        format!(
+            "{} {id} is {}; it can only be edited while {} (usually the first {} minutes after it was ordered)",
+            kind.noun(),
+            order.state.as_deref().unwrap_or("in an unknown state"),
+            kind.editable_state(),
+            snowball_model::facts::EDIT_WINDOW.as_secs() / 60
+        ),
+    ))
+}
+
+/// Refuses a cluster an edit of members UpdateCluster lacks.
+fn not_for_cluster<'m>(
+    id: &str,
+    members: impl IntoIterator<Item = &'m str>,
+) -> Result<(), Failure> {
+    let kind = OrderKind::of(id);
+    let lacking: Vec<&str> = members
+        .into_iter()
+        .filter(|m| crate::core::compare::member_shape(kind.request_shape(), m).is_none())
+        .collect();
+    if lacking.is_empty() {
+        return Ok(());
+    }
+    Err(Failure::of(
+        Code::NotForCluster,
+        format!(
+            "cluster {id}: {} cannot be set on a cluster ({} has no such member); nothing was sent for it",
+            lacking.join(", "),
+            kind.update_operation()
+        ),
+    ))
 }
 
 /// One address's check, shared by every job that names it.

@@ -110,6 +110,7 @@ mod tests {
         Record {
             time: "2030-01-01T00:00:00Z".into(),
             job_id: "JID123e4567-e89b-12d3-a456-426655440000".into(),
+            operation: "UpdateJob".into(),
             region: "us-east-1".into(),
             endpoint: None,
             profile: "default".into(),

@@ -159,7 +159,15 @@ fn a_record_says_when_where_who_and_what() {
     assert_eq!(
         keys,
         [
-            "Time", "JobId", "Region", "Endpoint", "Profile", "Command", "Outcome", "Changes",
+            "Time",
+            "JobId",
+            "Operation",
+            "Region",
+            "Endpoint",
+            "Profile",
+            "Command",
+            "Outcome",
+            "Changes",
             "Request"
         ]
     );

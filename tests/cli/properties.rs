@@ -260,7 +260,10 @@ proptest! {
 
     #[test]
     fn patches_are_minimal_lossless_and_idempotent(job in job(), (edit, may_change) in edit()) {
-        let ctx = Context { partition: "aws" };
+        let ctx = Context {
+            partition: "aws",
+            command: String::new(),
+        };
         let patch = edit.patch(&job, &ctx).unwrap().minimized(&job);
 
         // Only changed members are in the request.

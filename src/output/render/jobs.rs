@@ -4,8 +4,9 @@
 use super::*;
 
 /// "~37 min left" for a New job, from its CreationDate; said as an estimate.
+/// A cluster's (`ClusterState` AwaitingQuorum) is counted the same way.
 pub fn edit_window(job: &Json, now: f64) -> String {
-    if field(job, "JobState") != "New" {
+    if field(job, "JobState") != "New" && field(job, "ClusterState") != "AwaitingQuorum" {
         return "closed".into();
     }
     let Ok(created) = DateTime::from_str(field(job, "CreationDate"), TimeFormat::DateTime) else {

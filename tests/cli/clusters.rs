@@ -1,0 +1,192 @@
+//! Clusters through the same pipeline as jobs: UpdateCluster while
+//! AwaitingQuorum, the same promises (minimal request, structures whole, model
+//! and job checks, lost replies settled by reading again, history and undo),
+//! node jobs refused, and members a cluster lacks refused per order.
+
+use serde_json::{Value as Json, json};
+use snowball_local::backend::demo::{CLUSTER, CLUSTER_JOBS, cluster_seed};
+
+use crate::common::*;
+
+fn with_cluster() -> Env {
+    let env = Env::demo();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs_f64();
+    env.server.seed(&cluster_seed(now)).expect("seeded");
+    env
+}
+
+fn cluster(env: &Env) -> Json {
+    env.server.cluster(CLUSTER).expect("the cluster is stored")
+}
+
+fn cluster_updates(env: &Env) -> Vec<Json> {
+    env.server
+        .journal()
+        .into_iter()
+        .filter(|e| e.operation == "UpdateCluster")
+        .map(|e| e.input)
+        .collect()
+}
+
+#[test]
+fn a_cluster_is_edited_with_update_cluster_and_only_what_changes() {
+    let env = with_cluster();
+    let before = cluster(&env);
+    let (code, out, err) = env
+        .run(["set-shipping", CLUSTER, "--speed", "NEXT_DAY"])
+        .json();
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out[0]["ClusterId"], CLUSTER, "{out}");
+    assert!(out[0].get("JobId").is_none(), "{out}");
+    assert_eq!(out[0]["Outcome"], "updated");
+    assert_eq!(
+        cluster_updates(&env),
+        [json!({"ClusterId": CLUSTER, "ShippingOption": "NEXT_DAY"})]
+    );
+    assert!(env.updates().is_empty(), "no UpdateJob");
+    let after = cluster(&env);
+    assert_eq!(after["ShippingOption"], "NEXT_DAY");
+    assert_eq!(
+        without(&after, &["ShippingOption"]),
+        without(&before, &["ShippingOption"])
+    );
+}
+
+#[test]
+fn a_bucket_added_to_a_cluster_keeps_the_others_and_is_local_use() {
+    let env = with_cluster();
+    let before = cluster(&env)["Resources"]["S3Resources"].clone();
+    let (code, out, err) = env
+        .run(["add-s3-resource", CLUSTER, "--bucket", "more-samples"])
+        .json();
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out[0]["Outcome"], "updated", "{out}");
+    let sent = &cluster_updates(&env)[0]["Resources"]["S3Resources"];
+    assert_eq!(sent[0], before[0], "the existing bucket is sent whole");
+    assert_eq!(
+        sent[1]["TargetOnDeviceServices"][0]["TransferOption"],
+        "LOCAL_USE"
+    );
+}
+
+#[test]
+fn members_a_cluster_lacks_are_refused_per_order_and_the_batch_goes_on() {
+    let env = with_cluster();
+    let (code, out, err) = env
+        .run([
+            "set-capacity",
+            CLUSTER,
+            SERVICES_JOB,
+            "--capacity",
+            "NoPreference",
+        ])
+        .json();
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(out[0]["Error"]["Code"], "NotForCluster", "{out}");
+    assert!(err.contains("SnowballCapacityPreference"), "{err}");
+    assert_eq!(out[1]["Outcome"], "updated");
+    assert!(cluster_updates(&env).is_empty());
+    // Refused before any request for the cluster.
+    let reads: Vec<_> = env
+        .server
+        .journal()
+        .into_iter()
+        .filter(|e| e.operation == "DescribeCluster")
+        .collect();
+    assert!(reads.is_empty(), "{reads:?}");
+    let (code, out, err) = env
+        .run(["apply", CLUSTER, "--file", "-"])
+        .stdin("PickupDetails:\n  Name: Kim Lee\n")
+        .json();
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(out[0]["Error"]["Code"], "NotForCluster");
+    assert!(err.contains("PickupDetails"), "{err}");
+}
+
+#[test]
+fn a_node_job_is_edited_through_its_cluster() {
+    let env = with_cluster();
+    let node = CLUSTER_JOBS[0];
+    let (code, out, err) = env
+        .run(["set-shipping", node, IMPORT_JOB, "--speed", "EXPRESS"])
+        .json();
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(out[0]["Error"]["Code"], "NodeJob", "{out}");
+    assert!(
+        err.contains(CLUSTER) && err.contains(&format!("snowjob set-shipping {CLUSTER}")),
+        "{err}"
+    );
+    assert_eq!(out[1]["Outcome"], "updated");
+    assert_eq!(env.updates().len(), 1, "only the import job's");
+}
+
+#[test]
+fn a_cluster_no_longer_awaiting_quorum_is_refused_naming_its_state() {
+    let env = with_cluster();
+    env.server.set_cluster_state(CLUSTER, "Pending").unwrap();
+    let (code, _, err) = env
+        .run(["set-shipping", CLUSTER, "--speed", "EXPRESS"])
+        .text();
+    assert_eq!(code, 3, "{err}");
+    assert!(
+        err.contains("Pending") && err.contains("AwaitingQuorum"),
+        "{err}"
+    );
+    assert!(cluster_updates(&env).is_empty());
+}
+
+#[test]
+fn a_lost_reply_to_update_cluster_is_settled_by_reading_it_again() {
+    let env = with_cluster();
+    env.server
+        .push_fault(fault("UpdateCluster", 1, drop_reply(None)));
+    let (code, out, err) = env
+        .run(["set-shipping", CLUSTER, "--speed", "EXPRESS"])
+        .json();
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out[0]["Outcome"], "updated", "{out}");
+    assert_eq!(cluster_updates(&env).len(), 1, "read again, not sent again");
+    assert_eq!(cluster(&env)["ShippingOption"], "EXPRESS");
+}
+
+#[test]
+fn a_cluster_edit_is_recorded_and_undone() {
+    let env = with_cluster();
+    let history = env.home.path().join("history.jsonl");
+    let (code, _, err) = env
+        .run(["set-shipping", CLUSTER, "--speed", "EXPRESS"])
+        .env("SNOWJOB_HISTORY", &history)
+        .text();
+    assert_eq!(code, 0, "{err}");
+    let line: Json =
+        serde_json::from_str(std::fs::read_to_string(&history).unwrap().trim()).unwrap();
+    assert_eq!(line["ClusterId"], CLUSTER);
+    assert_eq!(line["Operation"], "UpdateCluster");
+    let (code, out, err) = env
+        .run(["history", CLUSTER])
+        .env("SNOWJOB_HISTORY", &history)
+        .json();
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.as_array().unwrap().len(), 1, "{out}");
+    let (code, out, err) = env
+        .run(["undo", CLUSTER])
+        .env("SNOWJOB_HISTORY", &history)
+        .json();
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out[0]["Outcome"], "updated", "{out}");
+    assert_eq!(cluster(&env)["ShippingOption"], "SECOND_DAY");
+}
+
+#[test]
+fn a_value_the_model_refuses_is_never_sent_to_a_cluster() {
+    let env = with_cluster();
+    let (code, _, err) = env
+        .run(["apply", CLUSTER, "--file", "-"])
+        .stdin(format!("Description: {}\n", "x".repeat(2000)))
+        .text();
+    assert_eq!(code, 2, "{err}");
+    assert!(cluster_updates(&env).is_empty());
+}
