@@ -44,6 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'snowjob' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show jobs: state and edit window left, shipping, capacity, resources, services')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List jobs; without --all only those still editable (New)')
+            [CompletionResult]::new('clusters', 'clusters', [CompletionResultType]::ParameterValue, 'List clusters; without --all only those still editable (AwaitingQuorum)')
             [CompletionResult]::new('addresses', 'addresses', [CompletionResultType]::ParameterValue, 'List the account''s shipping addresses, address ID first')
             [CompletionResult]::new('set-shipping', 'set-shipping', [CompletionResultType]::ParameterValue, 'Change the shipping speed, the address or the forwarding address')
             [CompletionResult]::new('set-capacity', 'set-capacity', [CompletionResultType]::ParameterValue, 'Change the device capacity')
@@ -101,6 +102,29 @@ Register-ArgumentCompleter -Native -CommandName 'snowjob' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (also when NO_COLOR is set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'snowjob;clusters' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile from the AWS config and credentials files')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'The AWS region (else AWS_REGION or the profile''s region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send requests to this endpoint instead of the region''s (e.g. snowball-local)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'A JMESPath query (as in the AWS CLI) applied to the output''s JSON document before it is printed in the chosen format; at most 64 levels deep.')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a reply')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Jobs handled at once')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every cluster, not only those still editable (AwaitingQuorum)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the change and the exact request; send nothing that modifies')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (before editing several jobs, or sending an edit)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (before editing several jobs, or sending an edit)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the output of show, list, addresses and --query)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the output of show, list, addresses and --query)')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Trace requests and responses to stderr (credentials and signatures redacted)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (also when NO_COLOR is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'snowjob;addresses' {
@@ -361,6 +385,7 @@ Register-ArgumentCompleter -Native -CommandName 'snowjob' -ScriptBlock {
         'snowjob;help' {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show jobs: state and edit window left, shipping, capacity, resources, services')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List jobs; without --all only those still editable (New)')
+            [CompletionResult]::new('clusters', 'clusters', [CompletionResultType]::ParameterValue, 'List clusters; without --all only those still editable (AwaitingQuorum)')
             [CompletionResult]::new('addresses', 'addresses', [CompletionResultType]::ParameterValue, 'List the account''s shipping addresses, address ID first')
             [CompletionResult]::new('set-shipping', 'set-shipping', [CompletionResultType]::ParameterValue, 'Change the shipping speed, the address or the forwarding address')
             [CompletionResult]::new('set-capacity', 'set-capacity', [CompletionResultType]::ParameterValue, 'Change the device capacity')
@@ -379,6 +404,9 @@ Register-ArgumentCompleter -Native -CommandName 'snowjob' -ScriptBlock {
             break
         }
         'snowjob;help;list' {
+            break
+        }
+        'snowjob;help;clusters' {
             break
         }
         'snowjob;help;addresses' {

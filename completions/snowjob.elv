@@ -41,6 +41,7 @@ set edit:completion:arg-completer[snowjob] = {|@words|
             cand --version 'Print version'
             cand show 'Show jobs: state and edit window left, shipping, capacity, resources, services'
             cand list 'List jobs; without --all only those still editable (New)'
+            cand clusters 'List clusters; without --all only those still editable (AwaitingQuorum)'
             cand addresses 'List the account''s shipping addresses, address ID first'
             cand set-shipping 'Change the shipping speed, the address or the forwarding address'
             cand set-capacity 'Change the device capacity'
@@ -96,6 +97,28 @@ set edit:completion:arg-completer[snowjob] = {|@words|
             cand --no-color 'No colour (also when NO_COLOR is set)'
             cand -h 'Print help'
             cand --help 'Print help'
+        }
+        &'snowjob;clusters'= {
+            cand --profile 'Use this profile from the AWS config and credentials files'
+            cand --region 'The AWS region (else AWS_REGION or the profile''s region)'
+            cand --endpoint-url 'Send requests to this endpoint instead of the region''s (e.g. snowball-local)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --query 'A JMESPath query (as in the AWS CLI) applied to the output''s JSON document before it is printed in the chosen format; at most 64 levels deep.'
+            cand --max-attempts 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)'
+            cand --connect-timeout 'Seconds to wait for a connection'
+            cand --read-timeout 'Seconds to wait for a reply'
+            cand --concurrency 'Jobs handled at once'
+            cand --all 'Every cluster, not only those still editable (AwaitingQuorum)'
+            cand --dry-run 'Show the change and the exact request; send nothing that modifies'
+            cand -y 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
+            cand --yes 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
+            cand -q 'Print only errors (and the output of show, list, addresses and --query)'
+            cand --quiet 'Print only errors (and the output of show, list, addresses and --query)'
+            cand --debug 'Trace requests and responses to stderr (credentials and signatures redacted)'
+            cand --no-color 'No colour (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'snowjob;addresses'= {
             cand --profile 'Use this profile from the AWS config and credentials files'
@@ -344,6 +367,7 @@ set edit:completion:arg-completer[snowjob] = {|@words|
         &'snowjob;help'= {
             cand show 'Show jobs: state and edit window left, shipping, capacity, resources, services'
             cand list 'List jobs; without --all only those still editable (New)'
+            cand clusters 'List clusters; without --all only those still editable (AwaitingQuorum)'
             cand addresses 'List the account''s shipping addresses, address ID first'
             cand set-shipping 'Change the shipping speed, the address or the forwarding address'
             cand set-capacity 'Change the device capacity'
@@ -360,6 +384,8 @@ set edit:completion:arg-completer[snowjob] = {|@words|
         &'snowjob;help;show'= {
         }
         &'snowjob;help;list'= {
+        }
+        &'snowjob;help;clusters'= {
         }
         &'snowjob;help;addresses'= {
         }

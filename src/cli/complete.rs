@@ -12,7 +12,6 @@ use clap_complete::engine::CompletionCandidate;
 
 use crate::aws::client::{Settings, Sink, Snow};
 use crate::aws::config::{Overrides, REGIONS};
-use crate::aws::convert;
 use crate::failure::Failure;
 use crate::output::render;
 use crate::text::escape_controls;
@@ -116,23 +115,24 @@ fn matching(
 
 /// JOB_ID: the jobs still New, with their description and edit window left.
 pub fn pending_jobs(current: &OsStr) -> Vec<CompletionCandidate> {
-    let jobs = ask(async |snow| snow.list_jobs().await).unwrap_or_default();
+    let orders = ask(async |snow| crate::commands::pending_orders(snow).await).unwrap_or_default();
     let now = render::now();
     matching(
         current,
-        jobs.iter()
-            .map(convert::json)
-            .filter(|e| e["JobState"] == "New")
-            .map(|e| {
-                let id = e["JobId"].as_str().unwrap_or_default().to_string();
-                let description = e["Description"].as_str().unwrap_or_default();
-                let help = format!(
-                    "{}; {}",
-                    escape_controls(description),
-                    render::edit_window(&e, now)
-                );
-                (id, help)
-            }),
+        orders.into_iter().map(|e| {
+            let id = e["JobId"]
+                .as_str()
+                .or(e["ClusterId"].as_str())
+                .unwrap_or_default()
+                .to_string();
+            let description = e["Description"].as_str().unwrap_or_default();
+            let help = format!(
+                "{}; {}",
+                escape_controls(description),
+                render::edit_window(&e, now)
+            );
+            (id, help)
+        }),
     )
 }
 

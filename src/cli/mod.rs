@@ -116,6 +116,14 @@ pub enum Command {
     /// List jobs; without --all only those still editable (New).
     #[command(after_help = examples(commands::list::EXAMPLES))]
     List(commands::list::ListArgs),
+    /// List clusters; without --all only those still editable (AwaitingQuorum).
+    ///
+    /// A cluster (CID…) is edited like a job, with UpdateCluster while it is
+    /// AwaitingQuorum: give its ID to set-shipping, add-s3-resource, apply,
+    /// edit and the rest. Its node jobs are edited through it. Follows every
+    /// page of ListClusters.
+    #[command(after_help = examples(commands::clusters::EXAMPLES))]
+    Clusters(commands::clusters::ClustersArgs),
     /// List the account's shipping addresses, address ID first.
     ///
     /// Their IDs are what --address-id and --forwarding-address-id take. Follows
@@ -306,6 +314,7 @@ pub async fn run(cli: &Cli, stop: &Stop) -> Result<i32, Failure> {
         Command::Show(args) => read(commands::show::run(g, args, stop), stop).await,
         Command::List(args) => read(commands::list::run(g, args), stop).await,
         Command::Addresses(args) => read(commands::addresses::run(g, args), stop).await,
+        Command::Clusters(args) => read(commands::clusters::run(g, args), stop).await,
         Command::SetShipping(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
         Command::SetCapacity(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
         Command::AddS3Resource(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,

@@ -1,4 +1,3 @@
-use aws_sdk_snowball::types::JobState;
 use clap::Args;
 
 use crate::args::Global;
@@ -7,7 +6,8 @@ use crate::aws::convert;
 use crate::failure::Failure;
 use crate::output::render;
 
-/// List jobs, following every page.
+/// List jobs, following every page; without --all, the orders still
+/// editable (node jobs left out, pending clusters after the jobs).
 #[derive(Args, Debug)]
 pub struct ListArgs {
     /// Every job, not only those still editable (New).
@@ -18,15 +18,15 @@ pub struct ListArgs {
 pub async fn run(global: &Global, args: &ListArgs) -> Result<i32, Failure> {
     let snow = Snow::connect(&global.settings()).await?;
     let all = snow.list_jobs().await?;
-    let entries: Vec<_> = all
-        .iter()
-        .filter(|e| args.all || e.job_state() == Some(&JobState::New))
-        .map(convert::json)
-        .collect();
+    let entries: Vec<_> = if args.all {
+        all.iter().map(convert::json).collect()
+    } else {
+        super::pending_orders(&snow).await?
+    };
     let printed = super::ui::print::print(global, "Jobs", &entries, || {
         render::list(&entries, global.output, &global.style(), render::now())
     });
-    let others = all.len() - entries.len();
+    let others = all.len().saturating_sub(entries.len());
     if entries.is_empty() && others > 0 {
         global.note(&format!(
             "No job is still editable (New); {others} job{} in other states: see them with --all.",

@@ -4,6 +4,7 @@
 pub mod add_s3_resource;
 pub mod addresses;
 pub mod apply;
+pub mod clusters;
 pub mod completions;
 pub mod edit;
 pub mod history;
@@ -194,6 +195,34 @@ pub async fn connect_for_edit(
 ) -> Result<Option<(Vec<String>, Snow)>, Failure> {
     let ids = job_ids(global, job_args, ui::pick::Pick::Several, stop).await?;
     Ok(connect(global, stop).await?.map(|snow| (ids, snow)))
+}
+
+/// The orders still editable, as list entries (JobListEntry, ClusterListEntry):
+/// the jobs still New, node jobs left out (they are edited through their
+/// cluster), then the clusters still AwaitingQuorum.
+pub async fn pending_orders(snow: &Snow) -> Result<Vec<serde_json::Value>, Failure> {
+    use aws_sdk_snowball::types::{ClusterState, JobState};
+    let (jobs, clusters) = futures::join!(snow.list_jobs(), snow.list_clusters());
+    let clusters: Vec<_> = clusters?
+        .into_iter()
+        .filter(|c| c.cluster_state() == Some(&ClusterState::AwaitingQuorum))
+        .collect();
+    let mut nodes = std::collections::HashSet::new();
+    for c in &clusters {
+        let listed = snow
+            .list_cluster_jobs(c.cluster_id().unwrap_or_default())
+            .await?;
+        nodes.extend(listed.into_iter().filter_map(|j| j.job_id));
+    }
+    let jobs = jobs?;
+    let pending_jobs = jobs
+        .iter()
+        .filter(|j| j.job_state() == Some(&JobState::New))
+        .filter(|j| !j.job_id().is_some_and(|id| nodes.contains(id)))
+        .map(crate::aws::convert::json);
+    Ok(pending_jobs
+        .chain(clusters.iter().map(crate::aws::convert::json))
+        .collect())
 }
 
 /// The connection a command goes through; `None` when a signal came first

@@ -1,14 +1,17 @@
+use std::collections::HashMap;
+
 use clap::Args;
 use futures::StreamExt;
 
 use crate::args::{Global, JobIds};
 use crate::aws::client::Snow;
 use crate::aws::convert;
+use crate::aws::order::OrderKind;
 use crate::core::stop::Stop;
 use crate::failure::{Failure, first_exit_code};
 use crate::output::render;
 
-/// Show jobs in full.
+/// Show jobs (and clusters) in full.
 #[derive(Args, Debug)]
 pub struct ShowArgs {
     #[command(flatten)]
@@ -24,18 +27,38 @@ pub async fn run(global: &Global, args: &ShowArgs, stop: &Stop) -> Result<i32, F
     let described: Vec<Result<serde_json::Value, Failure>> = futures::stream::iter(&ids)
         .map(|id| {
             let snow = &snow;
-            async move { snow.describe_job(id).await.map(|job| convert::json(&job)) }
+            async move {
+                match OrderKind::of(id) {
+                    OrderKind::Job => snow.describe_job(id).await.map(|job| convert::json(&job)),
+                    OrderKind::Cluster => snow
+                        .describe_cluster(id)
+                        .await
+                        .map(|cluster| convert::json(&cluster)),
+                }
+            }
         })
         .buffered(global.concurrency.into())
         .collect()
         .await;
+    // A cluster's table lists its node jobs (the documents stay ClusterMetadata).
+    let mut nodes = HashMap::new();
+    if global.output == crate::output::Format::Table && global.query.is_none() {
+        for (id, _) in ids
+            .iter()
+            .zip(&described)
+            .filter(|(id, r)| r.is_ok() && OrderKind::of(id) == OrderKind::Cluster)
+        {
+            let listed = snow.list_cluster_jobs(id).await?;
+            nodes.insert(id.clone(), listed.iter().map(convert::json).collect());
+        }
+    }
     let jobs: Vec<_> = described
         .iter()
         .filter_map(|r| r.as_ref().ok())
         .cloned()
         .collect();
     let printed = super::ui::print::print(global, "Jobs", &jobs, || {
-        render::jobs(&jobs, global.output, &global.style(), render::now())
+        render::jobs(&jobs, &nodes, global.output, &global.style(), render::now())
     });
     for e in described.iter().filter_map(|r| r.as_ref().err()) {
         super::say_error(global, e);

@@ -190,3 +190,122 @@ fn a_value_the_model_refuses_is_never_sent_to_a_cluster() {
     assert_eq!(code, 2, "{err}");
     assert!(cluster_updates(&env).is_empty());
 }
+
+#[test]
+fn show_gives_cluster_metadata_and_its_table_lists_the_node_jobs() {
+    let env = with_cluster();
+    let stored = cluster(&env);
+    let (code, out, err) = env.run(["show", CLUSTER, IMPORT_JOB]).json();
+    assert_eq!(code, 0, "{err}");
+    for member in [
+        "ClusterId",
+        "ClusterState",
+        "ShippingOption",
+        "Resources",
+        "AddressId",
+    ] {
+        assert_eq!(out[0][member], stored[member], "{member}: {out}");
+    }
+    assert!(out[0].get("JobId").is_none(), "{out}");
+    assert_eq!(out[1]["JobId"], IMPORT_JOB);
+    let (code, table, err) = env.run(["show", CLUSTER]).env("COLUMNS", "200").text();
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        table.contains("Cluster") && table.contains("AwaitingQuorum"),
+        "{table}"
+    );
+    for node in CLUSTER_JOBS {
+        assert!(table.contains(node), "{node}: {table}");
+    }
+}
+
+#[test]
+fn list_leaves_node_jobs_out_and_offers_the_pending_cluster() {
+    let env = with_cluster();
+    let (code, out, err) = env.run(["list", "-o", "text"]).text();
+    assert_eq!(code, 0, "{err}");
+    let ids: Vec<&str> = out.lines().map(|l| l.split('\t').next().unwrap()).collect();
+    assert!(ids.contains(&CLUSTER), "{out}");
+    for node in CLUSTER_JOBS {
+        assert!(!ids.contains(&node), "{node}: {out}");
+    }
+    assert!(ids.contains(&IMPORT_JOB), "{out}");
+    // `list --all` shows every job as ListJobs returns it, node jobs included.
+    let (_, all, _) = env.run(["list", "--all", "-o", "text"]).text();
+    assert!(all.contains(CLUSTER_JOBS[0]), "{all}");
+    // What list prints feeds an edit of every pending order, the cluster included.
+    let pending: String = ids.iter().map(|id| format!("{id}\n")).collect();
+    let (code, out, err) = env
+        .run(["set-shipping", "-", "--speed", "EXPRESS"])
+        .stdin(pending)
+        .json();
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["Outcome"] == "updated" || r["Outcome"] == "unchanged"),
+        "{out}"
+    );
+    assert_eq!(cluster(&env)["ShippingOption"], "EXPRESS");
+}
+
+#[test]
+fn clusters_follows_every_page_and_filters_the_pending_ones() {
+    let env = with_cluster();
+    let template = cluster(&env);
+    let extra: Vec<Json> = (0..120)
+        .map(|i| {
+            let mut c = template.clone();
+            c["ClusterId"] = json!(format!("CID00000000-0000-4000-8000-000000001{i:03}"));
+            c["ClusterState"] = json!(if i % 2 == 0 {
+                "AwaitingQuorum"
+            } else {
+                "Complete"
+            });
+            c
+        })
+        .collect();
+    env.server
+        .seed(&json!({"Clusters": extra, "Jobs": [], "Addresses": []}))
+        .expect("seeded");
+    let (code, out, err) = env.run(["clusters"]).json();
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out.as_array().unwrap().len(),
+        61,
+        "60 pending and the demo's"
+    );
+    let (_, all, _) = env.run(["clusters", "--all"]).json();
+    assert_eq!(all.as_array().unwrap().len(), 121);
+    let (_, text, _) = env.run(["clusters", "-o", "text"]).text();
+    let first = text.lines().next().unwrap();
+    assert_eq!(first.split('\t').count(), 4, "{first}");
+    let pages = env
+        .server
+        .journal()
+        .into_iter()
+        .filter(|e| e.operation == "ListClusters")
+        .count();
+    assert!(pages >= 6, "every page was read: {pages}");
+}
+
+#[test]
+fn a_malformed_or_unknown_cluster_is_refused_as_a_job_would_be() {
+    let env = with_cluster();
+    let (code, _, err) = env
+        .run(["set-shipping", "CID-nope", "--speed", "EXPRESS"])
+        .text();
+    assert_eq!(code, 2, "{err}");
+    assert!(env.server.journal().is_empty());
+    let (code, _, err) = env
+        .run([
+            "set-shipping",
+            "CID99999999-9999-4999-8999-999999999999",
+            "--speed",
+            "EXPRESS",
+        ])
+        .text();
+    assert_eq!(code, 4, "{err}");
+    assert!(cluster_updates(&env).is_empty());
+}

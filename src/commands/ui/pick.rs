@@ -2,7 +2,6 @@
 //! from, filtered as you type. Ctrl-C cancels (exit 130), Esc too (exit 1).
 
 use crate::args::Global;
-use crate::aws::convert;
 use crate::core::stop::Stop;
 use crate::failure::{Code, Failure};
 use crate::output::render;
@@ -37,16 +36,21 @@ pub async fn pending_jobs(
     let Some(snow) = crate::commands::connect(global, stop).await? else {
         return Ok(Vec::new());
     };
-    let Some(listed) = stop.until_stopped(snow.list_jobs()).await else {
+    let Some(listed) = stop
+        .until_stopped(crate::commands::pending_orders(&snow))
+        .await
+    else {
         return Ok(Vec::new());
     };
     let now = render::now();
     let choices: Vec<Choice> = listed?
-        .iter()
-        .map(convert::json)
-        .filter(|e| e["JobState"] == "New")
+        .into_iter()
         .map(|e| {
-            let id = e["JobId"].as_str().unwrap_or_default().to_string();
+            let id = e["JobId"]
+                .as_str()
+                .or(e["ClusterId"].as_str())
+                .unwrap_or_default()
+                .to_string();
             let description = crate::text::escape_controls(e["Description"].as_str().unwrap_or(""));
             let window = render::edit_window(&e, now);
             Choice {

@@ -20,8 +20,15 @@ pub fn edit_window(job: &Json, now: f64) -> String {
     }
 }
 
-/// `show`: an array of JobMetadata, a table per job, or a line per job.
-pub fn jobs(jobs: &[Json], format: Format, style: &Style, now: f64) -> String {
+/// `show`: an array of JobMetadata (a cluster's ClusterMetadata), a table per
+/// order (a cluster's lists `nodes`, its node jobs), or a line per order.
+pub fn jobs(
+    jobs: &[Json],
+    nodes: &std::collections::HashMap<String, Vec<Json>>,
+    format: Format,
+    style: &Style,
+    now: f64,
+) -> String {
     if let Some(out) = machine(&jobs, format) {
         return out;
     }
@@ -29,35 +36,37 @@ pub fn jobs(jobs: &[Json], format: Format, style: &Style, now: f64) -> String {
     if format == Format::Text {
         return text_lines(jobs.iter().map(|j| {
             vec![
-                field(j, "JobId").into(),
-                field(j, "JobState").into(),
+                order_id(j).into(),
+                order_state(j).into(),
                 field(j, "JobType").into(),
                 field(j, "SnowballType").into(),
                 field(j, "SnowballCapacityPreference").into(),
-                j.pointer("/ShippingDetails/ShippingOption")
-                    .and_then(Json::as_str)
-                    .unwrap_or("")
-                    .into(),
+                shipping(j).into(),
                 field(j, "AddressId").into(),
                 field(j, "Description").into(),
             ]
         }));
     }
     jobs.iter()
-        .map(|j| job_table(j, style, now).to_string() + "\n")
+        .map(|j| job_table(j, nodes.get(order_id(j)), style, now).to_string() + "\n")
         .collect()
 }
 
-fn job_table(j: &Json, style: &Style, now: f64) -> Table {
+fn job_table(j: &Json, nodes: Option<&Vec<Json>>, style: &Style, now: f64) -> Table {
     let mut table = new_table(style);
-    let state = field(j, "JobState");
-    let state_color = if state == "New" {
+    let state = order_state(j);
+    let state_color = if state == "New" || state == "AwaitingQuorum" {
         Color::Green
     } else {
         Color::Yellow
     };
-    table.set_header(vec![Cell::new("Job"), Cell::new(field(j, "JobId"))]);
-    keep_whole(&mut table, 1, field(j, "JobId").chars().count());
+    let noun = if j.get("ClusterId").is_some() {
+        "Cluster"
+    } else {
+        "Job"
+    };
+    table.set_header(vec![Cell::new(noun), Cell::new(order_id(j))]);
+    keep_whole(&mut table, 1, order_id(j).chars().count());
     table.add_row(vec![
         Cell::new("State"),
         colored(
@@ -73,13 +82,7 @@ fn job_table(j: &Json, style: &Style, now: f64) -> Table {
         ("Type", field(j, "JobType").into()),
         ("Device", field(j, "SnowballType").into()),
         ("Capacity", field(j, "SnowballCapacityPreference").into()),
-        (
-            "Shipping speed",
-            j.pointer("/ShippingDetails/ShippingOption")
-                .and_then(Json::as_str)
-                .unwrap_or("")
-                .into(),
-        ),
+        ("Shipping speed", shipping(j).into()),
         ("Address", field(j, "AddressId").into()),
         ("Forwarding address", field(j, "ForwardingAddressId").into()),
         ("Description", field(j, "Description").into()),
@@ -93,11 +96,21 @@ fn job_table(j: &Json, style: &Style, now: f64) -> Table {
             "On-device services",
             services_text(j.get("OnDeviceServiceConfiguration")),
         ),
+        ("Node jobs", nodes.map(|n| node_text(n)).unwrap_or_default()),
     ];
     for (name, value) in rows.into_iter().filter(|(_, v)| !v.is_empty()) {
         table.add_row(vec![Cell::new(name), Cell::new(value)]);
     }
     table
+}
+
+/// A cluster's node jobs, one a line with its state.
+fn node_text(nodes: &[Json]) -> String {
+    nodes
+        .iter()
+        .map(|n| format!("{} ({})", order_id(n), order_state(n)))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn notification_text(n: Option<&Json>) -> String {
@@ -210,8 +223,8 @@ pub fn list(entries: &[Json], format: Format, style: &Style, now: f64) -> String
     let entries: Vec<Json> = entries.iter().map(escaped).collect();
     let columns = |e: &Json| {
         vec![
-            field(e, "JobId").to_string(),
-            field(e, "JobState").to_string(),
+            order_id(e).to_string(),
+            order_state(e).to_string(),
             field(e, "JobType").to_string(),
             field(e, "SnowballType").to_string(),
             field(e, "CreationDate").to_string(),
@@ -240,11 +253,45 @@ pub fn list(entries: &[Json], format: Format, style: &Style, now: f64) -> String
         cols.insert(5, Cell::new(edit_window(e, now)));
         table.add_row(cols);
     }
-    keep_whole(
-        &mut table,
-        0,
-        widest(entries.iter().map(|e| field(e, "JobId"))),
-    );
+    keep_whole(&mut table, 0, widest(entries.iter().map(order_id)));
+    table.to_string() + "\n"
+}
+
+/// `clusters`: an array of ClusterListEntry, a table, or a line per cluster
+/// (`CLUSTER_ID<TAB>STATE<TAB>CREATED<TAB>DESCRIPTION`).
+pub fn clusters(entries: &[Json], format: Format, style: &Style, now: f64) -> String {
+    if let Some(out) = machine(&entries, format) {
+        return out;
+    }
+    let entries: Vec<Json> = entries.iter().map(escaped).collect();
+    let columns = |e: &Json| {
+        vec![
+            order_id(e).to_string(),
+            order_state(e).to_string(),
+            field(e, "CreationDate").to_string(),
+            field(e, "Description").to_string(),
+        ]
+    };
+    if format == Format::Text {
+        return text_lines(entries.iter().map(columns));
+    }
+    if entries.is_empty() {
+        return "No clusters.\n".into();
+    }
+    let mut table = new_table(style);
+    table.set_header(vec![
+        "Cluster ID",
+        "State",
+        "Created",
+        "Edit window",
+        "Description",
+    ]);
+    for e in &entries {
+        let mut cols: Vec<Cell> = columns(e).into_iter().map(Cell::new).collect();
+        cols.insert(3, Cell::new(edit_window(e, now)));
+        table.add_row(cols);
+    }
+    keep_whole(&mut table, 0, widest(entries.iter().map(order_id)));
     table.to_string() + "\n"
 }
 

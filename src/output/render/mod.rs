@@ -9,7 +9,7 @@ mod results;
 
 pub use addresses::addresses;
 pub use history::history;
-pub use jobs::{edit_window, jobs, list};
+pub use jobs::{clusters, edit_window, jobs, list};
 pub use results::{diff_lines, results, summary};
 
 use aws_smithy_types::DateTime;
@@ -43,6 +43,30 @@ pub fn now() -> f64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0.0, |d| d.as_secs_f64())
+}
+
+/// An order's ID: a job's `JobId` or a cluster's `ClusterId`.
+fn order_id(v: &Json) -> &str {
+    v.get("JobId")
+        .or_else(|| v.get("ClusterId"))
+        .and_then(Json::as_str)
+        .unwrap_or("")
+}
+
+/// An order's state: `JobState` or `ClusterState`.
+fn order_state(v: &Json) -> &str {
+    v.get("JobState")
+        .or_else(|| v.get("ClusterState"))
+        .and_then(Json::as_str)
+        .unwrap_or("")
+}
+
+/// The shipping speed: a job's in ShippingDetails, a cluster's its own member.
+fn shipping(v: &Json) -> &str {
+    v.pointer("/ShippingDetails/ShippingOption")
+        .or_else(|| v.get("ShippingOption"))
+        .and_then(Json::as_str)
+        .unwrap_or("")
 }
 
 fn field<'a>(v: &'a Json, key: &str) -> &'a str {
