@@ -1961,3 +1961,30 @@ fn an_old_format_state_file_loads_and_is_rewritten_as_a_log() {
     .unwrap();
     assert_eq!(server.jobs(), before);
 }
+
+#[tokio::test]
+async fn any_text_survives_the_state_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = Config {
+        state_file: Some(dir.path().join("state.json")),
+        demo: true,
+        ..Config::default()
+    };
+    // Characters JSON writes raw that YAML refuses or reads as line breaks.
+    let text = "del\u{7f} c1\u{9b} nel\u{85} ls\u{2028} ps\u{2029} bom\u{feff} \u{fffe}\u{ffff} nul\0 tab\t \u{1F600} \"\\";
+    {
+        let server = LocalServer::start(config.clone()).unwrap();
+        let c = client(&server);
+        c.update_job()
+            .job_id(demo::IMPORT_JOB)
+            .description(text)
+            .send()
+            .await
+            .unwrap();
+    }
+    // Read from a change line, then from the snapshot it was compacted into.
+    for _ in 0..2 {
+        let server = LocalServer::start(config.clone()).unwrap();
+        assert_eq!(server.job(demo::IMPORT_JOB).unwrap()["Description"], text);
+    }
+}

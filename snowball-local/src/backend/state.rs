@@ -32,6 +32,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
+use serde::Serialize;
 use serde_json::{Value as Json, json};
 
 /// The key that marks the first line of a state log, and its format's version.
@@ -64,10 +65,53 @@ pub enum Saved {
 
 /// Parses one line of JSON: checked as JSON, then read as YAML (JSON is YAML),
 /// since serde_json's default float parsing does not round-trip every
-/// timestamp exactly.
+/// timestamp exactly. Lines are written by [`to_line`], so YAML reads back
+/// every string as it was.
 fn parse_line(line: &str) -> Result<Json, String> {
     serde_json::from_str::<serde::de::IgnoredAny>(line).map_err(|e| e.to_string())?;
     serde_yaml::from_str(line).map_err(|e| e.to_string())
+}
+
+/// One record as a line of JSON, newline included. Characters YAML does not
+/// read raw as themselves (DEL and the C1 controls, which it refuses; NEL,
+/// U+2028 and U+2029, which it takes for line breaks; the BOM and the
+/// noncharacters U+FFFE and U+FFFF) are written as `\uXXXX` escapes, which
+/// JSON and YAML both read as the character.
+fn to_line(record: &Json) -> std::io::Result<Vec<u8>> {
+    let mut line = Vec::new();
+    record
+        .serialize(&mut serde_json::Serializer::with_formatter(
+            &mut line, YamlSafe,
+        ))
+        .map_err(std::io::Error::other)?;
+    line.push(b'\n');
+    Ok(line)
+}
+
+struct YamlSafe;
+
+/// Whether YAML would not read `c` raw as itself (see [`to_line`]).
+fn yaml_misreads(c: char) -> bool {
+    matches!(
+        c,
+        '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+    )
+}
+
+impl serde_json::ser::Formatter for YamlSafe {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices().filter(|(_, c)| yaml_misreads(*c)) {
+            writer.write_all(&fragment.as_bytes()[start..i])?;
+            write!(writer, "\\u{:04x}", c as u32)?;
+            start = i + c.len_utf8();
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
 }
 
 /// What the state file holds, or `None` if there is none yet. A file that
@@ -165,18 +209,24 @@ impl Log {
     }
 
     /// Writes one change before its reply is sent: appended as a line, or,
-    /// once the changes would outgrow the snapshot (or after a failed write),
-    /// the whole state (`snapshot()`, which includes the change) as a new file.
+    /// once the changes would outgrow the snapshot, the whole state
+    /// (`snapshot()`, which includes the change) as a new file. If that
+    /// rewrite fails (say the directory became read-only) the line is
+    /// appended all the same, and the next change tries again. After a failed
+    /// append the file may end in part of a line, so until a rewrite succeeds
+    /// every change is a rewrite.
     pub fn append(
         &mut self,
         change: &Json,
         snapshot: impl FnOnce() -> Json,
     ) -> std::io::Result<()> {
-        let mut line = serde_json::to_vec(change).map_err(std::io::Error::other)?;
-        line.push(b'\n');
-        let len = line.len() as u64;
-        if self.broken || self.change_bytes + len > self.snapshot_bytes {
+        if self.broken {
             return self.compact(&snapshot());
+        }
+        let line = to_line(change)?;
+        let len = line.len() as u64;
+        if self.change_bytes + len > self.snapshot_bytes && self.compact(&snapshot()).is_ok() {
+            return Ok(());
         }
         let before = self.snapshot_bytes + self.change_bytes;
         if let Err(e) = self.file.write_all(&line) {
@@ -192,28 +242,19 @@ impl Log {
 
     /// Rewrites the file as one snapshot line.
     pub fn compact(&mut self, snapshot: &Json) -> std::io::Result<()> {
-        match write_snapshot(&self.path, snapshot) {
-            Ok((file, bytes)) => {
-                self.file = file;
-                self.snapshot_bytes = bytes;
-                self.change_bytes = 0;
-                self.broken = false;
-                Ok(())
-            }
-            Err(e) => {
-                self.broken = true;
-                Err(e)
-            }
-        }
+        let (file, bytes) = write_snapshot(&self.path, snapshot)?;
+        self.file = file;
+        self.snapshot_bytes = bytes;
+        self.change_bytes = 0;
+        self.broken = false;
+        Ok(())
     }
 }
 
 /// Writes a log of one snapshot line atomically (temp file, fsync, rename);
 /// returns the file, open at its end for the changes, and its size.
 fn write_snapshot(path: &Path, snapshot: &Json) -> std::io::Result<(File, u64)> {
-    let mut line = serde_json::to_vec(&json!({ MARKER: VERSION, "Snapshot": snapshot }))
-        .map_err(std::io::Error::other)?;
-    line.push(b'\n');
+    let line = to_line(&json!({ MARKER: VERSION, "Snapshot": snapshot }))?;
     let tmp = temp_path(path);
     let written = (|| {
         let mut file = File::create(&tmp)?;
@@ -251,5 +292,46 @@ pub fn remove_stale_temp_files(path: &Path) {
         if stale {
             let _ = std::fs::remove_file(entry.path());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(path: &Path) -> usize {
+        std::fs::read_to_string(path).unwrap().lines().count()
+    }
+
+    #[test]
+    fn a_failed_rewrite_falls_back_to_appending() {
+        let dir = tempfile::tempdir().unwrap();
+        let (here, away) = (dir.path().join("here"), dir.path().join("away"));
+        std::fs::create_dir(&here).unwrap();
+        let snapshot = json!({ "Jobs": [] });
+        let mut log = Log::create(&here.join("state.json"), &snapshot).unwrap();
+        let change = json!({ "Jobs": [{ "JobMetadata": { "Description": "x".repeat(100) } }] });
+        // The directory moved away: the rewrite this change is due fails (no
+        // temp file can be made where the state file was), so it is appended.
+        std::fs::rename(&here, &away).unwrap();
+        log.append(&change, || snapshot.clone()).unwrap();
+        assert_eq!(lines(&away.join("state.json")), 2);
+        // Back again: the next change rewrites the file.
+        std::fs::rename(&away, &here).unwrap();
+        log.append(&change, || snapshot.clone()).unwrap();
+        assert_eq!(lines(&here.join("state.json")), 1);
+    }
+
+    #[test]
+    fn lines_escape_what_yaml_would_misread() {
+        let text = "a\u{7f}\u{85}\u{2028}\u{feff}\u{ffff}\u{1F600}";
+        let line = to_line(&json!({ "Description": text })).unwrap();
+        let line = String::from_utf8(line).unwrap();
+        assert!(line.replace('\u{1F600}', "").is_ascii(), "{line}");
+        assert!(
+            line.contains(r"\u007f") && line.contains(r"\u2028"),
+            "{line}"
+        );
+        assert_eq!(parse_line(line.trim_end()).unwrap()["Description"], text);
     }
 }
