@@ -219,6 +219,7 @@ pub fn build_state(config: &Config) -> anyhow::Result<Arc<Shared>> {
             };
             if config.demo {
                 load("demo seed", &demo::seed(now()))?;
+                load("demo cluster", &demo::cluster_seed(now()))?;
             }
             if let Some(seed) = &config.seed {
                 load("seed", seed)?;

@@ -387,7 +387,7 @@ async fn no_auth_accepts_any_signature() {
     let c = client_with(&server, "anything", "anything", "ap-south-1");
     assert_eq!(
         c.list_jobs().send().await.unwrap().job_list_entries().len(),
-        5
+        8
     );
     assert_eq!(server.journal()[0].signature, "not checked");
 }
@@ -499,7 +499,11 @@ async fn state_file_keeps_every_job_across_restarts() {
     })
     .unwrap();
     assert_eq!(server.jobs(), before);
-    assert_eq!(server.jobs().len(), 6);
+    assert_eq!(
+        server.jobs().len(),
+        9,
+        "the demo's 5 jobs, its cluster's 3, and the new one"
+    );
     let meta = client(&server)
         .describe_job()
         .job_id(&created)

@@ -371,12 +371,16 @@ fn list_with_nothing_editable_points_at_all() {
     for job in [IMPORT_JOB, EXPORT_JOB, COMPUTE_JOB, SERVICES_JOB] {
         env.server.set_job_state(job, "WithCustomer").unwrap();
     }
+    env.server
+        .set_cluster_state(DEMO_CLUSTER, "Pending")
+        .unwrap();
     let mut cmd = env.snowjob();
     cmd.arg("list");
     let (code, _, err) = run(cmd);
     assert_eq!(code, 0, "{err}");
+    // The demo's five jobs and its cluster's three node jobs.
     assert!(
-        err.contains("5 jobs are in other states") && err.contains("--all"),
+        err.contains("8 jobs are in other states") && err.contains("--all"),
         "{err}"
     );
 }

@@ -398,7 +398,11 @@ fn list_text_pipes_into_an_edit() {
         .text();
     assert_eq!(code, 0);
     let results: serde_json::Value = serde_yaml::from_str(&out).unwrap();
-    assert_eq!(results.as_array().unwrap().len(), 4);
+    assert_eq!(
+        results.as_array().unwrap().len(),
+        5,
+        "4 jobs and the cluster"
+    );
     assert_eq!(
         env.updates().len(),
         3,

@@ -360,7 +360,10 @@ fn job_ids_complete_to_the_pending_jobs_with_description_and_window() {
         "{out}"
     );
     assert!(!out.contains(LOCKED_JOB), "{out}");
-    assert_eq!(sorted(env.ops()), ["ListClusters", "ListJobs"]);
+    assert_eq!(
+        sorted(env.ops()),
+        ["ListClusterJobs", "ListClusters", "ListJobs"]
+    );
     // bash gets the values alone; edit and show complete the same way.
     let (_, out, _, _) = complete(&env, "bash", &["edit", ""]);
     assert!(out.contains(SERVICES_JOB) && !out.contains(LOCKED_JOB) && !out.contains('\t'));
@@ -526,7 +529,13 @@ fn the_picker_filters_and_enter_picks_the_jobs_to_edit() {
     assert_eq!(exit_code(&mut p), 0);
     assert_eq!(
         sorted(env.ops()),
-        ["DescribeJob", "ListClusters", "ListJobs", "UpdateJob"]
+        [
+            "DescribeJob",
+            "ListClusterJobs",
+            "ListClusters",
+            "ListJobs",
+            "UpdateJob"
+        ]
     );
     assert_eq!(
         env.updates(),
@@ -565,7 +574,10 @@ fn ctrl_c_in_the_picker_exits_130_and_esc_exits_1_sending_nothing() {
         p.exp_string("nothing was sent").unwrap();
         p.exp_eof().unwrap();
         assert_eq!(exit_code(&mut p), code, "{key:?}");
-        assert_eq!(sorted(env.ops()), ["ListClusters", "ListJobs"]);
+        assert_eq!(
+            sorted(env.ops()),
+            ["ListClusterJobs", "ListClusters", "ListJobs"]
+        );
     }
 }
 

@@ -78,17 +78,21 @@ fn list_shows_editable_jobs_unless_all() {
     cmd.arg("list");
     let (code, out, _) = run_json(cmd);
     assert_eq!(code, 0);
-    assert_eq!(out.as_array().unwrap().len(), 4);
+    assert_eq!(out.as_array().unwrap().len(), 5, "4 jobs, then the cluster");
     assert!(
-        out.as_array()
-            .unwrap()
+        out.as_array().unwrap()[..4]
             .iter()
             .all(|e| e["JobState"] == "New")
     );
+    assert_eq!(out[4]["ClusterState"], "AwaitingQuorum");
     assert_eq!(out[0]["IsMaster"], false);
 
     let (_, out, _) = env.run(["list", "--all", "-o", "text"]).text();
-    assert_eq!(out.lines().count(), 5);
+    assert_eq!(
+        out.lines().count(),
+        8,
+        "five jobs and the cluster's three node jobs"
+    );
     assert!(out.lines().all(|l| l.split('\t').count() == 6));
 }
 

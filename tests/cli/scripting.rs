@@ -383,7 +383,11 @@ fn query_on_list_filters_and_counts() {
 
     let mut cmd = env.snowjob();
     cmd.args(["list", "--all", "-o", "text", "--query", "length(@)"]);
-    assert_eq!(run(cmd).1, "5\n");
+    assert_eq!(
+        run(cmd).1,
+        "8\n",
+        "five jobs and the cluster's three node jobs"
+    );
 
     // A list of lists: a line each, as `aws ... --output text` prints them.
     let mut cmd = env.snowjob();
@@ -566,7 +570,7 @@ fn the_readme_ci_patch_changes_only_the_notification_topic_of_every_pending_job(
         .stdin(ids)
         .json();
     assert_eq!(code, 0, "{err}");
-    assert_eq!(out.as_array().unwrap().len(), 4);
+    assert_eq!(out.as_array().unwrap().len(), 5, "4 jobs and the cluster");
     let topic = "arn:aws:sns:us-east-1:123456789012:snow-ops";
     for job in before {
         let id = job["JobId"].as_str().unwrap();

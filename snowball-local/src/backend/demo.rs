@@ -83,10 +83,8 @@ fn addresses() -> Json {
 
 /// A pending cluster ([`CLUSTER`], created ten minutes before `now`) of three
 /// V3_5C T32 LOCAL_USE node jobs ([`CLUSTER_JOBS`]), with the demo's addresses
-/// (included, so the seed stands alone) and role. Tests seed it with
-/// `LocalServer::seed`. `--demo` will include it, after the five jobs, once
-/// snowjob leaves node jobs out of its pending lists; until then it does not,
-/// as snowjob's tests count the demo's pending jobs.
+/// (included, so the seed stands alone) and role. `--demo` loads it after
+/// the five jobs.
 pub fn cluster_seed(now: f64) -> Json {
     let created = now - 10.0 * 60.0;
     let resources = json!({"S3Resources": [{"BucketArn": "arn:aws:s3:::example-field-lab",
