@@ -52,6 +52,7 @@ set edit:completion:arg-completer[snowjob] = {|@words|
             cand history 'Show the edits snowjob has sent, oldest first'
             cand undo 'Revert each job''s last recorded edit, through the same checks as any edit'
             cand edit 'Edit a job''s members in your editor ($VISUAL, else $EDITOR, else vi)'
+            cand cancel 'Cancel pending jobs (New) or clusters (AwaitingQuorum); irreversible'
             cand completions 'Print a static shell completion script (options and values, no job IDs)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -343,6 +344,27 @@ set edit:completion:arg-completer[snowjob] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'snowjob;cancel'= {
+            cand --profile 'Use this profile from the AWS config and credentials files'
+            cand --region 'The AWS region (else AWS_REGION or the profile''s region)'
+            cand --endpoint-url 'Send requests to this endpoint instead of the region''s (e.g. snowball-local)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --query 'A JMESPath query (as in the AWS CLI) applied to the output''s JSON document before it is printed in the chosen format; at most 64 levels deep.'
+            cand --max-attempts 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)'
+            cand --connect-timeout 'Seconds to wait for a connection'
+            cand --read-timeout 'Seconds to wait for a reply'
+            cand --concurrency 'Jobs handled at once'
+            cand --dry-run 'Show the change and the exact request; send nothing that modifies'
+            cand -y 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
+            cand --yes 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
+            cand -q 'Print only errors (and the output of show, list, addresses and --query)'
+            cand --quiet 'Print only errors (and the output of show, list, addresses and --query)'
+            cand --debug 'Trace requests and responses to stderr (credentials and signatures redacted)'
+            cand --no-color 'No colour (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'snowjob;completions'= {
             cand --profile 'Use this profile from the AWS config and credentials files'
             cand --region 'The AWS region (else AWS_REGION or the profile''s region)'
@@ -378,6 +400,7 @@ set edit:completion:arg-completer[snowjob] = {|@words|
             cand history 'Show the edits snowjob has sent, oldest first'
             cand undo 'Revert each job''s last recorded edit, through the same checks as any edit'
             cand edit 'Edit a job''s members in your editor ($VISUAL, else $EDITOR, else vi)'
+            cand cancel 'Cancel pending jobs (New) or clusters (AwaitingQuorum); irreversible'
             cand completions 'Print a static shell completion script (options and values, no job IDs)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -406,6 +429,8 @@ set edit:completion:arg-completer[snowjob] = {|@words|
         &'snowjob;help;undo'= {
         }
         &'snowjob;help;edit'= {
+        }
+        &'snowjob;help;cancel'= {
         }
         &'snowjob;help;completions'= {
         }

@@ -137,6 +137,7 @@ codes! {
     // Bad input, refused before any request.
     InvalidInput => Invalid,
     InvalidQuery => Invalid,
+    NeedsYes => Invalid,
     AmbiguousBucket => Invalid,
     NodeJob => Invalid,
     NotForCluster => Invalid,
@@ -145,6 +146,7 @@ codes! {
     JobChanged => NotEditable,
     ChangedSinceEdit => NotEditable,
     CannotRemove => NotEditable,
+    CannotUndoCancel => NotEditable,
     NoHistory => NotFound,
     NoPendingJobs => NotFound,
     // Configuration and credentials.

@@ -139,8 +139,9 @@ pub fn records(results: &[JobResult], target: &Target, command: &str, time: &str
         .map(|r| Record {
             time: time.to_string(),
             job_id: r.job_id.clone(),
-            operation: snowball_model::OrderKind::of(&r.job_id)
-                .update_operation()
+            operation: r
+                .operation
+                .unwrap_or(snowball_model::OrderKind::of(&r.job_id).update_operation())
                 .to_string(),
             region: target.region.clone(),
             endpoint: target.endpoint.clone(),

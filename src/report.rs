@@ -46,6 +46,9 @@ impl Outcome {
 #[derive(Clone, Debug)]
 pub struct JobResult {
     pub job_id: String,
+    /// What was (or would be) sent when not the order's update: a cancel
+    /// (`CancelJob`, `CancelCluster`). Not shown; the history records it.
+    pub operation: Option<&'static str>,
     pub outcome: Outcome,
     pub changes: Vec<Change>,
     pub request: Option<Json>,
@@ -75,6 +78,7 @@ impl JobResult {
     pub fn new(job_id: &str, outcome: Outcome) -> JobResult {
         JobResult {
             job_id: job_id.to_string(),
+            operation: None,
             outcome,
             changes: Vec::new(),
             request: None,

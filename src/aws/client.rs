@@ -156,6 +156,40 @@ impl Snow {
         }
     }
 
+    /// CancelJob or CancelCluster, as the ID names, sent as updates are.
+    pub async fn cancel_order(&self, id: &str) -> Sent {
+        let kind = OrderKind::of(id);
+        let subject = format!("{} {id}", kind.noun());
+        let no_retries = || {
+            aws_sdk_snowball::config::Builder::default()
+                .retry_config(RetryConfig::standard().with_max_attempts(1))
+        };
+        match kind {
+            OrderKind::Job => {
+                self.update(&subject, || {
+                    self.client
+                        .cancel_job()
+                        .job_id(id)
+                        .customize()
+                        .config_override(no_retries())
+                        .send()
+                })
+                .await
+            }
+            OrderKind::Cluster => {
+                self.update(&subject, || {
+                    self.client
+                        .cancel_cluster()
+                        .cluster_id(id)
+                        .customize()
+                        .config_override(no_retries())
+                        .send()
+                })
+                .await
+            }
+        }
+    }
+
     /// UpdateJob or UpdateCluster, with the SDK's retries off: a retry after
     /// a lost reply would hide that the first attempt may have applied.
     /// Retried here only when the service refused the attempt (throttling)

@@ -220,6 +220,17 @@ pub enum Command {
     /// runs through sh -c, so it may take arguments (EDITOR="code --wait").
     #[command(after_help = examples(commands::edit::EXAMPLES))]
     Edit(commands::edit::EditArgs),
+    /// Cancel pending jobs (New) or clusters (AwaitingQuorum); irreversible.
+    ///
+    /// Each order is read first: a node job is refused (cancel its cluster),
+    /// one in another state is refused naming it (exit 3), and one already
+    /// Cancelled is unchanged, so running the command again is safe. On a
+    /// terminal it always asks, even for one order; without a terminal it needs
+    /// --yes (exit 2 otherwise, nothing sent). --dry-run sends nothing. Each
+    /// cancel is reported as a change of JobState (or ClusterState) to
+    /// Cancelled and recorded in the history; undo refuses to revert it.
+    #[command(after_help = examples(commands::cancel::EXAMPLES))]
+    Cancel(commands::cancel::CancelArgs),
     /// Print a static shell completion script (options and values, no job IDs).
     ///
     /// Recommended instead: live completion, which also completes the job IDs of
@@ -324,6 +335,7 @@ pub async fn run(cli: &Cli, stop: &Stop) -> Result<i32, Failure> {
         Command::History(args) => read(commands::history::run(g, args, stop), stop).await,
         Command::Undo(args) => commands::undo::run(g, args, stop).await,
         Command::Edit(args) => commands::edit::run(g, args, stop).await,
+        Command::Cancel(args) => commands::cancel::run(g, args, stop).await,
         Command::Completions(args) => commands::completions::run(&docs::completion(args.shell)),
     }
 }

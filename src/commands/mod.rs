@@ -4,6 +4,7 @@
 pub mod add_s3_resource;
 pub mod addresses;
 pub mod apply;
+pub mod cancel;
 pub mod clusters;
 pub mod completions;
 pub mod edit;
@@ -275,7 +276,7 @@ pub async fn edit_jobs(
         bar.clear();
         match planned {
             Ok(planned) if planned.iter().any(|r| r.outcome == Outcome::Planned) => {
-                if !ask_to_confirm(global, &planned, stop).await {
+                if !ask_to_confirm(global, &planned, edit, stop).await {
                     return not_confirmed(global, planned);
                 }
                 let bar = editing();
@@ -316,14 +317,18 @@ fn not_confirmed(global: &Global, planned: Vec<JobResult>) -> (i32, Vec<JobResul
 }
 
 /// Shows the plan on stderr and asks; Ctrl-C (or end of input) is a no.
-async fn ask_to_confirm(global: &Global, planned: &[JobResult], stop: &Stop) -> bool {
+async fn ask_to_confirm(
+    global: &Global,
+    planned: &[JobResult],
+    edit: &dyn Edit,
+    stop: &Stop,
+) -> bool {
     let count = planned
         .iter()
         .filter(|r| r.outcome == Outcome::Planned)
         .count();
     stdio::err(&render::results(planned, Format::Table, &global.style()));
-    let plural = if count == 1 { "" } else { "s" };
-    stdio::err(&format!("Update {count} job{plural}? [y/N] "));
+    stdio::err(&edit.question(count));
     let answer = tokio::task::spawn_blocking(|| {
         let mut answer = String::new();
         std::io::stdin()

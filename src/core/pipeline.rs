@@ -41,7 +41,32 @@ pub trait Edit: Send + Sync + std::fmt::Debug {
     fn members(&self) -> Option<Vec<String>> {
         None
     }
+    /// Refuses an order before it is read (undo of a cancel: from the record).
+    fn refuse(&self, _id: &str) -> Result<(), Failure> {
+        Ok(())
+    }
+    /// What the edit sends: an update of members (the patch), or a cancel.
+    fn action(&self) -> Action {
+        Action::Update
+    }
+    /// What a person at a terminal is asked before `count` orders are sent.
+    fn question(&self, count: usize) -> String {
+        let plural = if count == 1 { "" } else { "s" };
+        format!("Update {count} job{plural}? [y/N] ")
+    }
 }
+
+/// What an edit sends for each order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// UpdateJob or UpdateCluster with the patch.
+    Update,
+    /// CancelJob or CancelCluster: the one change a pending order's state can take.
+    Cancel,
+}
+
+/// The state a cancelled order is in, for jobs and clusters alike.
+pub const CANCELLED: &str = "Cancelled";
 
 /// What an edit may need to know beyond the job.
 pub struct Context {
@@ -158,7 +183,14 @@ pub fn internal(panic: &(dyn std::any::Any + Send)) -> Failure {
 /// A job's plan: the report so far and, when something would change, the patch.
 struct Plan {
     result: JobResult,
-    patch: Option<Patch>,
+    /// What to send; `None`: nothing would change.
+    patch: Option<Sending>,
+}
+
+/// What a planned order is sent.
+enum Sending {
+    Update(Box<Patch>),
+    Cancel,
 }
 
 /// What the jobs of one command share.
@@ -186,6 +218,7 @@ impl<'a> Batch<'a> {
 
     /// Describe, refuse unless editable, patch, check.
     async fn plan(&self, id: &str) -> Result<Plan, Failure> {
+        self.edit.refuse(id)?;
         if let Some(members) = self.edit.members() {
             not_for_cluster(id, members.iter().map(String::as_str))?;
         }
@@ -198,6 +231,9 @@ impl<'a> Batch<'a> {
         #[cfg(debug_assertions)]
         if std::env::var_os("SNOWJOB_TEST_PANIC_FOR_JOB").is_some_and(|v| v == id) {
             panic!("a panic staged by the test suite");
+        }
+        if self.edit.action() == Action::Cancel {
+            return plan_cancel(id, order, &self.ctx.command);
         }
         ensure_editable(id, order, &self.ctx.command)?;
         let job = &order.job;
@@ -225,7 +261,7 @@ impl<'a> Batch<'a> {
                 request: Some(patch.request(id)),
                 ..JobResult::new(id, Outcome::Planned)
             },
-            patch: Some(patch),
+            patch: Some(Sending::Update(Box::new(patch))),
         })
     }
 
@@ -253,7 +289,7 @@ impl<'a> Batch<'a> {
                 Some(job_changed(id, "after the plan was confirmed")),
             );
         }
-        let Some(patch) = plan.patch else {
+        let Some(sending) = plan.patch else {
             return plan.result;
         };
         if opts.dry_run {
@@ -262,21 +298,36 @@ impl<'a> Batch<'a> {
         if stop.is_stopped() {
             return JobResult::skipped(id);
         }
-        self.send(plan.result, &patch, stop).await
+        self.send(plan.result, &sending, stop).await
     }
 
     /// UpdateJob, and the truth about what it did. When its fate is unknown
     /// (a lost reply, a 5xx), the job is read again: the update is reported as
     /// applied only if the job shows it, and sent again (attempts permitting)
     /// only if the job plainly lacks it and would get the very same request.
-    async fn send(&self, planned: JobResult, patch: &Patch, stop: &Stop) -> JobResult {
+    async fn send(&self, planned: JobResult, sending: &Sending, stop: &Stop) -> JobResult {
         let id = planned.job_id.clone();
+        let none = Patch::default();
+        let patch = match sending {
+            Sending::Update(patch) => patch,
+            Sending::Cancel => &none,
+        };
         let job_members = |call| patch.set_on(call);
         let cluster_members = |call| patch.set_on_cluster(call);
         let mut attempt = 1;
         loop {
+            let call = async {
+                match sending {
+                    Sending::Update(_) => {
+                        self.snow
+                            .update_order(&id, &job_members, &cluster_members)
+                            .await
+                    }
+                    Sending::Cancel => self.snow.cancel_order(&id).await,
+                }
+            };
             let sent = tokio::select! {
-                sent = self.snow.update_order(&id, &job_members, &cluster_members) => sent,
+                sent = call => sent,
                 () = stop.grace_over(GRACE_AFTER_SIGNAL) => {
                     return planned.with(Outcome::Unknown, Some(fate_unknown(&id, "interrupted before the service answered")));
                 }
@@ -311,7 +362,12 @@ impl<'a> Batch<'a> {
                     return planned.with(Outcome::Unknown, Some(fate_unknown(&id, &why)));
                 }
             };
-            match patch.in_effect(&order.job) {
+            let effect = match sending {
+                Sending::Update(patch) => patch.in_effect(&order.job),
+                Sending::Cancel if order.state.as_deref() == Some(CANCELLED) => Effect::All,
+                Sending::Cancel => Effect::None,
+            };
+            match effect {
                 Effect::All => return planned.with(Outcome::Updated, None),
                 Effect::Partly => {
                     let why = format!(
@@ -347,6 +403,37 @@ impl<'a> Batch<'a> {
             tokio::time::sleep(crate::aws::errors::backoff(attempt)).await;
         }
     }
+}
+
+/// A cancel's plan: the order's one state change, the request its ID alone.
+/// An order already cancelled is unchanged (a cancel run again is safe).
+fn plan_cancel(id: &str, order: &Order, command: &str) -> Result<Plan, Failure> {
+    let result = |outcome| JobResult {
+        operation: Some(order.kind.cancel_operation()),
+        ..JobResult::new(id, outcome)
+    };
+    if order.cluster_id.is_none() && order.state.as_deref() == Some(CANCELLED) {
+        return Ok(Plan {
+            result: result(Outcome::Unchanged),
+            patch: None,
+        });
+    }
+    ensure_editable(id, order, command)?;
+    let kind = order.kind;
+    let mut request = serde_json::Map::new();
+    request.insert(kind.id_member().into(), id.into());
+    Ok(Plan {
+        result: JobResult {
+            changes: vec![crate::report::Change {
+                field: kind.state_member().into(),
+                before: kind.editable_state().into(),
+                after: CANCELLED.into(),
+            }],
+            request: Some(serde_json::Value::Object(request)),
+            ..result(Outcome::Planned)
+        },
+        patch: Some(Sending::Cancel),
+    })
 }
 
 pub fn job_changed(id: &str, when: &str) -> Failure {

@@ -22,6 +22,26 @@ pub struct Undo {
 }
 
 impl Edit for Undo {
+    /// A cancel cannot be undone: refused from the record, before the order
+    /// (cancelled, so not editable) is even read.
+    fn refuse(&self, id: &str) -> Result<(), Failure> {
+        match self.last.get(id) {
+            Some(record)
+                if snowball_model::OrderKind::of_operation(&record.operation)
+                    .is_some_and(|kind| kind.cancel_operation() == record.operation) =>
+            {
+                Err(Failure::of(
+                    Code::CannotUndoCancel,
+                    format!(
+                        "{id}: its last recorded edit ({}) cancelled it, and a cancelled order cannot be reopened; nothing was sent. `snowjob show {id} -o yaml` keeps its settings for a new order",
+                        record.time
+                    ),
+                ))
+            }
+            _ => Ok(()),
+        }
+    }
+
     fn patch(&self, job: &JobMetadata, _ctx: &Context) -> Result<Patch, Failure> {
         let id = job.job_id().unwrap_or_default();
         let record = self.last.get(id).ok_or_else(|| {

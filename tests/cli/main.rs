@@ -5,6 +5,7 @@
 mod common;
 
 mod apply;
+mod cancel;
 mod clusters;
 mod depth;
 mod docs;
