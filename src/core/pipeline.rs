@@ -281,7 +281,15 @@ impl<'a> Batch<'a> {
                 Sent::Unknown(e) => e,
             };
             let why = cause.message.trim_end_matches('.').to_string();
-            let job = match self.snow.describe_job(&id).await {
+            // The re-read gets the grace an update in flight gets, no more.
+            let reread = tokio::select! {
+                reread = self.snow.describe_job(&id) => reread,
+                () = stop.grace_over(GRACE_AFTER_SIGNAL) => {
+                    let why = format!("{why}; interrupted while reading the job again");
+                    return planned.with(Outcome::Unknown, Some(fate_unknown(&id, &why)));
+                }
+            };
+            let job = match reread {
                 Ok(job) => job,
                 Err(e) => {
                     let why = format!(
@@ -324,7 +332,11 @@ impl<'a> Batch<'a> {
                 Err(e) => return planned.with(Outcome::Failed, Some(e)),
             }
             attempt += 1;
-            tokio::time::sleep(crate::aws::client::backoff(attempt)).await;
+            // A signal during the pause starts no new request.
+            let pause = tokio::time::sleep(crate::aws::client::backoff(attempt));
+            if stop.until_stopped(pause).await.is_none() {
+                return planned.with(Outcome::Failed, Some(not_applied));
+            }
         }
     }
 }

@@ -285,3 +285,60 @@ fn a_second_signal_ends_at_once() {
         sent.elapsed()
     );
 }
+
+/// A signal while a lost reply is being settled by reading the job again: the
+/// re-read gets the same 2 seconds as an update in flight, then the job is
+/// `unknown` (and recorded so), rather than holding the process until the
+/// read ends, past the grace a CI runner gives before SIGKILL.
+#[test]
+fn a_signal_during_the_reread_after_a_lost_reply_ends_within_the_grace() {
+    let env = Env::demo();
+    let history = env.home.path().join("history.jsonl");
+    env.server.push_fault(fault("UpdateJob", drop_reply(None)));
+    env.server
+        .push_fault(fault("DescribeJob", FaultAction::Delay { ms: 20_000 }).skip(1));
+    let mut cmd = env.snowjob_std();
+    cmd.env("SNOWJOB_HISTORY", &history)
+        .args([
+            "set-shipping",
+            IMPORT_JOB,
+            "--speed",
+            "EXPRESS",
+            "-o",
+            "json",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let child = cmd.spawn().unwrap();
+    let started = Instant::now();
+    // The update ran and its reply was dropped; the re-read is then held.
+    while !env.ops().iter().any(|o| o == "UpdateJob") {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "{:?}",
+            env.ops()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    let sent = Instant::now();
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        sent.elapsed() < Duration::from_secs(5),
+        "{:?}: {stderr}",
+        sent.elapsed()
+    );
+    assert_eq!(out.status.code(), Some(143), "{stderr}");
+    let results: Json = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(results[0]["Outcome"], "unknown", "{results}");
+    assert_eq!(results[0]["Error"]["Code"], "UpdateFateUnknown");
+    let recorded = std::fs::read_to_string(&history).unwrap();
+    assert!(recorded.contains("\"Outcome\":\"unknown\""), "{recorded}");
+    assert_eq!(env.updates().len(), 1, "sent once");
+}
