@@ -251,7 +251,8 @@ fn scalar(leaf: &Shape, text: &str, is_plain: bool) -> Result<Json, String> {
         (Shape::String { .. }, _) => Err(quote_it()),
         // A time as RFC 3339 (any offset) or epoch seconds, sent in UTC.
         (Shape::Timestamp, meaning) => {
-            let seconds = |x: f64| x.is_finite().then(|| DateTime::from_secs_f64(x));
+            // Only seconds a time can hold (a whole number of them fits 64 bits).
+            let seconds = |x: f64| (x.abs() < 9.2e18).then(|| DateTime::from_secs_f64(x));
             let time = match meaning {
                 Plain::Int(n) => Some(DateTime::from_secs(n)),
                 Plain::Float(x) => seconds(x),
@@ -260,7 +261,7 @@ fn scalar(leaf: &Shape, text: &str, is_plain: bool) -> Result<Json, String> {
                     .or_else(|| text.parse().ok().and_then(seconds)),
                 _ => None,
             };
-            time.map(|t| Json::String(convert::timestamp(&t))).ok_or_else(|| {
+            time.map(|t| convert::time_json(&t)).ok_or_else(|| {
                 format!("'{text}' is not a time: write RFC 3339 (2030-01-31T00:00:00Z, an offset allowed) or epoch seconds")
             })
         }

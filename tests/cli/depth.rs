@@ -293,3 +293,30 @@ fn edit_keeps_the_file_when_the_change_is_declined() {
     std::fs::remove_file(kept).unwrap();
     assert!(env.updates().is_empty());
 }
+
+#[test]
+fn a_time_past_year_9999_is_kept_when_its_structure_is_sent_whole() {
+    let env = Env::demo();
+    // Year 318857: no RFC 3339 text can hold it, but the service can.
+    let id = seed(&env, json!({"PickupDetails": pickup(1e13)}));
+    let (code, out, err) = apply(&env, &id, "PickupDetails:\n  Name: Kim J. Lee\n", &[]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out[0]["Outcome"], "updated", "{out}");
+    assert!(
+        out[0]["Request"]["PickupDetails"]
+            .get("IdentificationExpirationDate")
+            .is_some(),
+        "{out}"
+    );
+    assert_eq!(expiry_millis(&env, &id), 10_000_000_000_000_000);
+    // The edit file reads it back too: one change sends one member.
+    let script = editor(&env, "ed.sh", "sed -i 's/NEXT_DAY/EXPRESS/' \"$1\"");
+    let (code, out, err) = run_json(edit_with(&env, &script, &[&id]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out[0]["Outcome"], "updated", "{out}");
+    assert_eq!(
+        env.updates().last().unwrap(),
+        &json!({"JobId": id, "ShippingOption": "EXPRESS"})
+    );
+    assert_eq!(expiry_millis(&env, &id), 10_000_000_000_000_000);
+}
