@@ -38,6 +38,15 @@ fn field<'a>(v: &'a Json, key: &str) -> &'a str {
     v.get(key).and_then(Json::as_str).unwrap_or("")
 }
 
+/// A time member as shown: its RFC 3339 text, or the epoch seconds of a time
+/// no such text can hold.
+fn time_field(v: &Json, key: &str) -> String {
+    match v.get(key) {
+        Some(Json::Number(n)) => n.to_string(),
+        _ => field(v, key).to_string(),
+    }
+}
+
 pub(crate) fn machine(value: &impl serde::Serialize, format: Format) -> Option<String> {
     match format {
         Format::Json => {
@@ -182,7 +191,7 @@ fn job_table(j: &Json, style: &Style, now: f64) -> Table {
         ("Forwarding address", field(j, "ForwardingAddressId").into()),
         ("Description", field(j, "Description").into()),
         ("Role", field(j, "RoleARN").into()),
-        ("Created", field(j, "CreationDate").into()),
+        ("Created", time_field(j, "CreationDate")),
         ("Notification", notification_text(j.get("Notification"))),
         ("S3 buckets", s3_text(j)),
         ("Lambda functions", lambda_text(j)),
@@ -312,7 +321,7 @@ pub fn list(entries: &[Json], format: Format, style: &Style, now: f64) -> String
             field(e, "JobState").to_string(),
             field(e, "JobType").to_string(),
             field(e, "SnowballType").to_string(),
-            field(e, "CreationDate").to_string(),
+            time_field(e, "CreationDate"),
             field(e, "Description").to_string(),
         ]
     };
