@@ -107,6 +107,26 @@ fn bad_configuration_is_named_and_nothing_is_sent() {
     }
 }
 
+/// An empty `endpoint_url` in a profile is a setting gone wrong (a template
+/// that rendered nothing), not an absent one: refused, never falling back to
+/// the region's own endpoint, as an empty AWS_ENDPOINT_URL is.
+#[test]
+fn an_empty_endpoint_url_in_a_profile_is_refused_not_ignored() {
+    let env = Env::demo();
+    std::fs::write(
+        env.home.path().join("config"),
+        "[default]\nendpoint_url =\n",
+    )
+    .unwrap();
+    let mut cmd = env.snowjob();
+    cmd.env_remove("AWS_ENDPOINT_URL")
+        .env("AWS_MAX_ATTEMPTS", "1")
+        .args(["--connect-timeout", "1", "show", IMPORT_JOB]);
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 5, "{err}");
+    assert!(err.contains("endpoint_url in profile default"), "{err}");
+}
+
 #[test]
 fn legacy_retry_mode_works_from_the_environment_and_a_profile() {
     let env = Env::demo();
