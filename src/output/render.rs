@@ -164,7 +164,9 @@ fn job_table(j: &Json, style: &Style, now: f64) -> Table {
         Color::Yellow
     };
     table.set_header(vec![Cell::new("Job"), Cell::new(field(j, "JobId"))]);
-    keep_whole(&mut table, 1, field(j, "JobId").chars().count());
+    // The value column holds the job's ID and its address IDs: none is broken.
+    let ids = ["JobId", "AddressId", "ForwardingAddressId"].map(|k| field(j, k));
+    keep_whole(&mut table, 1, widest(ids));
     table.add_row(vec![
         Cell::new("State"),
         colored(

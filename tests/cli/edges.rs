@@ -303,6 +303,19 @@ fn tables_fit_80_columns_and_never_break_an_id() {
 }
 
 #[test]
+fn a_narrow_show_table_never_breaks_an_address_id() {
+    let env = Env::demo();
+    // The demo's job with a forwarding address beside its address.
+    let mut cmd = env.snowjob();
+    cmd.env("COLUMNS", "60").args(["show", SERVICES_JOB]);
+    let (code, out, err) = run(cmd);
+    assert_eq!(code, 0, "{err}");
+    for id in [HOME_ADDRESS, FORWARDING_ADDRESS] {
+        assert!(out.contains(id), "{id} was broken:\n{out}");
+    }
+}
+
+#[test]
 fn debug_traces_never_show_sensitive_pickup_details() {
     let env = Env::demo();
     let id = seed_job(&env, "pickup");
