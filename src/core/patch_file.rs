@@ -199,10 +199,19 @@ fn walk(shape: &str, node: &Node, path: &str, problems: &mut Problems) -> Option
                 plain: is_plain,
             },
         ) => {
+            // The pickup contact's details never show in a message.
+            let private = crate::aws::debug::is_private_path(path);
+            let hidden = |why: String| {
+                if private && !text.is_empty() {
+                    why.replace(text.as_str(), "<redacted>")
+                } else {
+                    why
+                }
+            };
             let value = match scalar(leaf, text, *is_plain) {
                 Ok(value) => value,
                 Err(why) => {
-                    problems.add(line, path, why);
+                    problems.add(line, path, hidden(why));
                     return None;
                 }
             };
@@ -217,7 +226,7 @@ fn walk(shape: &str, node: &Node, path: &str, problems: &mut Problems) -> Option
             match checked {
                 Ok(_) => Some(value),
                 Err(e) => {
-                    problems.add(line, path, e.message);
+                    problems.add(line, path, hidden(e.message));
                     None
                 }
             }

@@ -320,3 +320,33 @@ fn a_time_past_year_9999_is_kept_when_its_structure_is_sent_whole() {
     );
     assert_eq!(expiry_millis(&env, &id), 10_000_000_000_000_000);
 }
+
+#[test]
+fn a_refused_pickup_contact_detail_is_never_echoed() {
+    let env = Env::demo();
+    let id = seed(&env, json!({"PickupDetails": pickup(1_895_961_600.0)}));
+    let long_phone = format!("+1 206 555 {}", "7".repeat(300));
+    let patch = format!(
+        "PickupDetails:\n  PhoneNumber: '+1 206 555 01429999'\n  Email: secret-mail\n  IdentificationNumber: 99887766\n  Name: '{long_phone}'\n"
+    );
+    let (code, _, err) = run({
+        let mut cmd = env.snowjob();
+        cmd.args(["apply", &id, "--file", "-"]).write_stdin(patch);
+        cmd
+    });
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("PickupDetails.PhoneNumber"), "{err}");
+    for secret in ["01429999", "secret-mail", "99887766"] {
+        assert!(!err.contains(secret), "{secret} in {err}");
+    }
+    // However long, nothing of it shows.
+    let (code, _, err) = run({
+        let mut cmd = env.snowjob();
+        cmd.args(["apply", &id, "--file", "-"])
+            .write_stdin(format!("PickupDetails:\n  PhoneNumber: '{long_phone}'\n"));
+        cmd
+    });
+    assert_eq!(code, 2, "{err}");
+    assert!(!err.contains("7777"), "{err}");
+    assert!(env.updates().is_empty());
+}
