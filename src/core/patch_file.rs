@@ -290,6 +290,11 @@ fn scalar(leaf: &Shape, text: &str, is_plain: bool) -> Result<Json, String> {
         (Shape::Double { .. }, Plain::Float(x)) => Ok(Json::from(x)),
         (Shape::Double { .. }, _) => Err(format!("'{text}' is not a number")),
         (Shape::Boolean, Plain::Bool(b)) => Ok(Json::Bool(b)),
+        (Shape::Boolean, Plain::Text) if !is_plain && matches!(plain(text), Plain::Bool(_)) => {
+            Err(format!(
+                "'{text}' is quoted, so it is text; write {text} without quotes for true or false"
+            ))
+        }
         (Shape::Boolean, _) => Err(format!("'{text}' is not true or false")),
         (other, _) => Err(format!("expected {}", other.kind())),
     }

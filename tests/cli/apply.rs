@@ -348,3 +348,19 @@ fn a_json_patch_may_escape_any_character_as_json_does() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("line 1"), "{err}");
 }
+
+#[test]
+fn a_quoted_boolean_is_told_to_lose_its_quotes() {
+    // JSON writers quote what they should not; the message says what to do.
+    let env = Env::demo();
+    let mut cmd = env.snowjob();
+    cmd.args(["apply", IMPORT_JOB, "--file", "-"])
+        .write_stdin("{\"Notification\": {\"NotifyAll\": \"true\"}}");
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("Notification.NotifyAll") && err.contains("without quotes"),
+        "{err}"
+    );
+    assert!(env.ops().is_empty());
+}
