@@ -301,10 +301,17 @@ impl Snow {
     /// UpdateJob, with the SDK's retries off: a retry after a lost reply would
     /// hide that the first attempt may have applied. Retried here only when the
     /// service refused the attempt (throttling) or the request never left
-    /// (no connection), up to the configured attempts.
-    pub async fn update_job(&self, job_id: &str, members: &SetMembers<'_>) -> Sent {
+    /// (no connection), up to the configured attempts, and never once
+    /// `stopped` (a signal) has resolved: the attempt refused is then the last.
+    pub async fn update_job(
+        &self,
+        job_id: &str,
+        members: &SetMembers<'_>,
+        stopped: impl std::future::Future<Output = ()>,
+    ) -> Sent {
         let subject = format!("job {job_id}");
         let mut attempt = 1;
+        tokio::pin!(stopped);
         loop {
             let result = members(self.client.update_job().job_id(job_id))
                 .customize()
@@ -322,7 +329,11 @@ impl Snow {
             let failure = classify(err, &subject);
             match fate {
                 Fate::NotApplied { retry } if retry && attempt < self.max_attempts => {
-                    tokio::time::sleep(backoff(attempt)).await;
+                    tokio::select! {
+                        biased;
+                        () = &mut stopped => return Sent::Refused(failure),
+                        () = tokio::time::sleep(backoff(attempt)) => {}
+                    }
                     attempt += 1;
                 }
                 Fate::NotApplied { .. } => return Sent::Refused(failure),

@@ -259,7 +259,7 @@ impl<'a> Batch<'a> {
         let mut attempt = 1;
         loop {
             let sent = tokio::select! {
-                sent = self.snow.update_job(&id, &members) => sent,
+                sent = self.snow.update_job(&id, &members, stop.stopped()) => sent,
                 () = stop.grace_over(GRACE_AFTER_SIGNAL) => {
                     return planned.with(Outcome::Unknown, Some(fate_unknown(&id, "interrupted before the service answered")));
                 }

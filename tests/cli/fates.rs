@@ -342,3 +342,50 @@ fn a_signal_during_the_reread_after_a_lost_reply_ends_within_the_grace() {
     assert!(recorded.contains("\"Outcome\":\"unknown\""), "{recorded}");
     assert_eq!(env.updates().len(), 1, "sent once");
 }
+
+/// A signal while a refused (throttled) update waits to be tried again: no
+/// new attempt is started, and the job is reported as the truth has it, not
+/// applied.
+#[test]
+fn a_signal_while_a_throttled_update_waits_starts_no_new_attempt() {
+    let env = Env::demo();
+    env.server
+        .push_fault(Fault::error("UpdateJob", 50, 400, "ThrottlingException"));
+    let mut cmd = env.snowjob_std();
+    cmd.args([
+        "set-shipping",
+        IMPORT_JOB,
+        "--speed",
+        "EXPRESS",
+        "--max-attempts",
+        "20",
+        "-o",
+        "json",
+    ])
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped());
+    let child = cmd.spawn().unwrap();
+    let updates = || env.ops().iter().filter(|o| *o == "UpdateJob").count();
+    let started = Instant::now();
+    while updates() < 2 {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "{:?}",
+            env.ops()
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let sent_before = updates();
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(143), "{stderr}");
+    assert_eq!(updates(), sent_before, "no attempt after the signal");
+    let results: Json = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(results[0]["Outcome"], "failed", "{results}");
+    assert_eq!(speed(&env, IMPORT_JOB), "SECOND_DAY");
+}
