@@ -307,7 +307,23 @@ impl<'a> Batch<'a> {
                     );
                     return planned.with(Outcome::Unknown, Some(fate_unknown(&id, &why)));
                 }
-                Effect::None => {}
+                // Plainly not applied only while every member still holds
+                // what it held before: a third value is someone else's
+                // change, made over ours or instead of it.
+                Effect::None => {
+                    let now = crate::core::patch::current_members(&job);
+                    if let Some(moved) = planned
+                        .changes
+                        .iter()
+                        .find(|c| !compare::same(&c.field, now.get(&c.field), Some(&c.before)))
+                    {
+                        let why = format!(
+                            "{why}; read again, {} holds neither the change nor its value before (another edit may have come in between)",
+                            moved.field
+                        );
+                        return planned.with(Outcome::Unknown, Some(fate_unknown(&id, &why)));
+                    }
+                }
             }
             let not_applied = Failure::new(
                 Kind::Unreachable,

@@ -389,3 +389,58 @@ fn a_signal_while_a_throttled_update_waits_starts_no_new_attempt() {
     assert_eq!(results[0]["Outcome"], "failed", "{results}");
     assert_eq!(speed(&env, IMPORT_JOB), "SECOND_DAY");
 }
+
+/// A lost reply, then a colleague's change to the same member before the job
+/// is read again: the job holds neither the change nor what it held before,
+/// so whether ours was applied is not known (here it was). Never `failed`
+/// with "nothing was sent", and recorded, so that it can be looked at.
+#[test]
+fn a_lost_reply_then_a_colleagues_change_of_the_member_is_unknown() {
+    let env = Env::demo();
+    let history = env.home.path().join("history.jsonl");
+    env.server.push_fault(fault("UpdateJob", drop_reply(None)));
+    env.server
+        .push_fault(fault("DescribeJob", FaultAction::Delay { ms: 1500 }).skip(1));
+    let mut cmd = env.snowjob_std();
+    cmd.env("SNOWJOB_HISTORY", &history)
+        .args([
+            "add-s3-resource",
+            IMPORT_JOB,
+            "--bucket",
+            "ours-x",
+            "-o",
+            "json",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let child = cmd.spawn().unwrap();
+    let started = Instant::now();
+    while !env.ops().iter().any(|o| o == "UpdateJob") {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "{:?}",
+            env.ops()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let mut colleague = env.snowjob();
+    colleague.env("SNOWJOB_HISTORY", "off").args([
+        "add-s3-resource",
+        IMPORT_JOB,
+        "--bucket",
+        "colleague-y",
+        "-q",
+    ]);
+    assert_eq!(run(colleague).0, 0);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let results: Json = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(results[0]["Outcome"], "unknown", "{results}");
+    assert_eq!(out.status.code(), Some(6), "{stderr}");
+    assert!(!stderr.contains("nothing was sent"), "{stderr}");
+    let recorded = std::fs::read_to_string(&history).unwrap_or_default();
+    assert!(recorded.contains("\"Outcome\":\"unknown\""), "{recorded}");
+    let buckets = env.job(IMPORT_JOB)["Resources"]["S3Resources"].to_string();
+    assert!(buckets.contains("ours-x") && buckets.contains("colleague-y"));
+    assert_eq!(env.updates().len(), 2, "ours once, the colleague's");
+}
