@@ -155,6 +155,8 @@ const MAX_DEPTH: usize = 32;
 /// Parses one YAML document. Anchors and aliases, tags, several documents and
 /// non-scalar keys are refused: a patch is plain data.
 pub fn parse(text: &str) -> Result<Option<Node>, String> {
+    let joined = json_surrogates_joined(text);
+    let text = joined.as_deref().unwrap_or(text);
     let events = Parser::new_from_str(text).map(|item| {
         item.map_err(|e| {
             format!(
@@ -258,6 +260,47 @@ pub fn parse(text: &str) -> Result<Option<Node>, String> {
     Ok(root)
 }
 
+/// JSON (which every patch file may be) escapes a character beyond U+FFFF
+/// as a UTF-16 surrogate pair (`\\ud83d\\ude9a`, as `json.dumps` writes it),
+/// which YAML's escapes cannot spell. For a text that is valid JSON, each
+/// such pair becomes the one YAML escape of its character (`\\U0001F69A`),
+/// leaving the lines as they were; `None` when there is nothing to join.
+fn json_surrogates_joined(text: &str) -> Option<String> {
+    if !text.contains("\\u") || serde_json::from_str::<serde::de::IgnoredAny>(text).is_err() {
+        return None;
+    }
+    let b = text.as_bytes();
+    let unit = |at: usize| -> Option<u32> {
+        let hex = text.get(at..at + 6)?.strip_prefix("\\u")?;
+        u32::from_str_radix(hex, 16).ok()
+    };
+    let mut out = String::with_capacity(text.len());
+    let (mut in_string, mut from, mut i) = (false, 0, 0);
+    while i < b.len() {
+        match b[i] {
+            b'"' => in_string = !in_string,
+            b'\\' if in_string => {
+                if let (Some(high @ 0xD800..=0xDBFF), Some(low @ 0xDC00..=0xDFFF)) =
+                    (unit(i), unit(i + 6))
+                {
+                    let c = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+                    out.push_str(&text[from..i]);
+                    let _ = write!(out, "\\U{c:08X}");
+                    i += 12;
+                    from = i;
+                    continue;
+                }
+                // Any other escape: its two characters as they are.
+                i += 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out.push_str(&text[from..]);
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -312,6 +355,15 @@ mod tests {
             assert!(parse(bad).is_err(), "{bad}");
         }
         assert!(parse(&"[".repeat(100)).is_err());
+        // JSON's surrogate pairs are its characters; a lone one is refused.
+        let node = parse("{\"a\": \"\\ud83d\\ude9a \\\\ud83d\"}")
+            .unwrap()
+            .unwrap();
+        let Value::Map(entries) = node.value else {
+            panic!()
+        };
+        assert_eq!(entries[0].1.value, scalar("\u{1F69A} \\ud83d", false));
+        assert!(parse("{\"a\": \"\\ud83d\"}").is_err());
         assert_eq!(parse("").unwrap(), None);
     }
 }

@@ -256,12 +256,20 @@ impl Model {
                 },
                 Wire::Text(text),
             ) => {
+                // A sensitive value is never echoed, not even in part.
+                let shown = || {
+                    if self.sensitive.iter().any(|s| s == name) {
+                        "the value (not shown)".to_string()
+                    } else {
+                        quoted(text)
+                    }
+                };
                 if let Some(allowed) = allowed
                     && !allowed.iter().any(|a| a == text)
                 {
                     return Err(invalid(
                         path,
-                        format!("{} is not one of: {}", quoted(text), allowed.join(", ")),
+                        format!("{} is not one of: {}", shown(), allowed.join(", ")),
                     ));
                 }
                 check_range(path, text.chars().count() as f64, *min, *max, "length")?;
@@ -270,7 +278,7 @@ impl Model {
                 {
                     return Err(invalid(
                         path,
-                        format!("{} does not satisfy the pattern {source}", quoted(text)),
+                        format!("{} does not satisfy the pattern {source}", shown()),
                     ));
                 }
                 Ok(Json::String(text.clone()))

@@ -123,11 +123,13 @@ impl Snow {
 
     /// The update of an order with its kind's call, members set by the
     /// setter of that kind.
+    /// `stopped` ends the wait before a retry (a signal starts no new attempt).
     pub async fn update_order(
         &self,
         id: &str,
         job: &SetMembers<'_>,
         cluster: &SetClusterMembers<'_>,
+        stopped: impl std::future::Future<Output = ()>,
     ) -> Sent {
         let subject = format!("{} {id}", OrderKind::of(id).noun());
         let no_retries = || {
@@ -136,28 +138,40 @@ impl Snow {
         };
         match OrderKind::of(id) {
             OrderKind::Job => {
-                self.update(&subject, || {
-                    job(self.client.update_job().job_id(id))
-                        .customize()
-                        .config_override(no_retries())
-                        .send()
-                })
+                self.update(
+                    &subject,
+                    || {
+                        job(self.client.update_job().job_id(id))
+                            .customize()
+                            .config_override(no_retries())
+                            .send()
+                    },
+                    stopped,
+                )
                 .await
             }
             OrderKind::Cluster => {
-                self.update(&subject, || {
-                    cluster(self.client.update_cluster().cluster_id(id))
-                        .customize()
-                        .config_override(no_retries())
-                        .send()
-                })
+                self.update(
+                    &subject,
+                    || {
+                        cluster(self.client.update_cluster().cluster_id(id))
+                            .customize()
+                            .config_override(no_retries())
+                            .send()
+                    },
+                    stopped,
+                )
                 .await
             }
         }
     }
 
     /// CancelJob or CancelCluster, as the ID names, sent as updates are.
-    pub async fn cancel_order(&self, id: &str) -> Sent {
+    pub async fn cancel_order(
+        &self,
+        id: &str,
+        stopped: impl std::future::Future<Output = ()>,
+    ) -> Sent {
         let kind = OrderKind::of(id);
         let subject = format!("{} {id}", kind.noun());
         let no_retries = || {
@@ -166,25 +180,33 @@ impl Snow {
         };
         match kind {
             OrderKind::Job => {
-                self.update(&subject, || {
-                    self.client
-                        .cancel_job()
-                        .job_id(id)
-                        .customize()
-                        .config_override(no_retries())
-                        .send()
-                })
+                self.update(
+                    &subject,
+                    || {
+                        self.client
+                            .cancel_job()
+                            .job_id(id)
+                            .customize()
+                            .config_override(no_retries())
+                            .send()
+                    },
+                    stopped,
+                )
                 .await
             }
             OrderKind::Cluster => {
-                self.update(&subject, || {
-                    self.client
-                        .cancel_cluster()
-                        .cluster_id(id)
-                        .customize()
-                        .config_override(no_retries())
-                        .send()
-                })
+                self.update(
+                    &subject,
+                    || {
+                        self.client
+                            .cancel_cluster()
+                            .cluster_id(id)
+                            .customize()
+                            .config_override(no_retries())
+                            .send()
+                    },
+                    stopped,
+                )
                 .await
             }
         }
@@ -193,14 +215,22 @@ impl Snow {
     /// UpdateJob or UpdateCluster, with the SDK's retries off: a retry after
     /// a lost reply would hide that the first attempt may have applied.
     /// Retried here only when the service refused the attempt (throttling)
-    /// or the request never left (no connection), up to the configured attempts.
-    async fn update<F, Fut, T, E>(&self, subject: &str, send: F) -> Sent
+    /// or the request never left (no connection), up to the configured
+    /// attempts, and never once `stopped` (a signal) has resolved: the attempt
+    /// refused is then the last.
+    async fn update<F, Fut, T, E>(
+        &self,
+        subject: &str,
+        send: F,
+        stopped: impl std::future::Future<Output = ()>,
+    ) -> Sent
     where
         F: Fn() -> Fut,
         Fut: std::future::Future<Output = Result<T, SdkError<E, HttpResponse>>>,
         E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
     {
         let mut attempt = 1;
+        tokio::pin!(stopped);
         loop {
             let result = send().await;
             let err = match result {
@@ -211,7 +241,11 @@ impl Snow {
             let failure = classify(err, subject);
             match fate {
                 Fate::NotApplied { retry } if retry && attempt < self.max_attempts => {
-                    tokio::time::sleep(backoff(attempt)).await;
+                    tokio::select! {
+                        biased;
+                        () = &mut stopped => return Sent::Refused(failure),
+                        () = tokio::time::sleep(backoff(attempt)) => {}
+                    }
                     attempt += 1;
                 }
                 Fate::NotApplied { .. } => return Sent::Refused(failure),

@@ -206,8 +206,12 @@ pub fn resolve(
                 Source::Env("AWS_ENDPOINT_URL_SNOWBALL"),
             ),
             (env("AWS_ENDPOINT_URL"), Source::Env("AWS_ENDPOINT_URL")),
+            // Empty counts as set, as an empty AWS_ENDPOINT_URL does: never
+            // a silent fall back to the region's own endpoint.
             (
-                key("endpoint_url").map(str::to_string),
+                section
+                    .and_then(|p| p.get("endpoint_url"))
+                    .map(|v| v.trim().to_string()),
                 Source::Profile(&profile, "endpoint_url"),
             ),
         ]);

@@ -115,12 +115,27 @@ impl ApiJson for f64 {
 
 impl ApiJson for DateTime {
     fn to_json(&self) -> Option<Json> {
-        Some(Json::String(timestamp(self)))
+        Some(time_json(self))
     }
     fn from_json(json: &Json) -> Option<Self> {
-        DateTime::from_str(json.as_str()?, Format::DateTime)
-            .ok()
-            .map(|t| to_millis(&t))
+        let time = match json {
+            Json::Number(n) => Some(DateTime::from_secs_f64(
+                n.as_f64().filter(|x| x.is_finite())?,
+            )),
+            _ => DateTime::from_str(json.as_str()?, Format::DateTime).ok(),
+        };
+        time.map(|t| to_millis(&t))
+    }
+}
+
+/// A time as API JSON: RFC 3339 text at the service's precision, or, for a
+/// time no RFC 3339 text can hold (past year 9999, before year 0), its epoch
+/// seconds as a number, as the wire carries it, so that it is never lost.
+pub fn time_json(t: &DateTime) -> Json {
+    let t = to_millis(t);
+    match t.fmt(Format::DateTime) {
+        Ok(text) => Json::String(text),
+        Err(_) => Json::from(t.as_secs_f64()),
     }
 }
 

@@ -119,6 +119,18 @@ fn is_private(holder: &str, member: &str) -> bool {
         .any(|p| *p == pair)
 }
 
+/// Whether the member at `path` (`PickupDetails.Email`, list indexes
+/// allowed) holds a value that is never shown.
+pub fn is_private_path(path: &str) -> bool {
+    let mut steps = path
+        .rsplit('.')
+        .map(|step| step.split('[').next().unwrap_or(step));
+    match (steps.next(), steps.next()) {
+        (Some(member), Some(holder)) => is_private(holder, member),
+        _ => false,
+    }
+}
+
 /// A body (or any value under member `parent`) as JSON with the sensitive
 /// members' values replaced.
 pub fn redact_body(value: &mut Json, parent: &str) {

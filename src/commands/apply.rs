@@ -69,7 +69,21 @@ pub async fn run(global: &Global, args: &ApplyArgs, stop: &Stop) -> Result<i32, 
             "stdin cannot hold both the job IDs and the patch: give one of them as a file",
         ));
     }
-    let file = read(&args.file, &mut std::io::stdin().lock())?;
+    // Read in a thread of its own, so that Ctrl-C or SIGTERM while stdin (a
+    // terminal, a FIFO) is still open ends the run, as for job IDs.
+    let path = args.file.clone();
+    let reading = tokio::task::spawn_blocking(move || read(&path, &mut std::io::stdin().lock()));
+    let file = match stop.until_stopped(reading).await {
+        Some(Ok(file)) => file?,
+        Some(Err(e)) => {
+            return Err(Failure::new(
+                crate::failure::Kind::Unexpected,
+                "InternalError",
+                format!("reading the patch: {e}"),
+            ));
+        }
+        None => return Ok(0),
+    };
     super::run_edit(global, &args.ids.jobs, &Apply(file), stop).await
 }
 

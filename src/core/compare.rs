@@ -123,7 +123,7 @@ fn instant(value: &Json) -> Option<Json> {
         }
         _ => return None,
     };
-    Some(Json::String(convert::timestamp(&time)))
+    Some(convert::time_json(&time))
 }
 
 #[cfg(test)]

@@ -199,10 +199,19 @@ fn walk(shape: &str, node: &Node, path: &str, problems: &mut Problems) -> Option
                 plain: is_plain,
             },
         ) => {
+            // The pickup contact's details never show in a message.
+            let private = crate::aws::debug::is_private_path(path);
+            let hidden = |why: String| {
+                if private && !text.is_empty() {
+                    why.replace(text.as_str(), "<redacted>")
+                } else {
+                    why
+                }
+            };
             let value = match scalar(leaf, text, *is_plain) {
                 Ok(value) => value,
                 Err(why) => {
-                    problems.add(line, path, why);
+                    problems.add(line, path, hidden(why));
                     return None;
                 }
             };
@@ -217,7 +226,7 @@ fn walk(shape: &str, node: &Node, path: &str, problems: &mut Problems) -> Option
             match checked {
                 Ok(_) => Some(value),
                 Err(e) => {
-                    problems.add(line, path, e.message);
+                    problems.add(line, path, hidden(e.message));
                     None
                 }
             }
@@ -251,7 +260,8 @@ fn scalar(leaf: &Shape, text: &str, is_plain: bool) -> Result<Json, String> {
         (Shape::String { .. }, _) => Err(quote_it()),
         // A time as RFC 3339 (any offset) or epoch seconds, sent in UTC.
         (Shape::Timestamp, meaning) => {
-            let seconds = |x: f64| x.is_finite().then(|| DateTime::from_secs_f64(x));
+            // Only seconds a time can hold (a whole number of them fits 64 bits).
+            let seconds = |x: f64| (x.abs() < 9.2e18).then(|| DateTime::from_secs_f64(x));
             let time = match meaning {
                 Plain::Int(n) => Some(DateTime::from_secs(n)),
                 Plain::Float(x) => seconds(x),
@@ -260,7 +270,7 @@ fn scalar(leaf: &Shape, text: &str, is_plain: bool) -> Result<Json, String> {
                     .or_else(|| text.parse().ok().and_then(seconds)),
                 _ => None,
             };
-            time.map(|t| Json::String(convert::timestamp(&t))).ok_or_else(|| {
+            time.map(|t| convert::time_json(&t)).ok_or_else(|| {
                 format!("'{text}' is not a time: write RFC 3339 (2030-01-31T00:00:00Z, an offset allowed) or epoch seconds")
             })
         }
@@ -280,6 +290,11 @@ fn scalar(leaf: &Shape, text: &str, is_plain: bool) -> Result<Json, String> {
         (Shape::Double { .. }, Plain::Float(x)) => Ok(Json::from(x)),
         (Shape::Double { .. }, _) => Err(format!("'{text}' is not a number")),
         (Shape::Boolean, Plain::Bool(b)) => Ok(Json::Bool(b)),
+        (Shape::Boolean, Plain::Text) if !is_plain && matches!(plain(text), Plain::Bool(_)) => {
+            Err(format!(
+                "'{text}' is quoted, so it is text; write {text} without quotes for true or false"
+            ))
+        }
         (Shape::Boolean, _) => Err(format!("'{text}' is not true or false")),
         (other, _) => Err(format!("expected {}", other.kind())),
     }

@@ -320,10 +320,10 @@ impl<'a> Batch<'a> {
                 match sending {
                     Sending::Update(_) => {
                         self.snow
-                            .update_order(&id, &job_members, &cluster_members)
+                            .update_order(&id, &job_members, &cluster_members, stop.stopped())
                             .await
                     }
-                    Sending::Cancel => self.snow.cancel_order(&id).await,
+                    Sending::Cancel => self.snow.cancel_order(&id, stop.stopped()).await,
                 }
             };
             let sent = tokio::select! {
@@ -352,7 +352,15 @@ impl<'a> Batch<'a> {
                 Sent::Unknown(e) => e,
             };
             let why = cause.message.trim_end_matches('.').to_string();
-            let order = match self.snow.describe_order(&id).await {
+            // The re-read gets the grace an update in flight gets, no more.
+            let reread = tokio::select! {
+                reread = self.snow.describe_order(&id) => reread,
+                () = stop.grace_over(GRACE_AFTER_SIGNAL) => {
+                    let why = format!("{why}; interrupted while reading the job again");
+                    return planned.with(Outcome::Unknown, Some(fate_unknown(&id, &why)));
+                }
+            };
+            let order = match reread {
                 Ok(order) => order,
                 Err(e) => {
                     let why = format!(
@@ -365,7 +373,9 @@ impl<'a> Batch<'a> {
             let effect = match sending {
                 Sending::Update(patch) => patch.in_effect(&order.job),
                 Sending::Cancel if order.state.as_deref() == Some(CANCELLED) => Effect::All,
-                Sending::Cancel => Effect::None,
+                Sending::Cancel if order.is_editable() => Effect::None,
+                // Neither cancelled nor pending: whatever moved it, not known.
+                Sending::Cancel => Effect::Partly,
             };
             match effect {
                 Effect::All => return planned.with(Outcome::Updated, None),
@@ -375,7 +385,24 @@ impl<'a> Batch<'a> {
                     );
                     return planned.with(Outcome::Unknown, Some(fate_unknown(&id, &why)));
                 }
-                Effect::None => {}
+                // Plainly not applied only while every member still holds
+                // what it held before: a third value is someone else's
+                // change, made over ours or instead of it.
+                Effect::None if matches!(sending, Sending::Cancel) => {}
+                Effect::None => {
+                    let now = crate::core::patch::current_members(&order.job);
+                    if let Some(moved) = planned
+                        .changes
+                        .iter()
+                        .find(|c| !compare::same(&c.field, now.get(&c.field), Some(&c.before)))
+                    {
+                        let why = format!(
+                            "{why}; read again, {} holds neither the change nor its value before (another edit may have come in between)",
+                            moved.field
+                        );
+                        return planned.with(Outcome::Unknown, Some(fate_unknown(&id, &why)));
+                    }
+                }
             }
             let not_applied = Failure::new(
                 Kind::Unreachable,
@@ -400,7 +427,11 @@ impl<'a> Batch<'a> {
                 Err(e) => return planned.with(Outcome::Failed, Some(e)),
             }
             attempt += 1;
-            tokio::time::sleep(crate::aws::errors::backoff(attempt)).await;
+            // A signal during the pause starts no new request.
+            let pause = tokio::time::sleep(crate::aws::errors::backoff(attempt));
+            if stop.until_stopped(pause).await.is_none() {
+                return planned.with(Outcome::Failed, Some(not_applied));
+            }
         }
     }
 }

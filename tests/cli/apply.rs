@@ -321,3 +321,44 @@ fn a_patch_of_every_member_sends_every_member() {
         .collect();
     assert_eq!(members, snowball_model::facts::update_members());
 }
+
+#[test]
+fn a_json_patch_may_escape_any_character_as_json_does() {
+    // What `json.dumps` writes by default: non-ASCII escaped, a character
+    // beyond U+FFFF as its UTF-16 surrogate pair.
+    let env = Env::demo();
+    let file = patch_file(
+        &env,
+        "patch.json",
+        "{\"Description\": \"Caf\\u00e9 \\ud83d\\ude9a \\\\ud83d\"}",
+    );
+    let mut cmd = env.snowjob();
+    cmd.args(["apply", EXPORT_JOB, "--file", &file]);
+    let (code, out, err) = run_json(cmd);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out[0]["Outcome"], "updated", "{out}");
+    assert_eq!(env.job(EXPORT_JOB)["Description"], "Café 🚚 \\ud83d");
+    // A lone surrogate is no character: refused, naming where it is.
+    let file = patch_file(&env, "lone.json", "{\"Description\": \"a \\ud83d b\"}");
+    let mut cmd = env.snowjob();
+    cmd.args(["apply", EXPORT_JOB, "--file", &file]);
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("line 1"), "{err}");
+}
+
+#[test]
+fn a_quoted_boolean_is_told_to_lose_its_quotes() {
+    // JSON writers quote what they should not; the message says what to do.
+    let env = Env::demo();
+    let mut cmd = env.snowjob();
+    cmd.args(["apply", IMPORT_JOB, "--file", "-"])
+        .write_stdin("{\"Notification\": {\"NotifyAll\": \"true\"}}");
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("Notification.NotifyAll") && err.contains("without quotes"),
+        "{err}"
+    );
+    assert!(env.ops().is_empty());
+}

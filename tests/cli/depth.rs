@@ -284,3 +284,60 @@ fn edit_keeps_the_file_when_the_change_is_declined() {
     std::fs::remove_file(kept).unwrap();
     assert!(env.updates().is_empty());
 }
+
+#[test]
+fn a_time_past_year_9999_is_kept_when_its_structure_is_sent_whole() {
+    let env = Env::demo();
+    // Year 318857: no RFC 3339 text can hold it, but the service can.
+    let id = seed(&env, json!({"PickupDetails": pickup(1e13)}));
+    let (code, out, err) = apply(&env, &id, "PickupDetails:\n  Name: Kim J. Lee\n", &[]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out[0]["Outcome"], "updated", "{out}");
+    assert!(
+        out[0]["Request"]["PickupDetails"]
+            .get("IdentificationExpirationDate")
+            .is_some(),
+        "{out}"
+    );
+    assert_eq!(expiry_millis(&env, &id), 10_000_000_000_000_000);
+    // The edit file reads it back too: one change sends one member.
+    let script = editor(&env, "ed.sh", "sed -i 's/NEXT_DAY/EXPRESS/' \"$1\"");
+    let (code, out, err) = run_json(edit_with(&env, &script, &[&id]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out[0]["Outcome"], "updated", "{out}");
+    assert_eq!(
+        env.updates().last().unwrap(),
+        &json!({"JobId": id, "ShippingOption": "EXPRESS"})
+    );
+    assert_eq!(expiry_millis(&env, &id), 10_000_000_000_000_000);
+}
+
+#[test]
+fn a_refused_pickup_contact_detail_is_never_echoed() {
+    let env = Env::demo();
+    let id = seed(&env, json!({"PickupDetails": pickup(1_895_961_600.0)}));
+    let long_phone = format!("+1 206 555 {}", "7".repeat(300));
+    let patch = format!(
+        "PickupDetails:\n  PhoneNumber: '+1 206 555 01429999'\n  Email: secret-mail\n  IdentificationNumber: 99887766\n  Name: '{long_phone}'\n"
+    );
+    let (code, _, err) = run({
+        let mut cmd = env.snowjob();
+        cmd.args(["apply", &id, "--file", "-"]).write_stdin(patch);
+        cmd
+    });
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("PickupDetails.PhoneNumber"), "{err}");
+    for secret in ["01429999", "secret-mail", "99887766"] {
+        assert!(!err.contains(secret), "{secret} in {err}");
+    }
+    // However long, nothing of it shows.
+    let (code, _, err) = run({
+        let mut cmd = env.snowjob();
+        cmd.args(["apply", &id, "--file", "-"])
+            .write_stdin(format!("PickupDetails:\n  PhoneNumber: '{long_phone}'\n"));
+        cmd
+    });
+    assert_eq!(code, 2, "{err}");
+    assert!(!err.contains("7777"), "{err}");
+    assert!(env.updates().is_empty());
+}

@@ -107,6 +107,26 @@ fn bad_configuration_is_named_and_nothing_is_sent() {
     }
 }
 
+/// An empty `endpoint_url` in a profile is a setting gone wrong (a template
+/// that rendered nothing), not an absent one: refused, never falling back to
+/// the region's own endpoint, as an empty AWS_ENDPOINT_URL is.
+#[test]
+fn an_empty_endpoint_url_in_a_profile_is_refused_not_ignored() {
+    let env = Env::demo();
+    std::fs::write(
+        env.home.path().join("config"),
+        "[default]\nendpoint_url =\n",
+    )
+    .unwrap();
+    let mut cmd = env.snowjob();
+    cmd.env_remove("AWS_ENDPOINT_URL")
+        .env("AWS_MAX_ATTEMPTS", "1")
+        .args(["--connect-timeout", "1", "show", IMPORT_JOB]);
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 5, "{err}");
+    assert!(err.contains("endpoint_url in profile default"), "{err}");
+}
+
 #[test]
 fn legacy_retry_mode_works_from_the_environment_and_a_profile() {
     let env = Env::demo();
@@ -276,6 +296,19 @@ fn tables_fit_80_columns_and_never_break_an_id() {
         .expect("the error on stderr");
     assert_eq!(err.matches(message).count(), 1, "{err}");
     assert!(!out.contains(&message["error: ".len()..]), "{out}");
+}
+
+#[test]
+fn a_narrow_show_table_never_breaks_an_address_id() {
+    let env = Env::demo();
+    // The demo's job with a forwarding address beside its address.
+    let mut cmd = env.snowjob();
+    cmd.env("COLUMNS", "60").args(["show", SERVICES_JOB]);
+    let (code, out, err) = run(cmd);
+    assert_eq!(code, 0, "{err}");
+    for id in [HOME_ADDRESS, FORWARDING_ADDRESS] {
+        assert!(out.contains(id), "{id} was broken:\n{out}");
+    }
 }
 
 #[test]

@@ -277,3 +277,164 @@ fn a_second_signal_ends_at_once() {
         sent.elapsed()
     );
 }
+
+/// A signal while a lost reply is being settled by reading the job again: the
+/// re-read gets the same 2 seconds as an update in flight, then the job is
+/// `unknown` (and recorded so), rather than holding the process until the
+/// read ends, past the grace a CI runner gives before SIGKILL.
+#[test]
+fn a_signal_during_the_reread_after_a_lost_reply_ends_within_the_grace() {
+    let env = Env::demo();
+    let history = env.home.path().join("history.jsonl");
+    env.server
+        .push_fault(fault("UpdateJob", 1, drop_reply(None)));
+    env.server
+        .push_fault(fault("DescribeJob", 1, FaultAction::Delay { ms: 20_000 }).skip(1));
+    let mut cmd = env.snowjob_std();
+    cmd.env("SNOWJOB_HISTORY", &history)
+        .args([
+            "set-shipping",
+            IMPORT_JOB,
+            "--speed",
+            "EXPRESS",
+            "-o",
+            "json",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let child = cmd.spawn().unwrap();
+    let started = Instant::now();
+    // The update ran and its reply was dropped; the re-read is then held.
+    while !env.ops().iter().any(|o| o == "UpdateJob") {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "{:?}",
+            env.ops()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    let sent = Instant::now();
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        sent.elapsed() < Duration::from_secs(5),
+        "{:?}: {stderr}",
+        sent.elapsed()
+    );
+    assert_eq!(out.status.code(), Some(143), "{stderr}");
+    let results: Json = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(results[0]["Outcome"], "unknown", "{results}");
+    assert_eq!(results[0]["Error"]["Code"], "UpdateFateUnknown");
+    let recorded = std::fs::read_to_string(&history).unwrap();
+    assert!(recorded.contains("\"Outcome\":\"unknown\""), "{recorded}");
+    assert_eq!(env.updates().len(), 1, "sent once");
+}
+
+/// A signal while a refused (throttled) update waits to be tried again: no
+/// new attempt is started, and the job is reported as the truth has it, not
+/// applied.
+#[test]
+fn a_signal_while_a_throttled_update_waits_starts_no_new_attempt() {
+    let env = Env::demo();
+    env.server
+        .push_fault(Fault::error("UpdateJob", 50, 400, "ThrottlingException"));
+    let mut cmd = env.snowjob_std();
+    cmd.args([
+        "set-shipping",
+        IMPORT_JOB,
+        "--speed",
+        "EXPRESS",
+        "--max-attempts",
+        "20",
+        "-o",
+        "json",
+    ])
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped());
+    let child = cmd.spawn().unwrap();
+    let updates = || env.ops().iter().filter(|o| *o == "UpdateJob").count();
+    let started = Instant::now();
+    while updates() < 2 {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "{:?}",
+            env.ops()
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let sent_before = updates();
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(143), "{stderr}");
+    assert_eq!(updates(), sent_before, "no attempt after the signal");
+    let results: Json = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(results[0]["Outcome"], "failed", "{results}");
+    assert_eq!(speed(&env, IMPORT_JOB), "SECOND_DAY");
+}
+
+/// A lost reply, then a colleague's change to the same member before the job
+/// is read again: the job holds neither the change nor what it held before,
+/// so whether ours was applied is not known (here it was). Never `failed`
+/// with "nothing was sent", and recorded, so that it can be looked at.
+#[test]
+fn a_lost_reply_then_a_colleagues_change_of_the_member_is_unknown() {
+    let env = Env::demo();
+    let history = env.home.path().join("history.jsonl");
+    env.server
+        .push_fault(fault("UpdateJob", 1, drop_reply(None)));
+    env.server
+        .push_fault(fault("DescribeJob", 1, FaultAction::Delay { ms: 1500 }).skip(1));
+    let mut cmd = env.snowjob_std();
+    cmd.env("SNOWJOB_HISTORY", &history)
+        .args([
+            "add-s3-resource",
+            IMPORT_JOB,
+            "--bucket",
+            "ours-x",
+            "-o",
+            "json",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let child = cmd.spawn().unwrap();
+    let started = Instant::now();
+    while !env.ops().iter().any(|o| o == "UpdateJob") {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "{:?}",
+            env.ops()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let mut colleague = env.snowjob();
+    colleague.env("SNOWJOB_HISTORY", "off").args([
+        "add-s3-resource",
+        IMPORT_JOB,
+        "--bucket",
+        "colleague-y",
+        "-q",
+    ]);
+    assert_eq!(run(colleague).0, 0);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let results: Json = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(results[0]["Outcome"], "unknown", "{results}");
+    assert_eq!(out.status.code(), Some(6), "{stderr}");
+    assert!(!stderr.contains("nothing was sent"), "{stderr}");
+    let recorded = std::fs::read_to_string(&history).unwrap_or_default();
+    assert!(recorded.contains("\"Outcome\":\"unknown\""), "{recorded}");
+    let buckets = env.job(IMPORT_JOB)["Resources"]["S3Resources"].to_string();
+    assert!(buckets.contains("ours-x") && buckets.contains("colleague-y"));
+    assert_eq!(env.updates().len(), 2, "ours once, the colleague's");
+}

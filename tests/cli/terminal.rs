@@ -124,3 +124,15 @@ fn ctrl_c_while_typing_job_ids_exits_130() {
     assert_eq!(exit_code(&mut p), 130);
     assert!(env.ops().is_empty(), "{:?}", env.ops());
 }
+
+#[test]
+fn ctrl_c_while_typing_a_patch_exits_130() {
+    let env = Env::demo();
+    let mut p = on_terminal(&env, &["apply", IMPORT_JOB, "--file", "-"]);
+    p.send_line("ShippingOption: EXPRESS").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    p.send_control('c').unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 130);
+    assert!(env.ops().is_empty(), "{:?}", env.ops());
+}

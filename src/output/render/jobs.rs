@@ -66,7 +66,13 @@ fn job_table(j: &Json, nodes: Option<&Vec<Json>>, style: &Style, now: f64) -> Ta
         "Job"
     };
     table.set_header(vec![Cell::new(noun), Cell::new(order_id(j))]);
-    keep_whole(&mut table, 1, order_id(j).chars().count());
+    // The value column holds the order's ID and its address IDs: none is broken.
+    let ids = [
+        order_id(j),
+        field(j, "AddressId"),
+        field(j, "ForwardingAddressId"),
+    ];
+    keep_whole(&mut table, 1, widest(ids));
     table.add_row(vec![
         Cell::new("State"),
         colored(
@@ -87,7 +93,7 @@ fn job_table(j: &Json, nodes: Option<&Vec<Json>>, style: &Style, now: f64) -> Ta
         ("Forwarding address", field(j, "ForwardingAddressId").into()),
         ("Description", field(j, "Description").into()),
         ("Role", field(j, "RoleARN").into()),
-        ("Created", field(j, "CreationDate").into()),
+        ("Created", time_field(j, "CreationDate")),
         ("Notification", notification_text(j.get("Notification"))),
         ("S3 buckets", s3_text(j)),
         ("Lambda functions", lambda_text(j)),
@@ -227,7 +233,7 @@ pub fn list(entries: &[Json], format: Format, style: &Style, now: f64) -> String
             order_state(e).to_string(),
             field(e, "JobType").to_string(),
             field(e, "SnowballType").to_string(),
-            field(e, "CreationDate").to_string(),
+            time_field(e, "CreationDate"),
             field(e, "Description").to_string(),
         ]
     };
@@ -268,7 +274,7 @@ pub fn clusters(entries: &[Json], format: Format, style: &Style, now: f64) -> St
         vec![
             order_id(e).to_string(),
             order_state(e).to_string(),
-            field(e, "CreationDate").to_string(),
+            time_field(e, "CreationDate"),
             field(e, "Description").to_string(),
         ]
     };

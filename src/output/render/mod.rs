@@ -73,6 +73,15 @@ fn field<'a>(v: &'a Json, key: &str) -> &'a str {
     v.get(key).and_then(Json::as_str).unwrap_or("")
 }
 
+/// A time member as shown: its RFC 3339 text, or the epoch seconds of a time
+/// no such text can hold.
+fn time_field(v: &Json, key: &str) -> String {
+    match v.get(key) {
+        Some(Json::Number(n)) => n.to_string(),
+        _ => field(v, key).to_string(),
+    }
+}
+
 pub(crate) fn machine(value: &impl serde::Serialize, format: Format) -> Option<String> {
     match format {
         Format::Json => {
