@@ -2,7 +2,8 @@
 # From a fresh clone: build, start the bundled Snowball endpoint with demo jobs,
 # show a pending job and the addresses, change its shipping and capacity, add a
 # bucket and remove another, preview an edit, look at the history and undo the
-# last edit, show the result, and stop the endpoint. Nothing here touches AWS.
+# last edit, show the result, edit a pending cluster and preview cancelling a
+# job, and stop the endpoint. Nothing here touches AWS.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -31,6 +32,7 @@ export AWS_ENDPOINT_URL=$url
 echo "    listening on $url"
 
 job=JID00000000-0000-4000-8000-000000000001
+cluster=CID00000000-0000-4000-8000-000000000001
 # Echo each command as it could be typed (quoting what the shell would split), then run it.
 run() {
     printf '\n$ snowjob'
@@ -53,6 +55,10 @@ run --dry-run -o json --query "[?Outcome=='planned'] | length(@)" set-nfs-limit 
 run history "$job"
 run undo "$job"
 run show "$job"
+run clusters
+run set-shipping "$cluster" --speed EXPRESS
+run show "$cluster"
+run cancel JID00000000-0000-4000-8000-000000000002 --dry-run
 
 echo
 echo "==> Done; stopping the endpoint."

@@ -38,7 +38,15 @@ pub fn results(results: &[JobResult], format: Format, style: &Style) -> String {
         return text_lines(results.iter().map(result_line));
     }
     let mut table = new_table(style);
-    table.set_header(vec!["Job ID", "Outcome", "Change"]);
+    let header = if results
+        .iter()
+        .any(|r| snowball_model::OrderKind::of(&r.job_id) == snowball_model::OrderKind::Cluster)
+    {
+        "Job or cluster ID"
+    } else {
+        "Job ID"
+    };
+    table.set_header(vec![header, "Outcome", "Change"]);
     for r in results {
         let color = match r.outcome {
             Outcome::Updated => Color::Green,
