@@ -309,3 +309,100 @@ fn a_malformed_or_unknown_cluster_is_refused_as_a_job_would_be() {
     assert_eq!(code, 4, "{err}");
     assert!(cluster_updates(&env).is_empty());
 }
+
+#[test]
+fn a_cluster_dry_run_shows_the_exact_request_and_sends_nothing() {
+    let env = with_cluster();
+    for format in ["json", "yaml", "text"] {
+        let (code, out, err) = env
+            .run([
+                "--dry-run",
+                "set-shipping",
+                CLUSTER,
+                "--speed",
+                "EXPRESS",
+                "-o",
+                format,
+            ])
+            .text();
+        assert_eq!(code, 0, "{format}: {err}");
+        assert!(out.contains(CLUSTER), "{format}: {out}");
+        assert!(out.contains("planned"), "{format}: {out}");
+    }
+    let (_, out, _) = env
+        .run(["--dry-run", "set-shipping", CLUSTER, "--speed", "EXPRESS"])
+        .json();
+    assert_eq!(
+        out[0]["Request"],
+        json!({"ClusterId": CLUSTER, "ShippingOption": "EXPRESS"})
+    );
+    assert!(cluster_updates(&env).is_empty());
+}
+
+#[test]
+fn a_patch_merges_into_the_clusters_structures() {
+    let env = with_cluster();
+    let before = cluster(&env);
+    let (code, out, err) = env
+        .run(["apply", CLUSTER, "--file", "-"])
+        .stdin("Notification:\n  NotifyAll: true\nDescription: renamed\n")
+        .json();
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out[0]["Outcome"], "updated", "{out}");
+    let sent = &cluster_updates(&env)[0];
+    assert_eq!(sent["Description"], "renamed");
+    let mut expected = before["Notification"].clone();
+    if expected.is_null() {
+        expected = json!({});
+    }
+    expected["NotifyAll"] = json!(true);
+    assert_eq!(sent["Notification"], expected, "the other sub-members kept");
+}
+
+#[test]
+fn a_cluster_is_edited_in_the_editor_with_update_clusters_members_only() {
+    let env = with_cluster();
+    let script =
+        crate::interactive::editor(&env, "ed.sh", "sed -i 's/SECOND_DAY/NEXT_DAY/' \"$1\"");
+    let (code, out, err) = run_json(crate::interactive::edit_with(&env, &script, &[CLUSTER]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out[0]["Outcome"], "updated", "{out}");
+    let shown = crate::interactive::seen(&env);
+    assert!(
+        shown.contains("AwaitingQuorum") && shown.contains("UpdateCluster"),
+        "{shown}"
+    );
+    assert!(!shown.contains("SnowballCapacityPreference"), "{shown}");
+    assert_eq!(
+        cluster_updates(&env),
+        [json!({"ClusterId": CLUSTER, "ShippingOption": "NEXT_DAY"})]
+    );
+}
+
+#[test]
+fn a_confirmed_batch_of_a_job_and_a_cluster_is_read_again_and_sent() {
+    let env = with_cluster();
+    let mut p = crate::interactive::on_terminal(
+        &env,
+        &["set-shipping", IMPORT_JOB, CLUSTER, "--speed", "EXPRESS"],
+        None,
+    );
+    p.exp_string("Update 2 jobs? [y/N]").unwrap();
+    // A colleague moves the cluster while the prompt is open.
+    let (code, _, _) = env
+        .run(["set-shipping", CLUSTER, "--speed", "STANDARD", "-q"])
+        .text();
+    assert_eq!(code, 0);
+    p.send_line("y").unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(crate::interactive::exit_code(&mut p), 3);
+    assert_eq!(
+        cluster(&env)["ShippingOption"],
+        "STANDARD",
+        "the colleague's value stays"
+    );
+    assert_eq!(
+        env.job(IMPORT_JOB)["ShippingDetails"]["ShippingOption"],
+        "EXPRESS"
+    );
+}
