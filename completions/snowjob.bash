@@ -138,11 +138,11 @@ _snowjob() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 --query)
@@ -212,11 +212,11 @@ _snowjob() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 --query)
@@ -266,11 +266,11 @@ _snowjob() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 --query)
@@ -328,11 +328,11 @@ _snowjob() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 --query)
@@ -382,11 +382,11 @@ _snowjob() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 --query)
@@ -436,11 +436,11 @@ _snowjob() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 --query)
@@ -490,11 +490,11 @@ _snowjob() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 --query)
@@ -544,11 +544,11 @@ _snowjob() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 --query)
@@ -836,11 +836,11 @@ _snowjob() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 --query)
@@ -890,11 +890,11 @@ _snowjob() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 --query)
@@ -948,11 +948,11 @@ _snowjob() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 --query)
@@ -1006,11 +1006,11 @@ _snowjob() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 --query)
@@ -1064,11 +1064,11 @@ _snowjob() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 --query)
@@ -1130,11 +1130,11 @@ _snowjob() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 --query)
@@ -1184,11 +1184,11 @@ _snowjob() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 --query)
@@ -1238,11 +1238,11 @@ _snowjob() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml text" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
                     return 0
                     ;;
                 --query)

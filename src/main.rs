@@ -32,6 +32,9 @@ fn main() {
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
     cli.global.command_line = snowjob::cli::command_line(&args);
+    if cli.global.output == snowjob::output::Format::Off {
+        stdio::turn_stdout_off();
+    }
     // A panic is a bug: it is reported once, as `internal error`, by whoever
     // catches it (the job it happened in, or this function), never by the
     // default hook. --debug shows where it happened.

@@ -14,4 +14,7 @@ pub enum Format {
     Json,
     Yaml,
     Text,
+    /// Nothing on stdout, as the AWS CLI v2's `--output off`: stderr and the
+    /// exit code as usual.
+    Off,
 }

@@ -7,10 +7,19 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
 static STDOUT_FAILED: AtomicBool = AtomicBool::new(false);
+static STDOUT_OFF: AtomicBool = AtomicBool::new(false);
+
+/// `-o off`: from now on nothing is written to stdout.
+pub fn turn_stdout_off() {
+    STDOUT_OFF.store(true, Ordering::Relaxed);
+}
 
 /// Results, to stdout. After the reader has gone, nothing more is written.
 pub fn out(text: &str) {
-    if text.is_empty() || STDOUT_CLOSED.load(Ordering::Relaxed) {
+    if text.is_empty()
+        || STDOUT_CLOSED.load(Ordering::Relaxed)
+        || STDOUT_OFF.load(Ordering::Relaxed)
+    {
         return;
     }
     let mut stdout = std::io::stdout().lock();

@@ -996,3 +996,27 @@ fn a_query_nested_too_deeply_is_refused_and_never_crashes() {
         assert_eq!(out, format!("{IMPORT_JOB}\n"));
     }
 }
+
+#[test]
+fn output_off_prints_nothing_on_stdout_and_keeps_stderr_and_the_exit_code() {
+    let env = Env::demo();
+    for args in [
+        vec!["show", IMPORT_JOB],
+        vec!["list"],
+        vec!["set-shipping", IMPORT_JOB, "--speed", "EXPRESS"],
+        vec!["--query", "[0].JobId", "show", IMPORT_JOB],
+    ] {
+        let (code, out, err) = env.run(&args).args(["-o", "off"]).text();
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(out.is_empty(), "{args:?}: {out}");
+    }
+    assert_eq!(
+        env.job(IMPORT_JOB)["ShippingDetails"]["ShippingOption"],
+        "EXPRESS",
+        "the edit was made"
+    );
+    let (code, out, err) = env.run(["show", MISSING_JOB, "-o", "off"]).text();
+    assert_eq!(code, 4, "{err}");
+    assert!(out.is_empty());
+    assert!(err.contains(MISSING_JOB), "{err}");
+}
