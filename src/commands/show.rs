@@ -1,5 +1,3 @@
-use std::collections::HashMap;
-
 use clap::Args;
 use futures::StreamExt;
 
@@ -40,8 +38,10 @@ pub async fn run(global: &Global, args: &ShowArgs, stop: &Stop) -> Result<i32, F
         .buffered(global.concurrency.into())
         .collect()
         .await;
-    // A cluster's table lists its node jobs (the documents stay ClusterMetadata).
-    let mut nodes = HashMap::new();
+    // A person's table lists a cluster's node jobs and names each address
+    // (DescribeAddress once per address); the documents stay as the service
+    // returns them.
+    let mut looked = render::Looked::default();
     if global.output == crate::output::Format::Table && global.query.is_none() {
         for (id, _) in ids
             .iter()
@@ -49,7 +49,33 @@ pub async fn run(global: &Global, args: &ShowArgs, stop: &Stop) -> Result<i32, F
             .filter(|(id, r)| r.is_ok() && OrderKind::of(id) == OrderKind::Cluster)
         {
             let listed = snow.list_cluster_jobs(id).await?;
-            nodes.insert(id.clone(), listed.iter().map(convert::json).collect());
+            looked
+                .nodes
+                .insert(id.clone(), listed.iter().map(convert::json).collect());
+        }
+        let mut addresses: Vec<&str> = described
+            .iter()
+            .filter_map(|r| r.as_ref().ok())
+            .flat_map(|j| ["AddressId", "ForwardingAddressId"].map(|k| j[k].as_str()))
+            .flatten()
+            .collect();
+        addresses.sort_unstable();
+        addresses.dedup();
+        for id in addresses {
+            match snow.describe_address(id).await {
+                Ok(a) => {
+                    let a = convert::json(&a);
+                    let named: Vec<&str> = ["Name", "City", "Country"]
+                        .iter()
+                        .filter_map(|k| a[*k].as_str())
+                        .collect();
+                    looked.addresses.insert(id.to_string(), named.join(", "));
+                }
+                Err(e) => global.note(&format!(
+                    "warning: address {id} could not be named ({}); shown by its ID",
+                    crate::text::message(e.message.trim_end_matches('.'))
+                )),
+            }
         }
     }
     let jobs: Vec<_> = described
@@ -58,7 +84,13 @@ pub async fn run(global: &Global, args: &ShowArgs, stop: &Stop) -> Result<i32, F
         .cloned()
         .collect();
     let printed = super::ui::print::print(global, "Jobs", &jobs, || {
-        render::jobs(&jobs, &nodes, global.output, &global.style(), render::now())
+        render::jobs(
+            &jobs,
+            &looked,
+            global.output,
+            &global.style(),
+            render::now(),
+        )
     });
     for e in described.iter().filter_map(|r| r.as_ref().err()) {
         super::say_error(global, e);

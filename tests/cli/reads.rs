@@ -106,3 +106,37 @@ fn list_follows_every_next_token() {
     assert_eq!(out.as_array().unwrap().len(), 250);
     assert_eq!(env.ops(), ["ListJobs", "ListJobs", "ListJobs"]);
 }
+
+#[test]
+fn shows_table_names_each_address_once_and_warns_when_it_cannot() {
+    let env = Env::demo();
+    let (code, out, err) = env
+        .run(["show", IMPORT_JOB, EXPORT_JOB, SERVICES_JOB])
+        .env("COLUMNS", "200")
+        .text();
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Dana Ortiz, Seattle, US"), "{out}");
+    assert!(out.contains("Lee Chen, Portland, US"), "{out}");
+    let looked = env
+        .server
+        .journal()
+        .into_iter()
+        .filter(|e| e.operation == "DescribeAddress")
+        .count();
+    assert_eq!(looked, 2, "once per address");
+    // JSON stays JobMetadata, with no lookup.
+    let (_, json, _) = env.run(["show", IMPORT_JOB]).json();
+    assert!(json[0].get("Address").is_none());
+    // An address the account no longer has: the ID alone, a warning, success.
+    assert!(env.server.remove_address(HOME_ADDRESS));
+    let (code, out, err) = env.run(["show", IMPORT_JOB]).env("COLUMNS", "200").text();
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(HOME_ADDRESS) && !out.contains("Dana Ortiz"),
+        "{out}"
+    );
+    assert!(
+        err.contains("warning") && err.contains(HOME_ADDRESS),
+        "{err}"
+    );
+}

@@ -20,15 +20,19 @@ pub fn edit_window(job: &Json, now: f64) -> String {
     }
 }
 
+/// What a person's table shows beside the orders' own members.
+#[derive(Default)]
+pub struct Looked {
+    /// A cluster's node jobs (JobListEntry), by cluster ID.
+    pub nodes: std::collections::HashMap<String, Vec<Json>>,
+    /// An address's name, city and country, by address ID.
+    pub addresses: std::collections::HashMap<String, String>,
+}
+
 /// `show`: an array of JobMetadata (a cluster's ClusterMetadata), a table per
-/// order (a cluster's lists `nodes`, its node jobs), or a line per order.
-pub fn jobs(
-    jobs: &[Json],
-    nodes: &std::collections::HashMap<String, Vec<Json>>,
-    format: Format,
-    style: &Style,
-    now: f64,
-) -> String {
+/// order (a cluster's lists its node jobs; addresses are named), or a line
+/// per order.
+pub fn jobs(jobs: &[Json], looked: &Looked, format: Format, style: &Style, now: f64) -> String {
     if let Some(out) = machine(&jobs, format) {
         return out;
     }
@@ -48,11 +52,19 @@ pub fn jobs(
         }));
     }
     jobs.iter()
-        .map(|j| job_table(j, nodes.get(order_id(j)), style, now).to_string() + "\n")
+        .map(|j| job_table(j, looked, style, now).to_string() + "\n")
         .collect()
 }
 
-fn job_table(j: &Json, nodes: Option<&Vec<Json>>, style: &Style, now: f64) -> Table {
+fn job_table(j: &Json, looked: &Looked, style: &Style, now: f64) -> Table {
+    let nodes = looked.nodes.get(order_id(j));
+    let address = |key: &str| {
+        let id = field(j, key);
+        match looked.addresses.get(id) {
+            Some(named) => format!("{id}\n{}", escape_controls(named)),
+            None => id.to_string(),
+        }
+    };
     let mut table = new_table(style);
     let state = order_state(j);
     let state_color = if state == "New" || state == "AwaitingQuorum" {
@@ -89,8 +101,8 @@ fn job_table(j: &Json, nodes: Option<&Vec<Json>>, style: &Style, now: f64) -> Ta
         ("Device", field(j, "SnowballType").into()),
         ("Capacity", field(j, "SnowballCapacityPreference").into()),
         ("Shipping speed", shipping(j).into()),
-        ("Address", field(j, "AddressId").into()),
-        ("Forwarding address", field(j, "ForwardingAddressId").into()),
+        ("Address", address("AddressId")),
+        ("Forwarding address", address("ForwardingAddressId")),
         ("Description", field(j, "Description").into()),
         ("Role", field(j, "RoleARN").into()),
         ("Created", time_field(j, "CreationDate")),

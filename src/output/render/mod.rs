@@ -9,7 +9,7 @@ mod results;
 
 pub use addresses::addresses;
 pub use history::history;
-pub use jobs::{clusters, edit_window, jobs, list};
+pub use jobs::{Looked, clusters, edit_window, jobs, list};
 pub use results::{diff_lines, results, summary};
 
 use aws_smithy_types::DateTime;
