@@ -74,8 +74,8 @@ set edit:completion:arg-completer[snowjob] = {|@words|
             cand --quiet 'Print only errors (and the output of show, list, addresses and --query)'
             cand --debug 'Trace requests and responses to stderr (credentials and signatures redacted)'
             cand --no-color 'No colour (also when NO_COLOR is set)'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'snowjob;list'= {
             cand --profile 'Use this profile from the AWS config and credentials files'
@@ -96,8 +96,8 @@ set edit:completion:arg-completer[snowjob] = {|@words|
             cand --quiet 'Print only errors (and the output of show, list, addresses and --query)'
             cand --debug 'Trace requests and responses to stderr (credentials and signatures redacted)'
             cand --no-color 'No colour (also when NO_COLOR is set)'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'snowjob;clusters'= {
             cand --profile 'Use this profile from the AWS config and credentials files'
@@ -163,8 +163,8 @@ set edit:completion:arg-completer[snowjob] = {|@words|
             cand --quiet 'Print only errors (and the output of show, list, addresses and --query)'
             cand --debug 'Trace requests and responses to stderr (credentials and signatures redacted)'
             cand --no-color 'No colour (also when NO_COLOR is set)'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'snowjob;set-capacity'= {
             cand --capacity 'Device capacity (T100 is 100 TB); it must be one the job''s device type comes in: V3_5S: T240; V3_5C: T32; RACK_5U_C: T13; EDGE: T100, T98; EDGE_C: T42; EDGE_CG: T42; EDGE_S: T98; STANDARD: T50, T80; SNC1_HDD: T8; SNC1_SSD: T14. NoPreference (AWS chooses) fits every type.'
@@ -185,8 +185,8 @@ set edit:completion:arg-completer[snowjob] = {|@words|
             cand --quiet 'Print only errors (and the output of show, list, addresses and --query)'
             cand --debug 'Trace requests and responses to stderr (credentials and signatures redacted)'
             cand --no-color 'No colour (also when NO_COLOR is set)'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'snowjob;add-s3-resource'= {
             cand --bucket 'The bucket: an S3 bucket ARN, or a name (becomes arn:PARTITION:s3:::NAME for the region)'

@@ -31,7 +31,7 @@ complete -c snowjob -n "__fish_snowjob_needs_command" -s o -l output -d 'Output 
 json\t''
 yaml\t''
 text\t''
-off\t'Nothing on stdout, as the AWS CLI v2\'s `--output off`: stderr and the exit code as usual'"
+off\t''"
 complete -c snowjob -n "__fish_snowjob_needs_command" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
 complete -c snowjob -n "__fish_snowjob_needs_command" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_needs_command" -l connect-timeout -d 'Seconds to wait for a connection' -r
@@ -67,7 +67,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand show" -s o -l output -d 
 json\t''
 yaml\t''
 text\t''
-off\t'Nothing on stdout, as the AWS CLI v2\'s `--output off`: stderr and the exit code as usual'"
+off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l connect-timeout -d 'Seconds to wait for a connection' -r
@@ -78,7 +78,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand show" -s y -l yes -d 'Do
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l no-color -d 'No colour (also when NO_COLOR is set)'
-complete -c snowjob -n "__fish_snowjob_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c snowjob -n "__fish_snowjob_using_subcommand show" -s h -l help -d 'Print help'
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l profile -d 'Use this profile from the AWS config and credentials files' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l region -d 'The AWS region (else AWS_REGION or the profile\'s region)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l endpoint-url -d 'Send requests to this endpoint instead of the region\'s (e.g. snowball-local)' -r
@@ -86,7 +86,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand list" -s o -l output -d 
 json\t''
 yaml\t''
 text\t''
-off\t'Nothing on stdout, as the AWS CLI v2\'s `--output off`: stderr and the exit code as usual'"
+off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l connect-timeout -d 'Seconds to wait for a connection' -r
@@ -98,7 +98,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand list" -s y -l yes -d 'Do
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l no-color -d 'No colour (also when NO_COLOR is set)'
-complete -c snowjob -n "__fish_snowjob_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c snowjob -n "__fish_snowjob_using_subcommand list" -s h -l help -d 'Print help'
 complete -c snowjob -n "__fish_snowjob_using_subcommand clusters" -l profile -d 'Use this profile from the AWS config and credentials files' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand clusters" -l region -d 'The AWS region (else AWS_REGION or the profile\'s region)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand clusters" -l endpoint-url -d 'Send requests to this endpoint instead of the region\'s (e.g. snowball-local)' -r
@@ -106,7 +106,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand clusters" -s o -l output
 json\t''
 yaml\t''
 text\t''
-off\t'Nothing on stdout, as the AWS CLI v2\'s `--output off`: stderr and the exit code as usual'"
+off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand clusters" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand clusters" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand clusters" -l connect-timeout -d 'Seconds to wait for a connection' -r
@@ -126,7 +126,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -s o -l outpu
 json\t''
 yaml\t''
 text\t''
-off\t'Nothing on stdout, as the AWS CLI v2\'s `--output off`: stderr and the exit code as usual'"
+off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l connect-timeout -d 'Seconds to wait for a connection' -r
@@ -151,7 +151,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -s o -l ou
 json\t''
 yaml\t''
 text\t''
-off\t'Nothing on stdout, as the AWS CLI v2\'s `--output off`: stderr and the exit code as usual'"
+off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l connect-timeout -d 'Seconds to wait for a connection' -r
@@ -162,7 +162,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -s y -l ye
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l no-color -d 'No colour (also when NO_COLOR is set)'
-complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -s h -l help -d 'Print help'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l capacity -d 'Device capacity (T100 is 100 TB); it must be one the job\'s device type comes in: V3_5S: T240; V3_5C: T32; RACK_5U_C: T13; EDGE: T100, T98; EDGE_C: T42; EDGE_CG: T42; EDGE_S: T98; STANDARD: T50, T80; SNC1_HDD: T8; SNC1_SSD: T14. NoPreference (AWS chooses) fits every type.' -r -f -a "NoPreference\t''
 T100\t''
 T13\t''
@@ -181,7 +181,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -s o -l ou
 json\t''
 yaml\t''
 text\t''
-off\t'Nothing on stdout, as the AWS CLI v2\'s `--output off`: stderr and the exit code as usual'"
+off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l connect-timeout -d 'Seconds to wait for a connection' -r
@@ -192,7 +192,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -s y -l ye
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l no-color -d 'No colour (also when NO_COLOR is set)'
-complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -s h -l help -d 'Print help'
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l bucket -d 'The bucket: an S3 bucket ARN, or a name (becomes arn:PARTITION:s3:::NAME for the region)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l begin-marker -d 'First key of the range to export (inclusive; export jobs only)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l end-marker -d 'Last key of the range to export (inclusive; export jobs only)' -r
@@ -208,7 +208,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -s o -l
 json\t''
 yaml\t''
 text\t''
-off\t'Nothing on stdout, as the AWS CLI v2\'s `--output off`: stderr and the exit code as usual'"
+off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l connect-timeout -d 'Seconds to wait for a connection' -r
@@ -228,7 +228,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -s o
 json\t''
 yaml\t''
 text\t''
-off\t'Nothing on stdout, as the AWS CLI v2\'s `--output off`: stderr and the exit code as usual'"
+off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l connect-timeout -d 'Seconds to wait for a connection' -r
@@ -248,7 +248,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -s o -l o
 json\t''
 yaml\t''
 text\t''
-off\t'Nothing on stdout, as the AWS CLI v2\'s `--output off`: stderr and the exit code as usual'"
+off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l connect-timeout -d 'Seconds to wait for a connection' -r
@@ -268,7 +268,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -s o -l output -d
 json\t''
 yaml\t''
 text\t''
-off\t'Nothing on stdout, as the AWS CLI v2\'s `--output off`: stderr and the exit code as usual'"
+off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l connect-timeout -d 'Seconds to wait for a connection' -r
@@ -287,7 +287,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand history" -s o -l output 
 json\t''
 yaml\t''
 text\t''
-off\t'Nothing on stdout, as the AWS CLI v2\'s `--output off`: stderr and the exit code as usual'"
+off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l connect-timeout -d 'Seconds to wait for a connection' -r
@@ -306,7 +306,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -s o -l output -d 
 json\t''
 yaml\t''
 text\t''
-off\t'Nothing on stdout, as the AWS CLI v2\'s `--output off`: stderr and the exit code as usual'"
+off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l connect-timeout -d 'Seconds to wait for a connection' -r
@@ -325,7 +325,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -s o -l output -d 
 json\t''
 yaml\t''
 text\t''
-off\t'Nothing on stdout, as the AWS CLI v2\'s `--output off`: stderr and the exit code as usual'"
+off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l connect-timeout -d 'Seconds to wait for a connection' -r
@@ -344,7 +344,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand cancel" -s o -l output -
 json\t''
 yaml\t''
 text\t''
-off\t'Nothing on stdout, as the AWS CLI v2\'s `--output off`: stderr and the exit code as usual'"
+off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand cancel" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand cancel" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand cancel" -l connect-timeout -d 'Seconds to wait for a connection' -r
@@ -363,7 +363,7 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -s o -l out
 json\t''
 yaml\t''
 text\t''
-off\t'Nothing on stdout, as the AWS CLI v2\'s `--output off`: stderr and the exit code as usual'"
+off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l connect-timeout -d 'Seconds to wait for a connection' -r

@@ -14,7 +14,8 @@ pub enum Format {
     Json,
     Yaml,
     Text,
-    /// Nothing on stdout, as the AWS CLI v2's `--output off`: stderr and the
-    /// exit code as usual.
+    // Nothing on stdout, as the AWS CLI v2's `--output off`: stderr and the
+    // exit code as usual. (A doc comment here would become help for each
+    // value and turn every --help to the next-line layout.)
     Off,
 }

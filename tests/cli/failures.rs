@@ -233,7 +233,8 @@ fn endpoint_from_aws_endpoint_url_snowball() {
         .env("AWS_ENDPOINT_URL_SNOWBALL", env.server.url())
         .args(["show", IMPORT_JOB]);
     assert_eq!(run(cmd).0, 0);
-    assert_eq!(env.ops(), ["DescribeJob"]);
+    // The table names the job's address.
+    assert_eq!(env.ops(), ["DescribeJob", "DescribeAddress"]);
 }
 
 #[test]
