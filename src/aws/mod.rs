@@ -9,3 +9,4 @@ pub mod debug;
 pub mod errors;
 pub mod files;
 pub mod times;
+pub mod transport;
