@@ -32,7 +32,7 @@ json\t''
 yaml\t''
 text\t''"
 complete -c snowjob -n "__fish_snowjob_needs_command" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
-complete -c snowjob -n "__fish_snowjob_needs_command" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_needs_command" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_needs_command" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_needs_command" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_needs_command" -l concurrency -d 'Jobs handled at once' -r
@@ -65,7 +65,7 @@ json\t''
 yaml\t''
 text\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
-complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l concurrency -d 'Jobs handled at once' -r
@@ -83,7 +83,7 @@ json\t''
 yaml\t''
 text\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
-complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l concurrency -d 'Jobs handled at once' -r
@@ -102,7 +102,7 @@ json\t''
 yaml\t''
 text\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
-complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l concurrency -d 'Jobs handled at once' -r
@@ -126,7 +126,7 @@ json\t''
 yaml\t''
 text\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
-complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l concurrency -d 'Jobs handled at once' -r
@@ -155,7 +155,7 @@ json\t''
 yaml\t''
 text\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
-complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l concurrency -d 'Jobs handled at once' -r
@@ -181,7 +181,7 @@ json\t''
 yaml\t''
 text\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
-complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l concurrency -d 'Jobs handled at once' -r
@@ -200,7 +200,7 @@ json\t''
 yaml\t''
 text\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
-complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l concurrency -d 'Jobs handled at once' -r
@@ -219,7 +219,7 @@ json\t''
 yaml\t''
 text\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
-complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l concurrency -d 'Jobs handled at once' -r
@@ -238,7 +238,7 @@ json\t''
 yaml\t''
 text\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
-complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l concurrency -d 'Jobs handled at once' -r
@@ -256,7 +256,7 @@ json\t''
 yaml\t''
 text\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
-complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l concurrency -d 'Jobs handled at once' -r
@@ -274,7 +274,7 @@ json\t''
 yaml\t''
 text\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
-complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l concurrency -d 'Jobs handled at once' -r
@@ -292,7 +292,7 @@ json\t''
 yaml\t''
 text\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
-complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l concurrency -d 'Jobs handled at once' -r
@@ -310,7 +310,7 @@ json\t''
 yaml\t''
 text\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
-complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l concurrency -d 'Jobs handled at once' -r

@@ -98,6 +98,7 @@ impl Snow {
                 },
             )?;
         }
+        let patience = crate::aws::pace::patience(&env)?;
         // TLS is made on the first https:// request, not here: a bundle is
         // checked now, the system's roots are loaded only if needed.
         let http_client = transport::client(match &resolved.ca_bundle {
@@ -186,6 +187,7 @@ impl Snow {
             endpoint: resolved.endpoint_url,
             profile: resolved.profile,
             max_attempts: resolved.max_attempts,
+            pace: std::sync::Arc::new(crate::aws::pace::Pace::new(patience)),
         })
     }
 }

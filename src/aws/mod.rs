@@ -8,5 +8,6 @@ pub mod convert;
 pub mod debug;
 pub mod errors;
 pub mod files;
+pub mod pace;
 pub mod times;
 pub mod transport;

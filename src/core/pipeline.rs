@@ -256,6 +256,8 @@ impl<'a> Batch<'a> {
         let id = planned.job_id.clone();
         let members = |call| patch.set_on(call);
         let mut attempt = 1;
+        // Why the last attempt, read again, plainly was not applied.
+        let mut not_applied: Option<Failure> = None;
         loop {
             let sent = tokio::select! {
                 sent = self.snow.update_job(&id, &members) => sent,
@@ -265,6 +267,13 @@ impl<'a> Batch<'a> {
             };
             let cause = match sent {
                 Sent::Applied => return planned.with(Outcome::Updated, None),
+                // A signal came while it waited its turn.
+                Sent::NotSent => {
+                    return match not_applied {
+                        None => JobResult::skipped(&id),
+                        Some(e) => planned.with(Outcome::Failed, Some(e)),
+                    };
+                }
                 Sent::Refused(mut e) => {
                     if e.kind == Kind::NotEditable {
                         e.message = format!(
@@ -300,13 +309,13 @@ impl<'a> Batch<'a> {
                 }
                 Effect::None => {}
             }
-            let not_applied = Failure::new(
+            let failure = not_applied.insert(Failure::new(
                 Kind::Unreachable,
                 cause.code,
                 format!("{why}; the job was read again and does not have the change"),
-            );
+            ));
             if attempt >= self.snow.max_attempts() || stop.is_stopped() {
-                return planned.with(Outcome::Failed, Some(not_applied));
+                return planned.with(Outcome::Failed, Some(failure.clone()));
             }
             match self.plan_from(&id, &job).await {
                 Ok(again)
