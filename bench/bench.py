@@ -1,10 +1,21 @@
 #!/usr/bin/env python3
 """Benchmark snowjob against the AWS CLI and boto3 on snowball-local.
 
-Run with `bench/run` (builds release binaries first). Measures, in one run:
-one edit (describe + update of one job) per tool, a batch of 200 jobs, start-up,
-peak memory of an edit, binary size, and HTTP requests per edit, then prints a
-table with ratios and the targets. Only 127.0.0.1 is contacted.
+Run with `bench/run [SECTION...]` (builds release binaries first); sections:
+
+- tools: one edit (describe + update of one job) per tool, a batch of 200 jobs,
+  start-up, peak memory of an edit, binary size, and HTTP requests per edit,
+  as a table with ratios and the targets (needs boto3 and the AWS CLI);
+- state: 200 edits against snowball-local with --state-file on a 40-job and
+  on a 4,000-job state, and their ratio (the cost of a change must not grow
+  with the number of stored jobs);
+- throttle: batches against snowball-local's --rate-limit (100 jobs at 20
+  requests/s; 40 jobs at 4/s with 20 ms latency): wall time, failed jobs and
+  the 2N/R floor.
+
+All three by default. SNOWBALL_LOCAL=path runs another snowball-local binary
+(e.g. one built before a change; the throttle section needs --rate-limit).
+Only 127.0.0.1 is contacted.
 """
 
 import json
@@ -16,10 +27,12 @@ import sys
 import tempfile
 import time
 import urllib.request
+import uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, "target", "release")
 SNOWJOB = os.path.join(BIN, "snowjob")
+SERVER = os.environ.get("SNOWBALL_LOCAL", os.path.join(BIN, "snowball-local"))
 ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE"
 SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 JOB = "JID00000000-0000-4000-8000-000000000001"
@@ -30,6 +43,12 @@ CLI_REPEATS = int(os.environ.get("BENCH_CLI_REPEATS", "8"))
 BATCH = 200
 LATENCY_MS = 50
 CLI_BATCH_SAMPLE = int(os.environ.get("BENCH_CLI_BATCH_SAMPLE", "5"))
+STATE_SIZES = (40, 4000)
+STATE_EDITS = 200
+STATE_EDITED = 40  # jobs edited, each STATE_EDITS / STATE_EDITED times
+STATE_REPEATS = int(os.environ.get("BENCH_STATE_REPEATS", "3"))
+# (jobs, requests a second, latency in ms) for the throttled batches.
+THROTTLED = ((100, 20, 0), (40, 4, 20))
 
 
 def env_for(url, home):
@@ -48,8 +67,9 @@ def env_for(url, home):
     return env
 
 
-def run(cmd, env, stdin=None):
-    """Runs a command; returns (seconds, peak RSS in KiB)."""
+def run(cmd, env, stdin=None, check=True):
+    """Runs a command; returns (seconds, peak RSS in KiB), or with check=False
+    (seconds, exit code, stderr)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -60,6 +80,8 @@ def run(cmd, env, stdin=None):
     elapsed = time.perf_counter() - start
     err = proc.stderr.read().decode()
     proc.returncode = os.waitstatus_to_exitcode(status)
+    if not check:
+        return elapsed, proc.returncode, err
     if proc.returncode != 0:
         sys.exit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err}")
     return elapsed, usage.ru_maxrss
@@ -107,12 +129,134 @@ for job in sys.stdin.read().split():
 """
 
 
-def main():
-    home = tempfile.mkdtemp()
-    server = subprocess.Popen([os.path.join(BIN, "snowball-local"), "--demo", "--port", "0"],
+def start_server(*args):
+    """snowball-local on a free port: (process, URL)."""
+    server = subprocess.Popen([SERVER, "--port", "0", *args],
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    url = server.stdout.readline().strip()
+    if not url.startswith("http://"):
+        server.kill()
+        sys.exit(f"{SERVER} {' '.join(args)} did not start")
+    return server, url
+
+
+def stop(server):
+    server.terminate()
+    server.wait()
+
+
+def seed_file(directory, jobs):
+    """A seed of `jobs` pending jobs, each the size of a real one; returns (path, IDs)."""
+    ids = [f"JID{uuid.uuid4()}" for _ in range(jobs)]
+    doc = {"Jobs": [{
+        "JobId": job, "JobType": "IMPORT", "SnowballType": "EDGE",
+        "Description": f"bench job {i}",
+        "RoleARN": "arn:aws:iam::123456789012:role/snowball-import",
+        "KmsKeyARN": "arn:aws:kms:us-east-1:123456789012:key/abcd1234-a123-456a-a12b-a123b4cd56ef",
+        "AddressId": "ADID00000000-0000-4000-8000-000000000001",
+        "ShippingDetails": {"ShippingOption": "SECOND_DAY"},
+        "Resources": {"S3Resources": [{"BucketArn": f"arn:aws:s3:::bench-bucket-{i}"}]},
+        "Notification": {"SnsTopicARN": "arn:aws:sns:us-east-1:123456789012:snow",
+                         "JobStatesToNotify": ["InTransitToCustomer", "Complete"], "NotifyAll": False},
+    } for i, job in enumerate(ids)]}
+    path = os.path.join(directory, f"seed-{jobs}.json")
+    with open(path, "w") as f:
+        json.dump(doc, f)
+    return path, ids
+
+
+def bench_state():
+    """200 edits (UpdateJob through snowjob) with --state-file, per state size."""
+    results = {}
+    for size in STATE_SIZES:
+        samples = []
+        for _ in range(STATE_REPEATS):
+            with tempfile.TemporaryDirectory() as d:
+                seed, ids = seed_file(d, size)
+                server, url = start_server("--seed", seed, "--state-file", os.path.join(d, "state.json"))
+                try:
+                    env = env_for(url, d)
+                    edited = "\n".join(ids[:STATE_EDITED]) + "\n"
+                    control(url, "DELETE", "/_local/journal")
+                    elapsed = 0.0
+                    for i in range(STATE_EDITS // STATE_EDITED):
+                        # Every pass flips every job's speed: each edit is a real change.
+                        cmd = [SNOWJOB, "set-shipping", "-", "--speed", SPEEDS[i % 2], "-q"]
+                        elapsed += run(cmd, env, stdin=edited)[0]
+                    updates = [e for e in control(url, "GET", "/_local/journal")
+                               if e["operation"] == "UpdateJob" and e["status"] == 200]
+                    if len(updates) != STATE_EDITS:
+                        sys.exit(f"expected {STATE_EDITS} updates, the journal has {len(updates)}")
+                    samples.append(elapsed)
+                finally:
+                    stop(server)
+        results[size] = stats(samples)
+    small, large = (results[n]["median"] for n in STATE_SIZES)
+    print(f"{STATE_EDITS} edits with --state-file ({SERVER}):")
+    for size in STATE_SIZES:
+        print(f"  {size:>5} jobs: {results[size]['median']:.3f} s (median of {results[size]['n']})")
+    ratio = large / small
+    print(f"  ratio: {ratio:.2f}x")
+    print(f"{'met    ' if ratio <= 2 else 'MISSED '} {STATE_EDITS} edits on a {STATE_SIZES[1]}-job state within 2x of a {STATE_SIZES[0]}-job state")
+    print()
+    return {"edits": STATE_EDITS, **{f"{n}_jobs": results[n] for n in STATE_SIZES}, "ratio": ratio}
+
+
+def bench_throttle():
+    """A batch of set-shipping against a rate-limited endpoint: what snowjob does today."""
+    results = []
+    for jobs, rate, latency in THROTTLED:
+        with tempfile.TemporaryDirectory() as d:
+            seed, ids = seed_file(d, jobs)
+            server, url = start_server("--seed", seed, "--rate-limit", str(rate), "--latency", f"{latency}ms")
+            try:
+                env = env_for(url, d)
+                cmd = [SNOWJOB, "set-shipping", "-", "--speed", "NEXT_DAY", "-q"]
+                elapsed, code, err = run(cmd, env, stdin="\n".join(ids) + "\n", check=False)
+                stored = control(url, "GET", "/_local/jobs")
+                failed = sum(1 for j in stored if j["ShippingDetails"]["ShippingOption"] != "NEXT_DAY")
+                journal = control(url, "GET", "/_local/journal")
+                throttled = sum(1 for e in journal if e.get("fault") == "throttled")
+            finally:
+                stop(server)
+        floor = 2 * jobs / rate
+        results.append({"jobs": jobs, "rate": rate, "latency_ms": latency, "seconds": elapsed, "exit": code,
+                        "failed_jobs": failed, "requests": len(journal), "throttled": throttled, "floor": floor})
+    print("throttled batches (snowjob set-shipping, default --concurrency):")
+    for r in results:
+        latency = f", {r['latency_ms']} ms latency" if r["latency_ms"] else ""
+        print(f"  {r['jobs']} jobs at --rate-limit {r['rate']}{latency}: {r['seconds']:.2f} s "
+              f"(floor 2N/R = {r['floor']:.0f} s, target 1.25x = {1.25 * r['floor']:.1f} s), exit {r['exit']}, "
+              f"{r['failed_jobs']} failed jobs, {r['requests']} requests ({r['throttled']} throttled)")
+    for r in results:
+        met = r["failed_jobs"] == 0 and r["seconds"] <= 1.25 * r["floor"]
+        print(f"{'met    ' if met else 'MISSED '} {r['jobs']} jobs at {r['rate']}/s: 0 failed and within 1.25 x 2N/R")
+    print()
+    return results
+
+
+def main():
+    sections = sys.argv[1:] or ["tools", "state", "throttle"]
+    unknown = set(sections) - {"tools", "state", "throttle"}
+    if unknown:
+        sys.exit(f"unknown section(s) {', '.join(sorted(unknown))}: expected tools, state, throttle")
+    results = {}
+    if "tools" in sections:
+        results.update(bench_tools())
+    if "state" in sections:
+        results["state_file"] = bench_state()
+    if "throttle" in sections:
+        results["throttled"] = bench_throttle()
+    out = os.environ.get("BENCH_JSON")
+    if out:
+        with open(out, "w") as f:
+            json.dump(results, f, indent=2)
+
+
+def bench_tools():
+    home = tempfile.mkdtemp()
+    server, url = start_server("--demo")
     try:
-        url = server.stdout.readline().strip()
         env = env_for(url, home)
         seeded = control(url, "POST", "/_local/seed", {
             "Jobs": [{"JobType": "IMPORT", "SnowballType": "EDGE", "ShippingDetails": {"ShippingOption": "SECOND_DAY"}}
@@ -188,14 +332,11 @@ def main():
         results["snowjob"]["help"] = stats([run([SNOWJOB, "--help"], env)[0] for _ in range(REPEATS)])
         results["snowjob"]["binary_bytes"] = os.path.getsize(SNOWJOB)
     finally:
-        server.terminate()
-        server.wait()
+        stop(server)
 
     report(results)
-    out = os.environ.get("BENCH_JSON")
-    if out:
-        with open(out, "w") as f:
-            json.dump(results, f, indent=2)
+    print()
+    return results
 
 
 def report(r):

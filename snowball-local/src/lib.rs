@@ -25,6 +25,7 @@ use serde_json::Value as Json;
 use tokio::net::TcpListener;
 
 pub use backend::demo;
+use backend::state::Saved;
 use backend::store::Store;
 pub use http::control::{Fault, FaultAction, JournalEntry, QueuedFault};
 use http::server::{Shared, lock, now};
@@ -78,6 +79,75 @@ pub struct Config {
     /// when it connects or its previous reply was sent (so it also closes idle
     /// keep-alive connections); then the request's body gets as long again.
     pub header_timeout: Duration,
+    /// A token bucket over every Snowball operation (the control API is
+    /// exempt): a call without a token gets 400 `ThrottlingException` "Rate
+    /// exceeded", does not run, and is journalled with the fault `throttled`.
+    pub rate_limit: Option<RateLimit>,
+    /// How long every Snowball API request waits before it is handled (as
+    /// network latency would; throttled calls too). Zero by default.
+    pub latency: Duration,
+}
+
+/// `--rate-limit R[,BURST]`: `R` requests a second (a number above 0) on
+/// average, up to `BURST` at once (default `R` rounded, at least 1).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RateLimit {
+    per_second: f64,
+    burst: u32,
+}
+
+impl RateLimit {
+    /// `per_second` must be a finite number above 0, `burst` at least 1
+    /// (`None`: `per_second` rounded, at least 1).
+    pub fn new(per_second: f64, burst: Option<u32>) -> Result<RateLimit, String> {
+        if !(per_second.is_finite() && per_second > 0.0) {
+            return Err(format!(
+                "the rate must be a number of requests per second above 0, not {per_second}"
+            ));
+        }
+        let burst = match burst {
+            Some(0) => return Err("the burst must be at least 1 request".into()),
+            Some(burst) => burst,
+            None => per_second.round().clamp(1.0, f64::from(u32::MAX)) as u32,
+        };
+        Ok(RateLimit { per_second, burst })
+    }
+
+    pub fn per_second(&self) -> f64 {
+        self.per_second
+    }
+
+    pub fn burst(&self) -> u32 {
+        self.burst
+    }
+}
+
+impl std::str::FromStr for RateLimit {
+    type Err = String;
+
+    /// `R` or `R,BURST`: `20`, `0.5`, `4,10`.
+    fn from_str(text: &str) -> Result<RateLimit, String> {
+        let (rate, burst) = match text.split_once(',') {
+            Some((rate, burst)) => (rate, Some(burst)),
+            None => (text, None),
+        };
+        let rate: f64 = rate.trim().parse().map_err(|_| {
+            format!("'{rate}' is not a number of requests per second (expected R or R,BURST, e.g. 20 or 4,10)")
+        })?;
+        let burst = match burst {
+            None => None,
+            Some(burst) => Some(burst.trim().parse::<u32>().map_err(|_| {
+                format!("the burst '{burst}' is not a whole number of requests from 1 (expected R,BURST, e.g. 4,10)")
+            })?),
+        };
+        RateLimit::new(rate, burst)
+    }
+}
+
+impl std::fmt::Display for RateLimit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{},{}", self.per_second, self.burst)
+    }
 }
 
 impl Default for Config {
@@ -92,6 +162,8 @@ impl Default for Config {
             seed: None,
             state_file: None,
             header_timeout: Duration::from_secs(10),
+            rate_limit: None,
+            latency: Duration::ZERO,
         }
     }
 }
@@ -102,37 +174,68 @@ pub fn parse_seed(text: &str) -> anyhow::Result<Json> {
 }
 
 /// Builds the shared state a config describes: the state file if it exists,
-/// else the demo and the seed.
+/// else the demo and the seed. The state file is then (re)written as one
+/// snapshot: compacted, and in the current format whatever format it had.
 pub fn build_state(config: &Config) -> anyhow::Result<Arc<Shared>> {
     let mut store = Store::new(config.edit_window.as_secs_f64());
-    let mut load = |name: &str, doc: &Json| {
-        store
-            .load(doc, now())
-            .map(|_| ())
-            .map_err(|e| anyhow::anyhow!("{name}: {e}"))
-    };
     let saved = match &config.state_file {
         Some(path) => {
             backend::state::remove_stale_temp_files(path);
-            backend::state::read(path)?.map(|doc| (path.display().to_string(), doc))
+            backend::state::read(path)?
         }
         None => None,
     };
-    if let Some((name, doc)) = saved {
-        load(&name, &doc)?;
-    } else {
-        if config.demo {
-            load("demo seed", &demo::seed(now()))?;
+    let name = || {
+        config
+            .state_file
+            .as_deref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default()
+    };
+    match saved {
+        // A state file of the format before the log: one document, read as
+        // a seed is (it is rewritten as a log below).
+        Some(Saved::Document(doc)) => {
+            store
+                .load(&doc, now())
+                .map_err(|e| anyhow::anyhow!("{}: {e}", name()))?;
         }
-        if let Some(seed) = &config.seed {
-            load("seed", seed)?;
+        Some(Saved::Log { snapshot, changes }) => {
+            store
+                .apply(&snapshot)
+                .map_err(|e| anyhow::anyhow!("{} line 1: Snapshot.{e}", name()))?;
+            for (line, change) in changes {
+                store
+                    .apply(&change)
+                    .map_err(|e| anyhow::anyhow!("{} line {line}: {e}", name()))?;
+            }
+        }
+        None => {
+            let mut load = |what: &str, doc: &Json| {
+                store
+                    .load(doc, now())
+                    .map(|_| ())
+                    .map_err(|e| anyhow::anyhow!("{what}: {e}"))
+            };
+            if config.demo {
+                load("demo seed", &demo::seed(now()))?;
+            }
+            if let Some(seed) = &config.seed {
+                load("seed", seed)?;
+            }
         }
     }
-    let shared = Shared::new(store, config);
-    shared
-        .persist(&lock(&shared.store))
-        .context("writing the state file")?;
-    Ok(Arc::new(shared))
+    let log = match &config.state_file {
+        Some(path) => {
+            store.track_changes();
+            Some(
+                backend::state::Log::create(path, &store.snapshot())
+                    .with_context(|| format!("writing the state file {}", path.display()))?,
+            )
+        }
+        None => None,
+    };
+    Ok(Arc::new(Shared::new(store, config, log)))
 }
 
 /// Pause after a failed accept (e.g. out of file descriptors) instead of spinning.

@@ -3,7 +3,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use clap::Parser;
-use snowball_local::{Config, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, Regions};
+use snowball_local::{Config, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, RateLimit, Regions};
 
 /// A local AWS Snowball endpoint for tests, demos and CI pipelines.
 ///
@@ -54,8 +54,10 @@ struct Args {
     /// Pending, its node jobs to PreparingAppliance.
     #[arg(long, default_value_t = snowball_model::facts::EDIT_WINDOW.into(), value_name = "DURATION")]
     edit_window: humantime::Duration,
-    /// Keep jobs, clusters and addresses in this file across restarts (written atomically).
-    /// When it exists it wins: --demo and --seed only initialise a new one.
+    /// Keep jobs, clusters and addresses in this file across restarts: a log
+    /// each change is written to before its reply is sent (so even kill -9
+    /// loses nothing), compacted at start and as it grows. When it exists it
+    /// wins: --demo and --seed only initialise a new one.
     #[arg(long, value_name = "PATH")]
     state_file: Option<PathBuf>,
     /// Close a connection that has not sent a request's headers this long after
@@ -63,6 +65,16 @@ struct Args {
     /// or whose request body is not complete this long after its headers.
     #[arg(long, default_value = "10s", value_parser = humantime::parse_duration, value_name = "DURATION")]
     header_timeout: Duration,
+    /// Allow R Snowball calls a second on average, BURST at once (default: R
+    /// rounded, at least 1): a token bucket. A call without a token gets 400
+    /// ThrottlingException "Rate exceeded" and does not run. The control API
+    /// is exempt.
+    #[arg(long, value_name = "R[,BURST]", allow_hyphen_values = true)]
+    rate_limit: Option<RateLimit>,
+    /// Delay every Snowball API request this long before it is handled, as
+    /// network latency would (e.g. 20ms).
+    #[arg(long, default_value = "0s", value_parser = humantime::parse_duration, value_name = "DURATION")]
+    latency: Duration,
 }
 
 #[tokio::main]
@@ -86,6 +98,8 @@ async fn main() -> anyhow::Result<()> {
         seed,
         state_file: args.state_file,
         header_timeout: args.header_timeout,
+        rate_limit: args.rate_limit,
+        latency: args.latency,
     };
     let shared = snowball_local::build_state(&config)?;
     let listener = tokio::net::TcpListener::bind((config.host.as_str(), config.port))

@@ -132,7 +132,13 @@ fn the_header_timeout_flag_closes_a_half_sent_request() {
 fn help_describes_region_and_timeouts() {
     let out = run_binary(&["--help"]);
     let help = String::from_utf8_lossy(&out.stdout);
-    for flag in ["--region", "--header-timeout", "--state-file"] {
+    for flag in [
+        "--region",
+        "--header-timeout",
+        "--state-file",
+        "--rate-limit",
+        "--latency",
+    ] {
         assert!(help.contains(flag), "{flag}: {help}");
     }
     assert!(help.contains("any region"), "{help}");
@@ -147,4 +153,295 @@ fn a_bad_seed_file_names_the_culprit() {
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("Jobs[1].SnowballType"), "{stderr}");
+}
+
+/// The state file's lines, for a test to take apart.
+fn lines_of(path: &Path) -> Vec<String> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+async fn describe(url: &str, job: &str) -> aws_sdk_snowball::types::JobMetadata {
+    client_in(url, "us-east-1")
+        .describe_job()
+        .job_id(job)
+        .send()
+        .await
+        .unwrap()
+        .job_metadata
+        .unwrap()
+}
+
+#[tokio::test]
+async fn kill_9_right_after_replies_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state.json");
+    let first = Running::start(&["--demo", "--state-file", path_arg(&state)]);
+    let c = client_in(&first.url, "us-east-1");
+    for i in 0..20 {
+        c.update_job()
+            .job_id(demo::IMPORT_JOB)
+            .description(format!("edit {i}"))
+            .send()
+            .await
+            .unwrap();
+    }
+    c.cancel_job()
+        .job_id(demo::EXPORT_JOB)
+        .send()
+        .await
+        .unwrap();
+    let (status, _) = common::control(
+        first.addr(),
+        "PUT",
+        &format!("jobs/{}/state", demo::COMPUTE_JOB),
+        r#"{"state": "WithCustomer"}"#,
+    );
+    assert_eq!(status, 200);
+    let (_, jobs) = common::control(first.addr(), "GET", "jobs", "");
+    let (_, clusters) = common::control(first.addr(), "GET", "clusters", "");
+    // Killed right after the last reply.
+    first.kill();
+
+    let second = Running::start(&["--state-file", path_arg(&state)]);
+    let (_, jobs_after) = common::control(second.addr(), "GET", "jobs", "");
+    let (_, clusters_after) = common::control(second.addr(), "GET", "clusters", "");
+    let parse = |text: &str| serde_json::from_str::<serde_json::Value>(text).unwrap();
+    assert_eq!(parse(&jobs_after), parse(&jobs));
+    assert_eq!(parse(&clusters_after), parse(&clusters));
+    assert_eq!(
+        describe(&second.url, demo::IMPORT_JOB).await.description(),
+        Some("edit 19")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn kill_9_during_a_batch_of_edits_loses_no_acknowledged_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state.json");
+    let jobs = [
+        demo::IMPORT_JOB,
+        demo::EXPORT_JOB,
+        demo::COMPUTE_JOB,
+        demo::SERVICES_JOB,
+    ];
+    // What each job's description must be: the last acknowledged edit, or
+    // the one in flight when the server was killed.
+    let mut acked: Vec<Option<u64>> = vec![None; jobs.len()];
+    for round in 0..3 {
+        let server = Running::start(&["--demo", "--state-file", path_arg(&state)]);
+        for (i, job) in jobs.iter().enumerate() {
+            let stored = describe(&server.url, job).await;
+            let stored: Option<u64> = stored.description().and_then(|d| d.parse().ok());
+            let last = acked[i];
+            assert!(
+                stored == last || stored == last.map(|n| n + 1).or(Some(0)),
+                "round {round}, {job}: stored {stored:?}, last acknowledged {last:?}"
+            );
+            acked[i] = stored;
+        }
+        let mut workers = Vec::new();
+        for (i, job) in jobs.iter().enumerate() {
+            let c = client_in(&server.url, "us-east-1");
+            let job = job.to_string();
+            let mut next = acked[i].map_or(0, |n| n + 1);
+            workers.push(tokio::spawn(async move {
+                let mut last = None;
+                loop {
+                    let sent = c
+                        .update_job()
+                        .job_id(&job)
+                        .description(next.to_string())
+                        .send()
+                        .await;
+                    if sent.is_err() {
+                        return last;
+                    }
+                    last = Some(next);
+                    next += 1;
+                }
+            }));
+        }
+        tokio::time::sleep(Duration::from_millis(300 + 100 * round)).await;
+        server.kill();
+        for (i, worker) in workers.into_iter().enumerate() {
+            if let Some(last) = worker.await.unwrap() {
+                acked[i] = Some(last);
+            }
+        }
+    }
+    assert!(acked.iter().all(|n| n.is_some_and(|n| n > 0)), "{acked:?}");
+}
+
+#[tokio::test]
+async fn a_torn_last_line_is_discarded_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state.json");
+    let args = ["--demo", "--state-file", path_arg(&state)];
+    let first = Running::start(&args);
+    client_in(&first.url, "us-east-1")
+        .update_job()
+        .job_id(demo::IMPORT_JOB)
+        .description("kept")
+        .send()
+        .await
+        .unwrap();
+    first.kill();
+    // A change cut short by a kill mid-write: no newline.
+    let lines = lines_of(&state);
+    assert_eq!(lines.len(), 2, "a snapshot and one change");
+    let torn = &lines[1][..lines[1].len() / 2];
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&state)
+        .unwrap();
+    file.write_all(torn.as_bytes()).unwrap();
+    drop(file);
+
+    let second = Running::start_capturing_stderr(&args);
+    assert_eq!(
+        describe(&second.url, demo::IMPORT_JOB).await.description(),
+        Some("kept")
+    );
+    // Rewritten at start: the torn line is gone.
+    let text = std::fs::read_to_string(&state).unwrap();
+    assert!(text.ends_with('\n') && text.lines().count() == 1, "{text}");
+    let stderr = second.kill_for_stderr();
+    assert!(stderr.contains(path_arg(&state)), "{stderr}");
+    assert!(
+        stderr.contains("line 3") && stderr.contains("discarded"),
+        "{stderr}"
+    );
+}
+
+#[tokio::test]
+async fn unreadable_lines_are_refused_naming_path_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state.json");
+    let first = Running::start(&["--demo", "--state-file", path_arg(&state)]);
+    client_in(&first.url, "us-east-1")
+        .update_job()
+        .job_id(demo::IMPORT_JOB)
+        .description("one change")
+        .send()
+        .await
+        .unwrap();
+    first.kill();
+    let lines = lines_of(&state);
+    let (snapshot, change) = (&lines[0], &lines[1]);
+    let half = &change[..change.len() / 2];
+    let wrong_state = format!(
+        r#"{{"Jobs": [{{"JobMetadata": {{"JobId": "{}", "JobState": "Exploded"}}, "WindowEnds": null}}]}}"#,
+        demo::IMPORT_JOB
+    );
+    let newer = snapshot.replacen(
+        r#"{"SnowballLocalState":1,"#,
+        r#"{"SnowballLocalState":2,"#,
+        1,
+    );
+    for (text, culprit) in [
+        (
+            format!("{snapshot}\nnot json {{\n{change}\n"),
+            "line 2: not valid JSON",
+        ),
+        (
+            format!("{snapshot}\n{half}\n{change}\n"),
+            "line 2: not valid JSON",
+        ),
+        (
+            format!("{snapshot}\n{change}\n[1, 2]\n{change}\n"),
+            "line 3: expected a map",
+        ),
+        (
+            format!("{snapshot}\n{wrong_state}\n"),
+            "line 2: Jobs[0].JobMetadata.JobState",
+        ),
+        (
+            format!("{snapshot}\n{{\"Nodes\": []}}\n"),
+            "line 2: Nodes: unknown key",
+        ),
+        (
+            format!("{snapshot}\n{{\"Jobs\": [{{\"WindowEnds\": 1}}]}}\n"),
+            "line 2: Jobs[0].JobMetadata: missing",
+        ),
+        (
+            format!("{snapshot}\n{{\"Jobs\": {{}}}}\n"),
+            "line 2: Jobs: expected a list",
+        ),
+        (
+            format!("{snapshot}\n{{\"Addresses\": [{{\"RemovedAddress\": 7}}]}}\n"),
+            "line 2: Addresses[0]",
+        ),
+        (format!("{snapshot}\n\n{change}\n"), "line 2: an empty line"),
+        (format!("{newer}\n"), "line 1: SnowballLocalState 2"),
+        (
+            r#"{"SnowballLocalState":1,"Snapshot":{},"More":1}"#.to_string(),
+            "line 1: expected",
+        ),
+    ] {
+        std::fs::write(&state, &text).unwrap();
+        let out = run_binary(&["--demo", "--state-file", path_arg(&state)]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{culprit}: started");
+        assert!(
+            stderr.contains(&format!("{} {culprit}", path_arg(&state))),
+            "{culprit}: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        // Left as it was for the user to look at.
+        assert_eq!(std::fs::read_to_string(&state).unwrap(), text);
+    }
+}
+
+#[test]
+fn a_state_file_that_is_a_directory_is_refused_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state.json");
+    std::fs::create_dir(&state).unwrap();
+    let out = run_binary(&["--demo", "--state-file", path_arg(&state)]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.contains(path_arg(&state)), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(state.is_dir());
+}
+
+#[test]
+fn bad_rate_limits_are_refused_at_start() {
+    for bad in [
+        "0", "-2", "nan", "inf", "fast", "2,0", "2,1.5", "2,", "1,2,3",
+    ] {
+        let out = run_binary(&["--demo", "--rate-limit", bad]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{bad}: {stderr}");
+        assert!(stderr.contains("--rate-limit"), "{bad}: {stderr}");
+    }
+    let out = run_binary(&["--demo", "--latency", "soon"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[tokio::test]
+async fn rate_limit_and_latency_flags_apply_to_snowball_calls() {
+    let server = Running::start(&["--demo", "--rate-limit", "0.1,2", "--latency", "300ms"]);
+    let c = client_in(&server.url, "us-east-1");
+    let started = std::time::Instant::now();
+    c.list_jobs().send().await.unwrap();
+    assert!(
+        started.elapsed() >= Duration::from_millis(300),
+        "{:?}",
+        started.elapsed()
+    );
+    c.list_jobs().send().await.unwrap();
+    let err = c.list_jobs().send().await.unwrap_err();
+    let err = err.into_service_error();
+    assert_eq!(
+        aws_sdk_snowball::error::ProvideErrorMetadata::code(&err),
+        Some("ThrottlingException")
+    );
+    let (status, journal) = common::control(server.addr(), "GET", "journal", "");
+    assert_eq!(status, 200);
+    assert!(journal.contains("\"throttled\""), "{journal}");
 }

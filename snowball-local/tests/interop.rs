@@ -359,3 +359,40 @@ async fn boto3_and_the_aws_cli_drive_clusters() {
         "{journal:?}"
     );
 }
+
+#[test]
+#[ignore = "needs boto3 and the AWS CLI"]
+fn boto3_sees_throttling_as_the_service_sends_it() {
+    let home = tempfile::tempdir().unwrap();
+    let server = LocalServer::start(Config {
+        demo: true,
+        rate_limit: Some(snowball_local::RateLimit::new(0.01, Some(1)).unwrap()),
+        ..Config::default()
+    })
+    .unwrap();
+    let url = server.url().to_string();
+    let codes = boto3(
+        &url,
+        home.path(),
+        &format!(
+            "from botocore.config import Config\n\
+             from botocore.exceptions import ClientError\n\
+             once = boto3.client('snowball', endpoint_url='{url}', config=Config(retries={{'total_max_attempts': 1}}))\n\
+             codes = []\n\
+             for _ in range(2):\n\
+             \x20   try:\n\
+             \x20       once.describe_job(JobId='{job}')\n\
+             \x20       codes.append('ok')\n\
+             \x20   except ClientError as e:\n\
+             \x20       codes.append([e.response['Error']['Code'], e.response['Error']['Message'], e.response['ResponseMetadata']['HTTPStatusCode']])\n\
+             out(codes)",
+            job = demo::IMPORT_JOB
+        ),
+    );
+    assert_eq!(
+        codes,
+        serde_json::json!(["ok", ["ThrottlingException", "Rate exceeded", 400]])
+    );
+    let faults: Vec<_> = server.journal().into_iter().map(|e| e.fault).collect();
+    assert_eq!(faults, [None, Some("throttled".into())]);
+}

@@ -16,7 +16,9 @@ use aws_sdk_snowball::types::{
 };
 use common::{client_at, client_in, demo_server, request};
 use serde_json::json;
-use snowball_local::{Config, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, Fault, LocalServer, demo};
+use snowball_local::{
+    Config, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, Fault, LocalServer, RateLimit, demo,
+};
 
 fn client_with(server: &LocalServer, access: &str, secret: &str, region: &str) -> Client {
     client_at(server.url(), access, secret, region)
@@ -1571,4 +1573,391 @@ fn cluster_seeds_are_checked() {
             .unwrap()["JobState"],
         "PreparingAppliance"
     );
+}
+
+// Rate limiting (--rate-limit): a token bucket over Snowball operations.
+
+fn rate_limited(per_second: f64, burst: u32) -> LocalServer {
+    LocalServer::start(Config {
+        demo: true,
+        rate_limit: Some(RateLimit::new(per_second, Some(burst)).unwrap()),
+        ..Config::default()
+    })
+    .unwrap()
+}
+
+/// One UpdateJob of the demo import job: Ok, or the error's code.
+async fn try_update(c: &Client, description: &str) -> Result<(), (Option<u16>, String, String)> {
+    match c
+        .update_job()
+        .job_id(demo::IMPORT_JOB)
+        .description(description)
+        .send()
+        .await
+    {
+        Ok(_) => Ok(()),
+        Err(err) => {
+            let status = err.raw_response().map(|r| r.status().as_u16());
+            let err = err.into_service_error();
+            Err((
+                status,
+                code_of(&err).unwrap_or_default().to_string(),
+                aws_sdk_snowball::error::ProvideErrorMetadata::message(&err)
+                    .unwrap_or_default()
+                    .to_string(),
+            ))
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_burst_beyond_the_bucket_is_throttled_and_journalled() {
+    // 3 at once, then one every 5 s: the burst below takes milliseconds.
+    let server = rate_limited(0.2, 3);
+    let c = client(&server); // one attempt, no retries
+    let mut outcomes = Vec::new();
+    for i in 0..6 {
+        outcomes.push(try_update(&c, &format!("try {i}")).await);
+    }
+    assert!(outcomes[..3].iter().all(Result::is_ok), "{outcomes:?}");
+    for outcome in &outcomes[3..] {
+        let (status, code, message) = outcome.clone().unwrap_err();
+        assert_eq!(
+            (status, code.as_str(), message.as_str()),
+            (Some(400), "ThrottlingException", "Rate exceeded")
+        );
+    }
+    // Throttled calls did not run.
+    assert_eq!(
+        server.job(demo::IMPORT_JOB).unwrap()["Description"],
+        "try 2"
+    );
+    let journal = server.journal();
+    assert_eq!(journal.len(), 6);
+    for (i, entry) in journal.iter().enumerate() {
+        assert_eq!(entry.operation, "UpdateJob");
+        assert_eq!(entry.input["JobId"], demo::IMPORT_JOB, "{entry:?}");
+        if i < 3 {
+            assert_eq!((entry.status, entry.fault.as_deref()), (200, None));
+        } else {
+            assert_eq!(entry.status, 400);
+            assert_eq!(entry.fault.as_deref(), Some("throttled"));
+            assert_eq!(entry.error_code.as_deref(), Some("ThrottlingException"));
+        }
+    }
+    // The control API is never throttled, and takes no tokens.
+    for i in 0..30 {
+        let (status, _) = common::control(server.addr(), "GET", "jobs", "");
+        assert_eq!(status, 200, "control call {i}");
+        let (status, _) = common::control(server.addr(), "GET", "journal", "");
+        assert_eq!(status, 200, "control call {i}");
+    }
+    server.set_job_state(demo::LOCKED_JOB, "Complete").unwrap();
+    let (_, code, _) = try_update(&c, "still throttled").await.unwrap_err();
+    assert_eq!(code, "ThrottlingException");
+    // Every operation counts, reads too.
+    let err = c
+        .describe_job()
+        .job_id(demo::IMPORT_JOB)
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(
+        code_of(&err.into_service_error()),
+        Some("ThrottlingException")
+    );
+}
+
+#[tokio::test]
+async fn throttled_tokens_refill_at_the_rate() {
+    // One at once, refilled at 2 a second.
+    let server = rate_limited(2.0, 1);
+    let c = client(&server);
+    try_update(&c, "first").await.unwrap();
+    let emptied = std::time::Instant::now();
+    assert_eq!(
+        try_update(&c, "at once").await.unwrap_err().1,
+        "ThrottlingException"
+    );
+    // A bounded wait for the next token: about 0.5 s; never much sooner.
+    loop {
+        if try_update(&c, "refilled").await.is_ok() {
+            break;
+        }
+        assert!(
+            emptied.elapsed() < Duration::from_secs(5),
+            "no token within 5 s at 2 a second"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let waited = emptied.elapsed();
+    assert!(
+        waited >= Duration::from_millis(250),
+        "refilled after {waited:?}"
+    );
+    // Hammered for 2 s, it lets through about 2 a second (generous bounds:
+    // a busy machine may slow the client, never speed up the bucket).
+    let started = std::time::Instant::now();
+    let mut passed = 0u32;
+    while started.elapsed() < Duration::from_secs(2) {
+        if try_update(&c, "hammer").await.is_ok() {
+            passed += 1;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    let most = (2.0 * started.elapsed().as_secs_f64()).floor() as u32 + 2;
+    assert!((2..=most).contains(&passed), "{passed} calls passed in 2 s");
+}
+
+#[test]
+fn throttling_is_shaped_as_each_protocol_defines() {
+    let server = LocalServer::start(Config {
+        demo: true,
+        credentials: None,
+        rate_limit: Some(RateLimit::new(0.01, Some(1)).unwrap()),
+        ..Config::default()
+    })
+    .unwrap();
+    let target = "AWSIESnowballJobManagementService.DescribeJob";
+    let body = format!(r#"{{"JobId": "{}"}}"#, demo::IMPORT_JOB);
+    let json_call = || {
+        request(
+            server.addr(),
+            "POST",
+            "/",
+            &[
+                ("x-amz-target", target),
+                ("content-type", "application/x-amz-json-1.1"),
+            ],
+            body.as_bytes(),
+        )
+    };
+    assert_eq!(json_call().status, 200);
+    let raw = json_call();
+    assert_eq!(raw.status, 400);
+    assert!(
+        raw.head.contains("x-amzn-errortype: throttlingexception"),
+        "{}",
+        raw.head
+    );
+    let reply: serde_json::Value = serde_json::from_slice(&raw.body).unwrap();
+    assert_eq!(reply["__type"], "ThrottlingException");
+    assert_eq!(reply["message"], "Rate exceeded");
+
+    let mut cbor_body = Vec::new();
+    ciborium::ser::into_writer(
+        &ciborium::Value::Map(vec![(
+            ciborium::Value::Text("JobId".into()),
+            ciborium::Value::Text(demo::IMPORT_JOB.into()),
+        )]),
+        &mut cbor_body,
+    )
+    .unwrap();
+    let raw = request(
+        server.addr(),
+        "POST",
+        "/service/AWSIESnowballJobManagementService/operation/DescribeJob",
+        &[
+            ("smithy-protocol", "rpc-v2-cbor"),
+            ("content-type", "application/cbor"),
+        ],
+        &cbor_body,
+    );
+    assert_eq!(raw.status, 400);
+    let reply: ciborium::Value = ciborium::de::from_reader(raw.body.as_slice()).unwrap();
+    let field = |name: &str| {
+        reply
+            .as_map()
+            .unwrap()
+            .iter()
+            .find(|(k, _)| k.as_text() == Some(name))
+            .and_then(|(_, v)| v.as_text().map(str::to_string))
+    };
+    assert_eq!(
+        field("__type").as_deref(),
+        Some("com.amazonaws.snowball#ThrottlingException")
+    );
+    assert_eq!(field("message").as_deref(), Some("Rate exceeded"));
+    let faults: Vec<_> = server.journal().into_iter().map(|e| e.fault).collect();
+    assert_eq!(
+        faults,
+        [None, Some("throttled".into()), Some("throttled".into())]
+    );
+}
+
+#[test]
+fn rate_limits_parse_and_bad_ones_are_refused() {
+    for (text, rate, burst) in [
+        ("20", 20.0, 20),
+        ("0.5", 0.5, 1),
+        ("2.5", 2.5, 3),
+        ("4,10", 4.0, 10),
+        (" 4 , 1 ", 4.0, 1),
+    ] {
+        let limit: RateLimit = text.parse().unwrap();
+        assert_eq!((limit.per_second(), limit.burst()), (rate, burst), "{text}");
+    }
+    for text in [
+        "0", "-1", "nan", "inf", "", "fast", "2,0", "2,", "2,1.5", "2,-1", "2,3,4",
+    ] {
+        let err = text.parse::<RateLimit>().unwrap_err();
+        assert!(!err.is_empty(), "{text}");
+    }
+    assert!(RateLimit::new(0.0, None).is_err());
+    assert!(RateLimit::new(1.0, Some(0)).is_err());
+}
+
+// The state file: a log of changes, compacted as it grows.
+
+#[tokio::test]
+async fn the_state_log_is_compacted_as_it_grows() {
+    let dir = tempfile::tempdir().unwrap();
+    let state_file = dir.path().join("state.json");
+    let config = Config {
+        state_file: Some(state_file.clone()),
+        demo: true,
+        ..Config::default()
+    };
+    let size = || std::fs::metadata(&state_file).unwrap().len();
+    {
+        let server = LocalServer::start(config.clone()).unwrap();
+        let c = client(&server);
+        let snapshot = size();
+        let (mut largest, mut last, mut compactions) = (snapshot, snapshot, 0);
+        for i in 0..300 {
+            c.update_job()
+                .job_id(demo::IMPORT_JOB)
+                .description(format!("edit {i:03}"))
+                .send()
+                .await
+                .unwrap();
+            let now = size();
+            if now < last {
+                compactions += 1;
+            }
+            largest = largest.max(now);
+            last = now;
+        }
+        assert!(compactions >= 2, "{compactions} compactions in 300 edits");
+        assert!(
+            largest <= 2 * snapshot + 4096,
+            "grew to {largest} bytes from a snapshot of {snapshot}"
+        );
+    }
+    // Compacted at start too: one snapshot line.
+    let server = LocalServer::start(config).unwrap();
+    let text = std::fs::read_to_string(&state_file).unwrap();
+    assert_eq!(text.lines().count(), 1);
+    assert!(text.starts_with(r#"{"SnowballLocalState":1,"#), "{text}");
+    assert_eq!(
+        server.job(demo::IMPORT_JOB).unwrap()["Description"],
+        "edit 299"
+    );
+}
+
+#[tokio::test]
+async fn every_kind_of_change_survives_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let state_file = dir.path().join("state.json");
+    let config = Config {
+        state_file: Some(state_file.clone()),
+        demo: true,
+        seed: Some(demo::cluster_seed(now())),
+        ..Config::default()
+    };
+    let before = {
+        let server = LocalServer::start(config.clone()).unwrap();
+        let c = client(&server);
+        let address = new_address(&c).await;
+        let job = new_job(&c, &address, JobType::Import).await;
+        c.update_job()
+            .job_id(&job)
+            .shipping_option(ShippingOption::Express)
+            .send()
+            .await
+            .unwrap();
+        c.cancel_job()
+            .job_id(demo::EXPORT_JOB)
+            .send()
+            .await
+            .unwrap();
+        let (cluster, _) = new_cluster(&c, demo::HOME_ADDRESS, 2).await;
+        c.update_cluster()
+            .cluster_id(&cluster)
+            .description("moved")
+            .send()
+            .await
+            .unwrap();
+        c.create_job().cluster_id(&cluster).send().await.unwrap();
+        c.cancel_cluster()
+            .cluster_id(demo::CLUSTER)
+            .send()
+            .await
+            .unwrap();
+        server
+            .set_job_state(demo::COMPUTE_JOB, "InTransitToCustomer")
+            .unwrap();
+        server.set_cluster_state(&cluster, "Pending").unwrap();
+        assert!(server.remove_address(demo::FORWARDING_ADDRESS));
+        let again = new_address(&c).await;
+        server
+            .seed(&json!({"Jobs": [{"JobType": "EXPORT", "SnowballType": "EDGE"}]}))
+            .unwrap();
+        server
+            .seed(&json!({"Addresses": [{"AddressId": again, "Name": "Put again"}]}))
+            .unwrap();
+        let addresses = c.describe_addresses().send().await.unwrap();
+        (
+            server.jobs(),
+            server.clusters(),
+            format!("{:?}", addresses.addresses()),
+        )
+    };
+    let server = LocalServer::start(Config {
+        demo: false,
+        seed: None,
+        ..config
+    })
+    .unwrap();
+    let addresses = client(&server).describe_addresses().send().await.unwrap();
+    assert_eq!(
+        (
+            server.jobs(),
+            server.clusters(),
+            format!("{:?}", addresses.addresses())
+        ),
+        before
+    );
+}
+
+#[test]
+fn an_old_format_state_file_loads_and_is_rewritten_as_a_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let state_file = dir.path().join("state.json");
+    // The format before the log: one pretty-printed document.
+    let mut doc = demo::seed(now());
+    doc["Jobs"][0]["Description"] = json!("from the old format");
+    doc["WindowEnds"] = json!({ demo::IMPORT_JOB: null });
+    doc["NodeSettings"] = json!({});
+    std::fs::write(&state_file, format!("{doc:#}")).unwrap();
+    let server = LocalServer::start(Config {
+        state_file: Some(state_file.clone()),
+        ..Config::default()
+    })
+    .unwrap();
+    assert_eq!(server.jobs().len(), 5);
+    assert_eq!(
+        server.job(demo::IMPORT_JOB).unwrap()["Description"],
+        "from the old format"
+    );
+    let text = std::fs::read_to_string(&state_file).unwrap();
+    assert!(text.starts_with(r#"{"SnowballLocalState":1,"#), "{text}");
+    let before = server.jobs();
+    drop(server);
+    let server = LocalServer::start(Config {
+        state_file: Some(state_file),
+        ..Config::default()
+    })
+    .unwrap();
+    assert_eq!(server.jobs(), before);
 }

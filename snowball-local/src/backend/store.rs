@@ -6,7 +6,7 @@
 //! settings when created, follow its UpdateCluster calls, and are edited and
 //! cancelled only through it.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use serde_json::{Map, Value as Json, json};
 
@@ -104,6 +104,43 @@ pub struct Store {
     cluster_index: HashMap<String, usize>,
     addresses: Vec<Json>,
     edit_window: f64,
+    /// No window ends before this (infinity when none is pending), so a call
+    /// need not look at every job to see that none has ended.
+    next_window_end: f64,
+    changes: Changes,
+}
+
+/// What changed since the last [`Store::take_changes`], kept only while
+/// tracking (for a state file): the jobs and clusters touched, and the address
+/// changes in order (an address put again moves to the end of the list).
+/// Edit windows ending are not changes: each window's end is kept, so a
+/// restart replays the move.
+#[derive(Default)]
+struct Changes {
+    tracking: bool,
+    jobs: BTreeSet<usize>,
+    clusters: BTreeSet<usize>,
+    addresses: Vec<Json>,
+}
+
+impl Changes {
+    fn job(&mut self, index: usize) {
+        if self.tracking {
+            self.jobs.insert(index);
+        }
+    }
+
+    fn cluster(&mut self, index: usize) {
+        if self.tracking {
+            self.clusters.insert(index);
+        }
+    }
+
+    fn address(&mut self, entry: impl FnOnce() -> Json) {
+        if self.tracking {
+            self.addresses.push(entry());
+        }
+    }
 }
 
 /// The state a cluster's node jobs are in while the cluster is in `state`:
@@ -135,13 +172,24 @@ impl Store {
             cluster_index: HashMap::new(),
             addresses: Vec::new(),
             edit_window: edit_window_secs,
+            next_window_end: f64::INFINITY,
+            changes: Changes::default(),
         }
+    }
+
+    /// From now on, remembers what each change touches, for
+    /// [`Store::take_changes`].
+    pub fn track_changes(&mut self) {
+        self.changes.tracking = true;
     }
 
     /// Moves jobs whose edit window has passed to `PreparingAppliance`, and
     /// clusters whose window has passed to `Pending` (their node jobs to
     /// `PreparingAppliance`). Returns whether anything changed.
     pub fn advance(&mut self, now: f64) -> bool {
+        if now < self.next_window_end {
+            return false;
+        }
         let mut changed = false;
         let mut closed = Vec::new();
         for cluster in &mut self.clusters {
@@ -154,7 +202,7 @@ impl Store {
                 }
             }
         }
-        for job in &mut self.jobs {
+        for job in self.jobs.iter_mut().filter(|_| !closed.is_empty()) {
             let cluster = str_of(&job.meta, "ClusterId");
             if !cluster.is_empty()
                 && closed.iter().any(|c| c == cluster)
@@ -172,7 +220,17 @@ impl Store {
                 }
             }
         }
+        let pending = self.jobs.iter().filter_map(|j| j.window_ends);
+        let pending = pending.chain(self.clusters.iter().filter_map(|c| c.window_ends));
+        self.next_window_end = pending.fold(f64::INFINITY, f64::min);
         changed
+    }
+
+    /// Notes a window that ends at `end`, for [`Store::advance`].
+    fn window_pending(&mut self, end: Option<f64>) {
+        if let Some(end) = end {
+            self.next_window_end = self.next_window_end.min(end);
+        }
     }
 
     pub fn call(&mut self, operation: &str, input: &Json, now: f64) -> Result<Json, ApiError> {
@@ -331,6 +389,7 @@ impl Store {
         )?;
         check_key_ranges(str_of(&job.meta, "JobType"), input.get("Resources"))?;
         let index = self.job_index[id];
+        self.changes.job(index);
         let meta = &mut self.jobs[index].meta;
         for member in snowball_model::facts::update_members() {
             if let Some(value) = input.get(member) {
@@ -354,6 +413,7 @@ impl Store {
             )));
         }
         let index = self.job_index[id];
+        self.changes.job(index);
         self.jobs[index].meta["JobState"] = json!("Cancelled");
         self.jobs[index].window_ends = None;
         Ok(json!({}))
@@ -491,6 +551,7 @@ impl Store {
         check_cluster_key_ranges(input.get("Resources"))?;
         let members = cluster_update_members();
         let index = self.cluster_index[id];
+        self.changes.cluster(index);
         for member in &members {
             if let Some(value) = input.get(*member) {
                 self.clusters[index].meta[*member] = value.clone();
@@ -501,6 +562,7 @@ impl Store {
         // DescribeJob of a node job shows the cluster's new shipping option,
         // address, resources, description and so on.
         for job in self.node_jobs(id) {
+            self.changes.job(job);
             let meta = &mut self.jobs[job].meta;
             for member in &members {
                 if let Some(value) = input.get(*member) {
@@ -531,9 +593,11 @@ impl Store {
     /// longer applies.
     fn move_cluster(&mut self, id: &str, state: &str) {
         let index = self.cluster_index[id];
+        self.changes.cluster(index);
         self.clusters[index].meta["ClusterState"] = json!(state);
         self.clusters[index].window_ends = None;
         for job in self.node_jobs(id) {
+            self.changes.job(job);
             self.jobs[job].meta["JobState"] = json!(node_job_state(state));
         }
     }
@@ -590,14 +654,20 @@ impl Store {
     /// Adds or replaces a job; `window_ends` is when it leaves `New` on its own.
     pub fn insert_job(&mut self, meta: Json, window_ends: Option<f64>) {
         let id = str_of(&meta, "JobId").to_string();
+        self.window_pending(window_ends);
         let job = Job { meta, window_ends };
-        match self.job_index.get(&id) {
-            Some(i) => self.jobs[*i] = job,
+        let index = match self.job_index.get(&id) {
+            Some(i) => {
+                self.jobs[*i] = job;
+                *i
+            }
             None => {
                 self.job_index.insert(id, self.jobs.len());
                 self.jobs.push(job);
+                self.jobs.len() - 1
             }
-        }
+        };
+        self.changes.job(index);
     }
 
     /// Adds or replaces a cluster; `window_ends` is when it leaves
@@ -609,18 +679,24 @@ impl Store {
         node_settings: Map<String, Json>,
     ) {
         let id = str_of(&meta, "ClusterId").to_string();
+        self.window_pending(window_ends);
         let cluster = Cluster {
             meta,
             window_ends,
             node_settings,
         };
-        match self.cluster_index.get(&id) {
-            Some(i) => self.clusters[*i] = cluster,
+        let index = match self.cluster_index.get(&id) {
+            Some(i) => {
+                self.clusters[*i] = cluster;
+                *i
+            }
             None => {
                 self.cluster_index.insert(id, self.clusters.len());
                 self.clusters.push(cluster);
+                self.clusters.len() - 1
             }
-        }
+        };
+        self.changes.cluster(index);
     }
 
     pub fn insert_address(&mut self, mut address: Json) -> String {
@@ -630,6 +706,7 @@ impl Store {
         };
         address["AddressId"] = json!(id);
         self.addresses.retain(|a| str_of(a, "AddressId") != id);
+        self.changes.address(|| json!({ "Address": address }));
         self.addresses.push(address);
         id
     }
@@ -637,7 +714,11 @@ impl Store {
     pub fn remove_address(&mut self, id: &str) -> bool {
         let before = self.addresses.len();
         self.addresses.retain(|a| str_of(a, "AddressId") != id);
-        before != self.addresses.len()
+        let removed = before != self.addresses.len();
+        if removed {
+            self.changes.address(|| json!({ "RemovedAddress": id }));
+        }
+        removed
     }
 
     /// Sets a job's state as a test asks; the edit window no longer applies to it.
@@ -653,6 +734,7 @@ impl Store {
         if let Some(c) = self.cluster_index.get(cluster).map(|i| &self.clusters[*i]) {
             self.check_node_state(cluster, str_of(&c.meta, "ClusterState"), state)?;
         }
+        self.changes.job(index);
         self.jobs[index].meta["JobState"] = json!(state);
         self.jobs[index].window_ends = None;
         Ok(())
@@ -805,6 +887,7 @@ impl Store {
             self.insert_cluster(meta, ends, node_settings);
             if moved {
                 for job in self.node_jobs(&id) {
+                    self.changes.job(job);
                     self.jobs[job].meta["JobState"] = json!(node_job_state(&state));
                 }
             }
@@ -873,28 +956,222 @@ impl Store {
         Ok(ids)
     }
 
-    /// Everything needed to restart where we left off.
+    /// Everything needed to restart where we left off, as one record (see
+    /// [`Store::apply`]) that touches every job, cluster and address.
     pub fn snapshot(&self) -> Json {
-        let mut window_ends: Map<String, Json> = self
-            .jobs
-            .iter()
-            .map(|j| (str_of(&j.meta, "JobId").to_string(), json!(j.window_ends)))
-            .collect();
-        let mut node_settings = Map::new();
-        for c in &self.clusters {
-            let id = str_of(&c.meta, "ClusterId").to_string();
-            window_ends.insert(id.clone(), json!(c.window_ends));
-            if !c.node_settings.is_empty() {
-                node_settings.insert(id, Json::Object(c.node_settings.clone()));
+        json!({
+            "Jobs": self.jobs.iter().map(job_entry).collect::<Vec<_>>(),
+            "Clusters": self.clusters.iter().map(cluster_entry).collect::<Vec<_>>(),
+            "Addresses": self.addresses.iter().map(|a| json!({ "Address": a })).collect::<Vec<_>>(),
+        })
+    }
+
+    /// The record of what changed since the last call (see [`Store::apply`]),
+    /// or `None` if nothing did (or changes are not tracked). Its size is that
+    /// of the entries touched, whatever the number of stored ones.
+    pub fn take_changes(&mut self) -> Option<Json> {
+        let changes = &mut self.changes;
+        if changes.jobs.is_empty() && changes.clusters.is_empty() && changes.addresses.is_empty() {
+            return None;
+        }
+        let mut record = Map::new();
+        if !changes.addresses.is_empty() {
+            record.insert(
+                "Addresses".into(),
+                Json::Array(std::mem::take(&mut changes.addresses)),
+            );
+        }
+        // In index order, so new entries are appended in the order they were
+        // made and replaced ones keep their place.
+        if !changes.clusters.is_empty() {
+            let touched = std::mem::take(&mut changes.clusters);
+            let entries = touched
+                .into_iter()
+                .map(|i| cluster_entry(&self.clusters[i]));
+            record.insert("Clusters".into(), entries.collect());
+        }
+        if !changes.jobs.is_empty() {
+            let touched = std::mem::take(&mut changes.jobs);
+            let entries = touched.into_iter().map(|i| job_entry(&self.jobs[i]));
+            record.insert("Jobs".into(), entries.collect());
+        }
+        Some(Json::Object(record))
+    }
+
+    /// Applies a record of [`Store::snapshot`] or [`Store::take_changes`]: each
+    /// entry replaces the stored one whole (new ones are appended):
+    ///
+    /// ```text
+    /// {"Addresses": [{"Address": Address} | {"RemovedAddress": AddressId}...],
+    ///  "Clusters": [{"ClusterMetadata": …, "WindowEnds": epoch|null, "NodeSettings": {…}}...],
+    ///  "Jobs": [{"JobMetadata": …, "WindowEnds": epoch|null}...]}
+    /// ```
+    ///
+    /// Every entry is checked against the model (the record was read from a
+    /// file); errors name the entry's path (`Jobs[2].JobMetadata.JobState: …`).
+    /// Unlike [`Store::load`] nothing is defaulted or moved: the record is the
+    /// state as it was.
+    pub fn apply(&mut self, record: &Json) -> Result<(), String> {
+        let opts = DecodeOptions {
+            text_timestamps: false,
+        };
+        let fields = record
+            .as_object()
+            .ok_or("expected a map with Addresses, Clusters and Jobs")?;
+        if let Some(unknown) = fields
+            .keys()
+            .find(|k| !["Addresses", "Clusters", "Jobs"].contains(&k.as_str()))
+        {
+            return Err(format!(
+                "{unknown}: unknown key (expected Addresses, Clusters, Jobs)"
+            ));
+        }
+        let list = |key: &str| -> Result<&[Json], String> {
+            match fields.get(key) {
+                None => Ok(&[]),
+                Some(Json::Array(items)) => Ok(items),
+                Some(_) => Err(format!("{key}: expected a list")),
+            }
+        };
+        for (i, entry) in list("Addresses")?.iter().enumerate() {
+            let at = format!("Addresses[{i}]");
+            match entry_fields(entry, &at, &["Address", "RemovedAddress"], &[])? {
+                (Some(address), None) if address.is_object() => {
+                    let decoded = model()
+                        .decode("Address", &Wire::from_json(address.clone()), opts)
+                        .map_err(|e| format!("{at}.Address.{e}"))?;
+                    if decoded.get("AddressId").is_none() {
+                        return Err(format!("{at}.Address.AddressId: missing"));
+                    }
+                    self.insert_address(decoded);
+                }
+                (None, Some(Json::String(id))) => {
+                    self.remove_address(id);
+                }
+                _ => {
+                    return Err(format!(
+                        "{at}: expected {{\"Address\": {{…}}}} or {{\"RemovedAddress\": \"ADID…\"}}"
+                    ));
+                }
             }
         }
-        json!({
-            "Jobs": self.all_jobs(),
-            "Clusters": self.all_clusters(),
-            "Addresses": self.addresses,
-            "WindowEnds": window_ends,
-            "NodeSettings": node_settings,
-        })
+        for (i, entry) in list("Clusters")?.iter().enumerate() {
+            let at = format!("Clusters[{i}]");
+            let (meta, ends) = entry_fields(
+                entry,
+                &at,
+                &["ClusterMetadata", "WindowEnds"],
+                &["NodeSettings"],
+            )?;
+            let meta = decode_meta(meta, "ClusterMetadata", "ClusterId", &at, opts)?;
+            if !is_cluster_id(str_of(&meta, "ClusterId")) {
+                return Err(format!(
+                    "{at}.ClusterMetadata.ClusterId: not a cluster ID (CID + UUID)"
+                ));
+            }
+            let ends = window_end(ends, &at)?;
+            let node_settings = match entry.get("NodeSettings") {
+                None => Map::new(),
+                Some(settings) if settings.is_object() => model()
+                    .decode("JobMetadata", &Wire::from_json(settings.clone()), opts)
+                    .map_err(|e| format!("{at}.NodeSettings.{e}"))?
+                    .as_object()
+                    .into_iter()
+                    .flatten()
+                    .filter(|(k, _)| NODE_SETTINGS.contains(&k.as_str()))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect(),
+                Some(_) => return Err(format!("{at}.NodeSettings: expected a map")),
+            };
+            self.insert_cluster(meta, ends, node_settings);
+        }
+        for (i, entry) in list("Jobs")?.iter().enumerate() {
+            let at = format!("Jobs[{i}]");
+            let (meta, ends) = entry_fields(entry, &at, &["JobMetadata", "WindowEnds"], &[])?;
+            let meta = decode_meta(meta, "JobMetadata", "JobId", &at, opts)?;
+            if !is_job_id(str_of(&meta, "JobId")) {
+                return Err(format!("{at}.JobMetadata.JobId: not a job ID (JID + UUID)"));
+            }
+            if let Some(cluster) = meta.get("ClusterId").and_then(Json::as_str)
+                && !self.cluster_index.contains_key(cluster)
+            {
+                return Err(format!(
+                    "{at}.JobMetadata.ClusterId: no cluster {cluster} before it"
+                ));
+            }
+            let ends = window_end(ends, &at)?;
+            self.insert_job(meta, ends);
+        }
+        Ok(())
+    }
+}
+
+fn job_entry(job: &Job) -> Json {
+    json!({ "JobMetadata": job.meta, "WindowEnds": job.window_ends })
+}
+
+fn cluster_entry(cluster: &Cluster) -> Json {
+    let mut entry = json!({ "ClusterMetadata": cluster.meta, "WindowEnds": cluster.window_ends });
+    if !cluster.node_settings.is_empty() {
+        entry["NodeSettings"] = Json::Object(cluster.node_settings.clone());
+    }
+    entry
+}
+
+/// The two members of a record's entry (`None` when absent), after checking
+/// it is a map of only those and the `optional` ones.
+fn entry_fields<'a>(
+    entry: &'a Json,
+    at: &str,
+    members: &[&str; 2],
+    optional: &[&str],
+) -> Result<(Option<&'a Json>, Option<&'a Json>), String> {
+    let fields = entry
+        .as_object()
+        .ok_or_else(|| format!("{at}: expected a map"))?;
+    if let Some(unknown) = fields
+        .keys()
+        .find(|k| !members.contains(&k.as_str()) && !optional.contains(&k.as_str()))
+    {
+        return Err(format!(
+            "{at}.{unknown}: unknown key (expected {})",
+            members.join(", ")
+        ));
+    }
+    Ok((fields.get(members[0]), fields.get(members[1])))
+}
+
+/// An entry's metadata checked against the model, with its ID present.
+fn decode_meta(
+    meta: Option<&Json>,
+    shape: &str,
+    id: &str,
+    at: &str,
+    opts: DecodeOptions,
+) -> Result<Json, String> {
+    let meta = match meta {
+        Some(meta) if meta.is_object() => meta,
+        Some(_) => return Err(format!("{at}.{shape}: expected a map")),
+        None => return Err(format!("{at}.{shape}: missing")),
+    };
+    let decoded = model()
+        .decode(shape, &Wire::from_json(meta.clone()), opts)
+        .map_err(|e| format!("{at}.{shape}.{e}"))?;
+    if decoded.get(id).is_none() {
+        return Err(format!("{at}.{shape}.{id}: missing"));
+    }
+    Ok(decoded)
+}
+
+/// An entry's `WindowEnds`: epoch seconds, or null once the window no longer applies.
+fn window_end(value: Option<&Json>, at: &str) -> Result<Option<f64>, String> {
+    match value {
+        None | Some(Json::Null) => Ok(None),
+        Some(v) => v
+            .as_f64()
+            .filter(|t| t.is_finite())
+            .map(Some)
+            .ok_or_else(|| format!("{at}.WindowEnds: expected epoch seconds or null, not {v}")),
     }
 }
 

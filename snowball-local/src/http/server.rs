@@ -3,12 +3,11 @@
 
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
-use std::path::PathBuf;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::task::{Context, Poll};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full, Limited};
@@ -21,7 +20,7 @@ use crate::backend::store::Store;
 use crate::http::control::{FaultAction, JournalEntry, QueuedFault, parse_fault, take_fault};
 use crate::http::sigv4;
 use crate::protocol::{self, ApiError, Protocol, Reply};
-use crate::{Config, Regions};
+use crate::{Config, RateLimit, Regions};
 use snowball_model::{DecodeOptions, model};
 
 const MAX_BODY: usize = 8 * 1024 * 1024;
@@ -39,9 +38,48 @@ pub struct Shared {
     pub auth: Option<Auth>,
     /// The only region signatures may be scoped to; `None` for any.
     pub region: Option<String>,
-    pub state_file: Option<PathBuf>,
+    /// The state file's log; locked after the store, whose lock orders the writes.
+    pub state: Option<Mutex<state::Log>>,
     pub header_timeout: Duration,
+    /// Every Snowball API request waits this long before it is handled.
+    pub latency: Duration,
+    /// The token bucket over Snowball operations, if rate-limited.
+    pub bucket: Option<Mutex<Bucket>>,
     seq: AtomicU64,
+}
+
+/// A token bucket: `burst` tokens at most, refilled at `per_second`; a call
+/// takes one or is throttled.
+pub struct Bucket {
+    limit: RateLimit,
+    tokens: f64,
+    refilled: Instant,
+}
+
+impl Bucket {
+    /// Full, as a service that has not been called for a while.
+    pub fn new(limit: RateLimit) -> Bucket {
+        Bucket {
+            limit,
+            tokens: f64::from(limit.burst()),
+            refilled: Instant::now(),
+        }
+    }
+
+    /// Takes a token if there is one.
+    pub fn take(&mut self) -> bool {
+        let now = Instant::now();
+        let elapsed = now.duration_since(self.refilled).as_secs_f64();
+        self.refilled = now;
+        self.tokens =
+            (self.tokens + elapsed * self.limit.per_second()).min(f64::from(self.limit.burst()));
+        if self.tokens >= 1.0 {
+            self.tokens -= 1.0;
+            true
+        } else {
+            false
+        }
+    }
 }
 
 /// A poisoned lock only means another request panicked mid-way; the data is
@@ -69,7 +107,7 @@ impl std::fmt::Display for CloseConnection {
 impl std::error::Error for CloseConnection {}
 
 impl Shared {
-    pub fn new(store: Store, config: &Config) -> Shared {
+    pub fn new(store: Store, config: &Config, state: Option<state::Log>) -> Shared {
         Shared {
             store: Mutex::new(store),
             journal: Mutex::new(Vec::new()),
@@ -82,19 +120,30 @@ impl Shared {
                 Regions::Any => None,
                 Regions::Only(region) => Some(region.clone()),
             },
-            state_file: config.state_file.clone(),
+            state: state.map(Mutex::new),
             header_timeout: config.header_timeout,
+            latency: config.latency,
+            bucket: config
+                .rate_limit
+                .map(|limit| Mutex::new(Bucket::new(limit))),
             seq: AtomicU64::new(0),
         }
     }
 
-    /// Writes the state file; the caller holds the store lock so writes land
-    /// in order.
-    pub fn persist(&self, store: &Store) -> std::io::Result<()> {
-        match &self.state_file {
-            Some(path) => state::write(path, &store.snapshot()),
-            None => Ok(()),
-        }
+    /// Writes what changed to the state file, before the reply is sent; the
+    /// caller holds the store lock, so changes land in order.
+    pub fn persist(&self, store: &mut Store) -> std::io::Result<()> {
+        let (Some(log), Some(change)) = (&self.state, store.take_changes()) else {
+            return Ok(());
+        };
+        lock(log).append(&change, || store.snapshot())
+    }
+
+    /// Whether a Snowball call may run now (a token taken), or is throttled.
+    fn admit(&self) -> bool {
+        self.bucket
+            .as_ref()
+            .is_none_or(|bucket| lock(bucket).take())
     }
 
     /// The store with edit windows advanced to now, so every read sees job
@@ -110,10 +159,12 @@ impl Shared {
     /// writes the state file, so every way in keeps it current.
     pub fn change<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, String>) -> Result<T, String> {
         let mut store = self.current();
-        let out = f(&mut store)?;
-        self.persist(&store)
+        let out = f(&mut store);
+        // Written even when `f` failed: whatever it changed before failing is
+        // the state now.
+        self.persist(&mut store)
             .map_err(|e| format!("could not write the state file: {e}"))?;
-        Ok(out)
+        out
     }
 
     fn record(&self, mut entry: JournalEntry) {
@@ -125,18 +176,17 @@ impl Shared {
     fn execute(&self, operation: &str, input: &Json) -> Result<Json, ApiError> {
         let mut store = self.current();
         let result = store.call(operation, input, now());
-        if result.is_ok() && Store::is_mutation(operation) {
-            self.persist(&store).map_err(|e| {
-                ApiError::new(
-                    "InternalFailure",
-                    500,
-                    format!("could not write the state file: {e}"),
-                )
-            })?;
-        }
+        self.persist(&mut store).map_err(|e| {
+            ApiError::new(
+                "InternalFailure",
+                500,
+                format!("could not write the state file: {e}"),
+            )
+        })?;
         result
     }
 }
+
 /// Answers one request. A panic while handling it (a bug, or the `panic`
 /// fault) answers 500 and is journalled; the server keeps serving.
 pub async fn handle(
@@ -226,6 +276,9 @@ async fn respond(
     if let Some(rest) = path.strip_prefix("/_local/") {
         return Ok(control_api(&shared, parts.method.as_str(), rest, &body));
     }
+    if !shared.latency.is_zero() {
+        tokio::time::sleep(shared.latency).await;
+    }
     let headers: Vec<(String, String)> = parts
         .headers
         .iter()
@@ -288,15 +341,22 @@ async fn respond(
                 ApiError::new("UnknownOperationException", 400, why),
             )
         })?;
-        let wire_input = protocol::decode_body(protocol, &body).map_err(|e| (Some(protocol), e))?;
-        let input = model()
-            .decode(&op.input, &wire_input, DecodeOptions::default())
-            .map_err(|e| {
-                (
-                    Some(protocol),
-                    ApiError::validation(format!("1 validation error detected: {e}")),
-                )
-            })?;
+        // A call without a token does not run; its input is journalled when
+        // it decodes, so a test can tell which call it was.
+        let throttled = !shared.admit();
+        let decoded = protocol::decode_body(protocol, &body).and_then(|wire_input| {
+            model()
+                .decode(&op.input, &wire_input, DecodeOptions::default())
+                .map_err(|e| ApiError::validation(format!("1 validation error detected: {e}")))
+        });
+        if throttled {
+            entry.fault = Some("throttled".into());
+            if let Ok(input) = decoded {
+                entry.input = input;
+            }
+            return Err((Some(protocol), ApiError::throttling()));
+        }
+        let input = decoded.map_err(|e| (Some(protocol), e))?;
         entry.input = input.clone();
         Ok::<_, (Option<Protocol>, ApiError)>((protocol, operation, op.output.clone(), input))
     }

@@ -56,6 +56,10 @@ impl ApiError {
     pub fn signature(message: impl Into<String>) -> Self {
         Self::new("InvalidSignatureException", 403, message)
     }
+    /// A call refused by the rate limit (the code the SDKs retry as throttling).
+    pub fn throttling() -> Self {
+        Self::new("ThrottlingException", 400, "Rate exceeded")
+    }
 }
 
 /// Which protocol and operation a request is, from its path and headers.

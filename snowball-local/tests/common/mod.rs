@@ -118,10 +118,20 @@ pub struct Running {
 
 impl Running {
     pub fn start(args: &[&str]) -> Running {
+        Self::spawn(args, Stdio::inherit())
+    }
+
+    /// As [`Running::start`], with stderr kept for [`Running::kill_for_stderr`].
+    pub fn start_capturing_stderr(args: &[&str]) -> Running {
+        Self::spawn(args, Stdio::piped())
+    }
+
+    fn spawn(args: &[&str], stderr: Stdio) -> Running {
         let mut child = Command::new(env!("CARGO_BIN_EXE_snowball-local"))
             .args(["--port", "0"])
             .args(args)
             .stdout(Stdio::piped())
+            .stderr(stderr)
             .spawn()
             .unwrap();
         let stdout = child.stdout.take();
@@ -150,6 +160,18 @@ impl Running {
     pub fn kill(mut self) {
         self.child.kill().unwrap();
         self.child.wait().unwrap();
+    }
+
+    /// SIGKILL, then what it wrote to stderr (started with
+    /// [`Running::start_capturing_stderr`]).
+    pub fn kill_for_stderr(mut self) -> String {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+        let mut text = String::new();
+        if let Some(mut stderr) = self.child.stderr.take() {
+            stderr.read_to_string(&mut text).unwrap();
+        }
+        text
     }
 }
 
