@@ -33,7 +33,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_needs_command" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
-complete -c snowjob -n "__fish_snowjob_needs_command" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_needs_command" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_needs_command" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_needs_command" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_needs_command" -l concurrency -d 'Jobs handled at once' -r
@@ -69,7 +69,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
-complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l concurrency -d 'Jobs handled at once' -r
@@ -88,7 +88,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
-complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l concurrency -d 'Jobs handled at once' -r
@@ -108,7 +108,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand clusters" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
-complete -c snowjob -n "__fish_snowjob_using_subcommand clusters" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand clusters" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand clusters" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand clusters" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand clusters" -l concurrency -d 'Jobs handled at once' -r
@@ -128,7 +128,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
-complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l concurrency -d 'Jobs handled at once' -r
@@ -153,7 +153,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
-complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l concurrency -d 'Jobs handled at once' -r
@@ -183,7 +183,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
-complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l concurrency -d 'Jobs handled at once' -r
@@ -210,7 +210,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
-complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l concurrency -d 'Jobs handled at once' -r
@@ -230,7 +230,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
-complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l concurrency -d 'Jobs handled at once' -r
@@ -250,7 +250,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
-complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l concurrency -d 'Jobs handled at once' -r
@@ -270,7 +270,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
-complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l concurrency -d 'Jobs handled at once' -r
@@ -289,7 +289,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
-complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l concurrency -d 'Jobs handled at once' -r
@@ -308,7 +308,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
-complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l concurrency -d 'Jobs handled at once' -r
@@ -327,7 +327,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
-complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l concurrency -d 'Jobs handled at once' -r
@@ -346,7 +346,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand cancel" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
-complete -c snowjob -n "__fish_snowjob_using_subcommand cancel" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand cancel" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand cancel" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand cancel" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand cancel" -l concurrency -d 'Jobs handled at once' -r
@@ -365,7 +365,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
-complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l concurrency -d 'Jobs handled at once' -r

@@ -46,7 +46,7 @@ pub struct Global {
     /// No colour (also when NO_COLOR is set).
     #[arg(long, global = true)]
     pub no_color: bool,
-    /// Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3).
+    /// Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count.
     #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=20))]
     pub max_attempts: Option<u32>,
     /// Seconds to wait for a connection.

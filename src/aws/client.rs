@@ -1,19 +1,31 @@
 //! The calls snowjob makes to the service, and what became of each. The
 //! connection is made by [`crate::aws::connect`]; errors are sorted into
-//! failures by [`crate::aws::errors`].
+//! failures by [`crate::aws::errors`]; every call keeps the one pace of
+//! [`crate::aws::pace`].
+
+use std::sync::Arc;
 
 use aws_sdk_snowball::Client;
 use aws_sdk_snowball::config::retry::RetryConfig;
-use aws_sdk_snowball::error::{ProvideErrorMetadata, SdkError};
+use aws_sdk_snowball::operation::cancel_cluster::CancelClusterError;
+use aws_sdk_snowball::operation::cancel_job::CancelJobError;
+use aws_sdk_snowball::operation::describe_address::DescribeAddressError;
+use aws_sdk_snowball::operation::describe_addresses::{
+    DescribeAddressesError, DescribeAddressesOutput,
+};
+use aws_sdk_snowball::operation::describe_cluster::DescribeClusterError;
+use aws_sdk_snowball::operation::describe_job::DescribeJobError;
+use aws_sdk_snowball::operation::list_cluster_jobs::{ListClusterJobsError, ListClusterJobsOutput};
+use aws_sdk_snowball::operation::list_clusters::{ListClustersError, ListClustersOutput};
+use aws_sdk_snowball::operation::list_jobs::{ListJobsError, ListJobsOutput};
 use aws_sdk_snowball::operation::update_cluster::builders::UpdateClusterFluentBuilder;
 use aws_sdk_snowball::operation::update_job::builders::UpdateJobFluentBuilder;
 use aws_sdk_snowball::types::{
     Address, ClusterListEntry, ClusterMetadata, JobListEntry, JobMetadata,
 };
-use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 
-use crate::aws::errors::{Fate, backoff, classify, fate_of};
 use crate::aws::order::{Order, OrderKind};
+use crate::aws::pace::{Pace, throttling_left_to_pace};
 use crate::failure::{Code, Failure};
 
 pub use crate::aws::connect::{Settings, Sink};
@@ -25,14 +37,16 @@ pub struct Snow {
     pub(super) endpoint: Option<String>,
     pub(super) profile: String,
     pub(super) max_attempts: u32,
+    /// The one pace every request of the command keeps.
+    pub(super) pace: Arc<Pace>,
 }
-
-/// Sets the members an UpdateJob changes (all but JobId).
-pub type SetMembers<'a> = dyn Fn(UpdateJobFluentBuilder) -> UpdateJobFluentBuilder + Sync + 'a;
 
 /// Sets the members an UpdateCluster changes (all but ClusterId).
 pub type SetClusterMembers<'a> =
     dyn Fn(UpdateClusterFluentBuilder) -> UpdateClusterFluentBuilder + Sync + 'a;
+
+/// Sets the members an UpdateJob changes (all but JobId).
+pub type SetMembers<'a> = dyn Fn(UpdateJobFluentBuilder) -> UpdateJobFluentBuilder + Sync + 'a;
 
 /// What became of an UpdateJob.
 #[derive(Debug)]
@@ -40,12 +54,20 @@ pub enum Sent {
     Applied,
     /// The service answered with an error: nothing was applied.
     Refused(Failure),
+    /// Not sent at all: a signal came while it waited its turn.
+    NotSent,
     /// The request may have reached the service, but no answer says what it did.
     Unknown(Failure),
 }
 
 impl Snow {
-    /// Attempts per request, as configured (the SDK's retries included).
+    /// The pace every request keeps (to show it, or to halt it on a signal).
+    pub fn pace(&self) -> &Arc<Pace> {
+        &self.pace
+    }
+
+    /// Attempts per request, as configured (the SDK's retries included;
+    /// attempts refused for throttling do not count).
     pub fn max_attempts(&self) -> u32 {
         self.max_attempts
     }
@@ -67,12 +89,16 @@ impl Snow {
 
     pub async fn describe_job(&self, job_id: &str) -> Result<JobMetadata, Failure> {
         let out = self
-            .client
-            .describe_job()
-            .job_id(job_id)
-            .send()
-            .await
-            .map_err(|e| classify(e, &format!("job {job_id}")))?;
+            .pace
+            .read(&format!("job {job_id}"), false, || {
+                self.client
+                    .describe_job()
+                    .job_id(job_id)
+                    .customize()
+                    .config_override(throttling_left_to_pace::<DescribeJobError>())
+                    .send()
+            })
+            .await?;
         out.job_metadata.ok_or_else(|| {
             Failure::of(
                 Code::EmptyReply,
@@ -82,13 +108,18 @@ impl Snow {
     }
 
     pub async fn describe_address(&self, address_id: &str) -> Result<Address, Failure> {
+        // Checks an address for a job already begun: it goes before new jobs.
         let out = self
-            .client
-            .describe_address()
-            .address_id(address_id)
-            .send()
-            .await
-            .map_err(|e| classify(e, &format!("address {address_id}")))?;
+            .pace
+            .read(&format!("address {address_id}"), true, || {
+                self.client
+                    .describe_address()
+                    .address_id(address_id)
+                    .customize()
+                    .config_override(throttling_left_to_pace::<DescribeAddressError>())
+                    .send()
+            })
+            .await?;
         out.address.ok_or_else(|| {
             Failure::of(
                 Code::EmptyReply,
@@ -99,12 +130,16 @@ impl Snow {
 
     pub async fn describe_cluster(&self, cluster_id: &str) -> Result<ClusterMetadata, Failure> {
         let out = self
-            .client
-            .describe_cluster()
-            .cluster_id(cluster_id)
-            .send()
-            .await
-            .map_err(|e| classify(e, &format!("cluster {cluster_id}")))?;
+            .pace
+            .read(&format!("cluster {cluster_id}"), false, || {
+                self.client
+                    .describe_cluster()
+                    .cluster_id(cluster_id)
+                    .customize()
+                    .config_override(throttling_left_to_pace::<DescribeClusterError>())
+                    .send()
+            })
+            .await?;
         out.cluster_metadata.ok_or_else(|| {
             Failure::of(
                 Code::EmptyReply,
@@ -121,56 +156,17 @@ impl Snow {
         }
     }
 
-    /// The update of an order with its kind's call, members set by the
-    /// setter of that kind.
-    /// `stopped` ends the wait before a retry (a signal starts no new attempt).
+    /// UpdateJob or UpdateCluster, as the ID names, with the SDK's retries
+    /// off: a retry after a lost reply would hide that the first attempt may
+    /// have applied. Sent again here only when the service refused the
+    /// attempt for throttling (at the pace, however often, until it gives
+    /// up) or the request never left (no connection, up to the configured
+    /// attempts); a signal (the pace halted) starts no new attempt.
     pub async fn update_order(
         &self,
         id: &str,
         job: &SetMembers<'_>,
         cluster: &SetClusterMembers<'_>,
-        stopped: impl std::future::Future<Output = ()>,
-    ) -> Sent {
-        let subject = format!("{} {id}", OrderKind::of(id).noun());
-        let no_retries = || {
-            aws_sdk_snowball::config::Builder::default()
-                .retry_config(RetryConfig::standard().with_max_attempts(1))
-        };
-        match OrderKind::of(id) {
-            OrderKind::Job => {
-                self.update(
-                    &subject,
-                    || {
-                        job(self.client.update_job().job_id(id))
-                            .customize()
-                            .config_override(no_retries())
-                            .send()
-                    },
-                    stopped,
-                )
-                .await
-            }
-            OrderKind::Cluster => {
-                self.update(
-                    &subject,
-                    || {
-                        cluster(self.client.update_cluster().cluster_id(id))
-                            .customize()
-                            .config_override(no_retries())
-                            .send()
-                    },
-                    stopped,
-                )
-                .await
-            }
-        }
-    }
-
-    /// CancelJob or CancelCluster, as the ID names, sent as updates are.
-    pub async fn cancel_order(
-        &self,
-        id: &str,
-        stopped: impl std::future::Future<Output = ()>,
     ) -> Sent {
         let kind = OrderKind::of(id);
         let subject = format!("{} {id}", kind.noun());
@@ -180,118 +176,132 @@ impl Snow {
         };
         match kind {
             OrderKind::Job => {
-                self.update(
-                    &subject,
-                    || {
+                self.pace
+                    .change(&subject, self.max_attempts, || {
+                        job(self.client.update_job().job_id(id))
+                            .customize()
+                            .config_override(no_retries())
+                            .send()
+                    })
+                    .await
+            }
+            OrderKind::Cluster => {
+                self.pace
+                    .change(&subject, self.max_attempts, || {
+                        cluster(self.client.update_cluster().cluster_id(id))
+                            .customize()
+                            .config_override(no_retries())
+                            .send()
+                    })
+                    .await
+            }
+        }
+    }
+
+    /// CancelJob or CancelCluster, as the ID names, sent as updates are.
+    pub async fn cancel_order(&self, id: &str) -> Sent {
+        let kind = OrderKind::of(id);
+        let subject = format!("{} {id}", kind.noun());
+        match kind {
+            OrderKind::Job => {
+                self.pace
+                    .change(&subject, self.max_attempts, || {
                         self.client
                             .cancel_job()
                             .job_id(id)
                             .customize()
-                            .config_override(no_retries())
+                            .config_override(
+                                throttling_left_to_pace::<CancelJobError>()
+                                    .retry_config(RetryConfig::standard().with_max_attempts(1)),
+                            )
                             .send()
-                    },
-                    stopped,
-                )
-                .await
+                    })
+                    .await
             }
             OrderKind::Cluster => {
-                self.update(
-                    &subject,
-                    || {
+                self.pace
+                    .change(&subject, self.max_attempts, || {
                         self.client
                             .cancel_cluster()
                             .cluster_id(id)
                             .customize()
-                            .config_override(no_retries())
+                            .config_override(
+                                throttling_left_to_pace::<CancelClusterError>()
+                                    .retry_config(RetryConfig::standard().with_max_attempts(1)),
+                            )
                             .send()
-                    },
-                    stopped,
-                )
-                .await
+                    })
+                    .await
             }
         }
-    }
-
-    /// UpdateJob or UpdateCluster, with the SDK's retries off: a retry after
-    /// a lost reply would hide that the first attempt may have applied.
-    /// Retried here only when the service refused the attempt (throttling)
-    /// or the request never left (no connection), up to the configured
-    /// attempts, and never once `stopped` (a signal) has resolved: the attempt
-    /// refused is then the last.
-    async fn update<F, Fut, T, E>(
-        &self,
-        subject: &str,
-        send: F,
-        stopped: impl std::future::Future<Output = ()>,
-    ) -> Sent
-    where
-        F: Fn() -> Fut,
-        Fut: std::future::Future<Output = Result<T, SdkError<E, HttpResponse>>>,
-        E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
-    {
-        let mut attempt = 1;
-        tokio::pin!(stopped);
-        loop {
-            let result = send().await;
-            let err = match result {
-                Ok(_) => return Sent::Applied,
-                Err(err) => err,
-            };
-            let fate = fate_of(&err);
-            let failure = classify(err, subject);
-            match fate {
-                Fate::NotApplied { retry } if retry && attempt < self.max_attempts => {
-                    tokio::select! {
-                        biased;
-                        () = &mut stopped => return Sent::Refused(failure),
-                        () = tokio::time::sleep(backoff(attempt)) => {}
-                    }
-                    attempt += 1;
-                }
-                Fate::NotApplied { .. } => return Sent::Refused(failure),
-                Fate::Unknown => return Sent::Unknown(failure),
-            }
-        }
-    }
-
-    /// Every job, following NextToken to the end.
-    pub async fn list_jobs(&self) -> Result<Vec<JobListEntry>, Failure> {
-        let items = self.client.list_jobs().max_results(100).into_paginator();
-        let all: Result<Vec<_>, _> = items.items().send().collect().await;
-        all.map_err(|e| classify(e, "the job list"))
     }
 
     /// Every cluster, following NextToken to the end.
     pub async fn list_clusters(&self) -> Result<Vec<ClusterListEntry>, Failure> {
-        let items = self
-            .client
-            .list_clusters()
-            .max_results(100)
-            .into_paginator();
-        let all: Result<Vec<_>, _> = items.items().send().collect().await;
-        all.map_err(|e| classify(e, "the cluster list"))
+        let page = |token| {
+            self.client
+                .list_clusters()
+                .max_results(100)
+                .set_next_token(token)
+                .customize()
+                .config_override(throttling_left_to_pace::<ListClustersError>())
+                .send()
+        };
+        let split =
+            |p: ListClustersOutput| (p.cluster_list_entries.unwrap_or_default(), p.next_token);
+        self.pace.pages("the cluster list", page, split).await
     }
 
     /// A cluster's node jobs, following NextToken to the end.
     pub async fn list_cluster_jobs(&self, cluster_id: &str) -> Result<Vec<JobListEntry>, Failure> {
-        let items = self
-            .client
-            .list_cluster_jobs()
-            .cluster_id(cluster_id)
-            .max_results(100)
-            .into_paginator();
-        let all: Result<Vec<_>, _> = items.items().send().collect().await;
-        all.map_err(|e| classify(e, &format!("the node jobs of cluster {cluster_id}")))
+        let page = |token| {
+            self.client
+                .list_cluster_jobs()
+                .cluster_id(cluster_id)
+                .max_results(100)
+                .set_next_token(token)
+                .customize()
+                .config_override(throttling_left_to_pace::<ListClusterJobsError>())
+                .send()
+        };
+        let split =
+            |p: ListClusterJobsOutput| (p.job_list_entries.unwrap_or_default(), p.next_token);
+        self.pace
+            .pages(
+                &format!("the node jobs of cluster {cluster_id}"),
+                page,
+                split,
+            )
+            .await
+    }
+
+    /// Every job, following NextToken to the end.
+    pub async fn list_jobs(&self) -> Result<Vec<JobListEntry>, Failure> {
+        let page = |token| {
+            self.client
+                .list_jobs()
+                .max_results(100)
+                .set_next_token(token)
+                .customize()
+                .config_override(throttling_left_to_pace::<ListJobsError>())
+                .send()
+        };
+        let split = |p: ListJobsOutput| (p.job_list_entries.unwrap_or_default(), p.next_token);
+        self.pace.pages("the job list", page, split).await
     }
 
     /// Every address of the account, following NextToken to the end.
     pub async fn describe_addresses(&self) -> Result<Vec<Address>, Failure> {
-        let items = self
-            .client
-            .describe_addresses()
-            .max_results(100)
-            .into_paginator();
-        let all: Result<Vec<_>, _> = items.items().send().collect().await;
-        all.map_err(|e| classify(e, "the address list"))
+        let page = |token| {
+            self.client
+                .describe_addresses()
+                .max_results(100)
+                .set_next_token(token)
+                .customize()
+                .config_override(throttling_left_to_pace::<DescribeAddressesError>())
+                .send()
+        };
+        let split = |p: DescribeAddressesOutput| (p.addresses.unwrap_or_default(), p.next_token);
+        self.pace.pages("the address list", page, split).await
     }
 }

@@ -14,6 +14,7 @@ use aws_sdk_snowball::config::Region;
 use aws_sdk_snowball::config::retry::RetryConfig;
 use aws_sdk_snowball::config::timeout::TimeoutConfig;
 use aws_sdk_snowball::config::{Credentials, SharedHttpClient};
+use aws_smithy_http_client::tls::TlsContext;
 use aws_types::SdkConfig;
 use aws_types::os_shim_internal::{Env, Fs};
 
@@ -22,6 +23,7 @@ use crate::aws::config::{self, Overrides, Resolved, RetryMode};
 use crate::aws::debug::DebugTrace;
 use crate::aws::errors::root_cause;
 use crate::aws::files;
+use crate::aws::transport::{self, Trust};
 use crate::failure::{Code, Failure};
 
 /// How to reach the service: the command line's overrides of the AWS environment.
@@ -96,15 +98,19 @@ impl Snow {
                 },
             )?;
         }
-        let http_client = match &resolved.ca_bundle {
-            Some(path) => Some(https_client_trusting(path).await?),
-            None => None,
-        };
+        let patience = crate::aws::pace::patience(&env)?;
+        // TLS is made on the first https:// request, not here: a bundle is
+        // checked now, the system's roots are loaded only if needed.
+        let http_client = transport::client(match &resolved.ca_bundle {
+            Some(path) => Trust::Bundle(tls_trusting(path).await?),
+            None => Trust::System,
+        });
         let region = match &resolved.region {
             Some(r) => Region::new(r.clone()),
             // The command line, environment and profile were read above; what
             // is left is the instance's own region (an empty one is no region).
             None => aws_config::imds::region::ImdsRegionProvider::builder()
+                .configure(&ProviderConfig::default().with_http_client(http_client.clone()))
                 .build()
                 .region()
                 .await
@@ -144,9 +150,7 @@ impl Snow {
                 files,
             ));
         }
-        if let Some(client) = http_client {
-            loader = loader.http_client(client);
-        }
+        loader = loader.http_client(http_client);
         if settings.connect_timeout.is_some() || settings.read_timeout.is_some() {
             let mut timeouts = TimeoutConfig::builder();
             if let Some(t) = settings.connect_timeout {
@@ -183,6 +187,7 @@ impl Snow {
             endpoint: resolved.endpoint_url,
             profile: resolved.profile,
             max_attempts: resolved.max_attempts,
+            pace: std::sync::Arc::new(crate::aws::pace::Pace::new(patience)),
         })
     }
 }
@@ -237,16 +242,15 @@ pub async fn profile_names() -> Result<Vec<String>, Failure> {
 fn explicit_profile_chain(
     resolved: &Resolved,
     region: &Region,
-    http_client: Option<SharedHttpClient>,
+    http_client: SharedHttpClient,
     files: EnvConfigFiles,
 ) -> impl ProvideCredentials + 'static {
     use aws_config::meta::credentials::CredentialsProviderChain;
     use aws_config::{ecs, imds, profile, web_identity_token};
 
-    let mut conf = ProviderConfig::default().with_region(Some(region.clone()));
-    if let Some(client) = http_client {
-        conf = conf.with_http_client(client);
-    }
+    let conf = ProviderConfig::default()
+        .with_region(Some(region.clone()))
+        .with_http_client(http_client);
     CredentialsProviderChain::first_try(
         "Profile",
         profile::ProfileFileCredentialsProvider::builder()
@@ -315,10 +319,13 @@ async fn load_credentials(shared: &SdkConfig, resolved: &Resolved) -> Result<Cre
     Ok(credentials)
 }
 
-/// An HTTPS client that trusts the certificates of a PEM bundle (a corporate
-/// proxy's), as the AWS CLI does with AWS_CA_BUNDLE or `ca_bundle`.
-async fn https_client_trusting(path: &str) -> Result<SharedHttpClient, Failure> {
-    use aws_smithy_http_client::tls::{self, TlsContext, TrustStore};
+/// The TLS trust of a PEM bundle's certificates (a corporate proxy's), as
+/// the AWS CLI trusts AWS_CA_BUNDLE or `ca_bundle`. Every certificate is
+/// checked now, before any request.
+async fn tls_trusting(path: &str) -> Result<TlsContext, Failure> {
+    use aws_smithy_http_client::tls::TrustStore;
+    use rustls_pki_types::CertificateDer;
+    use rustls_pki_types::pem::PemObject;
     let refuse = |why: String| {
         Failure::of(
             Code::InvalidConfiguration,
@@ -328,17 +335,20 @@ async fn https_client_trusting(path: &str) -> Result<SharedHttpClient, Failure> 
     let pem = files::read_bounded(std::path::Path::new(path), files::CA_BUNDLE_LIMIT)
         .await
         .map_err(|why| refuse(why.to_string()))?;
-    if !pem.windows(27).any(|w| w == b"-----BEGIN CERTIFICATE-----") {
+    let certificates = CertificateDer::pem_slice_iter(&pem)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| refuse(format!("is not valid PEM ({e})")))?;
+    if certificates.is_empty() {
         return Err(refuse("holds no PEM certificate".into()));
     }
-    let context = TlsContext::builder()
+    let mut roots = rustls::RootCertStore::empty();
+    for (n, certificate) in certificates.into_iter().enumerate() {
+        roots
+            .add(certificate)
+            .map_err(|e| refuse(format!("certificate {} cannot be used ({e})", n + 1)))?;
+    }
+    TlsContext::builder()
         .with_trust_store(TrustStore::empty().with_pem_certificate(pem))
         .build()
-        .map_err(|e| refuse(e.to_string()))?;
-    Ok(aws_smithy_http_client::Builder::new()
-        .tls_provider(tls::Provider::Rustls(
-            tls::rustls_provider::CryptoMode::AwsLc,
-        ))
-        .tls_context(context)
-        .build_https())
+        .map_err(|e| refuse(e.to_string()))
 }

@@ -9,8 +9,10 @@ use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 
 use crate::failure::{Code, Failure, Kind};
 
-/// Service error codes and what they mean for the user. Throttling and server
-/// errors reach here only after the SDK's retries are spent.
+/// Service error codes and what they mean for the user. Server errors reach
+/// here only after the SDK's retries are spent, throttling only when the pace
+/// gave up ([`crate::aws::pace`]); every throttling code
+/// ([`is_throttling`]) is `Unreachable`.
 const SERVICE_CODES: &[(&str, Kind)] = &[
     ("InvalidResourceException", Kind::NotFound),
     ("InvalidJobStateException", Kind::NotEditable),
@@ -31,13 +33,15 @@ const SERVICE_CODES: &[(&str, Kind)] = &[
     ("ExpiredTokenException", Kind::Config),
     ("KMSRequestFailedException", Kind::Config),
     ("Ec2RequestFailedException", Kind::Config),
-    ("ThrottlingException", Kind::Unreachable),
-    ("Throttling", Kind::Unreachable),
-    ("TooManyRequestsException", Kind::Unreachable),
-    ("RequestLimitExceeded", Kind::Unreachable),
     ("ServiceUnavailable", Kind::Unreachable),
     ("InternalFailure", Kind::Unreachable),
 ];
+
+/// Whether a service error code refuses a request for throttling: the codes
+/// the AWS SDKs (and botocore) treat as throttling.
+pub fn is_throttling(code: &str) -> bool {
+    aws_runtime::retries::classifiers::THROTTLING_ERRORS.contains(&code)
+}
 
 pub enum Fate {
     NotApplied { retry: bool },
@@ -45,8 +49,10 @@ pub enum Fate {
 }
 
 /// Whether a failed UpdateJob attempt can have been applied. An error reply
-/// (4xx) says it was not; no connection means it never left; anything else
-/// (a lost or garbled reply, a timeout, a 5xx) leaves it open.
+/// (4xx, or throttling whatever its status) says it was not; no connection
+/// means it never left; anything else (a lost or garbled reply, a timeout, a
+/// 5xx) leaves it open. Only throttling and no connection are worth sending
+/// again.
 pub fn fate_of<E: ProvideErrorMetadata + std::error::Error + 'static>(
     err: &SdkError<E, HttpResponse>,
 ) -> Fate {
@@ -55,11 +61,10 @@ pub fn fate_of<E: ProvideErrorMetadata + std::error::Error + 'static>(
         SdkError::ServiceError(service) => {
             let status = service.raw().status().as_u16();
             let code = service.err().code().unwrap_or_default();
-            if (400..500).contains(&status) && !code.is_empty() {
-                let throttled = SERVICE_CODES
-                    .iter()
-                    .any(|(c, k)| *c == code && *k == Kind::Unreachable);
-                Fate::NotApplied { retry: throttled }
+            if is_throttling(code) {
+                Fate::NotApplied { retry: true }
+            } else if (400..500).contains(&status) && !code.is_empty() {
+                Fate::NotApplied { retry: false }
             } else {
                 Fate::Unknown
             }
@@ -126,6 +131,7 @@ where
             .iter()
             .find(|(c, _)| *c == code)
             .map(|(_, k)| *k)
+            .or(is_throttling(&code).then_some(Kind::Unreachable))
             .unwrap_or(match status {
                 403 => Kind::Config,
                 s if s >= 500 => Kind::Unreachable,
@@ -223,6 +229,9 @@ mod tests {
             (400, "ValidationException", 2),
             (403, "AccessDeniedException", 5),
             (400, "ThrottlingException", 6),
+            (400, "RequestLimitExceeded", 6),
+            (429, "TooManyRequestsException", 6),
+            (400, "PriorRequestNotComplete", 6),
             (403, "SomethingNew", 5),
             (503, "SomethingNew", 6),
             (400, "SomethingNew", 1),
@@ -255,6 +264,8 @@ mod tests {
         assert!(not_applied(&service(400, "ValidationException")));
         assert!(!retried(&service(400, "ValidationException")));
         assert!(retried(&service(400, "ThrottlingException")));
+        assert!(retried(&service(503, "SlowDown")));
+        assert!(!retried(&service(503, "ServiceUnavailable")));
         // A 5xx or a lost reply leaves it open.
         assert!(!not_applied(&service(500, "InternalFailure")));
         assert!(!not_applied(&SdkError::timeout_error("lost")));

@@ -9,4 +9,6 @@ pub mod debug;
 pub mod errors;
 pub mod files;
 pub mod order;
+pub mod pace;
 pub mod times;
+pub mod transport;

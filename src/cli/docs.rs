@@ -67,6 +67,10 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "The history file that edits are recorded in and undo reads (a regular file, never a link; mode 0600); off turns the history off; empty counts as unset.",
     ),
     (
+        "SNOWJOB_THROTTLE_PATIENCE",
+        "How long a batch goes on while the service refuses every request for throttling (a duration such as 90s or 5m, or seconds; default {patience}); then the jobs left fail with exit {exit_unreachable}. An invalid value is exit {exit_config}.",
+    ),
+    (
         "XDG_STATE_HOME",
         "Without SNOWJOB_HISTORY the history is XDG_STATE_HOME/snowjob/history.jsonl, else ~/.local/state/snowjob/history.jsonl.",
     ),
@@ -126,6 +130,14 @@ fn fill(text: &str) -> String {
         (
             "{exit_config}",
             crate::failure::Kind::Config.exit_code().to_string(),
+        ),
+        (
+            "{exit_unreachable}",
+            crate::failure::Kind::Unreachable.exit_code().to_string(),
+        ),
+        (
+            "{patience}",
+            humantime::format_duration(crate::aws::pace::DEFAULT_PATIENCE).to_string(),
         ),
         (
             "{ca_bundle_limit}",

@@ -227,11 +227,21 @@ pub async fn pending_orders(snow: &Snow) -> Result<Vec<serde_json::Value>, Failu
 }
 
 /// The connection a command goes through; `None` when a signal came first
-/// (loading credentials may run a program, or wait for SSO).
+/// (loading credentials may run a program, or wait for SSO). A signal ends
+/// every wait for the pace at once (requests in flight get their grace).
 pub async fn connect(global: &Global, stop: &Stop) -> Result<Option<Snow>, Failure> {
-    stop.until_stopped(Snow::connect(&global.settings()))
+    let snow = stop
+        .until_stopped(Snow::connect(&global.settings()))
         .await
-        .transpose()
+        .transpose()?;
+    if let Some(snow) = &snow {
+        let (pace, stop) = (snow.pace().clone(), stop.clone());
+        tokio::spawn(async move {
+            stop.stopped().await;
+            pace.halt();
+        });
+    }
+    Ok(snow)
 }
 
 /// The subcommand as typed (`set-shipping`), from the recorded command line.
@@ -263,7 +273,7 @@ pub async fn edit_jobs(
     if ids.len() > 1 && std::io::stderr().is_terminal() {
         global.note(&format!("Reading {} jobs...", ids.len()));
     }
-    let editing = || ui::progress::Bar::new(global, ids.len(), "Editing");
+    let editing = || ui::progress::Bar::new(global, ids.len(), "Editing", snow);
     let results = if !(interactive && ids.len() >= confirm_from && !global.dry_run) {
         let bar = editing();
         let results = pipeline::run(snow, ids, edit, &opts(&bar, true), None, stop).await;
@@ -271,7 +281,7 @@ pub async fn edit_jobs(
         results
     } else {
         // A person confirms the plan; each job is then read again before it is sent.
-        let bar = ui::progress::Bar::new(global, ids.len(), "Reading");
+        let bar = ui::progress::Bar::new(global, ids.len(), "Reading", snow);
         let planned = pipeline::plan(snow, ids, edit, &opts(&bar, false), stop).await;
         bar.clear();
         match planned {

@@ -315,15 +315,17 @@ impl<'a> Batch<'a> {
         let job_members = |call| patch.set_on(call);
         let cluster_members = |call| patch.set_on_cluster(call);
         let mut attempt = 1;
+        // Why the last attempt, read again, plainly was not applied.
+        let mut not_applied: Option<Failure> = None;
         loop {
             let call = async {
                 match sending {
                     Sending::Update(_) => {
                         self.snow
-                            .update_order(&id, &job_members, &cluster_members, stop.stopped())
+                            .update_order(&id, &job_members, &cluster_members)
                             .await
                     }
-                    Sending::Cancel => self.snow.cancel_order(&id, stop.stopped()).await,
+                    Sending::Cancel => self.snow.cancel_order(&id).await,
                 }
             };
             let sent = tokio::select! {
@@ -334,6 +336,13 @@ impl<'a> Batch<'a> {
             };
             let cause = match sent {
                 Sent::Applied => return planned.with(Outcome::Updated, None),
+                // A signal came while it waited its turn.
+                Sent::NotSent => {
+                    return match not_applied {
+                        None => JobResult::skipped(&id),
+                        Some(e) => planned.with(Outcome::Failed, Some(e)),
+                    };
+                }
                 Sent::Refused(mut e) => {
                     if e.kind == Kind::NotEditable {
                         let kind = OrderKind::of(&id);
@@ -404,13 +413,13 @@ impl<'a> Batch<'a> {
                     }
                 }
             }
-            let not_applied = Failure::new(
+            let failure = not_applied.insert(Failure::new(
                 Kind::Unreachable,
                 cause.code,
                 format!("{why}; the job was read again and does not have the change"),
-            );
+            ));
             if attempt >= self.snow.max_attempts() || stop.is_stopped() {
-                return planned.with(Outcome::Failed, Some(not_applied));
+                return planned.with(Outcome::Failed, Some(failure.clone()));
             }
             match self.plan_from(&id, &order).await {
                 Ok(again)
@@ -430,7 +439,7 @@ impl<'a> Batch<'a> {
             // A signal during the pause starts no new request.
             let pause = tokio::time::sleep(crate::aws::errors::backoff(attempt));
             if stop.until_stopped(pause).await.is_none() {
-                return planned.with(Outcome::Failed, Some(not_applied));
+                return planned.with(Outcome::Failed, not_applied);
             }
         }
     }

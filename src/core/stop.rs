@@ -82,13 +82,16 @@ impl Stop {
     }
 
     /// Runs `work` unless a signal comes first (or came already): then `None`.
+    /// A signal wins over work that ends at the same moment (a wait the
+    /// signal itself ended).
     pub async fn until_stopped<F: Future>(&self, work: F) -> Option<F::Output> {
         if self.is_stopped() {
             return None;
         }
         tokio::select! {
-            out = work => Some(out),
+            biased;
             () = self.stopped() => None,
+            out = work => Some(out),
         }
     }
 }

@@ -22,4 +22,5 @@ mod properties;
 mod reads;
 mod scripting;
 mod terminal;
+mod throttling;
 mod tls;

@@ -92,3 +92,50 @@ fn a_ca_bundle_makes_a_proxys_certificate_trusted() {
         "NEXT_DAY"
     );
 }
+
+#[test]
+fn plain_http_never_loads_the_systems_trust_roots() {
+    // Trust roots that can never be read: opening a FIFO with no writer
+    // blocks. Over plain HTTP they are not needed, so nothing waits for them.
+    let env = Env::demo();
+    let fifo = env.home.path().join("roots.pem");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let (code, out, err) = env
+        .run(["show", IMPORT_JOB])
+        .env("SSL_CERT_FILE", &fifo)
+        .env("SSL_CERT_DIR", env.home.path())
+        .timeout(std::time::Duration::from_secs(20))
+        .json();
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out[0]["JobId"], IMPORT_JOB);
+}
+
+#[test]
+fn a_ca_bundle_that_cannot_be_used_exits_5_before_any_request() {
+    let env = Env::demo();
+    let bundle = env.home.path().join("broken-ca.pem");
+    for (contents, why) in [
+        (
+            "-----BEGIN CERTIFICATE-----\nnot base64 at all!\n-----END CERTIFICATE-----\n",
+            "not valid PEM",
+        ),
+        (
+            "-----BEGIN CERTIFICATE-----\naGVsbG8=\n-----END CERTIFICATE-----\n",
+            "certificate 1 cannot be used",
+        ),
+        ("no certificate here\n", "holds no PEM certificate"),
+    ] {
+        std::fs::write(&bundle, contents).unwrap();
+        let (code, _, err) = env
+            .run(["show", IMPORT_JOB])
+            .env("AWS_CA_BUNDLE", &bundle)
+            .text();
+        assert_eq!(code, 5, "{err}");
+        assert!(err.contains("broken-ca.pem") && err.contains(why), "{err}");
+        assert!(env.ops().is_empty(), "{:?}", env.ops());
+    }
+}

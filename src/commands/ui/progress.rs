@@ -4,9 +4,13 @@
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
 use crate::args::Global;
+use crate::aws::client::Snow;
+use crate::aws::pace::Status;
 use crate::core::pipeline::Progress;
 use crate::report::JobResult;
 
@@ -17,18 +21,27 @@ const MORE_THAN: usize = 20;
 pub struct Bar(Option<ProgressBar>);
 
 impl Bar {
-    pub fn new(global: &Global, jobs: usize, doing: &'static str) -> Bar {
+    /// The bar of a batch through `snow`: while requests wait for the pace
+    /// (the service throttles), it says so, and keeps being redrawn.
+    pub fn new(global: &Global, jobs: usize, doing: &'static str, snow: &Snow) -> Bar {
         let shown =
             jobs > MORE_THAN && !global.quiet && !global.debug && std::io::stderr().is_terminal();
         Bar(shown.then(|| {
             let bar =
                 ProgressBar::with_draw_target(Some(jobs as u64), ProgressDrawTarget::stderr());
+            let pace = snow.pace().clone();
+            let pacing = move |_: &ProgressState, w: &mut dyn std::fmt::Write| {
+                if let Some(status) = pace.status() {
+                    let _ = write!(w, "{}", pace_text(status));
+                }
+            };
             if let Ok(style) =
-                ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} jobs{msg}")
+                ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} jobs{msg}{pace}")
             {
-                bar.set_style(style.progress_chars("=> "));
+                bar.set_style(style.progress_chars("=> ").with_key("pace", pacing));
             }
             bar.set_prefix(doing);
+            bar.enable_steady_tick(Duration::from_millis(250));
             bar
         }))
     }
@@ -59,6 +72,18 @@ impl Drop for Bar {
     fn drop(&mut self) {
         self.clear();
     }
+}
+
+/// What the bar says of the pace: the service throttles, so requests wait.
+fn pace_text(status: Status) -> String {
+    let waiting = match status.waiting {
+        0 => String::new(),
+        n => format!(", {n} waiting"),
+    };
+    format!(
+        "; throttled by the service: {:.1} requests/s{waiting}",
+        status.per_second
+    )
 }
 
 /// Both callbacks, in turn, with each result.
