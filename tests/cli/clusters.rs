@@ -406,3 +406,36 @@ fn a_confirmed_batch_of_a_job_and_a_cluster_is_read_again_and_sent() {
         "EXPRESS"
     );
 }
+
+#[test]
+fn messages_about_a_cluster_call_it_a_cluster() {
+    let env = Env::demo();
+    let (code, out, _) = env
+        .run(["set-nfs-limit", CLUSTER, "--limit", "33", "--yes"])
+        .json();
+    assert_eq!(code, 2);
+    let message = out[0]["Error"]["Message"].as_str().unwrap();
+    assert!(
+        message.starts_with(&format!("cluster {CLUSTER}:")),
+        "{message}"
+    );
+
+    let (code, _, err) = env
+        .run(["set-shipping", CLUSTER, "--speed", "STANDARD", "--yes"])
+        .text();
+    assert_eq!(code, 0, "{err}");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let (code, _, err) = env
+        .run(["set-shipping", CLUSTER, "--speed", "EXPRESS", "--yes"])
+        .env("HOME", elsewhere.path())
+        .text();
+    assert_eq!(code, 0, "a colleague's change: {err}");
+    let (code, out, _) = env.run(["undo", CLUSTER, "--yes"]).json();
+    assert_eq!(code, 3);
+    let message = out[0]["Error"]["Message"].as_str().unwrap();
+    assert!(
+        message.starts_with(&format!("cluster {CLUSTER}:")),
+        "{message}"
+    );
+    assert!(!message.contains("this job"), "{message}");
+}
