@@ -439,3 +439,19 @@ fn messages_about_a_cluster_call_it_a_cluster() {
     );
     assert!(!message.contains("this job"), "{message}");
 }
+
+#[test]
+fn tables_holding_a_cluster_say_job_or_cluster_id() {
+    let env = Env::demo();
+    let (code, table, err) = env.run(["list"]).env("COLUMNS", "250").text();
+    assert_eq!(code, 0, "{err}");
+    assert!(table.contains("Job or cluster ID"), "{table}");
+
+    let (code, _, err) = env
+        .run(["set-shipping", CLUSTER, "--speed", "STANDARD", "--yes"])
+        .text();
+    assert_eq!(code, 0, "{err}");
+    let (code, table, err) = env.run(["history", CLUSTER]).env("COLUMNS", "250").text();
+    assert_eq!(code, 0, "{err}");
+    assert!(table.contains("Job or cluster ID"), "{table}");
+}

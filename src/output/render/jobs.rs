@@ -244,9 +244,17 @@ pub fn list(entries: &[Json], format: Format, style: &Style, now: f64) -> String
     if entries.is_empty() {
         return "No jobs.\n".into();
     }
+    let id_header = if entries
+        .iter()
+        .any(|e| snowball_model::OrderKind::of(order_id(e)) == snowball_model::OrderKind::Cluster)
+    {
+        "Job or cluster ID"
+    } else {
+        "Job ID"
+    };
     let mut table = new_table(style);
     table.set_header(vec![
-        "Job ID",
+        id_header,
         "State",
         "Type",
         "Device",
