@@ -510,12 +510,16 @@ fn fate_unknown(id: &str, sending: &Sending, why: &str) -> Failure {
 pub fn ensure_editable(id: &str, order: &Order, command: &str) -> Result<(), Failure> {
     if let Some(cluster) = &order.cluster_id {
         let command = if command.is_empty() { "edit" } else { command };
-        return Err(Failure::of(
-            Code::NodeJob,
+        let message = if command == "cancel" {
+            format!(
+                "job {id} is a node job of cluster {cluster}, which is cancelled with its node jobs; nothing was sent for it. Cancel the cluster instead: `snowjob cancel {cluster}`"
+            )
+        } else {
             format!(
                 "job {id} is a node job of cluster {cluster}, which sets its members; nothing was sent for it. Edit the cluster instead: `snowjob {command} {cluster} ...`"
-            ),
-        ));
+            )
+        };
+        return Err(Failure::of(Code::NodeJob, message));
     }
     if order.is_editable() {
         return Ok(());

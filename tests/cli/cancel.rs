@@ -141,3 +141,18 @@ fn a_lost_cancel_reply_then_a_cluster_past_its_window_is_reported_truthfully() {
     );
     assert!(message.contains("the cancel was sent"), "{message}");
 }
+
+#[test]
+fn a_node_job_given_to_cancel_names_the_exact_cancel_to_run() {
+    let env = Env::demo();
+    let (code, out, err) = env.run(["cancel", CLUSTER_JOBS[0], "--yes"]).json();
+    assert_eq!(code, 2, "{err}");
+    let message = out[0]["Error"]["Message"].as_str().unwrap();
+    assert!(
+        message.contains(&format!(
+            "Cancel the cluster instead: `snowjob cancel {CLUSTER}`"
+        )),
+        "{message}"
+    );
+    assert!(cancels(&env).is_empty());
+}
