@@ -455,3 +455,24 @@ fn tables_holding_a_cluster_say_job_or_cluster_id() {
     assert_eq!(code, 0, "{err}");
     assert!(table.contains("Job or cluster ID"), "{table}");
 }
+
+#[test]
+fn show_of_a_node_job_calls_it_a_job_and_names_its_cluster() {
+    let env = Env::demo();
+    let (code, table, err) = env
+        .run(["show", CLUSTER_JOBS[0]])
+        .env("COLUMNS", "200")
+        .text();
+    assert_eq!(code, 0, "{err}");
+    let header = table.lines().nth(1).unwrap();
+    assert!(
+        header.contains("Job") && !header.contains("Cluster"),
+        "{table}"
+    );
+    assert!(
+        table
+            .lines()
+            .any(|l| l.contains("Cluster") && l.contains(CLUSTER)),
+        "{table}"
+    );
+}

@@ -60,11 +60,9 @@ fn job_table(j: &Json, nodes: Option<&Vec<Json>>, style: &Style, now: f64) -> Ta
     } else {
         Color::Yellow
     };
-    let noun = if j.get("ClusterId").is_some() {
-        "Cluster"
-    } else {
-        "Job"
-    };
+    let is_cluster =
+        snowball_model::OrderKind::of(order_id(j)) == snowball_model::OrderKind::Cluster;
+    let noun = if is_cluster { "Cluster" } else { "Job" };
     table.set_header(vec![Cell::new(noun), Cell::new(order_id(j))]);
     // The value column holds the order's ID and its address IDs: none is broken.
     let ids = [
@@ -84,7 +82,14 @@ fn job_table(j: &Json, nodes: Option<&Vec<Json>>, style: &Style, now: f64) -> Ta
             style,
         ),
     ]);
+    // A node job is edited through its cluster: name it.
+    let cluster = if is_cluster {
+        String::new()
+    } else {
+        field(j, "ClusterId").to_string()
+    };
     let rows: Vec<(&str, String)> = vec![
+        ("Cluster", cluster),
         ("Type", field(j, "JobType").into()),
         ("Device", field(j, "SnowballType").into()),
         ("Capacity", field(j, "SnowballCapacityPreference").into()),
