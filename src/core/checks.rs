@@ -68,8 +68,12 @@ pub fn key_range_order(begin: Option<&str>, end: Option<&str>) -> Result<(), Str
     }
 }
 
-fn job_label(job: &JobMetadata) -> &str {
-    job.job_id().unwrap_or("the job")
+/// `job JID…` or `cluster CID…`: how messages name the order.
+fn job_label(job: &JobMetadata) -> String {
+    match job.job_id() {
+        Some(id) => format!("{} {id}", snowball_model::OrderKind::of(id).noun()),
+        None => "the job".to_string(),
+    }
 }
 
 /// Where the job's S3 resources hold `bucket_arn`, if they do. A bucket held
@@ -101,7 +105,7 @@ pub fn bucket_entry(
     Err(Failure::of(
         Code::AmbiguousBucket,
         format!(
-            "job {id}: {bucket_arn} is held in {} entries; which one to {what} is ambiguous, so nothing was sent. \
+            "{id}: {bucket_arn} is held in {} entries; which one to {what} is ambiguous, so nothing was sent. \
              Change such entries with `snowjob edit {id}` or `snowjob apply {id} --file PATCH`",
             others + 1
         ),
@@ -128,7 +132,8 @@ pub fn request_fits_model(shape: &str, request: &serde_json::Value) -> Result<()
         .map(|_| ())
         .map_err(|e| {
             Failure::invalid(format!(
-                "job {job}: {e} (the service would refuse it, so it was not sent)"
+                "{} {job}: {e} (the service would refuse it, so it was not sent)",
+                snowball_model::OrderKind::of(job).noun()
             ))
         })
 }
@@ -160,7 +165,7 @@ fn capacity_fits_device(job: &JobMetadata, patch: &Patch) -> Result<(), Failure>
         && let Some(allowed) = facts::capacities(device.as_str())
     {
         return Err(Failure::invalid(format!(
-            "job {}: capacity {} is not available for device type {}; choose one of {}, NoPreference",
+            "{}: capacity {} is not available for device type {}; choose one of {}, NoPreference",
             job_label(job),
             cap.as_str(),
             device.as_str(),
@@ -178,7 +183,7 @@ fn import_and_export_keep_a_bucket(job: &JobMetadata, patch: &Patch) -> Result<(
         && facts::NEEDS_A_BUCKET.contains(&job_type.as_str())
     {
         return Err(Failure::invalid(format!(
-            "job {}: an {} job needs at least one S3 bucket; this change would leave it none",
+            "{}: an {} job needs at least one S3 bucket; this change would leave it none",
             job_label(job),
             job_type.as_str()
         )));
@@ -205,15 +210,15 @@ fn new_buckets_fit_the_job(job: &JobMetadata, patch: &Patch) -> Result<(), Failu
         if let Some(range) = s3.key_range() {
             if job.job_type().map(JobType::as_str) != Some(facts::KEY_RANGE_JOB_TYPE) {
                 return Err(Failure::invalid(format!(
-                    "job {id}: {path}.KeyRange: key ranges apply only to EXPORT jobs; this is a {} job",
+                    "{id}: {path}.KeyRange: key ranges apply only to EXPORT jobs; this is a {} job",
                     job.job_type().map_or("non-export", |t| t.as_str())
                 )));
             }
             key_range_order(range.begin_marker(), range.end_marker())
-                .map_err(|e| Failure::invalid(format!("job {id}: {path}.KeyRange: {e}")))?;
+                .map_err(|e| Failure::invalid(format!("{id}: {path}.KeyRange: {e}")))?;
         }
         for target in s3.target_on_device_services() {
-            check_transfer_option(id, job.job_type(), target.transfer_option(), &path)?;
+            check_transfer_option(&id, job.job_type(), target.transfer_option(), &path)?;
         }
     }
     Ok(())
@@ -238,7 +243,7 @@ fn nfs_limit_fits_the_device(job: &JobMetadata, patch: &Patch) -> Result<(), Fai
         let limit = nfs.storage_limit();
         if patch.on_device_service_configuration.is_some() && limit <= 0 {
             return Err(Failure::invalid(format!(
-                "job {id}: the NFS storage limit must be a whole number of TB above 0, not {limit}"
+                "{id}: the NFS storage limit must be a whole number of TB above 0, not {limit}"
             )));
         }
         if let Some(max) = facts::device_tb(
@@ -249,11 +254,11 @@ fn nfs_limit_fits_the_device(job: &JobMetadata, patch: &Patch) -> Result<(), Fai
             return Err(Failure::invalid(
                 match &patch.snowball_capacity_preference {
                     Some(cap) if patch.on_device_service_configuration.is_none() => format!(
-                        "job {id}: capacity {} holds {max} TB, less than the job's NFS limit of {limit} TB; lower the limit first (snowjob set-nfs-limit)",
+                        "{id}: capacity {} holds {max} TB, less than the job's NFS limit of {limit} TB; lower the limit first (snowjob set-nfs-limit)",
                         cap.as_str()
                     ),
                     _ => format!(
-                        "job {id}: an NFS limit of {limit} TB is above the device's capacity of {max} TB"
+                        "{id}: an NFS limit of {limit} TB is above the device's capacity of {max} TB"
                     ),
                 },
             ));
@@ -278,7 +283,7 @@ fn check_transfer_option(
     };
     match transfer_option_for(job_type) {
         Some(expected) if expected != *option => Err(Failure::invalid(format!(
-            "job {id}: {path}: transfer option {} does not fit a {} job; use {}",
+            "{id}: {path}: transfer option {} does not fit a {} job; use {}",
             option.as_str(),
             job_type.as_str(),
             expected.as_str()

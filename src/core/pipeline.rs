@@ -331,7 +331,7 @@ impl<'a> Batch<'a> {
             let sent = tokio::select! {
                 sent = call => sent,
                 () = stop.grace_over(GRACE_AFTER_SIGNAL) => {
-                    return planned.with(Outcome::Unknown, Some(fate_unknown(&id, "interrupted before the service answered")));
+                    return planned.with(Outcome::Unknown, Some(fate_unknown(&id, sending, "interrupted before the service answered")));
                 }
             };
             let cause = match sent {
@@ -356,7 +356,10 @@ impl<'a> Batch<'a> {
                     return planned.with(Outcome::Failed, Some(e));
                 }
                 Sent::Unknown(e) if stop.is_stopped() => {
-                    return planned.with(Outcome::Unknown, Some(fate_unknown(&id, &e.message)));
+                    return planned.with(
+                        Outcome::Unknown,
+                        Some(fate_unknown(&id, sending, &e.message)),
+                    );
                 }
                 Sent::Unknown(e) => e,
             };
@@ -366,7 +369,7 @@ impl<'a> Batch<'a> {
                 reread = self.snow.describe_order(&id) => reread,
                 () = stop.grace_over(GRACE_AFTER_SIGNAL) => {
                     let why = format!("{why}; interrupted while reading the job again");
-                    return planned.with(Outcome::Unknown, Some(fate_unknown(&id, &why)));
+                    return planned.with(Outcome::Unknown, Some(fate_unknown(&id, sending, &why)));
                 }
             };
             let order = match reread {
@@ -376,7 +379,7 @@ impl<'a> Batch<'a> {
                         "{why}; reading the job again failed too ({})",
                         e.message.trim_end_matches('.')
                     );
-                    return planned.with(Outcome::Unknown, Some(fate_unknown(&id, &why)));
+                    return planned.with(Outcome::Unknown, Some(fate_unknown(&id, sending, &why)));
                 }
             };
             let effect = match sending {
@@ -389,10 +392,20 @@ impl<'a> Batch<'a> {
             match effect {
                 Effect::All => return planned.with(Outcome::Updated, None),
                 Effect::Partly => {
-                    let why = format!(
-                        "{why}; read again, the job has only part of the change (another edit may have come in between)"
-                    );
-                    return planned.with(Outcome::Unknown, Some(fate_unknown(&id, &why)));
+                    let kind = OrderKind::of(&id);
+                    let why = match sending {
+                        Sending::Cancel => format!(
+                            "{why}; read again, the {} is {}, neither {CANCELLED} nor {} (its state moved on meanwhile)",
+                            kind.noun(),
+                            order.state.as_deref().unwrap_or("without a state"),
+                            kind.editable_state()
+                        ),
+                        Sending::Update(_) => format!(
+                            "{why}; read again, the {} has only part of the change (another edit may have come in between)",
+                            kind.noun()
+                        ),
+                    };
+                    return planned.with(Outcome::Unknown, Some(fate_unknown(&id, sending, &why)));
                 }
                 // Plainly not applied only while every member still holds
                 // what it held before: a third value is someone else's
@@ -409,7 +422,8 @@ impl<'a> Batch<'a> {
                             "{why}; read again, {} holds neither the change nor its value before (another edit may have come in between)",
                             moved.field
                         );
-                        return planned.with(Outcome::Unknown, Some(fate_unknown(&id, &why)));
+                        return planned
+                            .with(Outcome::Unknown, Some(fate_unknown(&id, sending, &why)));
                     }
                 }
             }
@@ -485,11 +499,16 @@ pub fn job_changed(id: &str, when: &str) -> Failure {
     )
 }
 
-fn fate_unknown(id: &str, why: &str) -> Failure {
+fn fate_unknown(id: &str, sending: &Sending, why: &str) -> Failure {
+    let what = match sending {
+        Sending::Update(_) => "update",
+        Sending::Cancel => "cancel",
+    };
     Failure::of(
         Code::UpdateFateUnknown,
         format!(
-            "job {id}: the update was sent but whether it was applied is not known ({why}); check with `snowjob show {id}`"
+            "{} {id}: the {what} was sent but whether it was applied is not known ({why}); check with `snowjob show {id}`",
+            OrderKind::of(id).noun()
         ),
     )
 }
@@ -500,12 +519,16 @@ fn fate_unknown(id: &str, why: &str) -> Failure {
 pub fn ensure_editable(id: &str, order: &Order, command: &str) -> Result<(), Failure> {
     if let Some(cluster) = &order.cluster_id {
         let command = if command.is_empty() { "edit" } else { command };
-        return Err(Failure::of(
-            Code::NodeJob,
+        let message = if command == "cancel" {
+            format!(
+                "job {id} is a node job of cluster {cluster}, which is cancelled with its node jobs; nothing was sent for it. Cancel the cluster instead: `snowjob cancel {cluster}`"
+            )
+        } else {
             format!(
                 "job {id} is a node job of cluster {cluster}, which sets its members; nothing was sent for it. Edit the cluster instead: `snowjob {command} {cluster} ...`"
-            ),
-        ));
+            )
+        };
+        return Err(Failure::of(Code::NodeJob, message));
     }
     if order.is_editable() {
         return Ok(());

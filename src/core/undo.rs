@@ -44,9 +44,10 @@ impl Edit for Undo {
 
     fn patch(&self, job: &JobMetadata, _ctx: &Context) -> Result<Patch, Failure> {
         let id = job.job_id().unwrap_or_default();
+        let noun = snowball_model::OrderKind::of(id).noun();
         let record = self.last.get(id).ok_or_else(|| {
             Failure::of(Code::NoHistory, format!(
-                    "job {id} has no recorded edit in this region and endpoint; there is nothing to undo (see `snowjob history {id}`)"
+                    "{noun} {id} has no recorded edit in this region and endpoint; there is nothing to undo (see `snowjob history {id}`)"
                 ),
             )
         })?;
@@ -67,6 +68,8 @@ impl Edit for Undo {
 /// structure the job did not have goes back to empty.
 pub fn revert(record: &Record, current: &Map<String, Json>) -> Result<Map<String, Json>, Failure> {
     let id = &record.job_id;
+    let kind = snowball_model::OrderKind::of(id);
+    let (noun, update) = (kind.noun(), kind.update_operation());
     let edit = format!("the edit of {} ({})", record.time, quote(&record.command));
     let mut back = Map::new();
     for change in &record.changes {
@@ -85,7 +88,7 @@ pub fn revert(record: &Record, current: &Map<String, Json>) -> Result<Map<String
             return Err(Failure::of(
                 Code::ChangedSinceEdit,
                 format!(
-                    "job {id}: {field} changed after {edit}: it is now {}, not {} as that edit left it; nothing was sent for this job",
+                    "{noun} {id}: {field} changed after {edit}: it is now {}, not {} as that edit left it; nothing was sent for this {noun}",
                     shown(field, now),
                     shown(field, &change.after)
                 ),
@@ -97,7 +100,7 @@ pub fn revert(record: &Record, current: &Map<String, Json>) -> Result<Map<String
                 return Err(Failure::of(
                     Code::CannotRemove,
                     format!(
-                        "job {id}: {field} was not set before {edit}, and UpdateJob cannot remove it; nothing was sent for this job. Set it to the value you want instead"
+                        "{noun} {id}: {field} was not set before {edit}, and {update} cannot remove it; nothing was sent for this {noun}. Set it to the value you want instead"
                     ),
                 ));
             }

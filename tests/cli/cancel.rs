@@ -121,3 +121,38 @@ fn on_a_terminal_cancel_asks_even_for_one_order() {
     assert_eq!(exit_code(&mut p), 0);
     assert_eq!(env.job(EXPORT_JOB)["JobState"], "Cancelled");
 }
+
+#[test]
+fn a_lost_cancel_reply_then_a_cluster_past_its_window_is_reported_truthfully() {
+    let env = Env::demo();
+    env.server
+        .push_fault(fault("CancelCluster", 1, drop_reply(Some("Pending"))));
+    let (code, out, err) = env.run(["cancel", DEMO_CLUSTER, "--yes"]).json();
+    assert_eq!(code, 6, "{err}");
+    assert_eq!(out[0]["Outcome"], "unknown", "{out}");
+    let message = out[0]["Error"]["Message"].as_str().unwrap();
+    assert!(
+        !message.contains("part of the change") && !message.contains("job CID"),
+        "{message}"
+    );
+    assert!(
+        message.contains("cluster") && message.contains("Pending"),
+        "{message}"
+    );
+    assert!(message.contains("the cancel was sent"), "{message}");
+}
+
+#[test]
+fn a_node_job_given_to_cancel_names_the_exact_cancel_to_run() {
+    let env = Env::demo();
+    let (code, out, err) = env.run(["cancel", CLUSTER_JOBS[0], "--yes"]).json();
+    assert_eq!(code, 2, "{err}");
+    let message = out[0]["Error"]["Message"].as_str().unwrap();
+    assert!(
+        message.contains(&format!(
+            "Cancel the cluster instead: `snowjob cancel {CLUSTER}`"
+        )),
+        "{message}"
+    );
+    assert!(cancels(&env).is_empty());
+}

@@ -406,3 +406,73 @@ fn a_confirmed_batch_of_a_job_and_a_cluster_is_read_again_and_sent() {
         "EXPRESS"
     );
 }
+
+#[test]
+fn messages_about_a_cluster_call_it_a_cluster() {
+    let env = Env::demo();
+    let (code, out, _) = env
+        .run(["set-nfs-limit", CLUSTER, "--limit", "33", "--yes"])
+        .json();
+    assert_eq!(code, 2);
+    let message = out[0]["Error"]["Message"].as_str().unwrap();
+    assert!(
+        message.starts_with(&format!("cluster {CLUSTER}:")),
+        "{message}"
+    );
+
+    let (code, _, err) = env
+        .run(["set-shipping", CLUSTER, "--speed", "STANDARD", "--yes"])
+        .text();
+    assert_eq!(code, 0, "{err}");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let (code, _, err) = env
+        .run(["set-shipping", CLUSTER, "--speed", "EXPRESS", "--yes"])
+        .env("HOME", elsewhere.path())
+        .text();
+    assert_eq!(code, 0, "a colleague's change: {err}");
+    let (code, out, _) = env.run(["undo", CLUSTER, "--yes"]).json();
+    assert_eq!(code, 3);
+    let message = out[0]["Error"]["Message"].as_str().unwrap();
+    assert!(
+        message.starts_with(&format!("cluster {CLUSTER}:")),
+        "{message}"
+    );
+    assert!(!message.contains("this job"), "{message}");
+}
+
+#[test]
+fn tables_holding_a_cluster_say_job_or_cluster_id() {
+    let env = Env::demo();
+    let (code, table, err) = env.run(["list"]).env("COLUMNS", "250").text();
+    assert_eq!(code, 0, "{err}");
+    assert!(table.contains("Job or cluster ID"), "{table}");
+
+    let (code, _, err) = env
+        .run(["set-shipping", CLUSTER, "--speed", "STANDARD", "--yes"])
+        .text();
+    assert_eq!(code, 0, "{err}");
+    let (code, table, err) = env.run(["history", CLUSTER]).env("COLUMNS", "250").text();
+    assert_eq!(code, 0, "{err}");
+    assert!(table.contains("Job or cluster ID"), "{table}");
+}
+
+#[test]
+fn show_of_a_node_job_calls_it_a_job_and_names_its_cluster() {
+    let env = Env::demo();
+    let (code, table, err) = env
+        .run(["show", CLUSTER_JOBS[0]])
+        .env("COLUMNS", "200")
+        .text();
+    assert_eq!(code, 0, "{err}");
+    let header = table.lines().nth(1).unwrap();
+    assert!(
+        header.contains("Job") && !header.contains("Cluster"),
+        "{table}"
+    );
+    assert!(
+        table
+            .lines()
+            .any(|l| l.contains("Cluster") && l.contains(CLUSTER)),
+        "{table}"
+    );
+}

@@ -29,7 +29,15 @@ pub fn history(records: &[Record], format: Format, style: &Style) -> String {
         return "No recorded edits.\n".into();
     }
     let mut table = new_table(style);
-    table.set_header(vec!["Time", "Job ID", "Outcome", "Change", "Command"]);
+    let id_header = if records
+        .iter()
+        .any(|r| snowball_model::OrderKind::of(&r.job_id) == snowball_model::OrderKind::Cluster)
+    {
+        "Job or cluster ID"
+    } else {
+        "Job ID"
+    };
+    table.set_header(vec!["Time", id_header, "Outcome", "Change", "Command"]);
     for r in records {
         let changes: Vec<String> = r
             .changes

@@ -72,11 +72,9 @@ fn job_table(j: &Json, looked: &Looked, style: &Style, now: f64) -> Table {
     } else {
         Color::Yellow
     };
-    let noun = if j.get("ClusterId").is_some() {
-        "Cluster"
-    } else {
-        "Job"
-    };
+    let is_cluster =
+        snowball_model::OrderKind::of(order_id(j)) == snowball_model::OrderKind::Cluster;
+    let noun = if is_cluster { "Cluster" } else { "Job" };
     table.set_header(vec![Cell::new(noun), Cell::new(order_id(j))]);
     // The value column holds the order's ID and its address IDs: none is broken.
     let ids = [
@@ -96,7 +94,14 @@ fn job_table(j: &Json, looked: &Looked, style: &Style, now: f64) -> Table {
             style,
         ),
     ]);
+    // A node job is edited through its cluster: name it.
+    let cluster = if is_cluster {
+        String::new()
+    } else {
+        field(j, "ClusterId").to_string()
+    };
     let rows: Vec<(&str, String)> = vec![
+        ("Cluster", cluster),
         ("Type", field(j, "JobType").into()),
         ("Device", field(j, "SnowballType").into()),
         ("Capacity", field(j, "SnowballCapacityPreference").into()),
@@ -256,9 +261,17 @@ pub fn list(entries: &[Json], format: Format, style: &Style, now: f64) -> String
     if entries.is_empty() {
         return "No jobs.\n".into();
     }
+    let id_header = if entries
+        .iter()
+        .any(|e| snowball_model::OrderKind::of(order_id(e)) == snowball_model::OrderKind::Cluster)
+    {
+        "Job or cluster ID"
+    } else {
+        "Job ID"
+    };
     let mut table = new_table(style);
     table.set_header(vec![
-        "Job ID",
+        id_header,
         "State",
         "Type",
         "Device",
