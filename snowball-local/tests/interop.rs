@@ -158,13 +158,14 @@ async fn boto3_aws_cli_and_the_sdk_agree() {
 
     // Listing: the CLI follows NextToken itself; boto3's paginator too.
     let listed = aws(&url, home.path(), &["list-jobs", "--page-size", "2"]);
-    assert_eq!(listed["JobListEntries"].as_array().unwrap().len(), 5);
+    // The demo: five jobs and its cluster's three node jobs.
+    assert_eq!(listed["JobListEntries"].as_array().unwrap().len(), 8);
     let paged = boto3(
         &url,
         home.path(),
         "out([j['JobId'] for p in c.get_paginator('list_jobs').paginate(PaginationConfig={'PageSize': 2}) for j in p['JobListEntries']])",
     );
-    assert_eq!(paged.as_array().unwrap().len(), 5);
+    assert_eq!(paged.as_array().unwrap().len(), 8);
 
     // Errors carry the same codes.
     let err = boto3(
@@ -198,7 +199,8 @@ fn the_binary_prints_its_url_first_and_serves_the_demo() {
         .iter()
         .map(|j| j["JobState"].clone())
         .collect();
-    assert_eq!(states.iter().filter(|s| **s == json!("New")).count(), 4);
+    // Four pending jobs and the pending cluster's three node jobs.
+    assert_eq!(states.iter().filter(|s| **s == json!("New")).count(), 7);
 }
 
 #[tokio::test]
