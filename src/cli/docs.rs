@@ -124,6 +124,15 @@ const EXAMPLES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The environment variables of [`ENVIRONMENT`] that `keep` keeps, in order.
+pub fn environment_names(keep: impl Fn(&str) -> bool) -> Vec<&'static str> {
+    ENVIRONMENT
+        .iter()
+        .flat_map(|(names, _)| names.split(", "))
+        .filter(|n| keep(n))
+        .collect()
+}
+
 /// A text of this module with its placeholders filled in from their sources.
 fn fill(text: &str) -> String {
     let limits = [

@@ -20,7 +20,7 @@ fn after_help() -> String {
     {
         text.push_str(&format!("  {code:<4} {meaning}\n"));
     }
-    format!("{text}{BATCHES}\n\n{TEXT_OUTPUT}\n\n{CONFIGURATION}")
+    format!("{text}{BATCHES}\n\n{TEXT_OUTPUT}\n\n{}", configuration())
 }
 
 const BATCHES: &str = "\
@@ -35,13 +35,19 @@ escaped (\\t). An edit prints a line a job: JOB_ID OUTCOME CHANGED_FIELDS (comma
 updated, planned or unchanged; JOB_ID OUTCOME CODE MESSAGE when failed, unknown
 or skipped (a job a signal or a declined prompt skipped: NotAttempted).";
 
-const CONFIGURATION: &str = "\
-Configuration comes from the AWS environment, as in the AWS CLI: AWS_PROFILE,
-AWS_REGION, AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_SNOWBALL, AWS_MAX_ATTEMPTS,
-AWS_RETRY_MODE (standard, adaptive, legacy), AWS_CA_BUNDLE, credentials from the
-environment, profiles, SSO, web identity, containers and instances. --profile
-takes the profile's credentials even when AWS_ACCESS_KEY_ID is set. A setting
-that is not valid is refused before any request, naming where it came from.";
+/// Where configuration comes from; the variables named from the man page's
+/// one table of them ([`docs::environment_names`]).
+fn configuration() -> String {
+    format!(
+        "Configuration comes from the AWS environment, as in the AWS CLI: {}; credentials \
+         from the environment, profiles, SSO, web identity, containers and instances. \
+         --profile takes the profile's credentials even when AWS_ACCESS_KEY_ID is set. A \
+         setting that is not valid is refused before any request, naming where it came \
+         from. Also read: {} (man snowjob, ENVIRONMENT).",
+        docs::environment_names(|n| n.starts_with("AWS_")).join(", "),
+        docs::environment_names(|n| !n.starts_with("AWS_")).join(", ")
+    )
+}
 
 /// A subcommand's examples (declared beside its arguments) as its help's
 /// closing text.
