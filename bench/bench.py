@@ -10,11 +10,14 @@ Run with `bench/run [SECTION...]` (builds release binaries first); sections:
   on a 4,000-job state, and their ratio (the cost of a change must not grow
   with the number of stored jobs);
 - throttle: batches against snowball-local's --rate-limit (100 jobs at 20
-  requests/s; 40 jobs at 4/s with 20 ms latency): wall time, failed jobs and
-  the 2N/R floor.
+  requests/s; 40 jobs at 4/s with 20 ms latency; 40 jobs at 2/s with
+  --concurrency 256): wall time, failed jobs and the 2N/R floor;
+- cost: `show` of one job over plain HTTP against `snowjob --version` (the
+  cost of an edit is its requests, not start-up); no AWS CLI or boto3 needed.
 
-All three by default. SNOWBALL_LOCAL=path runs another snowball-local binary
-(e.g. one built before a change; the throttle section needs --rate-limit).
+All four by default. SNOWBALL_LOCAL=path runs another snowball-local binary
+(e.g. one built before a change; the throttle section needs --rate-limit),
+SNOWJOB=path another snowjob.
 Only 127.0.0.1 is contacted.
 """
 
@@ -31,7 +34,7 @@ import uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, "target", "release")
-SNOWJOB = os.path.join(BIN, "snowjob")
+SNOWJOB = os.environ.get("SNOWJOB", os.path.join(BIN, "snowjob"))
 SERVER = os.environ.get("SNOWBALL_LOCAL", os.path.join(BIN, "snowball-local"))
 ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE"
 SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
@@ -47,8 +50,8 @@ STATE_SIZES = (40, 4000)
 STATE_EDITS = 200
 STATE_EDITED = 40  # jobs edited, each STATE_EDITS / STATE_EDITED times
 STATE_REPEATS = int(os.environ.get("BENCH_STATE_REPEATS", "3"))
-# (jobs, requests a second, latency in ms) for the throttled batches.
-THROTTLED = ((100, 20, 0), (40, 4, 20))
+# (jobs, requests a second, latency in ms, --concurrency) for the throttled batches.
+THROTTLED = ((100, 20, 0, 8), (40, 4, 20, 8), (40, 2, 0, 256))
 
 
 def env_for(url, home):
@@ -203,15 +206,15 @@ def bench_state():
 
 
 def bench_throttle():
-    """A batch of set-shipping against a rate-limited endpoint: what snowjob does today."""
+    """A batch of set-shipping against a rate-limited endpoint."""
     results = []
-    for jobs, rate, latency in THROTTLED:
+    for jobs, rate, latency, concurrency in THROTTLED:
         with tempfile.TemporaryDirectory() as d:
             seed, ids = seed_file(d, jobs)
             server, url = start_server("--seed", seed, "--rate-limit", str(rate), "--latency", f"{latency}ms")
             try:
                 env = env_for(url, d)
-                cmd = [SNOWJOB, "set-shipping", "-", "--speed", "NEXT_DAY", "-q"]
+                cmd = [SNOWJOB, "set-shipping", "-", "--speed", "NEXT_DAY", "-q", "--concurrency", str(concurrency)]
                 elapsed, code, err = run(cmd, env, stdin="\n".join(ids) + "\n", check=False)
                 stored = control(url, "GET", "/_local/jobs")
                 failed = sum(1 for j in stored if j["ShippingDetails"]["ShippingOption"] != "NEXT_DAY")
@@ -220,12 +223,13 @@ def bench_throttle():
             finally:
                 stop(server)
         floor = 2 * jobs / rate
-        results.append({"jobs": jobs, "rate": rate, "latency_ms": latency, "seconds": elapsed, "exit": code,
+        results.append({"jobs": jobs, "rate": rate, "latency_ms": latency, "concurrency": concurrency,
+                        "seconds": elapsed, "exit": code,
                         "failed_jobs": failed, "requests": len(journal), "throttled": throttled, "floor": floor})
-    print("throttled batches (snowjob set-shipping, default --concurrency):")
+    print("throttled batches (snowjob set-shipping):")
     for r in results:
         latency = f", {r['latency_ms']} ms latency" if r["latency_ms"] else ""
-        print(f"  {r['jobs']} jobs at --rate-limit {r['rate']}{latency}: {r['seconds']:.2f} s "
+        print(f"  {r['jobs']} jobs at --rate-limit {r['rate']}{latency}, --concurrency {r['concurrency']}: {r['seconds']:.2f} s "
               f"(floor 2N/R = {r['floor']:.0f} s, target 1.25x = {1.25 * r['floor']:.1f} s), exit {r['exit']}, "
               f"{r['failed_jobs']} failed jobs, {r['requests']} requests ({r['throttled']} throttled)")
     for r in results:
@@ -235,11 +239,35 @@ def bench_throttle():
     return results
 
 
+def bench_cost():
+    """`show` of one job over plain HTTP against `--version`, interleaved."""
+    home = tempfile.mkdtemp()
+    server, url = start_server("--demo")
+    try:
+        env = env_for(url, home)
+        version, show = [], []
+        for _ in range(REPEATS):
+            version.append(run([SNOWJOB, "--version"], env)[0])
+            show.append(run([SNOWJOB, "show", JOB, "-o", "json"], env)[0])
+    finally:
+        stop(server)
+    version, show = stats(version), stats(show)
+    ratio = show["median"] / version["median"]
+    print("one show over plain HTTP against --version (medians):")
+    print(f"  --version {ms(version['median'])}, show {ms(show['median'])}: {ratio:.2f}x")
+    print(f"{'met    ' if ratio <= 2 else 'MISSED '} show within 2x of --version")
+    print()
+    return {"version": version, "show": show, "ratio": ratio}
+
+
+SECTIONS = ("tools", "state", "throttle", "cost")
+
+
 def main():
-    sections = sys.argv[1:] or ["tools", "state", "throttle"]
-    unknown = set(sections) - {"tools", "state", "throttle"}
+    sections = sys.argv[1:] or list(SECTIONS)
+    unknown = set(sections) - set(SECTIONS)
     if unknown:
-        sys.exit(f"unknown section(s) {', '.join(sorted(unknown))}: expected tools, state, throttle")
+        sys.exit(f"unknown section(s) {', '.join(sorted(unknown))}: expected {', '.join(SECTIONS)}")
     results = {}
     if "tools" in sections:
         results.update(bench_tools())
@@ -247,6 +275,8 @@ def main():
         results["state_file"] = bench_state()
     if "throttle" in sections:
         results["throttled"] = bench_throttle()
+    if "cost" in sections:
+        results["show_cost"] = bench_cost()
     out = os.environ.get("BENCH_JSON")
     if out:
         with open(out, "w") as f:

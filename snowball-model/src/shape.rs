@@ -74,7 +74,7 @@ pub enum Shape {
     String {
         min: Option<f64>,
         max: Option<f64>,
-        pattern: Option<(String, Regex)>,
+        pattern: Option<(String, Pattern)>,
         allowed: Option<Vec<String>>,
     },
     Integer {
@@ -88,6 +88,38 @@ pub enum Shape {
     },
     Boolean,
     Timestamp,
+}
+
+/// A model pattern's regex, compiled the first time a value is checked
+/// against it: compiling every pattern of the model when it is read cost
+/// every command a few milliseconds, `--version` included, though most check
+/// no value at all. (A test compiles them all.)
+pub struct Pattern {
+    ecma: String,
+    compiled: OnceLock<Result<Regex, String>>,
+}
+
+impl Pattern {
+    fn new(source: &str) -> Pattern {
+        Pattern {
+            ecma: ecma(source),
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// The regex, or why it does not compile.
+    fn regex(&self) -> Result<&Regex, &str> {
+        self.compiled
+            .get_or_init(|| Regex::new(&self.ecma).map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(String::as_str)
+    }
+
+    /// Whether `text` matches (a pattern that does not compile matches nothing).
+    pub fn is_match(&self, text: &str) -> bool {
+        self.regex()
+            .is_ok_and(|regex| regex.is_match(text).unwrap_or(false))
+    }
 }
 
 /// A member that fails the model, with its path (`Resources.S3Resources[1].BucketArn`).
@@ -273,8 +305,8 @@ impl Model {
                     ));
                 }
                 check_range(path, text.chars().count() as f64, *min, *max, "length")?;
-                if let Some((source, regex)) = pattern
-                    && !regex.is_match(text).unwrap_or(false)
+                if let Some((source, pattern)) = pattern
+                    && !pattern.is_match(text)
                 {
                     return Err(invalid(
                         path,
@@ -544,13 +576,9 @@ impl Shape {
             "string" => Shape::String {
                 min: num("min"),
                 max: num("max"),
-                pattern: match def["pattern"].as_str() {
-                    Some(p) => Some((
-                        p.to_string(),
-                        Regex::new(&ecma(p)).map_err(|e| format!("pattern {p}: {e}"))?,
-                    )),
-                    None => None,
-                },
+                pattern: def["pattern"]
+                    .as_str()
+                    .map(|p| (p.to_string(), Pattern::new(p))),
                 allowed: strings(&def["enum"]),
             },
             "integer" => Shape::Integer {
@@ -605,6 +633,26 @@ mod tests {
                 .map(|(k, v)| (k.to_string(), v))
                 .collect(),
         )
+    }
+
+    #[test]
+    fn every_pattern_of_the_model_compiles() {
+        let mut patterns = 0;
+        for (name, shape) in &model().shapes {
+            if let Shape::String {
+                pattern: Some((source, pattern)),
+                ..
+            } = shape
+            {
+                assert!(
+                    pattern.regex().is_ok(),
+                    "{name}: pattern {source}: {:?}",
+                    pattern.regex().err()
+                );
+                patterns += 1;
+            }
+        }
+        assert!(patterns > 10, "{patterns}");
     }
 
     #[test]

@@ -251,3 +251,30 @@ fn a_signal_ends_the_wait_for_the_pace_at_once() {
     }
     assert_eq!(updates_applied(&env, &ids), vec![0; 20]);
 }
+
+#[test]
+fn a_batch_against_a_token_bucket_settles_at_its_rate() {
+    let env = Env::with(snowball_local::Config {
+        demo: true,
+        rate_limit: Some(snowball_local::RateLimit::new(20.0, None).unwrap()),
+        ..snowball_local::Config::default()
+    });
+    let ids = env.more_jobs(30);
+    let (code, out, err) = env
+        .run(["set-shipping", "--speed", "EXPRESS", "--concurrency", "16"])
+        .args(&ids)
+        .json();
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["Outcome"] == "updated"),
+        "{out}"
+    );
+    assert_eq!(updates_applied(&env, &ids), vec![1; 30]);
+    // Reads at the same pace: every job shown.
+    let (code, out, err) = env.run(["show", "--concurrency", "16"]).args(&ids).json();
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.as_array().unwrap().len(), 30);
+}
