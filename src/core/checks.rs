@@ -101,11 +101,11 @@ pub fn bucket_entry(
     if others == 0 {
         return Ok(Some(first));
     }
-    let id = job_label(job);
+    let (label, id) = (job_label(job), job.job_id().unwrap_or_default());
     Err(Failure::of(
         Code::AmbiguousBucket,
         format!(
-            "{id}: {bucket_arn} is held in {} entries; which one to {what} is ambiguous, so nothing was sent. \
+            "{label}: {bucket_arn} is held in {} entries; which one to {what} is ambiguous, so nothing was sent. \
              Change such entries with `snowjob edit {id}` or `snowjob apply {id} --file PATCH`",
             others + 1
         ),

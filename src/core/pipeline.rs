@@ -494,7 +494,8 @@ pub fn job_changed(id: &str, when: &str) -> Failure {
     Failure::of(
         Code::JobChanged,
         format!(
-            "job {id} changed {when}; nothing was sent for it. Run the command again to see the new plan"
+            "{} {id} changed {when}; nothing was sent for it. Run the command again to see the new plan",
+            OrderKind::of(id).noun()
         ),
     )
 }

@@ -663,6 +663,11 @@ fn a_bucket_held_twice_is_neither_removed_nor_changed_and_the_batch_goes_on() {
         ] {
             assert!(message.contains(expected), "{case}: {message}");
         }
+        // The commands it suggests can be run as they are.
+        assert!(
+            message.contains(&format!("`snowjob edit {twice}`")),
+            "{case}: {message}"
+        );
         assert!(err.contains("2 entries"), "{case}: {err}");
         assert_eq!(
             out[1]["Outcome"], "updated",
