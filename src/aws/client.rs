@@ -75,9 +75,19 @@ impl Snow {
     }
 
     pub async fn describe_job(&self, job_id: &str) -> Result<JobMetadata, Failure> {
+        self.describe(job_id, true).await
+    }
+
+    /// DescribeJob for a job already under way (its update's fate unknown):
+    /// it goes before the jobs not yet begun.
+    pub async fn describe_job_again(&self, job_id: &str) -> Result<JobMetadata, Failure> {
+        self.describe(job_id, false).await
+    }
+
+    async fn describe(&self, job_id: &str, begins: bool) -> Result<JobMetadata, Failure> {
         let out = self
             .pace
-            .read(&format!("job {job_id}"), false, || {
+            .read(&format!("job {job_id}"), begins, || {
                 self.client
                     .describe_job()
                     .job_id(job_id)
@@ -98,7 +108,7 @@ impl Snow {
         // Checks an address for a job already begun: it goes before new jobs.
         let out = self
             .pace
-            .read(&format!("address {address_id}"), true, || {
+            .read(&format!("address {address_id}"), false, || {
                 self.client
                     .describe_address()
                     .address_id(address_id)

@@ -289,7 +289,7 @@ impl<'a> Batch<'a> {
                 Sent::Unknown(e) => e,
             };
             let why = cause.message.trim_end_matches('.').to_string();
-            let job = match self.snow.describe_job(&id).await {
+            let job = match self.snow.describe_job_again(&id).await {
                 Ok(job) => job,
                 Err(e) => {
                     let why = format!(
