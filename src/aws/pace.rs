@@ -587,7 +587,13 @@ impl Pace {
                 if let Err(gave_up) = self.throttled(turn, &code, &message) {
                     return Sent::Refused(gave_up.failure(subject));
                 }
-                refused = Some(classify(err, subject));
+                let message = message.trim_end_matches('.');
+                let failure = Failure::new(
+                    Kind::Unreachable,
+                    code.clone(),
+                    format!("{subject}: {code}: {message}"),
+                );
+                refused = Some(failure.caused_by(err));
                 continue;
             }
             if matches!(err, SdkError::ServiceError(_)) {
