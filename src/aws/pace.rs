@@ -222,7 +222,7 @@ impl Refusal {
                 Kind::Unreachable,
                 code.clone(),
                 format!(
-                    "{subject}: {code}: {}. The service refused every request for throttling for {} ({PATIENCE_VAR}), so snowjob gave up; try again later, or with a lower --concurrency",
+                    "{subject}: {code}: {}. The service refused every request for throttling for {} ({PATIENCE_VAR}), so snowjob gave up (a request refused for throttling changes nothing). Try again later, or with a lower --concurrency",
                     message.trim_end_matches('.'),
                     humantime::format_duration(*patience)
                 ),
