@@ -88,9 +88,19 @@ impl Snow {
     }
 
     pub async fn describe_job(&self, job_id: &str) -> Result<JobMetadata, Failure> {
+        self.describe(job_id, true).await
+    }
+
+    /// DescribeJob for a job already under way (its update's fate unknown):
+    /// it goes before the jobs not yet begun.
+    pub async fn describe_job_again(&self, job_id: &str) -> Result<JobMetadata, Failure> {
+        self.describe(job_id, false).await
+    }
+
+    async fn describe(&self, job_id: &str, begins: bool) -> Result<JobMetadata, Failure> {
         let out = self
             .pace
-            .read(&format!("job {job_id}"), false, || {
+            .read(&format!("job {job_id}"), begins, || {
                 self.client
                     .describe_job()
                     .job_id(job_id)
@@ -111,7 +121,7 @@ impl Snow {
         // Checks an address for a job already begun: it goes before new jobs.
         let out = self
             .pace
-            .read(&format!("address {address_id}"), true, || {
+            .read(&format!("address {address_id}"), false, || {
                 self.client
                     .describe_address()
                     .address_id(address_id)
@@ -129,9 +139,13 @@ impl Snow {
     }
 
     pub async fn describe_cluster(&self, cluster_id: &str) -> Result<ClusterMetadata, Failure> {
+        self.cluster(cluster_id, true).await
+    }
+
+    async fn cluster(&self, cluster_id: &str, begins: bool) -> Result<ClusterMetadata, Failure> {
         let out = self
             .pace
-            .read(&format!("cluster {cluster_id}"), false, || {
+            .read(&format!("cluster {cluster_id}"), begins, || {
                 self.client
                     .describe_cluster()
                     .cluster_id(cluster_id)
@@ -152,7 +166,16 @@ impl Snow {
     pub async fn describe_order(&self, id: &str) -> Result<Order, Failure> {
         match OrderKind::of(id) {
             OrderKind::Job => self.describe_job(id).await.map(Order::of_job),
-            OrderKind::Cluster => self.describe_cluster(id).await.map(Order::of_cluster),
+            OrderKind::Cluster => self.cluster(id, true).await.map(Order::of_cluster),
+        }
+    }
+
+    /// The order read again while it is under way (its update's fate
+    /// unknown): it goes before the orders not yet begun.
+    pub async fn describe_order_again(&self, id: &str) -> Result<Order, Failure> {
+        match OrderKind::of(id) {
+            OrderKind::Job => self.describe_job_again(id).await.map(Order::of_job),
+            OrderKind::Cluster => self.cluster(id, false).await.map(Order::of_cluster),
         }
     }
 

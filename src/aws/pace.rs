@@ -12,9 +12,10 @@
 //!   cut: a request sent before the last cut does not cut again. Until the
 //!   first throttling there is no limit at all.
 //! - Requests that carry on with a job already begun (its UpdateJob, an
-//!   address check, any request sent again) take their turn before those that
-//!   begin one (a job's first DescribeJob), so a job's read-modify-write window
-//!   stays one turn however many workers wait.
+//!   address check, a re-read) take their turn before those that begin one (a
+//!   job's first DescribeJob), so a job's read-modify-write window stays one
+//!   turn however many workers wait; within each kind, requests go in the
+//!   order they first asked, a request sent again keeping its place.
 //! - Throttled attempts do not count against `--max-attempts` while the batch
 //!   makes progress: any request answered with something other than throttling
 //!   is progress. When nothing but throttling has come back for the patience
@@ -23,7 +24,7 @@
 //! - [`Pace::halt`] (a signal) ends every wait at once; requests in flight
 //!   are not touched.
 
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 use std::future::Future;
 use std::marker::PhantomData;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -221,7 +222,7 @@ impl Refusal {
                 Kind::Unreachable,
                 code.clone(),
                 format!(
-                    "{subject}: {code}: {}. The service refused every request for throttling for {} ({PATIENCE_VAR}), so snowjob gave up; try again later, or with a lower --concurrency",
+                    "{subject}: {code}: {}. The service refused every request for throttling for {} ({PATIENCE_VAR}), so snowjob gave up (a request refused for throttling changes nothing). Try again later, or with a lower --concurrency",
                     message.trim_end_matches('.'),
                     humantime::format_duration(*patience)
                 ),
@@ -245,55 +246,55 @@ pub struct Status {
     pub waiting: usize,
 }
 
-struct Waiter {
-    id: u64,
-    wake: Arc<Notify>,
+/// A request's place in line, kept however often it is sent again: requests
+/// carrying on with a job already begun go first, then those beginning one,
+/// each kind in the order they first asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Ticket {
+    begins: bool,
+    number: u64,
 }
 
-/// Who goes next: the first of `ahead` (requests carrying on with a job),
-/// else the first of `behind` (requests beginning one).
+/// Who goes next: the least ticket waiting.
 #[derive(Default)]
 struct Queue {
-    next_id: u64,
-    ahead: VecDeque<Waiter>,
-    behind: VecDeque<Waiter>,
+    issued: u64,
+    waiting: BTreeMap<Ticket, Arc<Notify>>,
 }
 
 impl Queue {
-    fn join(&mut self, urgent: bool) -> (u64, Arc<Notify>) {
-        self.next_id += 1;
-        let wake = Arc::new(Notify::new());
-        let waiter = Waiter {
-            id: self.next_id,
-            wake: wake.clone(),
-        };
-        if urgent {
-            self.ahead.push_back(waiter);
-        } else {
-            self.behind.push_back(waiter);
+    fn issue(&mut self, begins: bool) -> Ticket {
+        self.issued += 1;
+        Ticket {
+            begins,
+            number: self.issued,
         }
-        (self.next_id, wake)
     }
 
-    fn head(&self) -> Option<&Waiter> {
-        self.ahead.front().or(self.behind.front())
+    fn join(&mut self, ticket: Ticket) -> Arc<Notify> {
+        let wake = Arc::new(Notify::new());
+        self.waiting.insert(ticket, wake.clone());
+        wake
     }
 
-    fn leave(&mut self, id: u64) {
-        self.ahead.retain(|w| w.id != id);
-        self.behind.retain(|w| w.id != id);
-        if let Some(head) = self.head() {
-            head.wake.notify_one();
+    fn head(&self) -> Option<Ticket> {
+        self.waiting.keys().next().copied()
+    }
+
+    fn leave(&mut self, ticket: Ticket) {
+        self.waiting.remove(&ticket);
+        if let Some((_, wake)) = self.waiting.iter().next() {
+            wake.notify_one();
         }
     }
 
     fn len(&self) -> usize {
-        self.ahead.len() + self.behind.len()
+        self.waiting.len()
     }
 
     fn wake_all(&self) {
-        for waiter in self.ahead.iter().chain(&self.behind) {
-            waiter.wake.notify_one();
+        for wake in self.waiting.values() {
+            wake.notify_one();
         }
     }
 }
@@ -383,10 +384,17 @@ impl Pace {
         })
     }
 
-    /// Waits for a request's turn. `urgent`: it carries on with a job already
-    /// begun (or is sent again), so it goes before those that begin one.
-    pub async fn turn(&self, urgent: bool) -> Result<Turn, Refusal> {
-        let (id, wake) = {
+    /// A place in line for a request: `begins` for the first request of a
+    /// job (its first DescribeJob, a list), else (its UpdateJob, an address
+    /// check, a re-read) it goes before every request that begins one.
+    pub fn ticket(&self, begins: bool) -> Ticket {
+        self.lock().queue.issue(begins)
+    }
+
+    /// Waits for the turn of the request holding `ticket` (the same ticket
+    /// each time it is sent again).
+    pub async fn turn(&self, ticket: Ticket) -> Result<Turn, Refusal> {
+        let wake = {
             let mut inner = self.lock();
             let now = Instant::now();
             if let Some(refusal) = self.refusal(&mut inner, now) {
@@ -397,16 +405,16 @@ impl Pace {
             {
                 return Ok(Turn { epoch });
             }
-            inner.queue.join(urgent)
+            inner.queue.join(ticket)
         };
         // Leaves the queue however the wait ends (a dropped future included).
-        struct Place<'a>(&'a Pace, u64);
+        struct Place<'a>(&'a Pace, Ticket);
         impl Drop for Place<'_> {
             fn drop(&mut self) {
                 self.0.lock().queue.leave(self.1);
             }
         }
-        let _place = Place(self, id);
+        let _place = Place(self, ticket);
         let mut halt = self.halt.subscribe();
         loop {
             let nap = {
@@ -415,7 +423,7 @@ impl Pace {
                 if let Some(refusal) = self.refusal(&mut inner, now) {
                     return Err(refusal);
                 }
-                if inner.queue.head().is_some_and(|w| w.id == id) {
+                if inner.queue.head() == Some(ticket) {
                     match inner.rate.take(self.secs(now)) {
                         Ok(epoch) => return Ok(Turn { epoch }),
                         Err(wait) => Some(Duration::from_secs_f64(wait).min(NAP)),
@@ -464,21 +472,22 @@ impl Pace {
     }
 
     /// A read (any call that changes nothing), sent again whenever it is
-    /// throttled, at the pace. `call` makes one attempt (the SDK's own
-    /// retries, for transient errors only: see [`throttling_left_to_pace`]).
+    /// throttled, at the pace; `begins` as for [`Pace::ticket`]. `call` makes
+    /// one attempt (the SDK's own retries, for transient errors only: see
+    /// [`throttling_left_to_pace`]).
     pub async fn read<T, E, Fut>(
         &self,
         subject: &str,
-        urgent: bool,
+        begins: bool,
         call: impl Fn() -> Fut,
     ) -> Result<T, Failure>
     where
         Fut: Future<Output = Result<T, SdkError<E, HttpResponse>>>,
         E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
     {
-        let mut urgent = urgent;
+        let ticket = self.ticket(begins);
         loop {
-            let turn = self.turn(urgent).await.map_err(|r| r.failure(subject))?;
+            let turn = self.turn(ticket).await.map_err(|r| r.failure(subject))?;
             let err = match call().await {
                 Ok(out) => {
                     self.answered(turn);
@@ -491,7 +500,6 @@ impl Pace {
                     if let Err(refusal) = self.throttled(turn, &code, &message) {
                         return Err(refusal.failure(subject));
                     }
-                    urgent = true;
                 }
                 None => {
                     if matches!(err, SdkError::ServiceError(_)) {
@@ -521,7 +529,7 @@ impl Pace {
         let mut all = Vec::new();
         let mut token: Option<String> = None;
         loop {
-            let (items, next) = split(self.read(subject, false, || page(token.clone())).await?);
+            let (items, next) = split(self.read(subject, true, || page(token.clone())).await?);
             all.extend(items);
             match next {
                 Some(next) if !next.is_empty() && token.as_ref() != Some(&next) => {
@@ -550,8 +558,9 @@ impl Pace {
         let mut attempt = 1;
         // The last attempt refused: nothing was applied.
         let mut refused: Option<Failure> = None;
+        let ticket = self.ticket(false);
         loop {
-            let turn = match self.turn(true).await {
+            let turn = match self.turn(ticket).await {
                 Ok(turn) => turn,
                 Err(Refusal::Halted) => {
                     return match refused {
@@ -578,7 +587,13 @@ impl Pace {
                 if let Err(gave_up) = self.throttled(turn, &code, &message) {
                     return Sent::Refused(gave_up.failure(subject));
                 }
-                refused = Some(classify(err, subject));
+                let message = message.trim_end_matches('.');
+                let failure = Failure::new(
+                    Kind::Unreachable,
+                    code.clone(),
+                    format!("{subject}: {code}: {message}"),
+                );
+                refused = Some(failure.caused_by(err));
                 continue;
             }
             if matches!(err, SdkError::ServiceError(_)) {
@@ -848,7 +863,7 @@ mod tests {
         let pace = Arc::new(Pace::new(patience));
         let mut last = None;
         for _ in 0..100 {
-            last = Some(pace.turn(false).await.unwrap());
+            last = Some(pace.turn(pace.ticket(true)).await.unwrap());
         }
         pace.throttled(last.unwrap(), "ThrottlingException", "Rate exceeded")
             .unwrap();
@@ -858,12 +873,28 @@ mod tests {
     #[tokio::test]
     async fn waiters_carrying_on_go_first_and_a_halt_ends_every_wait() {
         let pace = throttled_pace(DEFAULT_PATIENCE).await;
+        // Five turns a second, none left now: every request below waits.
+        {
+            let mut inner = pace.lock();
+            let now = pace.secs(Instant::now());
+            inner.rate.fill = 5.0;
+            inner.rate.refill(now);
+            inner.rate.tokens = 0.0;
+        }
         let order = Arc::new(Mutex::new(Vec::new()));
+        // A request that began first, sent again after the others asked,
+        // keeps its place among those beginning a job.
+        let first = pace.ticket(true);
         let mut tasks = Vec::new();
-        for (name, urgent) in [("begin 1", false), ("begin 2", false), ("carry on", true)] {
+        for (name, ticket) in [
+            ("begin 2", pace.ticket(true)),
+            ("begin 3", pace.ticket(true)),
+            ("carry on", pace.ticket(false)),
+            ("begin 1, again", first),
+        ] {
             let (pace, order) = (pace.clone(), order.clone());
             tasks.push(tokio::spawn(async move {
-                if pace.turn(urgent).await.is_ok() {
+                if pace.turn(ticket).await.is_ok() {
                     order.lock().unwrap().push(name);
                 }
             }));
@@ -872,7 +903,10 @@ mod tests {
         for task in tasks {
             task.await.unwrap();
         }
-        assert_eq!(*order.lock().unwrap(), ["carry on", "begin 1", "begin 2"]);
+        assert_eq!(
+            *order.lock().unwrap(),
+            ["carry on", "begin 1, again", "begin 2", "begin 3"]
+        );
         // At the slowest rate, with no token left, the next turn is two
         // seconds off; a halt ends the wait.
         {
@@ -885,27 +919,30 @@ mod tests {
         let started = Instant::now();
         let waiting = {
             let pace = pace.clone();
-            tokio::spawn(async move { pace.turn(false).await })
+            tokio::spawn(async move { pace.turn(pace.ticket(true)).await })
         };
         tokio::task::yield_now().await;
         assert_eq!(pace.status().unwrap().waiting, 1);
         pace.halt();
         assert!(matches!(waiting.await.unwrap(), Err(Refusal::Halted)));
         assert!(started.elapsed() < Duration::from_secs(1));
-        assert!(matches!(pace.turn(true).await, Err(Refusal::Halted)));
+        assert!(matches!(
+            pace.turn(pace.ticket(false)).await,
+            Err(Refusal::Halted)
+        ));
         assert_eq!(pace.status().unwrap().waiting, 0);
     }
 
     #[tokio::test]
     async fn nothing_but_throttling_for_the_patience_gives_up() {
         let pace = throttled_pace(Duration::from_millis(50)).await;
-        let turn = pace.turn(false).await.unwrap();
+        let turn = pace.turn(pace.ticket(true)).await.unwrap();
         pace.answered(turn);
-        let turn = pace.turn(false).await.unwrap();
+        let turn = pace.turn(pace.ticket(true)).await.unwrap();
         pace.throttled(turn, "ThrottlingException", "Rate exceeded")
             .unwrap();
         tokio::time::sleep(Duration::from_millis(60)).await;
-        let refusal = pace.turn(false).await.unwrap_err();
+        let refusal = pace.turn(pace.ticket(true)).await.unwrap_err();
         let failure = refusal.failure("job J");
         assert_eq!(failure.code, "ThrottlingException");
         assert_eq!(failure.exit_code(), 6);
@@ -914,6 +951,9 @@ mod tests {
             "{}",
             failure.message
         );
-        assert!(matches!(pace.turn(true).await, Err(Refusal::GaveUp { .. })));
+        assert!(matches!(
+            pace.turn(pace.ticket(false)).await,
+            Err(Refusal::GaveUp { .. })
+        ));
     }
 }

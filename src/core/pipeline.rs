@@ -366,7 +366,7 @@ impl<'a> Batch<'a> {
             let why = cause.message.trim_end_matches('.').to_string();
             // The re-read gets the grace an update in flight gets, no more.
             let reread = tokio::select! {
-                reread = self.snow.describe_order(&id) => reread,
+                reread = self.snow.describe_order_again(&id) => reread,
                 () = stop.grace_over(GRACE_AFTER_SIGNAL) => {
                     let why = format!("{why}; interrupted while reading the job again");
                     return planned.with(Outcome::Unknown, Some(fate_unknown(&id, sending, &why)));

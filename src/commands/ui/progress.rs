@@ -80,10 +80,7 @@ fn pace_text(status: Status) -> String {
         0 => String::new(),
         n => format!(", {n} waiting"),
     };
-    format!(
-        "; throttled by the service: {:.1} requests/s{waiting}",
-        status.per_second
-    )
+    format!("; throttled, {:.1}/s{waiting}", status.per_second)
 }
 
 /// Both callbacks, in turn, with each result.
