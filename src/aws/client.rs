@@ -7,8 +7,6 @@ use std::sync::Arc;
 
 use aws_sdk_snowball::Client;
 use aws_sdk_snowball::config::retry::RetryConfig;
-use aws_sdk_snowball::operation::cancel_cluster::CancelClusterError;
-use aws_sdk_snowball::operation::cancel_job::CancelJobError;
 use aws_sdk_snowball::operation::describe_address::DescribeAddressError;
 use aws_sdk_snowball::operation::describe_addresses::{
     DescribeAddressesError, DescribeAddressesOutput,
@@ -193,17 +191,13 @@ impl Snow {
     ) -> Sent {
         let kind = OrderKind::of(id);
         let subject = format!("{} {id}", kind.noun());
-        let no_retries = || {
-            aws_sdk_snowball::config::Builder::default()
-                .retry_config(RetryConfig::standard().with_max_attempts(1))
-        };
         match kind {
             OrderKind::Job => {
                 self.pace
                     .change(&subject, self.max_attempts, || {
                         job(self.client.update_job().job_id(id))
                             .customize()
-                            .config_override(no_retries())
+                            .config_override(one_attempt())
                             .send()
                     })
                     .await
@@ -213,7 +207,7 @@ impl Snow {
                     .change(&subject, self.max_attempts, || {
                         cluster(self.client.update_cluster().cluster_id(id))
                             .customize()
-                            .config_override(no_retries())
+                            .config_override(one_attempt())
                             .send()
                     })
                     .await
@@ -233,10 +227,7 @@ impl Snow {
                             .cancel_job()
                             .job_id(id)
                             .customize()
-                            .config_override(
-                                throttling_left_to_pace::<CancelJobError>()
-                                    .retry_config(RetryConfig::standard().with_max_attempts(1)),
-                            )
+                            .config_override(one_attempt())
                             .send()
                     })
                     .await
@@ -248,10 +239,7 @@ impl Snow {
                             .cancel_cluster()
                             .cluster_id(id)
                             .customize()
-                            .config_override(
-                                throttling_left_to_pace::<CancelClusterError>()
-                                    .retry_config(RetryConfig::standard().with_max_attempts(1)),
-                            )
+                            .config_override(one_attempt())
                             .send()
                     })
                     .await
@@ -327,4 +315,11 @@ impl Snow {
         let split = |p: DescribeAddressesOutput| (p.addresses.unwrap_or_default(), p.next_token);
         self.pace.pages("the address list", page, split).await
     }
+}
+
+/// One attempt per call, the SDK retrying nothing: a call that changes an
+/// order is sent again only by the pace, and only when nothing was applied.
+fn one_attempt() -> aws_sdk_snowball::config::Builder {
+    aws_sdk_snowball::config::Builder::default()
+        .retry_config(RetryConfig::standard().with_max_attempts(1))
 }
