@@ -10,6 +10,7 @@ use clap::Args;
 use clap::builder::{PossibleValue, TypedValueParser};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
+use crate::core::checks::fits_shape;
 pub use crate::output::Format;
 use crate::output::query::Query;
 
@@ -34,6 +35,10 @@ pub struct Global {
     /// Show the change and the exact request; send nothing that modifies.
     #[arg(long, global = true)]
     pub dry_run: bool,
+    /// Plan as --dry-run does, and write the plan (what each order would be
+    /// sent) to FILE, readable by you only, for `snowjob submit FILE` after review.
+    #[arg(long, global = true, value_name = "FILE", value_parser = plan_file)]
+    pub plan: Option<std::path::PathBuf>,
     /// Do not ask for confirmation (before editing several jobs, or sending an edit).
     #[arg(short = 'y', long, global = true)]
     pub yes: bool,
@@ -63,6 +68,15 @@ pub struct Global {
     /// which options are global).
     #[arg(skip)]
     pub command_line: String,
+}
+
+/// `--plan`'s file: a path (stdout carries the results).
+fn plan_file(text: &str) -> Result<std::path::PathBuf, String> {
+    match text {
+        "-" => Err("--plan writes a file, and stdout carries the results: give a path".into()),
+        "" => Err("--plan needs a path".into()),
+        path => Ok(path.into()),
+    }
 }
 
 /// `--query`'s help, its nesting limit from the parser's own.
@@ -98,20 +112,11 @@ impl Bucket {
     }
 }
 
-/// Whether `text` is a value of the model's string shape `shape` (its
-/// pattern and lengths): the model is where an ID's form is written.
-fn fits(shape: &str, text: &str) -> bool {
-    let value = snowball_model::Wire::from_json(serde_json::Value::String(text.to_string()));
-    snowball_model::model()
-        .decode(shape, &value, snowball_model::DecodeOptions::default())
-        .is_ok()
-}
-
 /// The ID of a pending order, as the model's shapes have them: a job's
 /// (`JID` or `MID` and a lowercase UUID, 39 characters) or a cluster's (`CID`
 /// and a lowercase UUID), wherever a job ID is taken.
 pub fn job_id(text: &str) -> Result<String, String> {
-    if fits("JobId", text) || fits("ClusterId", text) {
+    if fits_shape("JobId", text) || fits_shape("ClusterId", text) {
         Ok(text.to_string())
     } else {
         Err(format!(
@@ -124,7 +129,7 @@ pub fn job_id(text: &str) -> Result<String, String> {
 /// An address ID as the model's AddressId shape has it: `ADID` and a
 /// lowercase UUID, 40 characters.
 pub fn address_id(text: &str) -> Result<String, String> {
-    if fits("AddressId", text) {
+    if fits_shape("AddressId", text) {
         Ok(text.to_string())
     } else {
         Err(format!(

@@ -32,6 +32,8 @@ fn main() {
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
     cli.global.command_line = snowjob::cli::command_line(&args);
+    // A plan is a dry run written down.
+    cli.global.dry_run |= cli.global.plan.is_some();
     if cli.global.output == snowjob::output::Format::Off {
         stdio::turn_stdout_off();
     }

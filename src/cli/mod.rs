@@ -237,6 +237,23 @@ pub enum Command {
     /// Cancelled and recorded in the history; undo refuses to revert it.
     #[command(after_help = examples(commands::cancel::EXAMPLES))]
     Cancel(commands::cancel::CancelArgs),
+    /// Send exactly a reviewed plan (written by --plan FILE), or nothing.
+    ///
+    /// The whole plan is checked first: its version, each entry's ID and
+    /// operation, every request against the service model, and each request's
+    /// members exactly its changes (a cancel's request its ID alone); the
+    /// region and endpoint must be the ones configured now. Any problem: exit
+    /// 2, naming the entry and member, nothing sent. Then each order is read:
+    /// one that already holds every After is unchanged (the plan was sent
+    /// before; a cancelled order too); one no longer pending is exit 3; one
+    /// that holds every Before is sent the plan's request exactly; anything
+    /// else is someone's change since the plan was made: exit 3, JobChanged,
+    /// nothing sent for that order, the others still sent. --dry-run shows
+    /// what would be sent. A batch asks on a terminal, as edits do; a plan
+    /// that cancels always asks, and needs --yes without a terminal. Each
+    /// order sent is recorded in the history as `submit PLAN`.
+    #[command(after_help = examples(commands::submit::EXAMPLES))]
+    Submit(commands::submit::SubmitArgs),
     /// Print a static shell completion script (options and values, no job IDs).
     ///
     /// Recommended instead: live completion, which also completes the job IDs of
@@ -306,27 +323,19 @@ pub fn command_line(args: &[String]) -> String {
         }
     }
     kept.iter()
-        .map(|w| shell_word(w))
+        .map(|w| crate::text::shell_word(w))
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// A word as a POSIX shell would need it quoted to read it back.
-fn shell_word(word: &str) -> String {
-    let plain = !word.is_empty()
-        && word
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_./:=@,+%^".contains(c));
-    if plain {
-        word.to_string()
-    } else {
-        format!("'{}'", word.replace('\'', r"'\''"))
-    }
 }
 
 /// Runs the command the line names, returning its exit code.
 pub async fn run(cli: &Cli, stop: &Stop) -> Result<i32, Failure> {
     let g = &cli.global;
+    if g.plan.is_some() && !cli.command.plans() {
+        return Err(Failure::invalid(
+            "--plan goes with a command that edits (set-*, add-s3-resource, remove-s3-resource, apply, edit, undo, cancel); nothing was sent",
+        ));
+    }
     match &cli.command {
         Command::Show(args) => read(commands::show::run(g, args, stop), stop).await,
         Command::List(args) => read(commands::list::run(g, args), stop).await,
@@ -342,7 +351,26 @@ pub async fn run(cli: &Cli, stop: &Stop) -> Result<i32, Failure> {
         Command::Undo(args) => commands::undo::run(g, args, stop).await,
         Command::Edit(args) => commands::edit::run(g, args, stop).await,
         Command::Cancel(args) => commands::cancel::run(g, args, stop).await,
+        Command::Submit(args) => commands::submit::run(g, args, stop).await,
         Command::Completions(args) => commands::completions::run(&docs::completion(args.shell)),
+    }
+}
+
+impl Command {
+    /// Whether the command edits, so that --plan can write down its plan.
+    fn plans(&self) -> bool {
+        matches!(
+            self,
+            Command::SetShipping(_)
+                | Command::SetCapacity(_)
+                | Command::AddS3Resource(_)
+                | Command::RemoveS3Resource(_)
+                | Command::SetNfsLimit(_)
+                | Command::Apply(_)
+                | Command::Undo(_)
+                | Command::Edit(_)
+                | Command::Cancel(_)
+        )
     }
 }
 

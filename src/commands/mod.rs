@@ -15,6 +15,7 @@ pub mod set_capacity;
 pub mod set_nfs_limit;
 pub mod set_shipping;
 pub mod show;
+pub mod submit;
 pub mod ui;
 pub mod undo;
 
@@ -260,6 +261,14 @@ pub async fn edit_jobs(
     confirm_from: usize,
     stop: &Stop,
 ) -> (i32, Vec<JobResult>) {
+    // Created before any request: a plan that cannot be written is refused first.
+    let plan_file = match global.plan.as_deref().map(submit::PlanFile::create) {
+        Some(Err(e)) => {
+            say_error(global, &e);
+            return (e.exit_code(), Vec::new());
+        }
+        made => made.and_then(Result::ok),
+    };
     let recorder = history::Recorder::new(global, snow);
     // The plan only reads; the history is told of the results of sending.
     let opts = |bar: &ui::progress::Bar, sending: bool| pipeline::Options {
@@ -300,7 +309,21 @@ pub async fn edit_jobs(
     };
     recorder.finish(global, stop).await;
     match results {
-        Ok(results) => (report(global, &results), results),
+        Ok(results) => {
+            let mut code = report(global, &results);
+            // An interrupted plan is not written: it would leave orders out.
+            if let Some(plan_file) = plan_file.filter(|_| !stop.is_stopped()) {
+                let target = history::target(snow);
+                match plan_file.finish(&results, &target, &global.command_line) {
+                    Ok(note) => global.note(&note),
+                    Err(e) => {
+                        say_error(global, &e);
+                        code = if code == 0 { e.exit_code() } else { code };
+                    }
+                }
+            }
+            (code, results)
+        }
         Err(e) => {
             say_error(global, &e);
             (e.exit_code(), Vec::new())

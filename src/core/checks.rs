@@ -112,6 +112,15 @@ pub fn bucket_entry(
     ))
 }
 
+/// Whether `text` is a value of the model's string shape `shape` (its
+/// pattern and lengths): the model is where an ID's form is written.
+pub fn fits_shape(shape: &str, text: &str) -> bool {
+    let value = Wire::from_json(serde_json::Value::String(text.to_string()));
+    snowball_model::model()
+        .decode(shape, &value, DecodeOptions::default())
+        .is_ok()
+}
+
 /// The request as it would be sent, checked against the service model
 /// (required members, types, enums, lengths, patterns, ranges): whatever the
 /// model refuses never leaves this machine.

@@ -7,5 +7,6 @@ pub mod compare;
 pub mod patch;
 pub mod patch_file;
 pub mod pipeline;
+pub mod plan;
 pub mod stop;
 pub mod undo;

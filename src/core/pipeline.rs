@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use aws_sdk_snowball::types::JobMetadata;
 use futures::{FutureExt, StreamExt};
+use serde_json::Value as Json;
 use tokio::sync::OnceCell;
 
 use crate::aws::client::{Sent, Snow};
@@ -21,7 +22,7 @@ use crate::core::compare;
 use crate::core::patch::{Effect, Patch};
 use crate::core::stop::Stop;
 use crate::failure::{Code, Failure, Kind};
-use crate::report::{JobResult, Outcome};
+use crate::report::{Change, JobResult, Outcome};
 
 /// How long UpdateJobs already in flight may take to answer after a signal.
 pub const GRACE_AFTER_SIGNAL: Duration = Duration::from_secs(2);
@@ -48,6 +49,11 @@ pub trait Edit: Send + Sync + std::fmt::Debug {
     /// What the edit sends: an update of members (the patch), or a cancel.
     fn action(&self) -> Action {
         Action::Update
+    }
+    /// The reviewed entry of a plan the order is to be sent (`submit`): then
+    /// its request is sent exactly, or nothing is.
+    fn reviewed(&self, _id: &str) -> Option<&crate::core::plan::Entry> {
+        None
     }
     /// What a person at a terminal is asked before `count` orders are sent.
     fn question(&self, count: usize) -> String {
@@ -231,6 +237,9 @@ impl<'a> Batch<'a> {
         #[cfg(debug_assertions)]
         if std::env::var_os("SNOWJOB_TEST_PANIC_FOR_JOB").is_some_and(|v| v == id) {
             panic!("a panic staged by the test suite");
+        }
+        if let Some(entry) = self.edit.reviewed(id) {
+            return plan_reviewed(entry, order, &self.ctx.command);
         }
         if self.edit.action() == Action::Cancel {
             return plan_cancel(id, order, &self.ctx.command);
@@ -487,6 +496,73 @@ fn plan_cancel(id: &str, order: &Order, command: &str) -> Result<Plan, Failure> 
             ..result(Outcome::Planned)
         },
         patch: Some(Sending::Cancel),
+    })
+}
+
+/// A reviewed entry's plan: already as reviewed (every changed field holds
+/// its After, a cancelled order included) is unchanged; otherwise the order
+/// must be editable and hold every Before, and is then sent the reviewed
+/// request exactly. Anything else is a change made since the review.
+fn plan_reviewed(
+    entry: &crate::core::plan::Entry,
+    order: &Order,
+    command: &str,
+) -> Result<Plan, Failure> {
+    let id = &entry.id;
+    let current = crate::core::patch::current_members(&order.job);
+    let state = order.state.clone().map(Json::String);
+    let now = |field: &str| match entry.is_cancel() {
+        true => state.as_ref(),
+        false => current.get(field),
+    };
+    let holds = |value: fn(&Change) -> &Json| {
+        entry
+            .changes
+            .iter()
+            .all(|c| compare::same(&c.field, now(&c.field), Some(value(c))))
+    };
+    let result = |outcome| JobResult {
+        operation: entry.is_cancel().then_some(entry.operation),
+        ..JobResult::new(id, outcome)
+    };
+    if order.cluster_id.is_none() && holds(|c| &c.after) {
+        return Ok(Plan {
+            result: result(Outcome::Unchanged),
+            patch: None,
+        });
+    }
+    ensure_editable(id, order, command)?;
+    if let Some(moved) = entry
+        .changes
+        .iter()
+        .find(|c| !compare::same(&c.field, now(&c.field), Some(&c.before)))
+    {
+        return Err(Failure::of(
+            Code::JobChanged,
+            format!(
+                "{} {id} changed since the plan was made: {} is no longer the plan's Before (nor its After); nothing was sent for it. Make and review a new plan",
+                order.kind.noun(),
+                moved.field
+            ),
+        ));
+    }
+    let sending = match entry.is_cancel() {
+        true => Sending::Cancel,
+        false => {
+            let request = entry.request.as_object();
+            let patch = Patch::of(|name| request.and_then(|r| r.get(name)).cloned())
+                .map_err(Failure::invalid)?;
+            checks::patch_fits_job(&order.job, &patch)?;
+            Sending::Update(Box::new(patch))
+        }
+    };
+    Ok(Plan {
+        result: JobResult {
+            changes: entry.changes.clone(),
+            request: Some(entry.request.clone()),
+            ..result(Outcome::Planned)
+        },
+        patch: Some(sending),
     })
 }
 

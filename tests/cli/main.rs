@@ -18,6 +18,7 @@ mod history;
 mod interactive;
 mod layers;
 mod model;
+mod plans;
 mod properties;
 mod reads;
 mod scripting;

@@ -1,0 +1,204 @@
+//! `submit PLAN`: send exactly what a reviewed plan (written by `--plan FILE`)
+//! holds, or nothing for an order that changed since; and the writing of
+//! such a plan, for every edit command.
+
+use std::io::{IsTerminal, Read, Write};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use crate::args::Global;
+use crate::core::plan::{self, Plan, Submit};
+use crate::core::stop::Stop;
+use crate::failure::{Code, Failure};
+use crate::history_file::Target;
+use crate::report::JobResult;
+use crate::text::quote;
+
+/// `submit`; its help is the doc comment of its `Command` variant in `cli`.
+#[derive(Args, Debug)]
+pub struct SubmitArgs {
+    /// The plan written by --plan FILE, or - to read it from stdin.
+    #[arg(value_name = "PLAN")]
+    pub file: String,
+}
+
+pub async fn run(global: &Global, args: &SubmitArgs, stop: &Stop) -> Result<i32, Failure> {
+    let name = match args.file.as_str() {
+        "-" => "the plan on stdin".to_string(),
+        path => format!("the plan {}", quote(path)),
+    };
+    let Some(bytes) = read(&args.file, &name, stop).await? else {
+        return Ok(0);
+    };
+    let plan = Plan::parse(&bytes, &name)?;
+    let submit = Submit::new(&plan);
+    let terminal = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    if submit.cancels() && !terminal && !global.yes && !global.dry_run {
+        return Err(Failure::of(
+            Code::NeedsYes,
+            format!(
+                "{name} cancels orders, which cannot be undone: without a terminal to ask on, give --yes to submit it (or --dry-run to see what would be sent); nothing was sent"
+            ),
+        ));
+    }
+    let Some(snow) = super::connect(global, stop).await? else {
+        return Ok(0);
+    };
+    plan.check_target(&super::history::target(&snow), &name)?;
+    let ids: Vec<String> = plan.entries.iter().map(|e| e.id.clone()).collect();
+    // A cancel is asked for even alone, as `cancel` asks.
+    let confirm_from = if submit.cancels() { 1 } else { 2 };
+    Ok(
+        super::edit_jobs(global, &snow, &ids, &submit, confirm_from, stop)
+            .await
+            .0,
+    )
+}
+
+/// The plan's bytes (at most the plan limit), from a file or stdin; `None`
+/// when a signal came first (a FIFO or a terminal may hold the read).
+async fn read(source: &str, name: &str, stop: &Stop) -> Result<Option<Vec<u8>>, Failure> {
+    let source = source.to_string();
+    let reading = tokio::task::spawn_blocking(move || -> std::io::Result<Vec<u8>> {
+        let limit = plan::MAX_SIZE as u64 + 1;
+        let mut bytes = Vec::new();
+        if source == "-" {
+            std::io::stdin()
+                .lock()
+                .take(limit)
+                .read_to_end(&mut bytes)?;
+        } else {
+            if std::fs::metadata(&source)?.is_dir() {
+                return Err(std::io::Error::other("it is a directory"));
+            }
+            std::fs::File::open(&source)?
+                .take(limit)
+                .read_to_end(&mut bytes)?;
+        }
+        Ok(bytes)
+    });
+    match stop.until_stopped(reading).await {
+        None => Ok(None),
+        Some(Ok(Ok(bytes))) => Ok(Some(bytes)),
+        Some(Ok(Err(e))) => Err(Failure::invalid(format!(
+            "{name} could not be read ({e}); nothing was sent"
+        ))),
+        Some(Err(e)) => Err(Failure::of(
+            Code::InternalError,
+            format!("reading {name}: {e}"),
+        )),
+    }
+}
+
+/// A plan being made: its file is created (mode 0600, beside the plan's
+/// path) before any request, so a path that cannot be written is refused
+/// first; it replaces the plan's path only when the plan is complete.
+pub struct PlanFile {
+    path: PathBuf,
+    temporary: PathBuf,
+    file: std::fs::File,
+    /// Put in place: nothing to clean up.
+    done: bool,
+}
+
+impl PlanFile {
+    pub fn create(path: &Path) -> Result<PlanFile, Failure> {
+        let refuse = |why: String| {
+            Failure::invalid(format!(
+                "--plan {}: {why}; nothing was sent",
+                quote(&path.display().to_string())
+            ))
+        };
+        if path.is_dir() {
+            return Err(refuse("it is a directory".into()));
+        }
+        let file_name = path
+            .file_name()
+            .ok_or_else(|| refuse("it does not name a file".into()))?;
+        let temporary = path.with_file_name(format!(
+            ".{}.{}.tmp",
+            file_name.to_string_lossy(),
+            std::process::id()
+        ));
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&temporary)
+            .map_err(|e| refuse(format!("it cannot be written ({e})")))?;
+        Ok(PlanFile {
+            path: path.to_path_buf(),
+            temporary,
+            file,
+            done: false,
+        })
+    }
+
+    /// Writes the plan of `results` and puts it in place; returns a note for
+    /// people saying where it is.
+    pub fn finish(
+        mut self,
+        results: &[JobResult],
+        target: &Target,
+        command: &str,
+    ) -> Result<String, Failure> {
+        let now = aws_smithy_types::DateTime::from(std::time::SystemTime::now()).secs();
+        let created = crate::aws::convert::timestamp(&aws_smithy_types::DateTime::from_secs(now));
+        let plan = Plan::of(results, target, command, &created);
+        let shown = quote(&self.path.display().to_string());
+        let fail = |why: String| {
+            Failure::of(
+                Code::Unexpected,
+                format!("the plan could not be written to {shown} ({why}); nothing was sent"),
+            )
+        };
+        let mut text =
+            serde_json::to_vec_pretty(&plan.to_json()).map_err(|e| fail(e.to_string()))?;
+        text.push(b'\n');
+        if text.len() > plan::MAX_SIZE {
+            return Err(Failure::invalid(format!(
+                "the plan would be larger than {} MiB: plan fewer orders at once; nothing was sent",
+                plan::MAX_SIZE >> 20
+            )));
+        }
+        self.file
+            .write_all(&text)
+            .and_then(|()| self.file.sync_all())
+            .and_then(|()| std::fs::rename(&self.temporary, &self.path))
+            .map_err(|e| fail(e.to_string()))?;
+        self.done = true;
+        let count = plan.entries.len();
+        let orders = if count == 1 { "order" } else { "orders" };
+        Ok(format!(
+            "Plan for {count} {orders} written to {shown}; after review, send it with `snowjob submit {}`",
+            crate::text::shell_word(&self.path.display().to_string())
+        ))
+    }
+}
+
+impl Drop for PlanFile {
+    /// An unfinished plan (interrupted, refused) leaves no file behind.
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = std::fs::remove_file(&self.temporary);
+        }
+    }
+}
+
+/// Shown at the end of `submit --help`: (what, command).
+pub const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "Plan a change for review; nothing is sent",
+        "snowjob set-shipping JID123e4567-e89b-12d3-a456-426655440000 --speed NEXT_DAY --plan plan.json",
+    ),
+    (
+        "See what the reviewed plan would send now",
+        "snowjob submit plan.json --dry-run",
+    ),
+    (
+        "Send it after approval (in CI, --yes if it cancels)",
+        "snowjob submit plan.json --yes",
+    ),
+];
