@@ -61,6 +61,9 @@ _snowjob() {
             snowjob,show)
                 cmd="snowjob__subcmd__show"
                 ;;
+            snowjob,submit)
+                cmd="snowjob__subcmd__submit"
+                ;;
             snowjob,undo)
                 cmd="snowjob__subcmd__undo"
                 ;;
@@ -109,6 +112,9 @@ _snowjob() {
             snowjob__subcmd__help,show)
                 cmd="snowjob__subcmd__help__subcmd__show"
                 ;;
+            snowjob__subcmd__help,submit)
+                cmd="snowjob__subcmd__help__subcmd__submit"
+                ;;
             snowjob__subcmd__help,undo)
                 cmd="snowjob__subcmd__help__subcmd__undo"
                 ;;
@@ -119,7 +125,7 @@ _snowjob() {
 
     case "${cmd}" in
         snowjob)
-            opts="-o -y -q -h -V --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help --version show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel completions help"
+            opts="-o -y -q -h -V --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help --version show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel submit completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -149,6 +155,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --plan)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-attempts)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -173,7 +183,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__add__subcmd__s3__subcmd__resource)
-            opts="-o -y -q -h --bucket --begin-marker --end-marker --service --transfer-option --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --bucket --begin-marker --end-marker --service --transfer-option --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -223,6 +233,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --plan)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-attempts)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -247,7 +261,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__addresses)
-            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -277,6 +291,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --plan)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-attempts)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -301,7 +319,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__apply)
-            opts="-f -o -y -q -h --file --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-f -o -y -q -h --file --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -339,6 +357,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --plan)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-attempts)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -363,7 +385,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__cancel)
-            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -390,6 +412,10 @@ _snowjob() {
                     return 0
                     ;;
                 --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --plan)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -417,7 +443,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__clusters)
-            opts="-o -y -q -h --all --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --all --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -444,6 +470,10 @@ _snowjob() {
                     return 0
                     ;;
                 --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --plan)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -471,7 +501,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__completions)
-            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help bash elvish fish powershell zsh"
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -498,6 +528,10 @@ _snowjob() {
                     return 0
                     ;;
                 --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --plan)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -525,7 +559,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__edit)
-            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -555,6 +589,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --plan)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-attempts)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -579,7 +617,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__help)
-            opts="show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel completions help"
+            opts="show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel submit completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -802,6 +840,20 @@ _snowjob() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        snowjob__subcmd__help__subcmd__submit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         snowjob__subcmd__help__subcmd__undo)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -817,7 +869,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__history)
-            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -844,6 +896,10 @@ _snowjob() {
                     return 0
                     ;;
                 --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --plan)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -871,7 +927,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__list)
-            opts="-o -y -q -h --all --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --all --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -901,6 +957,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --plan)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-attempts)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -925,7 +985,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__remove__subcmd__s3__subcmd__resource)
-            opts="-o -y -q -h --bucket --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --bucket --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -959,6 +1019,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --plan)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-attempts)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -983,7 +1047,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__set__subcmd__capacity)
-            opts="-o -y -q -h --capacity --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --capacity --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1017,6 +1081,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --plan)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-attempts)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1041,7 +1109,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__set__subcmd__nfs__subcmd__limit)
-            opts="-o -y -q -h --limit --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --limit --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1075,6 +1143,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --plan)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-attempts)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1099,7 +1171,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__set__subcmd__shipping)
-            opts="-o -y -q -h --speed --address-id --forwarding-address-id --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --speed --address-id --forwarding-address-id --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1141,6 +1213,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --plan)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-attempts)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1165,7 +1241,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__show)
-            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1192,6 +1268,68 @@ _snowjob() {
                     return 0
                     ;;
                 --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --plan)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        snowjob__subcmd__submit)
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --plan)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1219,7 +1357,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__undo)
-            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1246,6 +1384,10 @@ _snowjob() {
                     return 0
                     ;;
                 --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --plan)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

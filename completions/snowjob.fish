@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_snowjob_global_optspecs
-    string join \n profile= region= endpoint-url= o/output= query= dry-run y/yes q/quiet debug no-color max-attempts= connect-timeout= read-timeout= concurrency= h/help V/version
+    string join \n profile= region= endpoint-url= o/output= query= dry-run plan= y/yes q/quiet debug no-color max-attempts= connect-timeout= read-timeout= concurrency= h/help V/version
 end
 
 function __fish_snowjob_needs_command
@@ -33,6 +33,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_needs_command" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
+complete -c snowjob -n "__fish_snowjob_needs_command" -l plan -d 'Plan as --dry-run does, and write the plan (what each order would be sent) to FILE, readable by you only, for `snowjob submit FILE` after review' -r -F
 complete -c snowjob -n "__fish_snowjob_needs_command" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_needs_command" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_needs_command" -l read-timeout -d 'Seconds to wait for a reply' -r
@@ -58,6 +59,7 @@ complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "history" -d 'Show t
 complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "undo" -d 'Revert each job\'s last recorded edit, through the same checks as any edit'
 complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "edit" -d 'Edit a job\'s members in your editor ($VISUAL, else $EDITOR, else vi)'
 complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "cancel" -d 'Cancel pending jobs (New) or clusters (AwaitingQuorum); irreversible'
+complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "submit" -d 'Send exactly a reviewed plan (written by --plan FILE), or nothing'
 complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "completions" -d 'Print a static shell completion script (options and values, no job IDs)'
 complete -c snowjob -n "__fish_snowjob_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l profile -d 'Use this profile from the AWS config and credentials files' -r
@@ -69,6 +71,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l plan -d 'Plan as --dry-run does, and write the plan (what each order would be sent) to FILE, readable by you only, for `snowjob submit FILE` after review' -r -F
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l read-timeout -d 'Seconds to wait for a reply' -r
@@ -88,6 +91,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l plan -d 'Plan as --dry-run does, and write the plan (what each order would be sent) to FILE, readable by you only, for `snowjob submit FILE` after review' -r -F
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l read-timeout -d 'Seconds to wait for a reply' -r
@@ -108,6 +112,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand clusters" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand clusters" -l plan -d 'Plan as --dry-run does, and write the plan (what each order would be sent) to FILE, readable by you only, for `snowjob submit FILE` after review' -r -F
 complete -c snowjob -n "__fish_snowjob_using_subcommand clusters" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand clusters" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand clusters" -l read-timeout -d 'Seconds to wait for a reply' -r
@@ -128,6 +133,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l plan -d 'Plan as --dry-run does, and write the plan (what each order would be sent) to FILE, readable by you only, for `snowjob submit FILE` after review' -r -F
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l read-timeout -d 'Seconds to wait for a reply' -r
@@ -153,6 +159,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l plan -d 'Plan as --dry-run does, and write the plan (what each order would be sent) to FILE, readable by you only, for `snowjob submit FILE` after review' -r -F
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l read-timeout -d 'Seconds to wait for a reply' -r
@@ -183,6 +190,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l plan -d 'Plan as --dry-run does, and write the plan (what each order would be sent) to FILE, readable by you only, for `snowjob submit FILE` after review' -r -F
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l read-timeout -d 'Seconds to wait for a reply' -r
@@ -210,6 +218,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l plan -d 'Plan as --dry-run does, and write the plan (what each order would be sent) to FILE, readable by you only, for `snowjob submit FILE` after review' -r -F
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l read-timeout -d 'Seconds to wait for a reply' -r
@@ -230,6 +239,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l plan -d 'Plan as --dry-run does, and write the plan (what each order would be sent) to FILE, readable by you only, for `snowjob submit FILE` after review' -r -F
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l read-timeout -d 'Seconds to wait for a reply' -r
@@ -250,6 +260,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l plan -d 'Plan as --dry-run does, and write the plan (what each order would be sent) to FILE, readable by you only, for `snowjob submit FILE` after review' -r -F
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l read-timeout -d 'Seconds to wait for a reply' -r
@@ -270,6 +281,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l plan -d 'Plan as --dry-run does, and write the plan (what each order would be sent) to FILE, readable by you only, for `snowjob submit FILE` after review' -r -F
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l read-timeout -d 'Seconds to wait for a reply' -r
@@ -289,6 +301,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l plan -d 'Plan as --dry-run does, and write the plan (what each order would be sent) to FILE, readable by you only, for `snowjob submit FILE` after review' -r -F
 complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l read-timeout -d 'Seconds to wait for a reply' -r
@@ -308,6 +321,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l plan -d 'Plan as --dry-run does, and write the plan (what each order would be sent) to FILE, readable by you only, for `snowjob submit FILE` after review' -r -F
 complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l read-timeout -d 'Seconds to wait for a reply' -r
@@ -327,6 +341,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l plan -d 'Plan as --dry-run does, and write the plan (what each order would be sent) to FILE, readable by you only, for `snowjob submit FILE` after review' -r -F
 complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l read-timeout -d 'Seconds to wait for a reply' -r
@@ -346,6 +361,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand cancel" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand cancel" -l plan -d 'Plan as --dry-run does, and write the plan (what each order would be sent) to FILE, readable by you only, for `snowjob submit FILE` after review' -r -F
 complete -c snowjob -n "__fish_snowjob_using_subcommand cancel" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand cancel" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand cancel" -l read-timeout -d 'Seconds to wait for a reply' -r
@@ -356,6 +372,26 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand cancel" -s q -l quiet -d
 complete -c snowjob -n "__fish_snowjob_using_subcommand cancel" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand cancel" -l no-color -d 'No colour (also when NO_COLOR is set)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand cancel" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c snowjob -n "__fish_snowjob_using_subcommand submit" -l profile -d 'Use this profile from the AWS config and credentials files' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand submit" -l region -d 'The AWS region (else AWS_REGION or the profile\'s region)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand submit" -l endpoint-url -d 'Send requests to this endpoint instead of the region\'s (e.g. snowball-local)' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand submit" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+yaml\t''
+text\t''
+off\t''"
+complete -c snowjob -n "__fish_snowjob_using_subcommand submit" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand submit" -l plan -d 'Plan as --dry-run does, and write the plan (what each order would be sent) to FILE, readable by you only, for `snowjob submit FILE` after review' -r -F
+complete -c snowjob -n "__fish_snowjob_using_subcommand submit" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand submit" -l connect-timeout -d 'Seconds to wait for a connection' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand submit" -l read-timeout -d 'Seconds to wait for a reply' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand submit" -l concurrency -d 'Jobs handled at once' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand submit" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
+complete -c snowjob -n "__fish_snowjob_using_subcommand submit" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand submit" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand submit" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand submit" -l no-color -d 'No colour (also when NO_COLOR is set)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand submit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l profile -d 'Use this profile from the AWS config and credentials files' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l region -d 'The AWS region (else AWS_REGION or the profile\'s region)' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l endpoint-url -d 'Send requests to this endpoint instead of the region\'s (e.g. snowball-local)' -r
@@ -365,6 +401,7 @@ yaml\t''
 text\t''
 off\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l query -d 'A JMESPath query (as in the AWS CLI) applied to the output\'s JSON document before it is printed in the chosen format; at most 64 levels deep.' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l plan -d 'Plan as --dry-run does, and write the plan (what each order would be sent) to FILE, readable by you only, for `snowjob submit FILE` after review' -r -F
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l max-attempts -d 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l read-timeout -d 'Seconds to wait for a reply' -r
@@ -375,19 +412,20 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -s q -l qui
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l debug -d 'Trace requests and responses to stderr (credentials and signatures redacted)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l no-color -d 'No colour (also when NO_COLOR is set)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel completions help" -f -a "show" -d 'Show jobs: state and edit window left, shipping, capacity, resources, services'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel completions help" -f -a "list" -d 'List jobs; without --all only those still editable (New)'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel completions help" -f -a "clusters" -d 'List clusters; without --all only those still editable (AwaitingQuorum)'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel completions help" -f -a "addresses" -d 'List the account\'s shipping addresses, address ID first'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel completions help" -f -a "set-shipping" -d 'Change the shipping speed, the address or the forwarding address'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel completions help" -f -a "set-capacity" -d 'Change the device capacity'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel completions help" -f -a "add-s3-resource" -d 'Add an S3 bucket, or change one the job has, keeping every other resource'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel completions help" -f -a "remove-s3-resource" -d 'Remove an S3 bucket, keeping every other resource'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel completions help" -f -a "set-nfs-limit" -d 'Set the NFS on-device storage limit, keeping the other on-device services'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel completions help" -f -a "apply" -d 'Apply a YAML or JSON patch of UpdateJob members to jobs'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel completions help" -f -a "history" -d 'Show the edits snowjob has sent, oldest first'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel completions help" -f -a "undo" -d 'Revert each job\'s last recorded edit, through the same checks as any edit'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel completions help" -f -a "edit" -d 'Edit a job\'s members in your editor ($VISUAL, else $EDITOR, else vi)'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel completions help" -f -a "cancel" -d 'Cancel pending jobs (New) or clusters (AwaitingQuorum); irreversible'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel completions help" -f -a "completions" -d 'Print a static shell completion script (options and values, no job IDs)'
-complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel submit completions help" -f -a "show" -d 'Show jobs: state and edit window left, shipping, capacity, resources, services'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel submit completions help" -f -a "list" -d 'List jobs; without --all only those still editable (New)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel submit completions help" -f -a "clusters" -d 'List clusters; without --all only those still editable (AwaitingQuorum)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel submit completions help" -f -a "addresses" -d 'List the account\'s shipping addresses, address ID first'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel submit completions help" -f -a "set-shipping" -d 'Change the shipping speed, the address or the forwarding address'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel submit completions help" -f -a "set-capacity" -d 'Change the device capacity'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel submit completions help" -f -a "add-s3-resource" -d 'Add an S3 bucket, or change one the job has, keeping every other resource'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel submit completions help" -f -a "remove-s3-resource" -d 'Remove an S3 bucket, keeping every other resource'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel submit completions help" -f -a "set-nfs-limit" -d 'Set the NFS on-device storage limit, keeping the other on-device services'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel submit completions help" -f -a "apply" -d 'Apply a YAML or JSON patch of UpdateJob members to jobs'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel submit completions help" -f -a "history" -d 'Show the edits snowjob has sent, oldest first'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel submit completions help" -f -a "undo" -d 'Revert each job\'s last recorded edit, through the same checks as any edit'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel submit completions help" -f -a "edit" -d 'Edit a job\'s members in your editor ($VISUAL, else $EDITOR, else vi)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel submit completions help" -f -a "cancel" -d 'Cancel pending jobs (New) or clusters (AwaitingQuorum); irreversible'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel submit completions help" -f -a "submit" -d 'Send exactly a reviewed plan (written by --plan FILE), or nothing'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel submit completions help" -f -a "completions" -d 'Print a static shell completion script (options and values, no job IDs)'
+complete -c snowjob -n "__fish_snowjob_using_subcommand help; and not __fish_seen_subcommand_from show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel submit completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -336,6 +336,11 @@ pub async fn run(cli: &Cli, stop: &Stop) -> Result<i32, Failure> {
             "--plan goes with a command that edits (set-*, add-s3-resource, remove-s3-resource, apply, edit, undo, cancel); nothing was sent",
         ));
     }
+    // A plan that cannot be written is refused before the job IDs are read
+    // or an editor opens (the file is made again when the plan is).
+    if let Some(path) = &g.plan {
+        drop(commands::submit::PlanFile::create(path)?);
+    }
     match &cli.command {
         Command::Show(args) => read(commands::show::run(g, args, stop), stop).await,
         Command::List(args) => read(commands::list::run(g, args), stop).await,

@@ -256,6 +256,20 @@ fn a_plan_cannot_go_to_stdout_nor_come_from_a_read_only_command() {
     assert!(err.contains("--plan"), "{err}");
     let (code, _, err) = env.run(["submit", "p.json", "--plan", "q.json"]).text();
     assert_eq!(code, 2, "{err}");
+    // A plan that cannot be written is refused before the job is read.
+    let nowhere = env.home.path().join("no-such-dir").join("plan.json");
+    let (code, _, err) = env
+        .run(["set-shipping", IMPORT_JOB, "--speed", "EXPRESS", "--plan"])
+        .arg(&nowhere)
+        .text();
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("no-such-dir"), "{err}");
+    let (code, _, err) = env
+        .run(["set-shipping", IMPORT_JOB, "--speed", "EXPRESS", "--plan"])
+        .arg(env.home.path())
+        .text();
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("directory"), "{err}");
     assert!(env.server.journal().is_empty());
 }
 
