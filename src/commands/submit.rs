@@ -48,6 +48,16 @@ pub async fn run(global: &Global, args: &SubmitArgs, stop: &Stop) -> Result<i32,
     };
     plan.check_target(&super::history::target(&snow), &name)?;
     let ids: Vec<String> = plan.entries.iter().map(|e| e.id.clone()).collect();
+    if ids.is_empty() {
+        global.note(&format!("{name} has no orders: nothing to send."));
+        if global.output != crate::args::Format::Table || global.query.is_some() {
+            return Ok(super::ui::print::exit_code(
+                0,
+                super::ui::print::results(global, &[]),
+            ));
+        }
+        return Ok(0);
+    }
     // A cancel is asked for even alone, as `cancel` asks.
     let confirm_from = if submit.cancels() { 1 } else { 2 };
     Ok(

@@ -233,6 +233,12 @@ fn a_plan_with_a_failed_order_is_written_without_it_and_exits_as_the_failure() {
     let current = env.job(IMPORT_JOB)["ShippingDetails"]["ShippingOption"].clone();
     assert_eq!(current, "SECOND_DAY");
     assert_eq!(read_plan(&path)["Plans"], json!([]));
+    let (code, out, err) = env.run(["submit"]).arg(&path).json();
+    assert_eq!((code, out), (0, json!([])), "{err}");
+    let (code, out, err) = env.run(["submit"]).arg(&path).text();
+    assert_eq!(code, 0, "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("no orders"), "{err}");
 }
 
 #[test]
