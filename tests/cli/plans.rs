@@ -486,3 +486,55 @@ fn bad_plans_are_refused_naming_the_entry_and_member_and_nothing_is_sent() {
     let (code, _, err) = env.run(["submit"]).arg(plan_path(&env)).text();
     assert_eq!(code, 0, "{err}");
 }
+
+#[test]
+fn an_interrupted_plan_is_not_written_and_leaves_nothing_behind() {
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+    let env = Env::demo();
+    env.server.push_fault(
+        fault(
+            "DescribeJob",
+            1,
+            snowball_local::FaultAction::DelayReply {
+                ms: 20_000,
+                state: None,
+                job_id: None,
+            },
+        )
+        .skip(1),
+    );
+    let dir = env.home.path().join("plans");
+    std::fs::create_dir(&dir).unwrap();
+    let path = dir.join("plan.json");
+    let child = env
+        .snowjob_std()
+        .args(["set-shipping", IMPORT_JOB, EXPORT_JOB, "--speed", "EXPRESS"])
+        .args(["--concurrency", "1", "--plan"])
+        .arg(&path)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    // The first job read; the second's read (held by the endpoint) follows at once.
+    while env.ops().iter().filter(|o| *o == "DescribeJob").count() < 1 {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "{:?}",
+            env.ops()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(143), "{err}");
+    let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+    assert!(left.is_empty(), "{left:?}");
+}
