@@ -167,9 +167,42 @@ codes! {
     Interrupted => Interrupted,
     PickerFailed => Unexpected,
     TempFile => Unexpected,
+    OutputFailed => Unexpected,
     EmptyReply => Unexpected,
     Unexpected => Unexpected,
     InternalError => Unexpected,
+}
+
+/// snowjob's warnings, each with a stable code that scripts can match
+/// (`--cli-error-format json`), declared once here.
+macro_rules! warnings {
+    ($($code:ident,)*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Warning {
+            $($code,)*
+        }
+
+        impl Warning {
+            pub const ALL: &[Warning] = &[$(Warning::$code,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Warning::$code => stringify!($code),)*
+                }
+            }
+        }
+    };
+}
+
+warnings! {
+    // Both AWS_PROFILE and AWS_ACCESS_KEY_ID are set: the keys are used.
+    EnvironmentKeysOverProfile,
+    // A line of the history file that is not a record was skipped.
+    HistoryLineSkipped,
+    // An edit was made but its record could not be written.
+    HistoryNotRecorded,
+    // `show` could not name an address (DescribeAddress failed).
+    AddressNotNamed,
 }
 
 impl std::fmt::Display for Code {
@@ -259,6 +292,10 @@ mod tests {
         assert_eq!(f.exit_code(), 3);
         assert_eq!(Failure::of(Code::NoHistory, "x").exit_code(), 4);
         assert_eq!(Failure::invalid("x").code, "InvalidInput");
+        let warnings: std::collections::BTreeSet<&str> =
+            Warning::ALL.iter().map(|w| w.as_str()).collect();
+        assert_eq!(warnings.len(), Warning::ALL.len());
+        assert!(warnings.iter().all(|w| !names.contains(w)));
     }
 
     #[test]
