@@ -119,7 +119,7 @@ _snowjob() {
 
     case "${cmd}" in
         snowjob)
-            opts="-o -y -q -h -V --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help --version show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel completions help"
+            opts="-o -y -q -h -V --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help --version show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -165,6 +165,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -173,7 +177,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__add__subcmd__s3__subcmd__resource)
-            opts="-o -y -q -h --bucket --begin-marker --end-marker --service --transfer-option --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --bucket --begin-marker --end-marker --service --transfer-option --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -239,6 +243,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -247,7 +255,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__addresses)
-            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -293,6 +301,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -301,7 +313,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__apply)
-            opts="-f -o -y -q -h --file --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-f -o -y -q -h --file --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -355,6 +367,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -363,7 +379,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__cancel)
-            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -407,6 +423,10 @@ _snowjob() {
                     ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -417,7 +437,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__clusters)
-            opts="-o -y -q -h --all --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --all --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -461,6 +481,10 @@ _snowjob() {
                     ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -471,7 +495,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__completions)
-            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help bash elvish fish powershell zsh"
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -515,6 +539,10 @@ _snowjob() {
                     ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -525,7 +553,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__edit)
-            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -569,6 +597,10 @@ _snowjob() {
                     ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -817,7 +849,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__history)
-            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -861,6 +893,10 @@ _snowjob() {
                     ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -871,7 +907,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__list)
-            opts="-o -y -q -h --all --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --all --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -917,6 +953,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -925,7 +965,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__remove__subcmd__s3__subcmd__resource)
-            opts="-o -y -q -h --bucket --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --bucket --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -975,6 +1015,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -983,7 +1027,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__set__subcmd__capacity)
-            opts="-o -y -q -h --capacity --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --capacity --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1033,6 +1077,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1041,7 +1089,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__set__subcmd__nfs__subcmd__limit)
-            opts="-o -y -q -h --limit --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --limit --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1091,6 +1139,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1099,7 +1151,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__set__subcmd__shipping)
-            opts="-o -y -q -h --speed --address-id --forwarding-address-id --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --speed --address-id --forwarding-address-id --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1157,6 +1209,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1165,7 +1221,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__show)
-            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1209,6 +1265,10 @@ _snowjob() {
                     ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1219,7 +1279,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__undo)
-            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1263,6 +1323,10 @@ _snowjob() {
                     ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
                     return 0
                     ;;
                 *)

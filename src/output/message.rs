@@ -220,7 +220,10 @@ mod tests {
         let yaml = m.render(ErrorFormat::Yaml);
         assert!(yaml.starts_with("---\nLevel: error\n"), "{yaml}");
         let read: serde_yaml::Value = serde_yaml::from_str(&yaml).unwrap();
-        assert_eq!(serde_json::to_value(read).unwrap(), Json::Object(m.object()));
+        assert_eq!(
+            serde_json::to_value(read).unwrap(),
+            Json::Object(m.object())
+        );
         let about_cluster = Message::info("done").about(CLUSTER);
         assert_eq!(
             about_cluster.render(ErrorFormat::Json),
@@ -247,7 +250,10 @@ mod tests {
 
     #[test]
     fn the_formats_are_named_once() {
-        assert_eq!(ErrorFormat::allowed(), "enhanced, legacy, json, yaml or text");
+        assert_eq!(
+            ErrorFormat::allowed(),
+            "enhanced, legacy, json, yaml or text"
+        );
         assert_eq!(ErrorFormat::parse("yaml"), Some(ErrorFormat::Yaml));
         assert_eq!(ErrorFormat::parse("JSON"), None);
         assert!(!ErrorFormat::Legacy.is_structured() && ErrorFormat::Text.is_structured());

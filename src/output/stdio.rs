@@ -97,7 +97,9 @@ pub fn say(message: &Message) {
 pub fn say_interrupt(text: &str, exit_code: i32) {
     if error_format().is_structured() {
         EXIT_CODE_SAID.store(true, Ordering::Relaxed);
-        err(&Message::error(Code::Interrupted.as_str(), text).deciding(exit_code).render(error_format()));
+        err(&Message::error(Code::Interrupted.as_str(), text)
+            .deciding(exit_code)
+            .render(error_format()));
     }
 }
 
@@ -108,4 +110,3 @@ pub fn err(text: &str) {
     let _ = stderr.write_all(text.as_bytes());
     let _ = stderr.flush();
 }
-

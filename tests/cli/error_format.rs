@@ -44,7 +44,10 @@ fn check_message(m: &Json) {
 
 /// The messages that carry an exit code: exactly one, with `code`.
 fn deciding(lines: &[Json], code: i32) -> &Json {
-    let with: Vec<&Json> = lines.iter().filter(|m| m.get("ExitCode").is_some()).collect();
+    let with: Vec<&Json> = lines
+        .iter()
+        .filter(|m| m.get("ExitCode").is_some())
+        .collect();
     assert_eq!(with.len(), 1, "{lines:?}");
     assert_eq!(with[0]["ExitCode"], code, "{lines:?}");
     assert_eq!(with[0]["Level"], "error", "{lines:?}");
@@ -90,7 +93,10 @@ fn an_argument_error_is_one_json_line_with_exit_code_2() {
     deciding(&json_lines(&err), 2);
     let (code, out, err) = env.run(["--cli-error-format", "json", "--help"]).text();
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("--cli-error-format") && err.is_empty(), "{out}");
+    assert!(
+        out.contains("--cli-error-format") && err.is_empty(),
+        "{out}"
+    );
     let (code, out, _) = env.run(["--version", "--cli-error-format", "json"]).text();
     assert_eq!(code, 0);
     assert!(out.starts_with("snowjob "), "{out}");
@@ -159,7 +165,10 @@ fn a_batch_says_each_jobs_error_with_its_id_and_the_exit_code_once() {
     let (code, enhanced) = batch(&env, "enhanced");
     assert_eq!(code, 4);
     assert!(enhanced.starts_with("error: "), "{enhanced}");
-    assert!(enhanced.contains(&format!("error: job {MISSING_JOB}")), "{enhanced}");
+    assert!(
+        enhanced.contains(&format!("error: job {MISSING_JOB}")),
+        "{enhanced}"
+    );
     let env = Env::demo();
     let (_, legacy) = batch(&env, "legacy");
     assert_eq!(legacy, enhanced);
@@ -218,10 +227,7 @@ fn debug_traces_are_debug_lines() {
 fn the_format_comes_from_the_environment_or_the_profile() {
     let env = Env::demo();
     let missing = ["show", MISSING_JOB];
-    let (code, _, err) = env
-        .run(missing)
-        .env("AWS_CLI_ERROR_FORMAT", "json")
-        .text();
+    let (code, _, err) = env.run(missing).env("AWS_CLI_ERROR_FORMAT", "json").text();
     assert_eq!(code, 4, "{err}");
     assert_eq!(deciding(&json_lines(&err), 4)["JobId"], MISSING_JOB);
     // The profile's key, for the profile in use.
@@ -245,10 +251,7 @@ fn the_format_comes_from_the_environment_or_the_profile() {
         .text();
     assert!(err.starts_with("error\t"), "{err}");
     std::fs::write(&config, "[default]\ncli_error_format = xml\n").unwrap();
-    let (code, _, err) = env
-        .run(missing)
-        .env("AWS_CLI_ERROR_FORMAT", "json")
-        .text();
+    let (code, _, err) = env.run(missing).env("AWS_CLI_ERROR_FORMAT", "json").text();
     assert_eq!(code, 4, "{err}");
     deciding(&json_lines(&err), 4);
     // Invalid: exit 5 naming the key or the variable, with the values allowed.
@@ -261,18 +264,18 @@ fn the_format_comes_from_the_environment_or_the_profile() {
         "{err}"
     );
     std::fs::remove_file(&config).unwrap();
-    let (code, _, err) = env
-        .run(missing)
-        .env("AWS_CLI_ERROR_FORMAT", "XML")
-        .text();
+    let (code, _, err) = env.run(missing).env("AWS_CLI_ERROR_FORMAT", "XML").text();
     assert_eq!(code, 5, "{err}");
     assert!(
-        err.contains("AWS_CLI_ERROR_FORMAT") && err.contains("enhanced, legacy, json, yaml or text"),
+        err.contains("AWS_CLI_ERROR_FORMAT")
+            && err.contains("enhanced, legacy, json, yaml or text"),
         "{err}"
     );
     assert!(env.server.journal().is_empty() || !env.ops().is_empty());
     // On the command line: exit 2, as any bad argument.
-    let (code, _, err) = env.run(["--cli-error-format", "xml", "show", IMPORT_JOB]).text();
+    let (code, _, err) = env
+        .run(["--cli-error-format", "xml", "show", IMPORT_JOB])
+        .text();
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("xml") && err.contains("enhanced"), "{err}");
 }
@@ -369,7 +372,9 @@ fn an_interrupt_is_the_one_line_that_says_the_exit_code() {
     let m = deciding(&lines, 143);
     assert_eq!(m["Code"], "Interrupted", "{err}");
     assert!(
-        lines.iter().any(|m| m["JobId"] == MISSING_JOB && m["Level"] == "error"),
+        lines
+            .iter()
+            .any(|m| m["JobId"] == MISSING_JOB && m["Level"] == "error"),
         "{err}"
     );
 }
