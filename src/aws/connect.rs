@@ -42,7 +42,10 @@ pub struct Settings {
 /// nowhere when quiet or completing). The boundary prints nothing. A trace is
 /// said as lines (without a trailing newline), a warning with its code.
 #[derive(Clone)]
-pub struct Sink(std::sync::Arc<dyn Fn(Option<Warning>, &str) + Send + Sync>);
+pub struct Sink(std::sync::Arc<Say>);
+
+/// What a sink does with a warning (its code) or a trace (`None`).
+type Say = dyn Fn(Option<Warning>, &str) + Send + Sync;
 
 impl Sink {
     pub fn new(write: impl Fn(Option<Warning>, &str) + Send + Sync + 'static) -> Sink {
@@ -80,7 +83,7 @@ impl Snow {
     /// containers, instances) with the command line's overrides on top. Every
     /// setting is checked, and credentials are loaded once, before any request.
     pub async fn connect(settings: &Settings) -> Result<Snow, Failure> {
-        let (read, profiles) = &*read_profiles().await?;
+        let (read, profiles) = read_profiles().await?;
         let files = files::as_contents(read);
         // A value that is not UTF-8 is checked (and refused) as read, not
         // taken as unset, as aws-config would.

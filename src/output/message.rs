@@ -33,7 +33,7 @@ impl ErrorFormat {
     pub fn allowed() -> String {
         let names: Vec<String> = <ErrorFormat as clap::ValueEnum>::value_variants()
             .iter()
-            .filter_map(|f| clap::ValueEnum::to_possible_value(f))
+            .filter_map(clap::ValueEnum::to_possible_value)
             .map(|v| v.get_name().to_string())
             .collect();
         match names.split_last() {
