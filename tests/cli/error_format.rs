@@ -378,3 +378,17 @@ fn an_interrupt_is_the_one_line_that_says_the_exit_code() {
         "{err}"
     );
 }
+
+/// README names every warning code scripts may see.
+#[test]
+fn readme_names_every_warning_code() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    for warning in snowjob::failure::Warning::ALL {
+        assert!(
+            readme.contains(&format!("`{}`", warning.as_str())),
+            "{}",
+            warning.as_str()
+        );
+    }
+}
