@@ -358,8 +358,14 @@ fn an_interrupt_is_the_one_line_that_says_the_exit_code() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    // The missing job has failed (two reads), then the signal.
-    std::thread::sleep(std::time::Duration::from_millis(1500));
+    // The missing job has failed (its read answered), then the signal.
+    for _ in 0..200 {
+        if !env.ops().is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(200));
     let status = std::process::Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status()
