@@ -125,7 +125,7 @@ _snowjob() {
 
     case "${cmd}" in
         snowjob)
-            opts="-o -y -q -h -V --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help --version show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel submit completions help"
+            opts="-o -y -q -h -V --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help --version show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel submit completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -175,6 +175,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -183,7 +187,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__add__subcmd__s3__subcmd__resource)
-            opts="-o -y -q -h --bucket --begin-marker --end-marker --service --transfer-option --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --bucket --begin-marker --end-marker --service --transfer-option --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -253,6 +257,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -261,7 +269,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__addresses)
-            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -311,6 +319,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -319,7 +331,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__apply)
-            opts="-f -o -y -q -h --file --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-f -o -y -q -h --file --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -377,6 +389,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -385,7 +401,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__cancel)
-            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -433,6 +449,10 @@ _snowjob() {
                     ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -443,7 +463,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__clusters)
-            opts="-o -y -q -h --all --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --all --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -491,6 +511,10 @@ _snowjob() {
                     ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -501,7 +525,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__completions)
-            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help bash elvish fish powershell zsh"
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -549,6 +573,10 @@ _snowjob() {
                     ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -559,7 +587,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__edit)
-            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -607,6 +635,10 @@ _snowjob() {
                     ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -869,7 +901,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__history)
-            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -917,6 +949,10 @@ _snowjob() {
                     ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -927,7 +963,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__list)
-            opts="-o -y -q -h --all --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --all --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -977,6 +1013,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -985,7 +1025,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__remove__subcmd__s3__subcmd__resource)
-            opts="-o -y -q -h --bucket --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --bucket --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1039,6 +1079,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1047,7 +1091,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__set__subcmd__capacity)
-            opts="-o -y -q -h --capacity --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --capacity --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1101,6 +1145,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1109,7 +1157,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__set__subcmd__nfs__subcmd__limit)
-            opts="-o -y -q -h --limit --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --limit --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1163,6 +1211,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1171,7 +1223,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__set__subcmd__shipping)
-            opts="-o -y -q -h --speed --address-id --forwarding-address-id --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --speed --address-id --forwarding-address-id --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1233,6 +1285,10 @@ _snowjob() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1241,7 +1297,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__show)
-            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1289,6 +1345,10 @@ _snowjob() {
                     ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1299,7 +1359,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__submit)
-            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1347,6 +1407,10 @@ _snowjob() {
                     ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1357,7 +1421,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__undo)
-            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --help"
+            opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1405,6 +1469,10 @@ _snowjob() {
                     ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
                     return 0
                     ;;
                 *)

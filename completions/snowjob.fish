@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_snowjob_global_optspecs
-    string join \n profile= region= endpoint-url= o/output= query= dry-run plan= y/yes q/quiet debug no-color max-attempts= connect-timeout= read-timeout= concurrency= h/help V/version
+    string join \n profile= region= endpoint-url= o/output= query= dry-run plan= y/yes q/quiet debug no-color max-attempts= connect-timeout= read-timeout= concurrency= cli-error-format= h/help V/version
 end
 
 function __fish_snowjob_needs_command
@@ -38,6 +38,11 @@ complete -c snowjob -n "__fish_snowjob_needs_command" -l max-attempts -d 'Attemp
 complete -c snowjob -n "__fish_snowjob_needs_command" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_needs_command" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_needs_command" -l concurrency -d 'Jobs handled at once' -r
+complete -c snowjob -n "__fish_snowjob_needs_command" -l cli-error-format -d 'How errors, warnings and notes are written to stderr: as text (enhanced, the default; legacy is the same), or one JSON object, YAML document or tab-separated line each, for scripts. Else AWS_CLI_ERROR_FORMAT, else the profile\'s cli_error_format' -r -f -a "enhanced\t''
+legacy\t''
+json\t''
+yaml\t''
+text\t''"
 complete -c snowjob -n "__fish_snowjob_needs_command" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_needs_command" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
 complete -c snowjob -n "__fish_snowjob_needs_command" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
@@ -76,6 +81,11 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l max-attempts -d
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l concurrency -d 'Jobs handled at once' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l cli-error-format -d 'How errors, warnings and notes are written to stderr: as text (enhanced, the default; legacy is the same), or one JSON object, YAML document or tab-separated line each, for scripts. Else AWS_CLI_ERROR_FORMAT, else the profile\'s cli_error_format' -r -f -a "enhanced\t''
+legacy\t''
+json\t''
+yaml\t''
+text\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand show" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
@@ -96,6 +106,11 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l max-attempts -d
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l concurrency -d 'Jobs handled at once' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l cli-error-format -d 'How errors, warnings and notes are written to stderr: as text (enhanced, the default; legacy is the same), or one JSON object, YAML document or tab-separated line each, for scripts. Else AWS_CLI_ERROR_FORMAT, else the profile\'s cli_error_format' -r -f -a "enhanced\t''
+legacy\t''
+json\t''
+yaml\t''
+text\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l all -d 'Every job, not only those still editable (New)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand list" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
@@ -117,6 +132,11 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand clusters" -l max-attempt
 complete -c snowjob -n "__fish_snowjob_using_subcommand clusters" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand clusters" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand clusters" -l concurrency -d 'Jobs handled at once' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand clusters" -l cli-error-format -d 'How errors, warnings and notes are written to stderr: as text (enhanced, the default; legacy is the same), or one JSON object, YAML document or tab-separated line each, for scripts. Else AWS_CLI_ERROR_FORMAT, else the profile\'s cli_error_format' -r -f -a "enhanced\t''
+legacy\t''
+json\t''
+yaml\t''
+text\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand clusters" -l all -d 'Every cluster, not only those still editable (AwaitingQuorum)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand clusters" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand clusters" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
@@ -138,6 +158,11 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l max-attemp
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l concurrency -d 'Jobs handled at once' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l cli-error-format -d 'How errors, warnings and notes are written to stderr: as text (enhanced, the default; legacy is the same), or one JSON object, YAML document or tab-separated line each, for scripts. Else AWS_CLI_ERROR_FORMAT, else the profile\'s cli_error_format' -r -f -a "enhanced\t''
+legacy\t''
+json\t''
+yaml\t''
+text\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand addresses" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
@@ -164,6 +189,11 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l max-att
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l concurrency -d 'Jobs handled at once' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l cli-error-format -d 'How errors, warnings and notes are written to stderr: as text (enhanced, the default; legacy is the same), or one JSON object, YAML document or tab-separated line each, for scripts. Else AWS_CLI_ERROR_FORMAT, else the profile\'s cli_error_format' -r -f -a "enhanced\t''
+legacy\t''
+json\t''
+yaml\t''
+text\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-shipping" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
@@ -195,6 +225,11 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l max-att
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l concurrency -d 'Jobs handled at once' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l cli-error-format -d 'How errors, warnings and notes are written to stderr: as text (enhanced, the default; legacy is the same), or one JSON object, YAML document or tab-separated line each, for scripts. Else AWS_CLI_ERROR_FORMAT, else the profile\'s cli_error_format' -r -f -a "enhanced\t''
+legacy\t''
+json\t''
+yaml\t''
+text\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-capacity" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
@@ -223,6 +258,11 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l max-
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l concurrency -d 'Jobs handled at once' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l cli-error-format -d 'How errors, warnings and notes are written to stderr: as text (enhanced, the default; legacy is the same), or one JSON object, YAML document or tab-separated line each, for scripts. Else AWS_CLI_ERROR_FORMAT, else the profile\'s cli_error_format' -r -f -a "enhanced\t''
+legacy\t''
+json\t''
+yaml\t''
+text\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand add-s3-resource" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
@@ -244,6 +284,11 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l m
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l concurrency -d 'Jobs handled at once' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l cli-error-format -d 'How errors, warnings and notes are written to stderr: as text (enhanced, the default; legacy is the same), or one JSON object, YAML document or tab-separated line each, for scripts. Else AWS_CLI_ERROR_FORMAT, else the profile\'s cli_error_format' -r -f -a "enhanced\t''
+legacy\t''
+json\t''
+yaml\t''
+text\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand remove-s3-resource" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
@@ -265,6 +310,11 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l max-at
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l concurrency -d 'Jobs handled at once' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l cli-error-format -d 'How errors, warnings and notes are written to stderr: as text (enhanced, the default; legacy is the same), or one JSON object, YAML document or tab-separated line each, for scripts. Else AWS_CLI_ERROR_FORMAT, else the profile\'s cli_error_format' -r -f -a "enhanced\t''
+legacy\t''
+json\t''
+yaml\t''
+text\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand set-nfs-limit" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
@@ -286,6 +336,11 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l max-attempts -
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l concurrency -d 'Jobs handled at once' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l cli-error-format -d 'How errors, warnings and notes are written to stderr: as text (enhanced, the default; legacy is the same), or one JSON object, YAML document or tab-separated line each, for scripts. Else AWS_CLI_ERROR_FORMAT, else the profile\'s cli_error_format' -r -f -a "enhanced\t''
+legacy\t''
+json\t''
+yaml\t''
+text\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand apply" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
@@ -306,6 +361,11 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l max-attempts
 complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l concurrency -d 'Jobs handled at once' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l cli-error-format -d 'How errors, warnings and notes are written to stderr: as text (enhanced, the default; legacy is the same), or one JSON object, YAML document or tab-separated line each, for scripts. Else AWS_CLI_ERROR_FORMAT, else the profile\'s cli_error_format' -r -f -a "enhanced\t''
+legacy\t''
+json\t''
+yaml\t''
+text\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand history" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand history" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand history" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
@@ -326,6 +386,11 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l max-attempts -d
 complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l concurrency -d 'Jobs handled at once' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l cli-error-format -d 'How errors, warnings and notes are written to stderr: as text (enhanced, the default; legacy is the same), or one JSON object, YAML document or tab-separated line each, for scripts. Else AWS_CLI_ERROR_FORMAT, else the profile\'s cli_error_format' -r -f -a "enhanced\t''
+legacy\t''
+json\t''
+yaml\t''
+text\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand undo" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
@@ -346,6 +411,11 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l max-attempts -d
 complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l concurrency -d 'Jobs handled at once' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l cli-error-format -d 'How errors, warnings and notes are written to stderr: as text (enhanced, the default; legacy is the same), or one JSON object, YAML document or tab-separated line each, for scripts. Else AWS_CLI_ERROR_FORMAT, else the profile\'s cli_error_format' -r -f -a "enhanced\t''
+legacy\t''
+json\t''
+yaml\t''
+text\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand edit" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
@@ -366,6 +436,11 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand cancel" -l max-attempts 
 complete -c snowjob -n "__fish_snowjob_using_subcommand cancel" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand cancel" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand cancel" -l concurrency -d 'Jobs handled at once' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand cancel" -l cli-error-format -d 'How errors, warnings and notes are written to stderr: as text (enhanced, the default; legacy is the same), or one JSON object, YAML document or tab-separated line each, for scripts. Else AWS_CLI_ERROR_FORMAT, else the profile\'s cli_error_format' -r -f -a "enhanced\t''
+legacy\t''
+json\t''
+yaml\t''
+text\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand cancel" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand cancel" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand cancel" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
@@ -386,6 +461,11 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand submit" -l max-attempts 
 complete -c snowjob -n "__fish_snowjob_using_subcommand submit" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand submit" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand submit" -l concurrency -d 'Jobs handled at once' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand submit" -l cli-error-format -d 'How errors, warnings and notes are written to stderr: as text (enhanced, the default; legacy is the same), or one JSON object, YAML document or tab-separated line each, for scripts. Else AWS_CLI_ERROR_FORMAT, else the profile\'s cli_error_format' -r -f -a "enhanced\t''
+legacy\t''
+json\t''
+yaml\t''
+text\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand submit" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand submit" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand submit" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'
@@ -406,6 +486,11 @@ complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l max-atte
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l connect-timeout -d 'Seconds to wait for a connection' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l read-timeout -d 'Seconds to wait for a reply' -r
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l concurrency -d 'Jobs handled at once' -r
+complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l cli-error-format -d 'How errors, warnings and notes are written to stderr: as text (enhanced, the default; legacy is the same), or one JSON object, YAML document or tab-separated line each, for scripts. Else AWS_CLI_ERROR_FORMAT, else the profile\'s cli_error_format' -r -f -a "enhanced\t''
+legacy\t''
+json\t''
+yaml\t''
+text\t''"
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -l dry-run -d 'Show the change and the exact request; send nothing that modifies'
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -s y -l yes -d 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
 complete -c snowjob -n "__fish_snowjob_using_subcommand completions" -s q -l quiet -d 'Print only errors (and the output of show, list, addresses and --query)'

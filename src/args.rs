@@ -12,6 +12,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use crate::core::checks::fits_shape;
 pub use crate::output::Format;
+pub use crate::output::message::ErrorFormat;
 use crate::output::query::Query;
 
 #[derive(Args, Debug, Clone)]
@@ -63,6 +64,9 @@ pub struct Global {
     /// Jobs handled at once.
     #[arg(long, global = true, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub concurrency: u16,
+    /// How errors, warnings and notes are written to stderr: as text (enhanced, the default; legacy is the same), or one JSON object, YAML document or tab-separated line each, for scripts. Else AWS_CLI_ERROR_FORMAT, else the profile's cli_error_format.
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    pub cli_error_format: Option<ErrorFormat>,
     /// The subcommand and its arguments as typed, global options left out:
     /// what the history records as the command (set by `cli`, which knows
     /// which options are global).

@@ -106,24 +106,34 @@ impl PartialEq for Failure {
     }
 }
 
+/// An enum of stable names (error or warning codes): every variant, and
+/// each one's name as scripts see it.
+macro_rules! named {
+    ($enum:ident { $($name:ident,)* }) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $enum {
+            $($name,)*
+        }
+
+        impl $enum {
+            pub const ALL: &[$enum] = &[$($enum::$name,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($enum::$name => stringify!($name),)*
+                }
+            }
+        }
+    };
+}
+
 /// snowjob's own error codes, each with the kind (so the exit code) it
 /// always has; a failure the service reports keeps the service's code.
 macro_rules! codes {
     ($($code:ident => $kind:ident,)*) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum Code {
-            $($code,)*
-        }
+        named!(Code { $($code,)* });
 
         impl Code {
-            pub const ALL: &[Code] = &[$(Code::$code,)*];
-
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $(Code::$code => stringify!($code),)*
-                }
-            }
-
             pub fn kind(self) -> Kind {
                 match self {
                     $(Code::$code => Kind::$kind,)*
@@ -167,10 +177,24 @@ codes! {
     Interrupted => Interrupted,
     PickerFailed => Unexpected,
     TempFile => Unexpected,
+    OutputFailed => Unexpected,
     EmptyReply => Unexpected,
     Unexpected => Unexpected,
     InternalError => Unexpected,
 }
+
+// snowjob's warnings, each with a stable code that scripts can match
+// (`--cli-error-format json`), declared once here.
+named!(Warning {
+    // Both AWS_PROFILE and AWS_ACCESS_KEY_ID are set: the keys are used.
+    EnvironmentKeysOverProfile,
+    // A line of the history file that is not a record was skipped.
+    HistoryLineSkipped,
+    // An edit was made but its record could not be written.
+    HistoryNotRecorded,
+    // `show` could not name an address (DescribeAddress failed).
+    AddressNotNamed,
+});
 
 impl std::fmt::Display for Code {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -259,6 +283,10 @@ mod tests {
         assert_eq!(f.exit_code(), 3);
         assert_eq!(Failure::of(Code::NoHistory, "x").exit_code(), 4);
         assert_eq!(Failure::invalid("x").code, "InvalidInput");
+        let warnings: std::collections::BTreeSet<&str> =
+            Warning::ALL.iter().map(|w| w.as_str()).collect();
+        assert_eq!(warnings.len(), Warning::ALL.len());
+        assert!(warnings.iter().all(|w| !names.contains(w)));
     }
 
     #[test]

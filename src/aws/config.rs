@@ -6,7 +6,7 @@
 
 use aws_config::profile::ProfileSet;
 
-use crate::failure::{Code, Failure};
+use crate::failure::{Code, Failure, Warning};
 use crate::text::quote;
 
 /// What the command line asked for; `None` leaves it to the environment.
@@ -94,8 +94,8 @@ pub struct Resolved {
     /// The token files aws-config may read for credentials, each with the
     /// variable or key that names it.
     pub token_files: Vec<(String, String)>,
-    /// Said on stderr before the run (unless --quiet).
-    pub warnings: Vec<String>,
+    /// Said on stderr before the run (unless --quiet), each with its code.
+    pub warnings: Vec<(Warning, String)>,
 }
 
 /// Where a value came from, for messages and for the exit code: a bad value
@@ -120,7 +120,7 @@ impl Source<'_> {
     }
 
     /// `shown` is the value as a message may show it.
-    fn refuse(self, what: &str, shown: &str, why: &str) -> Failure {
+    fn refuse(self, what: &str, shown: &str, why: impl std::fmt::Display) -> Failure {
         let (code, place) = self.place();
         Failure::of(
             code,
@@ -151,14 +151,7 @@ pub fn resolve(
     let set = |name: &str| env(name).filter(|v| !v.is_empty());
     let mut warnings = Vec::new();
 
-    let (profile, explicit_profile) = match (&flags.profile, set("AWS_PROFILE")) {
-        (Some(p), _) => (p.clone(), true),
-        (None, Some(p)) => (p, false),
-        (None, None) => (
-            set("AWS_DEFAULT_PROFILE").unwrap_or_else(|| "default".into()),
-            false,
-        ),
-    };
+    let (profile, explicit_profile) = profile_in_use(flags.profile.as_deref(), env);
     let section = profiles.get_profile(&profile);
     if section.is_none() && profile != "default" {
         return Err(Failure::of(
@@ -176,9 +169,12 @@ pub fn resolve(
             .filter(|v| !v.is_empty())
     };
     if !explicit_profile && set("AWS_PROFILE").is_some() && set("AWS_ACCESS_KEY_ID").is_some() {
-        warnings.push(format!(
-            "warning: both AWS_PROFILE ({}) and AWS_ACCESS_KEY_ID are set; the environment's keys are used, as in the AWS CLI (use --profile to use the profile's)",
-            quote(&profile)
+        warnings.push((
+            Warning::EnvironmentKeysOverProfile,
+            format!(
+                "both AWS_PROFILE ({}) and AWS_ACCESS_KEY_ID are set; the environment's keys are used, as in the AWS CLI (use --profile to use the profile's)",
+                quote(&profile)
+            ),
         ));
     }
 
@@ -291,22 +287,60 @@ pub fn resolve(
     })
 }
 
+/// The profile whose settings apply, and whether `--profile` named it:
+/// `--profile`, else AWS_PROFILE, else AWS_DEFAULT_PROFILE, else `default`.
+fn profile_in_use(flag: Option<&str>, env: EnvLookup<'_>) -> (String, bool) {
+    let set = |name: &str| env(name).filter(|v| !v.is_empty());
+    match (flag, set("AWS_PROFILE")) {
+        (Some(p), _) => (p.to_string(), true),
+        (None, Some(p)) => (p, false),
+        (None, None) => (
+            set("AWS_DEFAULT_PROFILE").unwrap_or_else(|| "default".into()),
+            false,
+        ),
+    }
+}
+
+/// A setting of snowjob's own, as the AWS CLI reads its own (the error
+/// format): the `variable`, else `key` in the profile in use (`profiles`,
+/// when they could be read). Only the source that decides is checked; set
+/// but not valid is exit 5 naming the variable or the key, and `why`.
+pub fn own_setting<T, E: std::fmt::Display>(
+    profile_flag: Option<&str>,
+    env: EnvLookup<'_>,
+    profiles: Option<&ProfileSet>,
+    (variable, key): (&str, &str),
+    what: &str,
+    check: impl Fn(&str) -> Result<T, E>,
+) -> Result<Option<T>, Failure> {
+    let (profile, _) = profile_in_use(profile_flag, env);
+    let in_profile = profiles
+        .and_then(|p| p.get_profile(&profile))
+        .and_then(|section| section.get(key))
+        .map(|v| v.trim().to_string());
+    let sources = [
+        (env(variable), Source::Env(variable)),
+        (in_profile, Source::Profile(&profile, key)),
+    ];
+    first_valid(&sources, what, check)
+}
+
 /// The first source that is set decides; set but invalid is an error naming it.
 /// An empty command-line value counts as set (the user typed it); an empty
 /// variable counts as set too, as in botocore, except for the region.
-fn first_valid<T>(
+fn first_valid<T, E: std::fmt::Display>(
     sources: &[(Option<String>, Source<'_>)],
     what: &str,
-    check: impl Fn(&str) -> Result<T, &'static str>,
+    check: impl Fn(&str) -> Result<T, E>,
 ) -> Result<Option<T>, Failure> {
     first_valid_shown(sources, what, check, str::to_string)
 }
 
 /// [`first_valid`], with the value shown in a refusal as `show` makes it.
-fn first_valid_shown<T>(
+fn first_valid_shown<T, E: std::fmt::Display>(
     sources: &[(Option<String>, Source<'_>)],
     what: &str,
-    check: impl Fn(&str) -> Result<T, &'static str>,
+    check: impl Fn(&str) -> Result<T, E>,
     show: fn(&str) -> String,
 ) -> Result<Option<T>, Failure> {
     for (value, source) in sources {

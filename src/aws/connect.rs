@@ -24,7 +24,7 @@ use crate::aws::debug::DebugTrace;
 use crate::aws::errors::root_cause;
 use crate::aws::files;
 use crate::aws::transport::{self, Trust};
-use crate::failure::{Code, Failure};
+use crate::failure::{Code, Failure, Warning};
 
 /// How to reach the service: the command line's overrides of the AWS environment.
 #[derive(Clone, Debug, Default)]
@@ -38,23 +38,31 @@ pub struct Settings {
     pub trace: Option<Sink>,
 }
 
-/// Where the boundary's words go, as whole lines: the command layer decides
-/// (stderr, or nowhere when quiet or completing). The boundary prints nothing.
+/// Where the boundary's words go: the command layer decides (stderr, or
+/// nowhere when quiet or completing). The boundary prints nothing. A trace is
+/// said as lines (without a trailing newline), a warning with its code.
 #[derive(Clone)]
-pub struct Sink(std::sync::Arc<dyn Fn(&str) + Send + Sync>);
+pub struct Sink(std::sync::Arc<Say>);
+
+/// What a sink does with a warning (its code) or a trace (`None`).
+type Say = dyn Fn(Option<Warning>, &str) + Send + Sync;
 
 impl Sink {
-    pub fn new(write: impl Fn(&str) + Send + Sync + 'static) -> Sink {
+    pub fn new(write: impl Fn(Option<Warning>, &str) + Send + Sync + 'static) -> Sink {
         Sink(std::sync::Arc::new(write))
     }
 
     /// Words said to nobody.
     pub fn nowhere() -> Sink {
-        Sink::new(|_| {})
+        Sink::new(|_, _| {})
     }
 
     pub fn say(&self, text: &str) {
-        (self.0)(text)
+        (self.0)(None, text)
+    }
+
+    pub fn warn(&self, code: Warning, text: &str) {
+        (self.0)(Some(code), text)
     }
 }
 
@@ -75,15 +83,14 @@ impl Snow {
     /// containers, instances) with the command line's overrides on top. Every
     /// setting is checked, and credentials are loaded once, before any request.
     pub async fn connect(settings: &Settings) -> Result<Snow, Failure> {
-        let read = files::profile_files(&|name| std::env::var_os(name)).await?;
-        let profiles = load_profiles(&read).await?;
-        let files = files::as_contents(&read);
+        let (read, profiles) = read_profiles().await?;
+        let files = files::as_contents(read);
         // A value that is not UTF-8 is checked (and refused) as read, not
         // taken as unset, as aws-config would.
         let env = |name: &str| std::env::var_os(name).map(|v| v.to_string_lossy().into_owned());
-        let resolved = config::resolve(&settings.overrides, &env, &profiles)?;
-        for warning in &resolved.warnings {
-            settings.warnings.say(&format!("{warning}\n"));
+        let resolved = config::resolve(&settings.overrides, &env, profiles)?;
+        for (code, warning) in &resolved.warnings {
+            settings.warnings.warn(*code, warning);
         }
         for (named, path) in &resolved.token_files {
             files::check_small_file(std::path::Path::new(path), files::TOKEN_FILE_LIMIT).map_err(
@@ -171,7 +178,7 @@ impl Snow {
         config = config.interceptor(crate::aws::times::RoundTimes);
         if let Some(trace) = &settings.trace {
             trace.say(&format!(
-                "[debug] region {region}; endpoint {}; profile {}; retry {:?}, {} attempts\n",
+                "region {region}; endpoint {}; profile {}; retry {:?}, {} attempts",
                 endpoint
                     .as_deref()
                     .map_or("(the region's)".into(), config::redact_endpoint),
@@ -190,6 +197,42 @@ impl Snow {
             pace: std::sync::Arc::new(crate::aws::pace::Pace::new(patience)),
         })
     }
+}
+
+/// The config and credentials files, read and parsed once a run: the error
+/// format is looked up in them before the command connects, and a FIFO
+/// (`<(…)`) can be read only once. A failure is kept, and said by `connect`.
+async fn read_profiles()
+-> Result<&'static (Vec<files::ProfileFile>, aws_config::profile::ProfileSet), Failure> {
+    type Read = Result<(Vec<files::ProfileFile>, aws_config::profile::ProfileSet), Failure>;
+    static READ: tokio::sync::OnceCell<Read> = tokio::sync::OnceCell::const_new();
+    READ.get_or_init(|| async {
+        let read = files::profile_files(&|name| std::env::var_os(name)).await?;
+        let profiles = load_profiles(&read).await?;
+        Ok((read, profiles))
+    })
+    .await
+    .as_ref()
+    .map_err(Clone::clone)
+}
+
+/// A setting of snowjob's own, read as the AWS CLI reads its own: the
+/// environment's `variable`, else `key` in the profile in use (`--profile`,
+/// AWS_PROFILE, …). Set but not valid is exit 5 naming where; the files are
+/// read only when the variable is not set, and files that cannot be read
+/// are left for the command's connection to report.
+pub async fn own_setting<T, E: std::fmt::Display>(
+    profile_flag: Option<&str>,
+    (variable, key): (&str, &str),
+    what: &str,
+    check: impl Fn(&str) -> Result<T, E>,
+) -> Result<Option<T>, Failure> {
+    let env = |name: &str| std::env::var_os(name).map(|v| v.to_string_lossy().into_owned());
+    let profiles = match env(variable) {
+        Some(_) => None,
+        None => read_profiles().await.ok().map(|(_, profiles)| profiles),
+    };
+    config::own_setting(profile_flag, &env, profiles, (variable, key), what, check)
 }
 
 /// The profiles of the AWS config and credentials files, read by
@@ -226,9 +269,9 @@ async fn load_profiles(
 
 /// The names of the profiles in the AWS config and credentials files.
 pub async fn profile_names() -> Result<Vec<String>, Failure> {
-    let read = files::profile_files(&|name| std::env::var_os(name)).await?;
-    let mut names: Vec<String> = load_profiles(&read)
+    let mut names: Vec<String> = read_profiles()
         .await?
+        .1
         .profiles()
         .map(str::to_string)
         .collect();

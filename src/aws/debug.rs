@@ -1,5 +1,6 @@
 //! `--debug`: every request and response on stderr, CBOR bodies decoded, with
-//! credentials, session tokens and signatures redacted.
+//! credentials, session tokens and signatures redacted; one message a request
+//! or response, its lines below its first.
 
 use aws_smithy_runtime_api::box_error::BoxError;
 use aws_smithy_runtime_api::client::interceptors::Intercept;
@@ -33,17 +34,11 @@ impl Intercept for DebugTrace {
         _: &mut ConfigBag,
     ) -> Result<(), BoxError> {
         let req = context.request();
-        let mut out = format!("[debug] -> {} {}\n", req.method(), redact_uri(req.uri()));
+        let mut out = format!("-> {} {}\n", req.method(), redact_uri(req.uri()));
         for (name, value) in req.headers() {
-            out.push_str(&format!(
-                "[debug]    {name}: {}\n",
-                redact_header(name, value)
-            ));
+            out.push_str(&format!("   {name}: {}\n", redact_header(name, value)));
         }
-        out.push_str(&format!(
-            "[debug]    body: {}\n",
-            body_text(req.body().bytes())
-        ));
+        out.push_str(&format!("   body: {}", body_text(req.body().bytes())));
         self.0.say(&out);
         Ok(())
     }
@@ -55,17 +50,11 @@ impl Intercept for DebugTrace {
         _: &mut ConfigBag,
     ) -> Result<(), BoxError> {
         let resp = context.response();
-        let mut out = format!("[debug] <- {}\n", resp.status().as_u16());
+        let mut out = format!("<- {}\n", resp.status().as_u16());
         for (name, value) in resp.headers() {
-            out.push_str(&format!(
-                "[debug]    {name}: {}\n",
-                redact_header(name, value)
-            ));
+            out.push_str(&format!("   {name}: {}\n", redact_header(name, value)));
         }
-        out.push_str(&format!(
-            "[debug]    body: {}\n",
-            body_text(resp.body().bytes())
-        ));
+        out.push_str(&format!("   body: {}", body_text(resp.body().bytes())));
         self.0.say(&out);
         Ok(())
     }

@@ -61,6 +61,10 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "AWS_EC2_METADATA_DISABLED",
         "Set to true to skip instance metadata when looking for credentials.",
     ),
+    (
+        "AWS_CLI_ERROR_FORMAT",
+        "How messages are written to stderr, when --cli-error-format is not given: {error_formats} (else the profile's cli_error_format). An invalid value is exit {exit_config}.",
+    ),
     ("NO_COLOR", "Any value turns colour off."),
     (
         "SNOWJOB_HISTORY",
@@ -155,6 +159,10 @@ fn fill(text: &str) -> String {
         (
             "{profile_file_limit}",
             crate::text::size(crate::aws::files::PROFILE_FILE_LIMIT),
+        ),
+        (
+            "{error_formats}",
+            crate::output::message::ErrorFormat::allowed(),
         ),
     ];
     limits.iter().fold(text.to_string(), |text, (name, value)| {

@@ -18,6 +18,7 @@ use crate::core::patch_file;
 use crate::core::pipeline::{self, Context, Edit};
 use crate::core::stop::Stop;
 use crate::failure::{Code, Failure};
+use crate::output::message::Message;
 use crate::output::render;
 use crate::output::stdio;
 use crate::report::{JobResult, Outcome};
@@ -142,11 +143,11 @@ pub async fn run(global: &Global, args: &EditArgs, stop: &Stop) -> Result<i32, F
                 let changed = results
                     .iter()
                     .any(|r| r.error.as_ref().is_some_and(|e| e.is(Code::JobChanged)));
-                stdio::errln(&keep(if changed {
+                stdio::say(&Message::info(keep(if changed {
                     "to retry the edit on the job as it is now, run `snowjob edit` again and copy your change over"
                 } else {
                     "your change was not sent"
-                }));
+                })).about(id));
             }
             return Ok(code);
         }

@@ -11,7 +11,7 @@ use crate::args::Global;
 use crate::aws::client::Snow;
 use crate::core::pipeline::{GRACE_AFTER_SIGNAL, Progress};
 use crate::core::stop::Stop;
-use crate::failure::{Code, Failure};
+use crate::failure::{Code, Failure, Warning};
 use crate::history_file::{self, Location, NotRegular, Record, Target};
 use crate::output::render;
 use crate::report::JobResult;
@@ -109,18 +109,24 @@ pub async fn read(
             None => unreadable(e.to_string()),
         })?;
     for w in warnings.iter().take(MAX_WARNINGS) {
-        global.note(&format!(
-            "warning: the history {}: {}; skipped",
-            shown(path),
-            crate::text::message(w)
-        ));
+        global.warn(
+            Warning::HistoryLineSkipped,
+            &format!(
+                "the history {}: {}; skipped",
+                shown(path),
+                crate::text::message(w)
+            ),
+        );
     }
     if warnings.len() > MAX_WARNINGS {
-        global.note(&format!(
-            "warning: the history {}: {} more lines are not records; skipped",
-            shown(path),
-            warnings.len() - MAX_WARNINGS
-        ));
+        global.warn(
+            Warning::HistoryLineSkipped,
+            &format!(
+                "the history {}: {} more lines are not records; skipped",
+                shown(path),
+                warnings.len() - MAX_WARNINGS
+            ),
+        );
     }
     Ok(Some(records))
 }
@@ -236,15 +242,18 @@ impl Recorder {
             return;
         }
         let why = why.unwrap_or_default();
-        global.note(&if count == 1 {
-            format!(
-                "warning: the edit was made, but its record in the history {why} (`undo` will not know it)"
-            )
-        } else {
-            format!(
-                "warning: {count} edits were made, but their records in the history {why} (`undo` will not know them)"
-            )
-        });
+        global.warn(
+            Warning::HistoryNotRecorded,
+            &if count == 1 {
+                format!(
+                    "the edit was made, but its record in the history {why} (`undo` will not know it)"
+                )
+            } else {
+                format!(
+                    "{count} edits were made, but their records in the history {why} (`undo` will not know them)"
+                )
+            },
+        );
     }
 }
 

@@ -26,7 +26,8 @@ use crate::aws::client::{Settings, Sink, Snow};
 use crate::aws::config::Overrides;
 use crate::core::pipeline::{self as pipeline, Edit};
 use crate::core::stop::Stop;
-use crate::failure::{Code, Failure, first_exit_code};
+use crate::failure::{Code, Failure, Warning, first_exit_code};
+use crate::output::message::Message;
 use crate::output::render::{self, Style};
 use crate::output::stdio;
 use crate::report::{JobResult, Outcome};
@@ -45,9 +46,9 @@ impl Global {
             warnings: if self.quiet {
                 Sink::nowhere()
             } else {
-                Sink::new(stdio::err)
+                ui::say::sink()
             },
-            trace: self.debug.then(|| Sink::new(stdio::err)),
+            trace: self.debug.then(ui::say::sink),
         }
     }
 
@@ -59,18 +60,25 @@ impl Global {
         }
     }
 
-    /// Progress and warnings: stderr, unless --quiet.
+    /// Progress and other notes: stderr, unless --quiet.
     pub fn note(&self, message: &str) {
         if !self.quiet {
-            stdio::errln(message);
+            stdio::say(&Message::info(message));
+        }
+    }
+
+    /// A warning, with its code: stderr, unless --quiet.
+    pub fn warn(&self, code: Warning, message: &str) {
+        if !self.quiet {
+            stdio::say(&Message::warning(code, message));
         }
     }
 }
 
-/// An error, once, on stderr: escaped, with its causes under --debug.
+/// The error that ends the run, once, on stderr: escaped, with its causes
+/// under --debug; it decides the exit code.
 pub fn say_error(global: &Global, failure: &Failure) {
-    let text = crate::text::message(&failure.report(global.debug));
-    stdio::errln(&format!("error: {text}"));
+    stdio::say(&ui::say::error(global, failure).deciding(failure.exit_code()));
 }
 
 /// Longest line of job IDs read from stdin; a longer one is refused.
@@ -387,11 +395,10 @@ fn report(global: &Global, results: &[JobResult]) -> i32 {
     if machine || !global.quiet || global.query.is_some() {
         printed = ui::print::results(global, results);
     }
-    for r in results {
-        if let Some(e) = &r.error {
-            say_error(global, e);
-        }
-    }
+    let errors = results
+        .iter()
+        .filter_map(|r| Some((r.job_id.as_str(), r.error.as_ref()?)));
+    ui::say::order_errors(global, errors);
     if !machine {
         global.note(&render::summary(results, global.dry_run));
     }

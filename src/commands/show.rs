@@ -6,7 +6,7 @@ use crate::aws::client::Snow;
 use crate::aws::convert;
 use crate::aws::order::OrderKind;
 use crate::core::stop::Stop;
-use crate::failure::{Failure, first_exit_code};
+use crate::failure::{Failure, Warning, first_exit_code};
 use crate::output::render;
 
 /// Show jobs (and clusters) in full.
@@ -71,10 +71,13 @@ pub async fn run(global: &Global, args: &ShowArgs, stop: &Stop) -> Result<i32, F
                         .collect();
                     looked.addresses.insert(id.to_string(), named.join(", "));
                 }
-                Err(e) => global.note(&format!(
-                    "warning: address {id} could not be named ({}); shown by its ID",
-                    crate::text::message(e.message.trim_end_matches('.'))
-                )),
+                Err(e) => global.warn(
+                    Warning::AddressNotNamed,
+                    &format!(
+                        "address {id} could not be named ({}); shown by its ID",
+                        crate::text::message(e.message.trim_end_matches('.'))
+                    ),
+                ),
             }
         }
     }
@@ -92,9 +95,11 @@ pub async fn run(global: &Global, args: &ShowArgs, stop: &Stop) -> Result<i32, F
             render::now(),
         )
     });
-    for e in described.iter().filter_map(|r| r.as_ref().err()) {
-        super::say_error(global, e);
-    }
+    let errors = ids
+        .iter()
+        .zip(&described)
+        .filter_map(|(id, r)| Some((id.as_str(), r.as_ref().err()?)));
+    super::ui::say::order_errors(global, errors);
     Ok(super::ui::print::exit_code(
         first_exit_code(described.iter().map(|r| r.as_ref().err())),
         printed,

@@ -23,6 +23,13 @@ impl Signal {
         }
         .exit_code()
     }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Signal::Interrupt => "SIGINT",
+            Signal::Terminate => "SIGTERM",
+        }
+    }
 }
 
 /// Whether, and by which signal, the run was asked to stop.

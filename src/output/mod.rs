@@ -1,8 +1,10 @@
 //! Everything snowjob prints: tables, text, JSON and YAML, `--query` and the
-//! AWS CLI's formatters for its results, and the writers for stdout and
-//! stderr. Depends on nothing above it.
+//! AWS CLI's formatters for its results, the messages on stderr
+//! (`--cli-error-format`), and the writers for stdout and stderr. Depends on
+//! nothing above it.
 
 pub mod aws_cli;
+pub mod message;
 pub mod query;
 pub mod render;
 pub mod stdio;

@@ -11,6 +11,7 @@ mod depth;
 mod docs;
 mod edges;
 mod edits;
+mod error_format;
 mod failures;
 mod fates;
 mod faults;

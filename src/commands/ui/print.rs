@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::args::{Format, Global};
 use crate::failure::{Code, Failure, Kind};
+use crate::output::message::Message;
 use crate::output::{aws_cli, render, stdio};
 use crate::report::{JobResult, Outcome};
 
@@ -65,8 +66,14 @@ pub fn exit_code(work: i32, printed: Result<(), Failure>) -> i32 {
     match printed {
         Ok(()) => work,
         Err(e) => {
-            stdio::errln(&format!("error: {}", crate::text::message(&e.message)));
-            if work == 0 { e.exit_code() } else { work }
+            let message = Message::error(&e.code, crate::text::message(&e.message));
+            if work == 0 {
+                stdio::say(&message.deciding(e.exit_code()));
+                e.exit_code()
+            } else {
+                stdio::say(&message);
+                work
+            }
         }
     }
 }
