@@ -33,9 +33,12 @@ impl Edit for Cancel {
         Action::Cancel
     }
 
-    fn question(&self, count: usize) -> String {
-        let plural = if count == 1 { "" } else { "s" };
-        format!("Cancel {count} order{plural}? This cannot be undone. [y/N] ")
+    fn question(&self, ids: &[&str]) -> String {
+        let plural = if ids.len() == 1 { "" } else { "s" };
+        format!(
+            "Cancel {} order{plural}? This cannot be undone. [y/N] ",
+            ids.len()
+        )
     }
 }
 

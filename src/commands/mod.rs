@@ -364,12 +364,13 @@ async fn ask_to_confirm(
     edit: &dyn Edit,
     stop: &Stop,
 ) -> bool {
-    let count = planned
+    let ids: Vec<&str> = planned
         .iter()
         .filter(|r| r.outcome == Outcome::Planned)
-        .count();
+        .map(|r| r.job_id.as_str())
+        .collect();
     stdio::err(&render::results(planned, Format::Table, &global.style()));
-    stdio::err(&edit.question(count));
+    stdio::err(&edit.question(&ids));
     let answer = tokio::task::spawn_blocking(|| {
         let mut answer = String::new();
         std::io::stdin()

@@ -55,11 +55,21 @@ pub trait Edit: Send + Sync + std::fmt::Debug {
     fn reviewed(&self, _id: &str) -> Option<&crate::core::plan::Entry> {
         None
     }
-    /// What a person at a terminal is asked before `count` orders are sent.
-    fn question(&self, count: usize) -> String {
-        let plural = if count == 1 { "" } else { "s" };
-        format!("Update {count} job{plural}? [y/N] ")
+    /// What a person at a terminal is asked before the orders `ids` are sent.
+    fn question(&self, ids: &[&str]) -> String {
+        format!("Update {}? [y/N] ", orders(ids))
     }
+}
+
+/// `2 jobs`, `1 cluster`, `3 orders` (jobs and clusters together).
+pub fn orders(ids: &[&str]) -> String {
+    let first = ids.first().map(|id| OrderKind::of(id));
+    let noun = match first {
+        Some(kind) if ids.iter().all(|id| OrderKind::of(id) == kind) => kind.noun(),
+        _ => "order",
+    };
+    let plural = if ids.len() == 1 { "" } else { "s" };
+    format!("{} {noun}{plural}", ids.len())
 }
 
 /// What an edit sends for each order.

@@ -399,12 +399,12 @@ impl Edit for Submit {
         self.entries.get(id)
     }
 
-    fn question(&self, count: usize) -> String {
-        let plural = if count == 1 { "" } else { "s" };
+    fn question(&self, ids: &[&str]) -> String {
+        let orders = crate::core::pipeline::orders(ids);
         match self.cancels {
-            0 => format!("Submit the plan for {count} order{plural}? [y/N] "),
+            0 => format!("Submit the plan for {orders}? [y/N] "),
             n => format!(
-                "Submit the plan for {count} order{plural}, cancelling {n}? This cannot be undone. [y/N] "
+                "Submit the plan for {orders}, cancelling {n}? This cannot be undone. [y/N] "
             ),
         }
     }

@@ -387,7 +387,8 @@ fn a_confirmed_batch_of_a_job_and_a_cluster_is_read_again_and_sent() {
         &["set-shipping", IMPORT_JOB, CLUSTER, "--speed", "EXPRESS"],
         None,
     );
-    p.exp_string("Update 2 jobs? [y/N]").unwrap();
+    // A job and a cluster are two orders.
+    p.exp_string("Update 2 orders? [y/N]").unwrap();
     // A colleague moves the cluster while the prompt is open.
     let (code, _, _) = env
         .run(["set-shipping", CLUSTER, "--speed", "STANDARD", "-q"])
