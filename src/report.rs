@@ -53,6 +53,17 @@ pub struct JobResult {
     pub changes: Vec<Change>,
     pub request: Option<Json>,
     pub error: Option<Failure>,
+    /// What the order is, for a person asked to cancel it (not shown in
+    /// results): its type, device and description.
+    pub order: Option<OrderSummary>,
+}
+
+/// An order as a person recognizes it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OrderSummary {
+    pub job_type: String,
+    pub device: String,
+    pub description: String,
 }
 
 impl Serialize for JobResult {
@@ -83,6 +94,7 @@ impl JobResult {
             changes: Vec::new(),
             request: None,
             error: None,
+            order: None,
         }
     }
 

@@ -369,7 +369,11 @@ async fn ask_to_confirm(
         .filter(|r| r.outcome == Outcome::Planned)
         .map(|r| r.job_id.as_str())
         .collect();
-    stdio::err(&render::results(planned, Format::Table, &global.style()));
+    // A cancel lists what each order is: it cannot be undone.
+    stdio::err(&match edit.action() {
+        pipeline::Action::Cancel => render::cancels(planned, &global.style()),
+        pipeline::Action::Update => render::results(planned, Format::Table, &global.style()),
+    });
     stdio::err(&edit.question(&ids));
     let answer = tokio::task::spawn_blocking(|| {
         let mut answer = String::new();

@@ -481,8 +481,15 @@ impl<'a> Batch<'a> {
 /// A cancel's plan: the order's one state change, the request its ID alone.
 /// An order already cancelled is unchanged (a cancel run again is safe).
 fn plan_cancel(id: &str, order: &Order, command: &str) -> Result<Plan, Failure> {
+    let job = &order.job;
+    let text = |v: Option<String>| v.unwrap_or_default();
     let result = |outcome| JobResult {
         operation: Some(order.kind.cancel_operation()),
+        order: Some(crate::report::OrderSummary {
+            job_type: text(job.job_type().map(|t| t.as_str().to_string())),
+            device: text(job.snowball_type().map(|t| t.as_str().to_string())),
+            description: text(job.description().map(str::to_string)),
+        }),
         ..JobResult::new(id, outcome)
     };
     if order.cluster_id.is_none() && order.state.as_deref() == Some(CANCELLED) {

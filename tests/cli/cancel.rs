@@ -113,6 +113,10 @@ fn a_lost_reply_to_a_cancel_is_settled_by_reading_the_order_again() {
 fn on_a_terminal_cancel_asks_even_for_one_order() {
     let env = Env::demo();
     let mut p = on_terminal(&env, &["cancel", EXPORT_JOB], None);
+    // Each order is listed as a person knows it: type, device, description.
+    for shown in ["EXPORT", "EDGE_S", "Export 2025 video archive"] {
+        p.exp_string(shown).unwrap();
+    }
     p.exp_string("Cancel 1 order? This cannot be undone. [y/N]")
         .unwrap();
     assert!(cancels(&env).is_empty());

@@ -10,7 +10,7 @@ mod results;
 pub use addresses::addresses;
 pub use history::history;
 pub use jobs::{Looked, clusters, edit_window, jobs, list};
-pub use results::{diff_lines, results, summary};
+pub use results::{cancels, diff_lines, results, summary};
 
 use aws_smithy_types::DateTime;
 use aws_smithy_types::date_time::Format as TimeFormat;

@@ -89,6 +89,28 @@ pub fn results(results: &[JobResult], format: Format, style: &Style) -> String {
     table.to_string() + "\n"
 }
 
+/// The orders a person is asked to cancel: each ID with its type, device
+/// and description, so that the right ones are recognized.
+pub fn cancels(planned: &[JobResult], style: &Style) -> String {
+    let mut table = new_table(style);
+    table.set_header(vec!["ID", "Type", "Device", "Description"]);
+    for r in planned.iter().filter(|r| r.outcome == Outcome::Planned) {
+        let order = r.order.clone().unwrap_or_default();
+        table.add_row(vec![
+            Cell::new(&r.job_id),
+            Cell::new(escape_controls(&order.job_type)),
+            Cell::new(escape_controls(&order.device)),
+            Cell::new(escape_controls(&order.description)),
+        ]);
+    }
+    keep_whole(
+        &mut table,
+        0,
+        widest(planned.iter().map(|r| r.job_id.as_str())),
+    );
+    table.to_string() + "\n"
+}
+
 /// One line for people: what happened overall.
 pub fn summary(results: &[JobResult], dry_run: bool) -> String {
     let count = |o: Outcome| {
