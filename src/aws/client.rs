@@ -26,7 +26,7 @@ use crate::aws::order::{Order, OrderKind};
 use crate::aws::pace::{Pace, throttling_left_to_pace};
 use crate::failure::{Code, Failure};
 
-pub use crate::aws::connect::{Settings, Sink};
+pub use crate::aws::connect::{Settings, Sink, TargetCheck};
 
 pub struct Snow {
     pub(super) client: Client,

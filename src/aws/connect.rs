@@ -36,6 +36,41 @@ pub struct Settings {
     pub warnings: Sink,
     /// Where the `--debug` trace goes, when it is asked for.
     pub trace: Option<Sink>,
+    /// Whether requests may go to the region and endpoint configured, asked
+    /// before any credential is loaded (a plan made for another one is
+    /// refused before a credential process, SSO or instance metadata runs).
+    pub target_check: TargetCheck,
+}
+
+/// A check of the configured region and endpoint (as configured, `None`:
+/// the region's own); none by default.
+#[derive(Clone, Default)]
+pub struct TargetCheck(Option<std::sync::Arc<CheckTarget>>);
+
+type CheckTarget = dyn Fn(&str, Option<&str>) -> Result<(), Failure> + Send + Sync;
+
+impl TargetCheck {
+    pub fn new(
+        check: impl Fn(&str, Option<&str>) -> Result<(), Failure> + Send + Sync + 'static,
+    ) -> TargetCheck {
+        TargetCheck(Some(std::sync::Arc::new(check)))
+    }
+
+    fn check(&self, region: &str, endpoint: Option<&str>) -> Result<(), Failure> {
+        self.0
+            .as_ref()
+            .map_or(Ok(()), |check| check(region, endpoint))
+    }
+}
+
+impl std::fmt::Debug for TargetCheck {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "TargetCheck"
+        } else {
+            "None"
+        })
+    }
 }
 
 /// Where the boundary's words go: the command layer decides (stderr, or
@@ -127,6 +162,9 @@ impl Snow {
                     )
                 })?,
         };
+        settings
+            .target_check
+            .check(region.as_ref(), resolved.endpoint_url.as_deref())?;
         // aws-config is given the files' contents, so that neither the loader
         // nor the credential providers read them again. (Its instance-metadata
         // client does, to find its endpoint, when it is asked for a region or

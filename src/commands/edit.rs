@@ -139,7 +139,10 @@ pub async fn run(global: &Global, args: &EditArgs, stop: &Stop) -> Result<i32, F
             let sent = results
                 .iter()
                 .any(|r| matches!(r.outcome, Outcome::Updated | Outcome::Unknown));
-            if !sent {
+            // With --plan the change is kept in the plan instead.
+            let planned =
+                global.plan.is_some() && results.iter().any(|r| r.outcome == Outcome::Planned);
+            if !sent && !planned {
                 let changed = results
                     .iter()
                     .any(|r| r.error.as_ref().is_some_and(|e| e.is(Code::JobChanged)));

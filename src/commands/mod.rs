@@ -49,6 +49,7 @@ impl Global {
                 ui::say::sink()
             },
             trace: self.debug.then(ui::say::sink),
+            target_check: Default::default(),
         }
     }
 
@@ -239,8 +240,13 @@ pub async fn pending_orders(snow: &Snow) -> Result<Vec<serde_json::Value>, Failu
 /// (loading credentials may run a program, or wait for SSO). A signal ends
 /// every wait for the pace at once (requests in flight get their grace).
 pub async fn connect(global: &Global, stop: &Stop) -> Result<Option<Snow>, Failure> {
+    connect_with(&global.settings(), stop).await
+}
+
+/// [`connect`] with settings of the command's own.
+pub async fn connect_with(settings: &Settings, stop: &Stop) -> Result<Option<Snow>, Failure> {
     let snow = stop
-        .until_stopped(Snow::connect(&global.settings()))
+        .until_stopped(Snow::connect(settings))
         .await
         .transpose()?;
     if let Some(snow) = &snow {

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use crate::args::Global;
+use crate::aws::client::TargetCheck;
 use crate::core::plan::{self, Plan, Submit};
 use crate::core::stop::Stop;
 use crate::failure::{Code, Failure};
@@ -32,7 +33,16 @@ pub async fn run(global: &Global, args: &SubmitArgs, stop: &Stop) -> Result<i32,
     let Some(bytes) = read(&args.file, &name, stop).await? else {
         return Ok(0);
     };
-    let plan = Plan::parse(&bytes, &name)?;
+    // A plan of many orders takes a while to check: a signal ends the wait.
+    let checking = {
+        let name = name.clone();
+        tokio::task::spawn_blocking(move || Plan::parse(&bytes, &name))
+    };
+    let plan = match stop.until_stopped(checking).await {
+        None => return Ok(0),
+        Some(checked) => checked
+            .map_err(|e| Failure::of(Code::InternalError, format!("checking {name}: {e}")))??,
+    };
     let submit = Submit::new(&plan);
     let terminal = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     if submit.cancels() && !terminal && !global.yes && !global.dry_run {
@@ -43,10 +53,20 @@ pub async fn run(global: &Global, args: &SubmitArgs, stop: &Stop) -> Result<i32,
             ),
         ));
     }
-    let Some(snow) = super::connect(global, stop).await? else {
+    // The plan's region and endpoint are checked before any credential is loaded.
+    let mut settings = global.settings();
+    let (planned, named) = (plan.clone(), name.clone());
+    settings.target_check = TargetCheck::new(move |region, endpoint| {
+        let configured = Target {
+            region: region.to_string(),
+            endpoint: crate::history_file::endpoint(endpoint, region),
+            profile: String::new(),
+        };
+        planned.check_target(&configured, &named)
+    });
+    let Some(snow) = super::connect_with(&settings, stop).await? else {
         return Ok(0);
     };
-    plan.check_target(&super::history::target(&snow), &name)?;
     let ids: Vec<String> = plan.entries.iter().map(|e| e.id.clone()).collect();
     if ids.is_empty() {
         global.note(&format!("{name} has no orders: nothing to send."));
@@ -121,17 +141,27 @@ impl PlanFile {
                 quote(&path.display().to_string())
             ))
         };
-        if path.is_dir() {
-            return Err(refuse("it is a directory".into()));
+        // The plan replaces a plan, never anything else: the history, a patch
+        // file, a device or a link's place.
+        match std::fs::symlink_metadata(path) {
+            Ok(meta) if meta.is_dir() => return Err(refuse("it is a directory".into())),
+            Ok(meta) if !meta.file_type().is_file() => {
+                return Err(refuse(
+                    "it is not a regular file (a symbolic link, FIFO or device is not replaced)"
+                        .into(),
+                ));
+            }
+            Ok(meta) if meta.len() > 0 && !is_plan(path) => {
+                return Err(refuse(
+                    "the file exists and is not a plan; remove it or give another path".into(),
+                ));
+            }
+            _ => {}
         }
-        let file_name = path
-            .file_name()
-            .ok_or_else(|| refuse("it does not name a file".into()))?;
-        let temporary = path.with_file_name(format!(
-            ".{}.{}.tmp",
-            file_name.to_string_lossy(),
-            std::process::id()
-        ));
+        if path.file_name().is_none() {
+            return Err(refuse("it does not name a file".into()));
+        }
+        let temporary = path.with_file_name(format!(".snowjob-plan.{}.tmp", std::process::id()));
         let file = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
@@ -183,7 +213,9 @@ impl PlanFile {
         let orders = if count == 1 { "order" } else { "orders" };
         Ok(format!(
             "Plan for {count} {orders} written to {shown}; after review, send it with `snowjob submit {}`",
-            crate::text::shell_word(&self.path.display().to_string())
+            crate::text::escape_controls(&crate::text::shell_word(
+                &self.path.display().to_string()
+            ))
         ))
     }
 }
@@ -195,6 +227,17 @@ impl Drop for PlanFile {
             let _ = std::fs::remove_file(&self.temporary);
         }
     }
+}
+
+/// Whether the file at `path` holds a plan (of any version): one a new plan
+/// may replace.
+fn is_plan(path: &Path) -> bool {
+    let mut bytes = Vec::new();
+    let read = std::fs::File::open(path)
+        .and_then(|f| f.take(plan::MAX_SIZE as u64 + 1).read_to_end(&mut bytes));
+    read.is_ok()
+        && serde_json::from_slice::<serde_json::Value>(&bytes)
+            .is_ok_and(|doc| doc.get("Version").is_some() && doc.get("Plans").is_some())
 }
 
 /// Shown at the end of `submit --help`: (what, command).

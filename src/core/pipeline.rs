@@ -249,7 +249,11 @@ impl<'a> Batch<'a> {
             panic!("a panic staged by the test suite");
         }
         if let Some(entry) = self.edit.reviewed(id) {
-            return plan_reviewed(entry, order, &self.ctx.command);
+            let plan = plan_reviewed(entry, order)?;
+            if let Some(Sending::Update(patch)) = &plan.patch {
+                self.addresses_exist(patch).await?;
+            }
+            return Ok(plan);
         }
         if self.edit.action() == Action::Cancel {
             return plan_cancel(id, order, &self.ctx.command);
@@ -262,12 +266,7 @@ impl<'a> Batch<'a> {
         if !patch.is_empty() {
             checks::request_fits_model(order.kind.request_shape(), &patch.request(id))?;
         }
-        for address in [&patch.address_id, &patch.forwarding_address_id]
-            .into_iter()
-            .flatten()
-        {
-            self.addresses.ensure_exists(self.snow, address).await?;
-        }
+        self.addresses_exist(&patch).await?;
         if patch.is_empty() {
             return Ok(Plan {
                 result: JobResult::new(id, Outcome::Unchanged),
@@ -282,6 +281,17 @@ impl<'a> Batch<'a> {
             },
             patch: Some(Sending::Update(Box::new(patch))),
         })
+    }
+
+    /// The addresses a patch sets exist (DescribeAddress once per address).
+    async fn addresses_exist(&self, patch: &Patch) -> Result<(), Failure> {
+        for address in [&patch.address_id, &patch.forwarding_address_id]
+            .into_iter()
+            .flatten()
+        {
+            self.addresses.ensure_exists(self.snow, address).await?;
+        }
+        Ok(())
     }
 
     /// One job end to end; `agreed` is the plan a person confirmed for it.
@@ -520,11 +530,7 @@ fn plan_cancel(id: &str, order: &Order, command: &str) -> Result<Plan, Failure> 
 /// its After, a cancelled order included) is unchanged; otherwise the order
 /// must be editable and hold every Before, and is then sent the reviewed
 /// request exactly. Anything else is a change made since the review.
-fn plan_reviewed(
-    entry: &crate::core::plan::Entry,
-    order: &Order,
-    command: &str,
-) -> Result<Plan, Failure> {
+fn plan_reviewed(entry: &crate::core::plan::Entry, order: &Order) -> Result<Plan, Failure> {
     let id = &entry.id;
     let current = crate::core::patch::current_members(&order.job);
     let state = order.state.clone().map(Json::String);
@@ -548,18 +554,41 @@ fn plan_reviewed(
             patch: None,
         });
     }
-    ensure_editable(id, order, command)?;
-    if let Some(moved) = entry
+    // A node job is edited, or cancelled, through its cluster.
+    let instead = if entry.is_cancel() { "cancel" } else { "edit" };
+    ensure_editable(id, order, instead)?;
+    let neither: Vec<&str> = entry
         .changes
         .iter()
-        .find(|c| !compare::same(&c.field, now(&c.field), Some(&c.before)))
-    {
+        .filter(|c| {
+            !compare::same(&c.field, now(&c.field), Some(&c.before))
+                && !compare::same(&c.field, now(&c.field), Some(&c.after))
+        })
+        .map(|c| c.field.as_str())
+        .collect();
+    let applied: Vec<&str> = entry
+        .changes
+        .iter()
+        .filter(|c| compare::same(&c.field, now(&c.field), Some(&c.after)))
+        .map(|c| c.field.as_str())
+        .collect();
+    let changed = match (neither.is_empty(), applied.is_empty()) {
+        (true, true) => None,
+        (false, _) => Some(format!(
+            "{} holds neither the plan's Before nor its After",
+            neither.join(", ")
+        )),
+        (true, false) => Some(format!(
+            "{} already holds the plan's After, the rest its Before",
+            applied.join(", ")
+        )),
+    };
+    if let Some(changed) = changed {
         return Err(Failure::of(
             Code::JobChanged,
             format!(
-                "{} {id} changed since the plan was made: {} is no longer the plan's Before (nor its After); nothing was sent for it. Make and review a new plan",
+                "{} {id} changed since the plan was made: {changed}; nothing was sent for it. Make and review a new plan",
                 order.kind.noun(),
-                moved.field
             ),
         ));
     }

@@ -120,6 +120,9 @@ impl Plan {
         }
         let doc: Json = serde_json::from_slice(bytes)
             .map_err(|e| bad(format!("not a plan: it is not JSON ({e})")))?;
+        // A member named twice would be read as its last value, which a
+        // reviewer reading the first might not see.
+        serde_json::from_slice::<NoRepeats>(bytes).map_err(|e| bad(e.to_string()))?;
         let doc = doc
             .as_object()
             .ok_or_else(|| bad("not a plan: not a JSON object".into()))?;
@@ -151,9 +154,10 @@ impl Plan {
             return Err(bad("Plans is missing or not a list".into()));
         };
         let mut entries: Vec<Entry> = Vec::with_capacity(listed.len());
+        let mut seen: HashMap<String, usize> = HashMap::with_capacity(listed.len());
         for (i, value) in listed.iter().enumerate() {
             let entry = entry(i, value).map_err(bad)?;
-            if let Some(j) = entries.iter().position(|e| e.id == entry.id) {
+            if let Some(j) = seen.insert(entry.id.clone(), i) {
                 return Err(bad(format!(
                     "Plans[{i}] ({}): the order is planned twice (Plans[{j}] too)",
                     entry.id
@@ -178,10 +182,13 @@ impl Plan {
         if (&self.target.region, &self.target.endpoint) == (&target.region, &target.endpoint) {
             return Ok(());
         }
-        let endpoint = |e: &Option<String>| e.clone().unwrap_or_else(|| "the region's own".into());
+        let endpoint = |e: &Option<String>| match e.as_deref() {
+            Some(url) => format!("endpoint {}", crate::aws::config::redact_endpoint(url)),
+            None => "the region's own endpoint".into(),
+        };
         Err(Failure::invalid(format!(
-            "{name} was made for region {} and endpoint {}, but this run is configured for region {} and endpoint {}; nothing was sent",
-            self.target.region,
+            "{name} was made for region {} and {}, but this run is configured for region {} and {}; nothing was sent",
+            quote(&self.target.region),
             endpoint(&self.target.endpoint),
             target.region,
             endpoint(&target.endpoint)
@@ -289,12 +296,19 @@ fn changes(value: Option<&Json>) -> Result<Vec<Change>, String> {
     Ok(changes)
 }
 
-/// An update: the request fits the model, and sends exactly the changed
-/// members, each with its After.
+/// An update: the request fits the model and sends exactly the changed
+/// members, each with its After; each Before is a value of its member (or
+/// null: absent); and the request is what the SDK would send, as written.
 fn update_entry(entry: &Entry, kind: OrderKind) -> Result<(), String> {
     let request = entry.request.as_object().expect("checked an object");
+    let id_member = kind.id_member();
+    if let Some(path) = null_in(&entry.request, "") {
+        return Err(format!(
+            "the Request has a null at {path} (a request sends values; leave the member out)"
+        ));
+    }
     checks::request_fits_model(kind.request_shape(), &entry.request).map_err(|e| e.message)?;
-    for member in request.keys().filter(|k| *k != kind.id_member()) {
+    for member in request.keys().filter(|k| *k != id_member) {
         if !entry.changes.iter().any(|c| &c.field == member) {
             return Err(format!(
                 "the Request's member {member} is not among the entry's Changes"
@@ -302,13 +316,13 @@ fn update_entry(entry: &Entry, kind: OrderKind) -> Result<(), String> {
         }
     }
     for c in &entry.changes {
-        if !request.contains_key(&c.field) {
+        if c.field == id_member || !request.contains_key(&c.field) {
             return Err(format!(
                 "the Change of {} has no member in the Request",
-                c.field
+                quote(&c.field)
             ));
         }
-        if !compare::same(&c.field, request.get(&c.field), Some(&c.after)) {
+        if request.get(&c.field) != Some(&c.after) {
             return Err(format!(
                 "the Change of {} has an After that is not what the Request sends",
                 c.field
@@ -320,12 +334,108 @@ fn update_entry(entry: &Entry, kind: OrderKind) -> Result<(), String> {
                 c.field
             ));
         }
+        if !c.before.is_null() {
+            let mut before = Map::new();
+            before.insert(id_member.into(), entry.id.clone().into());
+            before.insert(c.field.clone(), c.before.clone());
+            checks::request_fits_model(kind.request_shape(), &Json::Object(before)).map_err(
+                |e| {
+                    format!(
+                        "the Change of {} has a Before that is not one: {}",
+                        c.field, e.message
+                    )
+                },
+            )?;
+        }
     }
     let patch = Patch::of(|name| request.get(name).cloned())?;
-    if !compare::same_request(Some(&patch.request(&entry.id)), Some(&entry.request)) {
-        return Err("the Request has a member snowjob cannot send".into());
+    let sent = patch.request(&entry.id);
+    if let Some(member) = request
+        .keys()
+        .find(|k| sent.get(k.as_str()) != request.get(k.as_str()))
+    {
+        return Err(format!(
+            "the Request's {member} would not be sent as written ({}); write it as snowjob plans it",
+            sent.get(member.as_str())
+                .map_or("it would be left out".into(), |v| format!(
+                    "it would be sent as {}",
+                    quote(&v.to_string())
+                ))
+        ));
     }
     Ok(())
+}
+
+/// Where `value` holds a null (a JSON pointer), if anywhere.
+fn null_in(value: &Json, at: &str) -> Option<String> {
+    match value {
+        Json::Null => Some(if at.is_empty() { "/".into() } else { at.into() }),
+        Json::Object(map) => map
+            .iter()
+            .find_map(|(k, v)| null_in(v, &format!("{at}/{k}"))),
+        Json::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| null_in(v, &format!("{at}/{i}"))),
+        _ => None,
+    }
+}
+
+/// Any JSON value, refused when an object names a member twice.
+struct NoRepeats;
+
+impl<'de> serde::Deserialize<'de> for NoRepeats {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<NoRepeats, D::Error> {
+        d.deserialize_any(NoRepeatsVisitor)
+    }
+}
+
+struct NoRepeatsVisitor;
+
+impl<'de> serde::de::Visitor<'de> for NoRepeatsVisitor {
+    type Value = NoRepeats;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<NoRepeats, E> {
+        Ok(NoRepeats)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<NoRepeats, E> {
+        Ok(NoRepeats)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<NoRepeats, E> {
+        Ok(NoRepeats)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<NoRepeats, E> {
+        Ok(NoRepeats)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<NoRepeats, E> {
+        Ok(NoRepeats)
+    }
+    fn visit_unit<E>(self) -> Result<NoRepeats, E> {
+        Ok(NoRepeats)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<NoRepeats, A::Error> {
+        while seq.next_element::<NoRepeats>()?.is_some() {}
+        Ok(NoRepeats)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<NoRepeats, A::Error> {
+        let mut keys = std::collections::HashSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if !keys.insert(key.clone()) {
+                return Err(serde::de::Error::custom(format!(
+                    "the member {} is named twice in one object",
+                    quote(&key)
+                )));
+            }
+            map.next_value::<NoRepeats>()?;
+        }
+        Ok(NoRepeats)
+    }
 }
 
 /// A cancel: its request the ID alone, its change the one state change.

@@ -172,6 +172,11 @@ fn a_job_changed_after_planning_keeps_the_colleagues_value_and_the_others_are_se
     assert_eq!(out[0]["Outcome"], "updated", "{out}");
     assert_eq!(out[1]["Outcome"], "failed", "{out}");
     assert_eq!(out[1]["Error"]["Code"], "JobChanged", "{out}");
+    let message = out[1]["Error"]["Message"].as_str().unwrap();
+    assert!(
+        message.contains("ShippingOption holds neither"),
+        "{message}"
+    );
     assert_eq!(
         env.job(EXPORT_JOB)["ShippingDetails"]["ShippingOption"],
         "STANDARD"
@@ -482,6 +487,47 @@ fn bad_plans_are_refused_naming_the_entry_and_member_and_nothing_is_sent() {
     let mut p = good.clone();
     p["Plans"][0]["Approved"] = json!(true);
     refused(&env, &p, &["Plans[0]", "Approved"]);
+    // A member named twice: a reviewer may have read the other one.
+    let path = env.home.path().join("twice.json");
+    let text = serde_json::to_string_pretty(&good).unwrap().replacen(
+        "\"Region\": \"us-east-1\",",
+        "\"Region\": \"eu-west-1\", \"Region\": \"us-east-1\",",
+        1,
+    );
+    std::fs::write(&path, text).unwrap();
+    refused_file(&env, &path, &["Region", "twice"]);
+    // A Before that is no value of its member; a change of the ID itself.
+    let mut p = good.clone();
+    p["Plans"][0]["Changes"][0]["Before"] = json!(12345);
+    refused(&env, &p, &["Plans[0]", "Before", "ShippingOption"]);
+    let mut p = good.clone();
+    p["Plans"][0]["Changes"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"Field": "JobId", "Before": EXPORT_JOB, "After": IMPORT_JOB}));
+    refused(&env, &p, &["Plans[0]", "JobId"]);
+    // A request that would not be sent as written: a null, a value the SDK drops.
+    let mut p = good.clone();
+    p["Plans"][0]["Request"]["Notification"] = json!({"SnsTopicARN": null});
+    p["Plans"][0]["Changes"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"Field": "Notification", "Before": null, "After": {"SnsTopicARN": null}}));
+    refused(&env, &p, &["Plans[0]", "null", "/Notification/SnsTopicARN"]);
+    let mut p = good.clone();
+    p["Plans"][0]["Request"]["Notification"] = json!({"NotifyAll": false});
+    p["Plans"][0]["Changes"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"Field": "Notification", "Before": null, "After": {"NotifyAll": false}}));
+    refused(&env, &p, &["Plans[0]", "Notification", "as written"]);
+    // An endpoint's password is never shown.
+    let mut p = good.clone();
+    p["Endpoint"] = json!("http://alice:hunter2@127.0.0.1:1");
+    let path = write_plan(&env, &p);
+    let (code, _, err) = env.run(["submit"]).arg(&path).text();
+    assert_eq!(code, 2, "{err}");
+    assert!(!err.contains("hunter2"), "{err}");
     // None of them sent anything, and the good plan still works.
     let (code, _, err) = env.run(["submit"]).arg(plan_path(&env)).text();
     assert_eq!(code, 0, "{err}");
@@ -537,4 +583,78 @@ fn an_interrupted_plan_is_not_written_and_leaves_nothing_behind() {
     assert_eq!(out.status.code(), Some(143), "{err}");
     let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
     assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn a_plan_for_elsewhere_is_refused_before_any_credential_is_looked_for() {
+    let env = Env::demo();
+    let mut p = good_plan(&env);
+    p["Region"] = json!("eu-west-1");
+    let path = write_plan(&env, &p);
+    let mut cmd = env.bare();
+    cmd.env("AWS_REGION", "us-east-1")
+        .env("AWS_ENDPOINT_URL", env.server.url())
+        .arg("submit")
+        .arg(&path);
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 2, "not a credentials problem: {err}");
+    assert!(err.contains("eu-west-1"), "{err}");
+}
+
+#[test]
+fn a_plan_replaces_only_a_plan() {
+    let env = Env::demo();
+    let history = env.home.path().join("history.jsonl");
+    let (code, _, err) = env
+        .run(["set-shipping", IMPORT_JOB, "--speed", "STANDARD"])
+        .env("SNOWJOB_HISTORY", &history)
+        .text();
+    assert_eq!(code, 0, "{err}");
+    let kept = std::fs::read_to_string(&history).unwrap();
+    env.server.clear_journal();
+    let link = env.home.path().join("link.json");
+    std::os::unix::fs::symlink(&history, &link).unwrap();
+    for target in [&history, &link] {
+        let (code, _, err) = env
+            .run(["set-shipping", IMPORT_JOB, "--speed", "EXPRESS", "--plan"])
+            .arg(target)
+            .text();
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains("--plan"), "{err}");
+    }
+    assert_eq!(std::fs::read_to_string(&history).unwrap(), kept);
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(env.server.journal().is_empty());
+    // A long name is a name like any other.
+    let long = env.home.path().join(format!("{}.json", "p".repeat(240)));
+    let (code, _, err) = env
+        .run(["set-shipping", IMPORT_JOB, "--speed", "EXPRESS", "--plan"])
+        .arg(&long)
+        .text();
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(read_plan(&long)["Plans"][0]["JobId"], IMPORT_JOB);
+}
+
+#[test]
+fn submit_checks_that_a_planned_address_still_exists() {
+    let env = Env::demo();
+    plan(
+        &env,
+        &[
+            "set-shipping",
+            IMPORT_JOB,
+            "--address-id",
+            FORWARDING_ADDRESS,
+        ],
+    );
+    assert!(env.server.remove_address(FORWARDING_ADDRESS));
+    let (code, out, err) = env.run(["submit"]).arg(plan_path(&env)).json();
+    assert_eq!(code, 4, "{err}");
+    assert_eq!(out[0]["Outcome"], "failed", "{out}");
+    assert!(modifying(&env).is_empty());
 }
