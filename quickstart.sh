@@ -2,8 +2,8 @@
 # From a fresh clone: build, start the bundled Snowball endpoint with demo jobs,
 # show a pending job and the addresses, change its shipping and capacity, add a
 # bucket and remove another, preview an edit, look at the history and undo the
-# last edit, show the result, edit a pending cluster and preview cancelling a
-# job, and stop the endpoint. Nothing here touches AWS.
+# last edit, show the result, edit a pending cluster, preview cancelling a
+# job, plan a change for review and submit it, and stop the endpoint. Nothing here touches AWS.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -59,6 +59,10 @@ run clusters
 run set-shipping "$cluster" --speed EXPRESS
 run show "$cluster"
 run cancel JID00000000-0000-4000-8000-000000000002 --dry-run
+# Change review: plan for review (nothing sent), then send exactly the plan.
+run set-shipping JID00000000-0000-4000-8000-000000000003 --speed STANDARD --plan "$aws_home/plan.json"
+run submit "$aws_home/plan.json"
+run submit "$aws_home/plan.json" --cli-error-format json -o text
 
 echo
 echo "==> Done; stopping the endpoint."

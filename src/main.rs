@@ -139,7 +139,9 @@ fn run_to_exit_code(cli: &Cli) -> i32 {
             }
             Some(Ok(format)) => {
                 stdio::set_error_format(format);
-                match snowjob::cli::run(cli, &stop).await {
+                // Boxed: every command's future inline is deeper than the
+                // compiler's layout limit allows in some feature sets.
+                match Box::pin(snowjob::cli::run(cli, &stop)).await {
                     Ok(code) => code,
                     Err(failure) => {
                         commands::say_error(&cli.global, &failure);
