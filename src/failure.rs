@@ -173,6 +173,7 @@ codes! {
     BadReply => Unreachable,
     // Declined, aborted, or a bug.
     Aborted => Unexpected,
+    Declined => Unexpected,
     Cancelled => Unexpected,
     Interrupted => Interrupted,
     PickerFailed => Unexpected,

@@ -124,7 +124,10 @@ fn run_to_exit_code(cli: &Cli) -> i32 {
         }
     };
     let code = runtime.block_on(async {
-        let stop = Stop::listen();
+        let stop = Stop::listen(|signal| {
+            let text = format!("stopped by a second {}: ended at once", signal.name());
+            stdio::say_interrupt(&text, signal.exit_code());
+        });
         let signalled = stop.clone();
         stdio::exit_code_after_signal(move || signalled.is_stopped());
         // The format is known before the first message.

@@ -90,7 +90,14 @@ pub async fn run(global: &Global, args: &EditArgs, stop: &Stop) -> Result<i32, F
         .and_then(|order| pipeline::ensure_editable(id, &order, "edit").map(|()| order))
     {
         Ok(order) => order,
-        Err(e) => return Ok(super::report(global, &[JobResult::failed(id, e)])),
+        Err(e) => {
+            return Ok(super::report_edit(
+                global,
+                &snow,
+                &[JobResult::failed(id, e)],
+                stop,
+            ));
+        }
     };
     let job = order.job.clone();
     let before = patch::editable_members(&job);
@@ -155,7 +162,7 @@ pub async fn run(global: &Global, args: &EditArgs, stop: &Stop) -> Result<i32, F
             return Ok(code);
         }
     };
-    Ok(super::report(global, &[result]))
+    Ok(super::report_edit(global, &snow, &[result], stop))
 }
 
 /// Whether a saved file holds work of the person's: not emptied, not what was opened.

@@ -275,14 +275,6 @@ pub async fn edit_jobs(
     confirm_from: usize,
     stop: &Stop,
 ) -> (i32, Vec<JobResult>) {
-    // Created before any request: a plan that cannot be written is refused first.
-    let plan_file = match global.plan.as_deref().map(submit::PlanFile::create) {
-        Some(Err(e)) => {
-            say_error(global, &e);
-            return (e.exit_code(), Vec::new());
-        }
-        made => made.and_then(Result::ok),
-    };
     let recorder = history::Recorder::new(global, snow);
     // The plan only reads; the history is told of the results of sending.
     let opts = |bar: &ui::progress::Bar, sending: bool| pipeline::Options {
@@ -310,7 +302,7 @@ pub async fn edit_jobs(
         match planned {
             Ok(planned) if planned.iter().any(|r| r.outcome == Outcome::Planned) => {
                 if !ask_to_confirm(global, &planned, edit, stop).await {
-                    return not_confirmed(global, planned);
+                    return not_confirmed(global, planned, stop);
                 }
                 let bar = editing();
                 let results =
@@ -323,21 +315,7 @@ pub async fn edit_jobs(
     };
     recorder.finish(global, stop).await;
     match results {
-        Ok(results) => {
-            let mut code = report(global, &results);
-            // An interrupted plan is not written: it would leave orders out.
-            if let Some(plan_file) = plan_file.filter(|_| !stop.is_stopped()) {
-                let target = history::target(snow);
-                match plan_file.finish(&results, &target, &global.command_line) {
-                    Ok(note) => global.note(&note),
-                    Err(e) => {
-                        say_error(global, &e);
-                        code = if code == 0 { e.exit_code() } else { code };
-                    }
-                }
-            }
-            (code, results)
-        }
+        Ok(results) => (report_edit(global, snow, &results, stop), results),
         Err(e) => {
             say_error(global, &e);
             (e.exit_code(), Vec::new())
@@ -346,7 +324,7 @@ pub async fn edit_jobs(
 }
 
 /// Declined or interrupted: nothing was sent. The table was on screen already.
-fn not_confirmed(global: &Global, planned: Vec<JobResult>) -> (i32, Vec<JobResult>) {
+fn not_confirmed(global: &Global, planned: Vec<JobResult>, stop: &Stop) -> (i32, Vec<JobResult>) {
     let skipped: Vec<JobResult> = planned
         .into_iter()
         .map(|r| match r.outcome {
@@ -358,8 +336,12 @@ fn not_confirmed(global: &Global, planned: Vec<JobResult>) -> (i32, Vec<JobResul
         Format::Table if global.query.is_none() => Ok(()),
         _ => ui::print::results(global, &skipped),
     };
-    global.note("Not confirmed; nothing was sent.");
-    let code = ui::print::exit_code(crate::failure::Kind::Unexpected.exit_code(), printed);
+    // Declined is the run's failure (exit 1); an interrupt says itself.
+    let declined = Failure::of(Code::Declined, "not confirmed; nothing was sent");
+    if !stop.is_stopped() {
+        say_error(global, &declined);
+    }
+    let code = ui::print::exit_code(declined.exit_code(), printed);
     (code, skipped)
 }
 
@@ -398,6 +380,29 @@ async fn ask_to_confirm(
     }
 }
 
+/// An edit's results reported ([`report`]) and, with --plan, the plan of them
+/// written: every edit run that ends leaves FILE holding its own plan, with
+/// no orders when none would change, so an older plan never survives it. An
+/// interrupted run writes none (it would leave orders out).
+pub fn report_edit(global: &Global, snow: &Snow, results: &[JobResult], stop: &Stop) -> i32 {
+    let code = report(global, results);
+    let Some(path) = global.plan.as_deref().filter(|_| !stop.is_stopped()) else {
+        return code;
+    };
+    let written = submit::PlanFile::create(path)
+        .and_then(|file| file.finish(results, &history::target(snow), &global.command_line));
+    match written {
+        Ok(note) => {
+            global.note(&note);
+            code
+        }
+        Err(e) => {
+            say_error(global, &e);
+            if code == 0 { e.exit_code() } else { code }
+        }
+    }
+}
+
 /// Results to stdout; errors, and a summary for people, to stderr. Returns
 /// the exit code the results earned (and their printing).
 fn report(global: &Global, results: &[JobResult]) -> i32 {
@@ -410,8 +415,9 @@ fn report(global: &Global, results: &[JobResult]) -> i32 {
         .iter()
         .filter_map(|r| Some((r.job_id.as_str(), r.error.as_ref()?)));
     ui::say::order_errors(global, errors);
-    if !machine {
-        global.note(&render::summary(results, global.dry_run));
+    let summary = render::summary(results, global.dry_run);
+    if !machine && !summary.is_empty() {
+        global.note(&summary);
     }
     ui::print::exit_code(
         first_exit_code(results.iter().map(|r| r.error.as_ref())),

@@ -41,7 +41,9 @@ pub struct Stop {
 impl Stop {
     /// Installs the handlers; call inside the runtime. If they cannot be
     /// installed the signals keep their default action (ending the process).
-    pub fn listen() -> Stop {
+    /// A second signal ends the process at once, after `last_words` (what
+    /// the caller says of it: core prints nothing).
+    pub fn listen(last_words: fn(Signal)) -> Stop {
         use tokio::signal::unix::{SignalKind, signal};
         let (tx, rx) = watch::channel(None);
         let (Ok(mut int), Ok(mut term)) = (
@@ -58,6 +60,7 @@ impl Stop {
                     _ = term.recv() => Signal::Terminate,
                 };
                 if tx.borrow().is_some() {
+                    last_words(got);
                     std::process::exit(got.exit_code());
                 }
                 let _ = tx.send(Some(got));

@@ -385,6 +385,74 @@ fn an_interrupt_is_the_one_line_that_says_the_exit_code() {
     );
 }
 
+#[test]
+fn a_second_signal_still_says_the_exit_code() {
+    let env = Env::demo();
+    env.server.push_fault(fault(
+        "UpdateJob",
+        1,
+        snowball_local::FaultAction::DelayReply {
+            ms: 20_000,
+            state: None,
+            job_id: None,
+        },
+    ));
+    let child = env
+        .snowjob_std()
+        .args(["set-shipping", IMPORT_JOB, EXPORT_JOB, "--speed", "EXPRESS"])
+        .args(["--concurrency", "1", "--yes", "--cli-error-format", "json"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The first job read; its update is held by the endpoint.
+    for _ in 0..200 {
+        if !env.ops().is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    for _ in 0..2 {
+        let status = std::process::Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{err}");
+    let lines = json_lines(&err);
+    assert_eq!(deciding(&lines, 130)["Code"], "Interrupted", "{err}");
+}
+
+#[test]
+fn a_declined_prompt_is_the_error_that_says_exit_code_1() {
+    let env = Env::demo();
+    let mut p = crate::interactive::on_terminal(
+        &env,
+        &[
+            "set-shipping",
+            IMPORT_JOB,
+            EXPORT_JOB,
+            "--speed",
+            "EXPRESS",
+            "--cli-error-format",
+            "json",
+        ],
+        None,
+    );
+    p.exp_string("Update 2 jobs? [y/N]").unwrap();
+    p.send_line("n").unwrap();
+    p.exp_string(r#""Code":"Declined""#).unwrap();
+    p.exp_string(r#""ExitCode":1"#).unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(crate::interactive::exit_code(&mut p), 1);
+    assert!(env.updates().is_empty());
+}
+
 /// README names every warning code scripts may see.
 #[test]
 fn readme_names_every_warning_code() {

@@ -658,3 +658,35 @@ fn submit_checks_that_a_planned_address_still_exists() {
     assert_eq!(out[0]["Outcome"], "failed", "{out}");
     assert!(modifying(&env).is_empty());
 }
+
+#[test]
+fn an_edit_with_nothing_to_plan_still_replaces_an_older_plan() {
+    let env = Env::demo();
+    let path = plan_path(&env);
+    let speed = crate::interactive::editor(
+        &env,
+        "speed.sh",
+        "sed -i 's/ShippingOption: .*/ShippingOption: EXPRESS/' \"$file\"",
+    );
+    let mut cmd = crate::interactive::edit_with(&env, &speed, &[EXPORT_JOB]);
+    cmd.arg("--plan").arg(&path);
+    let (code, _, err) = run(cmd);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(read_plan(&path)["Plans"].as_array().unwrap().len(), 1);
+    // Saved unchanged, aborted, or not editable: the plan has no orders now.
+    let same = crate::interactive::editor(&env, "same.sh", "true");
+    let abort = crate::interactive::editor(&env, "abort.sh", "exit 1");
+    for (script, job, expected) in [
+        (&same, EXPORT_JOB, 0),
+        (&abort, EXPORT_JOB, 1),
+        (&speed, LOCKED_JOB, 3),
+    ] {
+        std::fs::write(&path, "{\"Version\": 1, \"Plans\": [\"stale\"]}").unwrap();
+        let mut cmd = crate::interactive::edit_with(&env, script, &[job]);
+        cmd.arg("--plan").arg(&path);
+        let (code, _, err) = run(cmd);
+        assert_eq!(code, expected, "{err}");
+        assert_eq!(read_plan(&path)["Plans"], json!([]), "{err}");
+    }
+    assert!(modifying(&env).is_empty());
+}
