@@ -4,7 +4,6 @@
 //! environment or the profile.
 
 use serde_json::Value as Json;
-use std::process::Stdio;
 
 use crate::common::*;
 
@@ -339,39 +338,23 @@ fn an_interrupt_is_the_one_line_that_says_the_exit_code() {
         latency: std::time::Duration::from_millis(400),
         ..snowball_local::Config::default()
     });
-    let child = env
-        .snowjob_std()
-        .args([
-            "set-shipping",
-            MISSING_JOB,
-            IMPORT_JOB,
-            EXPORT_JOB,
-            COMPUTE_JOB,
-            "--speed",
-            "EXPRESS",
-            "--concurrency",
-            "1",
-            "--cli-error-format",
-            "json",
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut cmd = env.snowjob_std();
+    cmd.args([
+        "set-shipping",
+        MISSING_JOB,
+        IMPORT_JOB,
+        EXPORT_JOB,
+        COMPUTE_JOB,
+        "--speed",
+        "EXPRESS",
+        "--concurrency",
+        "1",
+        "--cli-error-format",
+        "json",
+    ]);
     // The missing job has failed (its read answered), then the signal.
-    for _ in 0..200 {
-        if !env.ops().is_empty() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    std::thread::sleep(std::time::Duration::from_millis(200));
-    let status = std::process::Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let out = child.wait_with_output().unwrap();
+    let settle = std::time::Duration::from_millis(200);
+    let out = interrupted(&env, cmd, 1, settle, &["-TERM"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(143), "{err}");
     let lines = json_lines(&err);
@@ -397,31 +380,12 @@ fn a_second_signal_still_says_the_exit_code() {
             job_id: None,
         },
     ));
-    let child = env
-        .snowjob_std()
-        .args(["set-shipping", IMPORT_JOB, EXPORT_JOB, "--speed", "EXPRESS"])
-        .args(["--concurrency", "1", "--yes", "--cli-error-format", "json"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut cmd = env.snowjob_std();
+    cmd.args(["set-shipping", IMPORT_JOB, EXPORT_JOB, "--speed", "EXPRESS"])
+        .args(["--concurrency", "1", "--yes", "--cli-error-format", "json"]);
     // The first job read; its update is held by the endpoint.
-    for _ in 0..200 {
-        if !env.ops().is_empty() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    std::thread::sleep(std::time::Duration::from_millis(300));
-    for _ in 0..2 {
-        let status = std::process::Command::new("kill")
-            .args(["-INT", &child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(status.success());
-        std::thread::sleep(std::time::Duration::from_millis(200));
-    }
-    let out = child.wait_with_output().unwrap();
+    let settle = std::time::Duration::from_millis(300);
+    let out = interrupted(&env, cmd, 1, settle, &["-INT", "-INT"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(130), "{err}");
     let lines = json_lines(&err);

@@ -535,8 +535,6 @@ fn bad_plans_are_refused_naming_the_entry_and_member_and_nothing_is_sent() {
 
 #[test]
 fn an_interrupted_plan_is_not_written_and_leaves_nothing_behind() {
-    use std::process::Stdio;
-    use std::time::{Duration, Instant};
     let env = Env::demo();
     env.server.push_fault(
         fault(
@@ -553,32 +551,18 @@ fn an_interrupted_plan_is_not_written_and_leaves_nothing_behind() {
     let dir = env.home.path().join("plans");
     std::fs::create_dir(&dir).unwrap();
     let path = dir.join("plan.json");
-    let child = env
-        .snowjob_std()
-        .args(["set-shipping", IMPORT_JOB, EXPORT_JOB, "--speed", "EXPRESS"])
+    let mut cmd = env.snowjob_std();
+    cmd.args(["set-shipping", IMPORT_JOB, EXPORT_JOB, "--speed", "EXPRESS"])
         .args(["--concurrency", "1", "--plan"])
-        .arg(&path)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let started = Instant::now();
+        .arg(&path);
     // The first job read; the second's read (held by the endpoint) follows at once.
-    while env.ops().iter().filter(|o| *o == "DescribeJob").count() < 1 {
-        assert!(
-            started.elapsed() < Duration::from_secs(20),
-            "{:?}",
-            env.ops()
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    std::thread::sleep(Duration::from_millis(500));
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    let out = child.wait_with_output().unwrap();
+    let out = interrupted(
+        &env,
+        cmd,
+        1,
+        std::time::Duration::from_millis(500),
+        &["-TERM"],
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(143), "{err}");
     let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();

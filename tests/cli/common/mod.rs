@@ -219,3 +219,41 @@ pub fn drop_reply(state: Option<&str>) -> snowball_local::FaultAction {
         job_id: None,
     }
 }
+
+/// Runs `cmd` (stdout and stderr captured) until the endpoint has answered
+/// `answered` requests, waits `settle` (for the next request to be under
+/// way), then sends each of `signals` (`-TERM`, `-INT`), 200 ms apart, and
+/// returns what the process printed.
+pub fn interrupted(
+    env: &Env,
+    mut cmd: std::process::Command,
+    answered: usize,
+    settle: std::time::Duration,
+    signals: &[&str],
+) -> std::process::Output {
+    use std::time::{Duration, Instant};
+    let child = cmd
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while env.ops().len() < answered {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "{:?}",
+            env.ops()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(settle);
+    for signal in signals {
+        let sent = std::process::Command::new("kill")
+            .args([*signal, &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    child.wait_with_output().unwrap()
+}
