@@ -342,6 +342,18 @@ fn a_plan_with_a_cancel_is_asked_on_a_terminal_even_for_one_order() {
 fn submit_dry_run_and_stdin_show_what_would_be_sent() {
     let env = Env::demo();
     let plan = plan(&env, &["set-shipping", IMPORT_JOB, "--speed", "STANDARD"]);
+    // Submitting one order costs what any edit does: its read and its update.
+    let scratch = Env::demo();
+    let path = scratch.home.path().join("one.json");
+    let (code, _, err) = scratch
+        .run(["set-shipping", IMPORT_JOB, "--speed", "STANDARD", "--plan"])
+        .arg(&path)
+        .text();
+    assert_eq!(code, 0, "{err}");
+    scratch.server.clear_journal();
+    let (code, _, err) = scratch.run(["submit"]).arg(&path).text();
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(scratch.ops(), ["DescribeJob", "UpdateJob"]);
     let text = std::fs::read_to_string(plan_path(&env)).unwrap();
     let (code, out, err) = env.run(["submit", "-", "--dry-run"]).stdin(text).json();
     assert_eq!(code, 0, "{err}");
