@@ -286,7 +286,8 @@ pub async fn edit_jobs(
     let interactive =
         !global.yes && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     if ids.len() > 1 && std::io::stderr().is_terminal() {
-        global.note(&format!("Reading {} jobs...", ids.len()));
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        global.note(&format!("Reading {}...", pipeline::orders(&ids)));
     }
     let editing = || ui::progress::Bar::new(global, ids.len(), "Editing", snow);
     let results = if !(interactive && ids.len() >= confirm_from && !global.dry_run) {
@@ -336,7 +337,13 @@ fn not_confirmed(global: &Global, planned: Vec<JobResult>, stop: &Stop) -> (i32,
         Format::Table if global.query.is_none() => Ok(()),
         _ => ui::print::results(global, &skipped),
     };
-    // Declined is the run's failure (exit 1); an interrupt says itself.
+    // Each order refused while planning says why, once; declined is the
+    // run's failure (exit 1), and an interrupt says itself.
+    for r in &skipped {
+        if let Some(e) = &r.error {
+            stdio::say(&ui::say::error(global, e).about(&r.job_id));
+        }
+    }
     let declined = Failure::of(Code::Declined, "not confirmed; nothing was sent");
     if !stop.is_stopped() {
         say_error(global, &declined);
@@ -358,10 +365,17 @@ async fn ask_to_confirm(
         .map(|r| r.job_id.as_str())
         .collect();
     // A cancel lists what each order is: it cannot be undone.
-    stdio::err(&match edit.action() {
-        pipeline::Action::Cancel => render::cancels(planned, &global.style()),
-        pipeline::Action::Update => render::results(planned, Format::Table, &global.style()),
-    });
+    let cancelling = planned.iter().any(|r| r.order.is_some());
+    match edit.action() {
+        pipeline::Action::Cancel => stdio::err(&render::cancels(planned, &global.style())),
+        pipeline::Action::Update => {
+            stdio::err(&render::results(planned, Format::Table, &global.style()));
+            if cancelling {
+                stdio::err("To be cancelled (this cannot be undone):\n");
+                stdio::err(&render::cancels(planned, &global.style()));
+            }
+        }
+    }
     stdio::err(&edit.question(&ids));
     let answer = tokio::task::spawn_blocking(|| {
         let mut answer = String::new();

@@ -161,6 +161,11 @@ impl PlanFile {
         if path.file_name().is_none() {
             return Err(refuse("it does not name a file".into()));
         }
+        if let crate::history_file::Location::File(history) = crate::history_file::configured()
+            && same_place(&history, path)
+        {
+            return Err(refuse("it is the history file".into()));
+        }
         let temporary = path.with_file_name(format!(".snowjob-plan.{}.tmp", std::process::id()));
         let file = std::fs::OpenOptions::new()
             .write(true)
@@ -210,6 +215,11 @@ impl PlanFile {
             .map_err(|e| fail(e.to_string()))?;
         self.done = true;
         let count = plan.entries.len();
+        if count == 0 {
+            return Ok(format!(
+                "Plan for no orders written to {shown}: nothing would change"
+            ));
+        }
         let orders = if count == 1 { "order" } else { "orders" };
         Ok(format!(
             "Plan for {count} {orders} written to {shown}; after review, send it with `snowjob submit {}`",
@@ -227,6 +237,17 @@ impl Drop for PlanFile {
             let _ = std::fs::remove_file(&self.temporary);
         }
     }
+}
+
+/// Whether two paths name the same place (their directories resolved),
+/// whether or not a file is there yet.
+fn same_place(a: &Path, b: &Path) -> bool {
+    let place = |p: &Path| {
+        let dir = p.parent().filter(|d| !d.as_os_str().is_empty());
+        let dir = std::fs::canonicalize(dir.unwrap_or(Path::new("."))).ok()?;
+        Some(dir.join(p.file_name()?))
+    };
+    place(a).is_some_and(|a| Some(a) == place(b))
 }
 
 /// Whether the file at `path` holds a plan (of any version): one a new plan

@@ -488,18 +488,23 @@ impl<'a> Batch<'a> {
     }
 }
 
+/// What a person is shown of an order to be cancelled.
+fn summary(order: &Order) -> crate::report::OrderSummary {
+    let job = &order.job;
+    let text = |v: Option<&str>| v.unwrap_or_default().to_string();
+    crate::report::OrderSummary {
+        job_type: text(job.job_type().map(|t| t.as_str())),
+        device: text(job.snowball_type().map(|t| t.as_str())),
+        description: text(job.description()),
+    }
+}
+
 /// A cancel's plan: the order's one state change, the request its ID alone.
 /// An order already cancelled is unchanged (a cancel run again is safe).
 fn plan_cancel(id: &str, order: &Order, command: &str) -> Result<Plan, Failure> {
-    let job = &order.job;
-    let text = |v: Option<String>| v.unwrap_or_default();
     let result = |outcome| JobResult {
         operation: Some(order.kind.cancel_operation()),
-        order: Some(crate::report::OrderSummary {
-            job_type: text(job.job_type().map(|t| t.as_str().to_string())),
-            device: text(job.snowball_type().map(|t| t.as_str().to_string())),
-            description: text(job.description().map(str::to_string)),
-        }),
+        order: Some(summary(order)),
         ..JobResult::new(id, outcome)
     };
     if order.cluster_id.is_none() && order.state.as_deref() == Some(CANCELLED) {
@@ -546,6 +551,7 @@ fn plan_reviewed(entry: &crate::core::plan::Entry, order: &Order) -> Result<Plan
     };
     let result = |outcome| JobResult {
         operation: entry.is_cancel().then_some(entry.operation),
+        order: entry.is_cancel().then(|| summary(order)),
         ..JobResult::new(id, outcome)
     };
     if order.cluster_id.is_none() && holds(|c| &c.after) {

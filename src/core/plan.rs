@@ -190,7 +190,7 @@ impl Plan {
             "{name} was made for region {} and {}, but this run is configured for region {} and {}; nothing was sent",
             quote(&self.target.region),
             endpoint(&self.target.endpoint),
-            target.region,
+            quote(&target.region),
             endpoint(&target.endpoint)
         )))
     }

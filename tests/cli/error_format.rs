@@ -400,6 +400,7 @@ fn a_declined_prompt_is_the_error_that_says_exit_code_1() {
         &[
             "set-shipping",
             IMPORT_JOB,
+            MISSING_JOB,
             EXPORT_JOB,
             "--speed",
             "EXPRESS",
@@ -410,6 +411,9 @@ fn a_declined_prompt_is_the_error_that_says_exit_code_1() {
     );
     p.exp_string("Update 2 jobs? [y/N]").unwrap();
     p.send_line("n").unwrap();
+    // The order refused while planning still says why, without the exit code.
+    p.exp_string(&format!(r#""JobId":"{MISSING_JOB}""#))
+        .unwrap();
     p.exp_string(r#""Code":"Declined""#).unwrap();
     p.exp_string(r#""ExitCode":1"#).unwrap();
     p.exp_eof().unwrap();

@@ -330,6 +330,10 @@ fn a_plan_with_a_cancel_is_asked_on_a_terminal_even_for_one_order() {
     plan(&env, &["cancel", EXPORT_JOB]);
     let path = plan_path(&env);
     let mut p = on_terminal(&env, &["submit", path.to_str().unwrap()], None);
+    // What is cancelled is listed as a person knows it.
+    for shown in ["To be cancelled", "EDGE_S", "Export 2025 video archive"] {
+        p.exp_string(shown).unwrap();
+    }
     p.exp_string("This cannot be undone. [y/N]").unwrap();
     p.send_line("n").unwrap();
     p.exp_eof().unwrap();
@@ -619,6 +623,21 @@ fn a_plan_replaces_only_a_plan() {
         assert!(err.contains("--plan"), "{err}");
     }
     assert_eq!(std::fs::read_to_string(&history).unwrap(), kept);
+    // Nor the history's place while it is still empty, or not there yet.
+    let fresh = env.home.path().join("fresh-history.jsonl");
+    for existing in [true, false] {
+        if existing {
+            std::fs::write(&fresh, "").unwrap();
+        }
+        let (code, _, err) = env
+            .run(["set-shipping", IMPORT_JOB, "--speed", "EXPRESS", "--plan"])
+            .arg(&fresh)
+            .env("SNOWJOB_HISTORY", &fresh)
+            .text();
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains("history"), "{err}");
+        let _ = std::fs::remove_file(&fresh);
+    }
     assert!(
         std::fs::symlink_metadata(&link)
             .unwrap()

@@ -89,6 +89,18 @@ pub fn results(results: &[JobResult], format: Format, style: &Style) -> String {
     table.to_string() + "\n"
 }
 
+/// The most of a description a cancel prompt shows: the question stays near
+/// the IDs it is about.
+const PROMPT_DESCRIPTION: usize = 60;
+
+/// `text`, cut at `most` characters with an ellipsis.
+fn shorten(text: &str, most: usize) -> String {
+    if text.chars().count() <= most {
+        return text.to_string();
+    }
+    text.chars().take(most - 1).chain(['…']).collect()
+}
+
 /// The orders a person is asked to cancel: each ID with its type, device
 /// and description, so that the right ones are recognized.
 pub fn cancels(planned: &[JobResult], style: &Style) -> String {
@@ -100,7 +112,10 @@ pub fn cancels(planned: &[JobResult], style: &Style) -> String {
             Cell::new(&r.job_id),
             Cell::new(escape_controls(&order.job_type)),
             Cell::new(escape_controls(&order.device)),
-            Cell::new(escape_controls(&order.description)),
+            Cell::new(escape_controls(&shorten(
+                &order.description,
+                PROMPT_DESCRIPTION,
+            ))),
         ]);
     }
     keep_whole(
