@@ -1,5 +1,4 @@
-use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use aws_sdk_snowball::types::JobMetadata;
 use clap::Args;
@@ -39,20 +38,16 @@ impl Edit for Apply {
 /// Patch files larger than this are refused unread.
 pub const MAX_PATCH_BYTES: u64 = 1024 * 1024;
 
-pub fn read(path: &PathBuf, stdin: &mut dyn Read) -> Result<PatchFile, Failure> {
+/// The patch in `bytes`, read from `path` (`-`: stdin) by [`super::read_input`].
+fn parse(path: &Path, read: std::io::Result<Vec<u8>>) -> Result<PatchFile, Failure> {
     let name = path.display().to_string();
     let source = if name == "-" {
         "stdin".to_string()
     } else {
         quote(&name)
     };
-    let mut bytes = Vec::new();
-    let read = if name == "-" {
-        stdin.take(MAX_PATCH_BYTES + 1).read_to_end(&mut bytes)
-    } else {
-        std::fs::File::open(path).and_then(|f| f.take(MAX_PATCH_BYTES + 1).read_to_end(&mut bytes))
-    };
-    read.map_err(|e| Failure::invalid(format!("reading the patch from {source}: {e}")))?;
+    let bytes =
+        read.map_err(|e| Failure::invalid(format!("reading the patch from {source}: {e}")))?;
     if bytes.len() as u64 > MAX_PATCH_BYTES {
         return Err(Failure::invalid(format!(
             "the patch in {source} is larger than 1 MiB; a patch of UpdateJob members is a few KiB"
@@ -69,21 +64,10 @@ pub async fn run(global: &Global, args: &ApplyArgs, stop: &Stop) -> Result<i32, 
             "stdin cannot hold both the job IDs and the patch: give one of them as a file",
         ));
     }
-    // Read in a thread of its own, so that Ctrl-C or SIGTERM while stdin (a
-    // terminal, a FIFO) is still open ends the run, as for job IDs.
-    let path = args.file.clone();
-    let reading = tokio::task::spawn_blocking(move || read(&path, &mut std::io::stdin().lock()));
-    let file = match stop.until_stopped(reading).await {
-        Some(Ok(file)) => file?,
-        Some(Err(e)) => {
-            return Err(Failure::new(
-                crate::failure::Kind::Unexpected,
-                "InternalError",
-                format!("reading the patch: {e}"),
-            ));
-        }
-        None => return Ok(0),
+    let Some(read) = super::read_input(&args.file, MAX_PATCH_BYTES, stop).await else {
+        return Ok(0);
     };
+    let file = parse(&args.file, read)?;
     super::run_edit(global, &args.ids.jobs, &Apply(file), stop).await
 }
 

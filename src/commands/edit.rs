@@ -1,7 +1,6 @@
 //! `edit`: the job's editable members in the user's editor. The saved file is
 //! their desired state, sent through the edit pipeline like any other edit.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use aws_sdk_snowball::types::JobMetadata;
@@ -307,10 +306,7 @@ fn without_errors(text: &str) -> &str {
 
 /// The file as saved, or why it cannot be used.
 fn read_saved(path: &Path) -> Result<String, Saved> {
-    let mut bytes = Vec::new();
-    let read =
-        std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
-    match read {
+    let bytes = match super::read_at_most(path, MAX_FILE_BYTES) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(Saved::Aborted("the file was deleted".into()));
         }
@@ -319,13 +315,13 @@ fn read_saved(path: &Path) -> Result<String, Saved> {
                 "the file could not be read ({e}); nothing was sent"
             )));
         }
-        Ok(_) if bytes.len() as u64 > MAX_FILE_BYTES => {
+        Ok(bytes) if bytes.len() as u64 > MAX_FILE_BYTES => {
             return Err(Saved::GaveUp(
                 "the file is larger than 1 MiB (the editable members are a few KiB); nothing was sent".into(),
             ));
         }
-        Ok(_) => {}
-    }
+        Ok(bytes) => bytes,
+    };
     String::from_utf8(bytes)
         .map_err(|_| Saved::GaveUp("the file is not UTF-8 text; nothing was sent".into()))
 }

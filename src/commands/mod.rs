@@ -145,6 +145,41 @@ fn bounded_line(stdin: &mut dyn BufRead) -> std::io::Result<Option<Result<String
     Ok(Some(Ok(String::from_utf8_lossy(body).into_owned())))
 }
 
+/// The file at `path`, at most `limit` bytes and one more (so that a larger
+/// one shows as larger, without reading it all).
+pub fn read_at_most(path: &std::path::Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(limit + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`read_at_most`] of a path or `-` (stdin), in a thread of its own so that
+/// Ctrl-C or SIGTERM ends the wait (a terminal or a FIFO may hold the read);
+/// `None` when a signal came first.
+pub async fn read_input(
+    source: &std::path::Path,
+    limit: u64,
+    stop: &Stop,
+) -> Option<std::io::Result<Vec<u8>>> {
+    let source = source.to_path_buf();
+    let reading = tokio::task::spawn_blocking(move || {
+        if source.as_os_str() != "-" {
+            return read_at_most(&source, limit);
+        }
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(limit + 1)
+            .read_to_end(&mut bytes)?;
+        Ok(bytes)
+    });
+    stop.until_stopped(reading)
+        .await
+        .map(|read| read.unwrap_or_else(|e| Err(std::io::Error::other(e))))
+}
+
 /// `resolve_job_ids` on the process's stdin; reading a terminal gives way to
 /// Ctrl-C (the read goes on in a thread of its own, left behind).
 pub async fn read_job_ids(given: &[String], stop: &Stop) -> Result<Vec<String>, Failure> {

@@ -2,7 +2,7 @@
 //! holds, or nothing for an order that changed since; and the writing of
 //! such a plan, for every edit command.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
@@ -30,9 +30,13 @@ pub async fn run(global: &Global, args: &SubmitArgs, stop: &Stop) -> Result<i32,
         "-" => "the plan on stdin".to_string(),
         path => format!("the plan {}", quote(path)),
     };
-    let Some(bytes) = read(&args.file, &name, stop).await? else {
+    let Some(read) = super::read_input(Path::new(&args.file), plan::MAX_SIZE as u64, stop).await
+    else {
         return Ok(0);
     };
+    let bytes = read.map_err(|e| {
+        Failure::invalid(format!("{name} could not be read ({e}); nothing was sent"))
+    })?;
     // A plan of many orders takes a while to check: a signal ends the wait.
     let checking = {
         let name = name.clone();
@@ -85,41 +89,6 @@ pub async fn run(global: &Global, args: &SubmitArgs, stop: &Stop) -> Result<i32,
             .await
             .0,
     )
-}
-
-/// The plan's bytes (at most the plan limit), from a file or stdin; `None`
-/// when a signal came first (a FIFO or a terminal may hold the read).
-async fn read(source: &str, name: &str, stop: &Stop) -> Result<Option<Vec<u8>>, Failure> {
-    let source = source.to_string();
-    let reading = tokio::task::spawn_blocking(move || -> std::io::Result<Vec<u8>> {
-        let limit = plan::MAX_SIZE as u64 + 1;
-        let mut bytes = Vec::new();
-        if source == "-" {
-            std::io::stdin()
-                .lock()
-                .take(limit)
-                .read_to_end(&mut bytes)?;
-        } else {
-            if std::fs::metadata(&source)?.is_dir() {
-                return Err(std::io::Error::other("it is a directory"));
-            }
-            std::fs::File::open(&source)?
-                .take(limit)
-                .read_to_end(&mut bytes)?;
-        }
-        Ok(bytes)
-    });
-    match stop.until_stopped(reading).await {
-        None => Ok(None),
-        Some(Ok(Ok(bytes))) => Ok(Some(bytes)),
-        Some(Ok(Err(e))) => Err(Failure::invalid(format!(
-            "{name} could not be read ({e}); nothing was sent"
-        ))),
-        Some(Err(e)) => Err(Failure::of(
-            Code::InternalError,
-            format!("reading {name}: {e}"),
-        )),
-    }
 }
 
 /// A plan being made: its file is created (mode 0600, beside the plan's
@@ -253,12 +222,10 @@ fn same_place(a: &Path, b: &Path) -> bool {
 /// Whether the file at `path` holds a plan (of any version): one a new plan
 /// may replace.
 fn is_plan(path: &Path) -> bool {
-    let mut bytes = Vec::new();
-    let read = std::fs::File::open(path)
-        .and_then(|f| f.take(plan::MAX_SIZE as u64 + 1).read_to_end(&mut bytes));
-    read.is_ok()
-        && serde_json::from_slice::<serde_json::Value>(&bytes)
+    super::read_at_most(path, plan::MAX_SIZE as u64).is_ok_and(|bytes| {
+        serde_json::from_slice::<serde_json::Value>(&bytes)
             .is_ok_and(|doc| doc.get("Version").is_some() && doc.get("Plans").is_some())
+    })
 }
 
 /// Shown at the end of `submit --help`: (what, command).
