@@ -139,10 +139,7 @@ pub fn records(results: &[JobResult], target: &Target, command: &str, time: &str
         .map(|r| Record {
             time: time.to_string(),
             job_id: r.job_id.clone(),
-            operation: r
-                .operation
-                .unwrap_or(snowball_model::OrderKind::of(&r.job_id).update_operation())
-                .to_string(),
+            operation: r.sent_operation().to_string(),
             region: target.region.clone(),
             endpoint: target.endpoint.clone(),
             profile: target.profile.clone(),

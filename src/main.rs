@@ -8,7 +8,7 @@ use snowjob::cli::Cli;
 use snowjob::commands;
 use snowjob::core::pipeline::internal;
 use snowjob::core::stop::Stop;
-use snowjob::failure::{Code, Kind};
+use snowjob::failure::{Code, Failure, Kind};
 use snowjob::output::message::{ErrorFormat, Message};
 use snowjob::output::stdio;
 
@@ -43,9 +43,8 @@ fn main() {
     let code = std::panic::catch_unwind(AssertUnwindSafe(|| run_to_exit_code(&cli)))
         .unwrap_or_else(|panic| {
             let failure = internal(&*panic);
-            let code = failure.exit_code();
-            stdio::say(&Message::error(&failure.code, failure.message).deciding(code));
-            code
+            commands::say_error(&cli.global, &failure);
+            failure.exit_code()
         });
     std::process::exit(code);
 }
@@ -117,10 +116,12 @@ fn run_to_exit_code(cli: &Cli) -> i32 {
     {
         Ok(rt) => rt,
         Err(e) => {
-            let text = format!("could not start the async runtime: {e}");
-            let failure = Kind::Unexpected.exit_code();
-            stdio::say(&Message::error(Code::Unexpected.as_str(), text).deciding(failure));
-            return failure;
+            let failure = Failure::of(
+                Code::Unexpected,
+                format!("could not start the async runtime: {e}"),
+            );
+            commands::say_error(&cli.global, &failure);
+            return failure.exit_code();
         }
     };
     let code = runtime.block_on(async {

@@ -105,6 +105,12 @@ impl JobResult {
         }
     }
 
+    /// What was (or would be) sent: the cancel, or the order's update.
+    pub fn sent_operation(&self) -> &'static str {
+        self.operation
+            .unwrap_or(snowball_model::OrderKind::of(&self.job_id).update_operation())
+    }
+
     pub fn skipped(job_id: &str) -> JobResult {
         JobResult::new(job_id, Outcome::Skipped)
     }

@@ -86,16 +86,12 @@ impl Snow {
     }
 
     pub async fn describe_job(&self, job_id: &str) -> Result<JobMetadata, Failure> {
-        self.describe(job_id, true).await
+        self.job(job_id, true).await
     }
 
-    /// DescribeJob for a job already under way (its update's fate unknown):
-    /// it goes before the jobs not yet begun.
-    pub async fn describe_job_again(&self, job_id: &str) -> Result<JobMetadata, Failure> {
-        self.describe(job_id, false).await
-    }
-
-    async fn describe(&self, job_id: &str, begins: bool) -> Result<JobMetadata, Failure> {
+    /// DescribeJob; `begins`: for an order not yet under way (one under way,
+    /// read again, goes first).
+    async fn job(&self, job_id: &str, begins: bool) -> Result<JobMetadata, Failure> {
         let out = self
             .pace
             .read(&format!("job {job_id}"), begins, || {
@@ -107,12 +103,8 @@ impl Snow {
                     .send()
             })
             .await?;
-        out.job_metadata.ok_or_else(|| {
-            Failure::of(
-                Code::EmptyReply,
-                format!("DescribeJob returned no metadata for {job_id}"),
-            )
-        })
+        out.job_metadata
+            .ok_or_else(|| empty_reply("DescribeJob", job_id))
     }
 
     pub async fn describe_address(&self, address_id: &str) -> Result<Address, Failure> {
@@ -128,18 +120,15 @@ impl Snow {
                     .send()
             })
             .await?;
-        out.address.ok_or_else(|| {
-            Failure::of(
-                Code::EmptyReply,
-                format!("DescribeAddress returned nothing for {address_id}"),
-            )
-        })
+        out.address
+            .ok_or_else(|| empty_reply("DescribeAddress", address_id))
     }
 
     pub async fn describe_cluster(&self, cluster_id: &str) -> Result<ClusterMetadata, Failure> {
         self.cluster(cluster_id, true).await
     }
 
+    /// DescribeCluster; `begins` as for [`Snow::job`].
     async fn cluster(&self, cluster_id: &str, begins: bool) -> Result<ClusterMetadata, Failure> {
         let out = self
             .pace
@@ -152,28 +141,25 @@ impl Snow {
                     .send()
             })
             .await?;
-        out.cluster_metadata.ok_or_else(|| {
-            Failure::of(
-                Code::EmptyReply,
-                format!("DescribeCluster returned no metadata for {cluster_id}"),
-            )
-        })
+        out.cluster_metadata
+            .ok_or_else(|| empty_reply("DescribeCluster", cluster_id))
     }
 
     /// The order an ID names, read with its kind's call.
     pub async fn describe_order(&self, id: &str) -> Result<Order, Failure> {
-        match OrderKind::of(id) {
-            OrderKind::Job => self.describe_job(id).await.map(Order::of_job),
-            OrderKind::Cluster => self.cluster(id, true).await.map(Order::of_cluster),
-        }
+        self.order(id, true).await
     }
 
     /// The order read again while it is under way (its update's fate
     /// unknown): it goes before the orders not yet begun.
     pub async fn describe_order_again(&self, id: &str) -> Result<Order, Failure> {
+        self.order(id, false).await
+    }
+
+    async fn order(&self, id: &str, begins: bool) -> Result<Order, Failure> {
         match OrderKind::of(id) {
-            OrderKind::Job => self.describe_job_again(id).await.map(Order::of_job),
-            OrderKind::Cluster => self.cluster(id, false).await.map(Order::of_cluster),
+            OrderKind::Job => self.job(id, begins).await.map(Order::of_job),
+            OrderKind::Cluster => self.cluster(id, begins).await.map(Order::of_cluster),
         }
     }
 
@@ -315,6 +301,14 @@ impl Snow {
         let split = |p: DescribeAddressesOutput| (p.addresses.unwrap_or_default(), p.next_token);
         self.pace.pages("the address list", page, split).await
     }
+}
+
+/// A reply without the member asked for.
+fn empty_reply(operation: &str, id: &str) -> Failure {
+    Failure::of(
+        Code::EmptyReply,
+        format!("{operation} returned nothing for {id}"),
+    )
 }
 
 /// One attempt per call, the SDK retrying nothing: a call that changes an

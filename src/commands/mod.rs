@@ -374,11 +374,7 @@ fn not_confirmed(global: &Global, planned: Vec<JobResult>, stop: &Stop) -> (i32,
     };
     // Each order refused while planning says why, once; declined is the
     // run's failure (exit 1), and an interrupt says itself.
-    for r in &skipped {
-        if let Some(e) = &r.error {
-            stdio::say(&ui::say::error(global, e).about(&r.job_id));
-        }
-    }
+    ui::say::order_errors(global, order_errors(&skipped), false);
     let declined = Failure::of(Code::Declined, "not confirmed; nothing was sent");
     if !stop.is_stopped() {
         say_error(global, &declined);
@@ -452,6 +448,13 @@ pub fn report_edit(global: &Global, snow: &Snow, results: &[JobResult], stop: &S
     }
 }
 
+/// Each result's error, with the order it is about.
+fn order_errors(results: &[JobResult]) -> impl Iterator<Item = (&str, &Failure)> {
+    results
+        .iter()
+        .filter_map(|r| Some((r.job_id.as_str(), r.error.as_ref()?)))
+}
+
 /// Results to stdout; errors, and a summary for people, to stderr. Returns
 /// the exit code the results earned (and their printing).
 fn report(global: &Global, results: &[JobResult]) -> i32 {
@@ -460,10 +463,7 @@ fn report(global: &Global, results: &[JobResult]) -> i32 {
     if machine || !global.quiet || global.query.is_some() {
         printed = ui::print::results(global, results);
     }
-    let errors = results
-        .iter()
-        .filter_map(|r| Some((r.job_id.as_str(), r.error.as_ref()?)));
-    ui::say::order_errors(global, errors);
+    ui::say::order_errors(global, order_errors(results), true);
     let summary = render::summary(results, global.dry_run);
     if !machine && !summary.is_empty() {
         global.note(&summary);

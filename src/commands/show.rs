@@ -99,7 +99,7 @@ pub async fn run(global: &Global, args: &ShowArgs, stop: &Stop) -> Result<i32, F
         .iter()
         .zip(&described)
         .filter_map(|(id, r)| Some((id.as_str(), r.as_ref().err()?)));
-    super::ui::say::order_errors(global, errors);
+    super::ui::say::order_errors(global, errors, true);
     Ok(super::ui::print::exit_code(
         first_exit_code(described.iter().map(|r| r.as_ref().err())),
         printed,

@@ -488,6 +488,15 @@ impl<'a> Batch<'a> {
     }
 }
 
+/// The one change a cancel makes: the state, from pending to cancelled.
+pub fn cancel_change(kind: OrderKind) -> Change {
+    Change {
+        field: kind.state_member().into(),
+        before: kind.editable_state().into(),
+        after: CANCELLED.into(),
+    }
+}
+
 /// What a person is shown of an order to be cancelled.
 fn summary(order: &Order) -> crate::report::OrderSummary {
     let job = &order.job;
@@ -519,11 +528,7 @@ fn plan_cancel(id: &str, order: &Order, command: &str) -> Result<Plan, Failure> 
     request.insert(kind.id_member().into(), id.into());
     Ok(Plan {
         result: JobResult {
-            changes: vec![crate::report::Change {
-                field: kind.state_member().into(),
-                before: kind.editable_state().into(),
-                after: CANCELLED.into(),
-            }],
+            changes: vec![cancel_change(kind)],
             request: Some(serde_json::Value::Object(request)),
             ..result(Outcome::Planned)
         },
@@ -543,18 +548,39 @@ fn plan_reviewed(entry: &crate::core::plan::Entry, order: &Order) -> Result<Plan
         true => state.as_ref(),
         false => current.get(field),
     };
-    let holds = |value: fn(&Change) -> &Json| {
-        entry
-            .changes
-            .iter()
-            .all(|c| compare::same(&c.field, now(&c.field), Some(value(c))))
+    // What each changed field holds now.
+    #[derive(PartialEq)]
+    enum Holds {
+        After,
+        Before,
+        Neither,
+    }
+    let held: Vec<(&str, Holds)> = entry
+        .changes
+        .iter()
+        .map(|c| {
+            let is = |value: &Json| compare::same(&c.field, now(&c.field), Some(value));
+            let holds = match (is(&c.after), is(&c.before)) {
+                (true, _) => Holds::After,
+                (false, true) => Holds::Before,
+                (false, false) => Holds::Neither,
+            };
+            (c.field.as_str(), holds)
+        })
+        .collect();
+    let fields = |which: Holds| -> Vec<&str> {
+        held.iter()
+            .filter(|(_, h)| *h == which)
+            .map(|(f, _)| *f)
+            .collect()
     };
     let result = |outcome| JobResult {
         operation: entry.is_cancel().then_some(entry.operation),
         order: entry.is_cancel().then(|| summary(order)),
         ..JobResult::new(id, outcome)
     };
-    if order.cluster_id.is_none() && holds(|c| &c.after) {
+    let (applied, neither) = (fields(Holds::After), fields(Holds::Neither));
+    if order.cluster_id.is_none() && applied.len() == held.len() {
         return Ok(Plan {
             result: result(Outcome::Unchanged),
             patch: None,
@@ -563,21 +589,6 @@ fn plan_reviewed(entry: &crate::core::plan::Entry, order: &Order) -> Result<Plan
     // A node job is edited, or cancelled, through its cluster.
     let instead = if entry.is_cancel() { "cancel" } else { "edit" };
     ensure_editable(id, order, instead)?;
-    let neither: Vec<&str> = entry
-        .changes
-        .iter()
-        .filter(|c| {
-            !compare::same(&c.field, now(&c.field), Some(&c.before))
-                && !compare::same(&c.field, now(&c.field), Some(&c.after))
-        })
-        .map(|c| c.field.as_str())
-        .collect();
-    let applied: Vec<&str> = entry
-        .changes
-        .iter()
-        .filter(|c| compare::same(&c.field, now(&c.field), Some(&c.after)))
-        .map(|c| c.field.as_str())
-        .collect();
     let changed = match (neither.is_empty(), applied.is_empty()) {
         (true, true) => None,
         (false, _) => Some(format!(

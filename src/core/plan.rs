@@ -11,7 +11,7 @@ use serde_json::{Map, Value as Json};
 use crate::core::checks;
 use crate::core::compare;
 use crate::core::patch::Patch;
-use crate::core::pipeline::{CANCELLED, Context, Edit};
+use crate::core::pipeline::{Context, Edit};
 use crate::failure::{Code, Failure};
 use crate::history_file::Target;
 use crate::report::{Change, JobResult, Outcome};
@@ -69,9 +69,7 @@ impl Plan {
             .filter(|r| r.outcome == Outcome::Planned)
             .map(|r| Entry {
                 id: r.job_id.clone(),
-                operation: r
-                    .operation
-                    .unwrap_or(OrderKind::of(&r.job_id).update_operation()),
+                operation: r.sent_operation(),
                 changes: r.changes.clone(),
                 request: r.request.clone().unwrap_or(Json::Null),
             })
@@ -448,7 +446,7 @@ fn cancel_entry(entry: &Entry, kind: OrderKind) -> Result<(), String> {
             kind.id_member()
         ));
     }
-    let expected = cancel_change(kind);
+    let expected = crate::core::pipeline::cancel_change(kind);
     if entry.changes != [expected.clone()] {
         return Err(format!(
             "Operation {} cancels, and a cancel's Changes are the one change of {} from {} to {}",
@@ -456,15 +454,6 @@ fn cancel_entry(entry: &Entry, kind: OrderKind) -> Result<(), String> {
         ));
     }
     Ok(())
-}
-
-/// The one change a cancel makes.
-pub fn cancel_change(kind: OrderKind) -> Change {
-    Change {
-        field: kind.state_member().into(),
-        before: kind.editable_state().into(),
-        after: CANCELLED.into(),
-    }
 }
 
 /// `submit`: each order's reviewed entry, sent exactly as reviewed.

@@ -45,12 +45,16 @@ pub fn error(global: &Global, failure: &Failure) -> Message {
     )
 }
 
-/// Each order's error, once, about that order; the first, in input order,
-/// decides the exit code.
-pub fn order_errors<'a>(global: &Global, errors: impl IntoIterator<Item = (&'a str, &'a Failure)>) {
+/// Each order's error, once, about that order; with `deciding`, the first,
+/// in input order, decides the exit code.
+pub fn order_errors<'a>(
+    global: &Global,
+    errors: impl IntoIterator<Item = (&'a str, &'a Failure)>,
+    deciding: bool,
+) {
     for (i, (id, failure)) in errors.into_iter().enumerate() {
         let message = error(global, failure).about(id);
-        stdio::say(&if i == 0 {
+        stdio::say(&if deciding && i == 0 {
             message.deciding(failure.exit_code())
         } else {
             message
