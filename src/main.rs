@@ -9,7 +9,7 @@ use snowjob::commands;
 use snowjob::core::pipeline::internal;
 use snowjob::core::stop::Stop;
 use snowjob::failure::{Code, Failure, Kind};
-use snowjob::output::message::{ErrorFormat, Message};
+use snowjob::output::message::Message;
 use snowjob::output::stdio;
 
 fn main() {
@@ -18,8 +18,8 @@ fn main() {
         if !e.use_stderr() {
             e.exit(); // --help, --version
         }
-        stdio::set_error_format(format_of_unparsed_line());
-        stdio::say(&argument_error(&e));
+        stdio::set_error_format(snowjob::cli::format_of_unparsed_line());
+        stdio::say(&snowjob::cli::argument_error(&e));
         std::process::exit(e.exit_code());
     });
     let args: Vec<String> = std::env::args_os()
@@ -47,65 +47,6 @@ fn main() {
             failure.exit_code()
         });
     std::process::exit(code);
-}
-
-/// The error format of a line clap could not parse: `--cli-error-format X`
-/// (or `=X`) as typed, else AWS_CLI_ERROR_FORMAT, else enhanced. A value that
-/// is not a format is passed over (the error may be about it). The profile's
-/// `cli_error_format` is not read: which profile applies depends on the line
-/// that could not be parsed, and an argument error needs no configuration.
-fn format_of_unparsed_line() -> ErrorFormat {
-    let args: Vec<String> = std::env::args_os()
-        .skip(1)
-        .map(|a| a.to_string_lossy().into_owned())
-        .collect();
-    let mut words = args.iter().take_while(|w| *w != "--");
-    let mut typed = None;
-    while let Some(word) = words.next() {
-        let value = match word.strip_prefix("--cli-error-format") {
-            Some("") => words.next().map(String::as_str),
-            Some(attached) => attached.strip_prefix('='),
-            None => None,
-        };
-        typed = value.and_then(ErrorFormat::parse).or(typed);
-    }
-    typed
-        .or_else(|| {
-            std::env::var("AWS_CLI_ERROR_FORMAT")
-                .ok()
-                .and_then(|v| ErrorFormat::parse(&v))
-        })
-        .unwrap_or_default()
-}
-
-/// clap's refusal of the command line as a message: exit 2, its code clap's
-/// kind of error (`InvalidValue`, `UnknownArgument`, `MissingRequiredArgument`
-/// …). A person reads clap's text as clap writes it; a script gets it without
-/// the usage and `--help` lines.
-fn argument_error(e: &clap::Error) -> Message {
-    // clap quotes what was typed in full; a message quotes at most 200 characters.
-    let mut rendered = e.render().to_string();
-    if let Some(clap::error::ContextValue::String(value)) =
-        e.get(clap::error::ContextKind::InvalidValue)
-    {
-        // A value with spaces (a long --query) escapes shorten_long_words.
-        rendered = rendered.replacen(&format!("'{value}'"), &snowjob::text::quote(value), 1);
-    }
-    let rendered = snowjob::text::shorten_long_words(&rendered);
-    let rendered = rendered.strip_prefix("error: ").unwrap_or(&rendered);
-    let text = if stdio::error_format().is_structured() {
-        rendered
-            .split("\n\n")
-            .filter(|p| !p.starts_with("Usage:") && !p.starts_with("For more information"))
-            .flat_map(str::lines)
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect::<Vec<_>>()
-            .join("\n")
-    } else {
-        rendered.strip_suffix('\n').unwrap_or(rendered).to_string()
-    };
-    Message::error(&format!("{:?}", e.kind()), text).deciding(e.exit_code())
 }
 
 fn run_to_exit_code(cli: &Cli) -> i32 {
