@@ -72,6 +72,24 @@ const INHERITED_MEMBERS: &[&str] = &[
 /// for; kept beside the cluster (and in the state file) for later node jobs.
 const NODE_SETTINGS: &[&str] = &["SnowballCapacityPreference", "RemoteManagement"];
 
+/// A cluster's [`NODE_SETTINGS`] as stored (`at`: where, for a message),
+/// checked as JobMetadata members.
+fn node_settings(
+    settings: &Json,
+    at: &str,
+    opts: DecodeOptions,
+) -> Result<Map<String, Json>, String> {
+    Ok(model()
+        .decode("JobMetadata", &Wire::from_json(settings.clone()), opts)
+        .map_err(|e| format!("{at}.{e}"))?
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter(|(k, _)| NODE_SETTINGS.contains(&k.as_str()))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect())
+}
+
 /// The most node jobs a cluster can have (InitialClusterSize's maximum in the model).
 pub const MAX_CLUSTER_NODES: usize = 16;
 
@@ -866,15 +884,7 @@ impl Store {
                 None => None,
             };
             let node_settings = match doc.get("NodeSettings").and_then(|n| n.get(&id)) {
-                Some(settings) => model()
-                    .decode("JobMetadata", &Wire::from_json(settings.clone()), opts)
-                    .map_err(|e| format!("NodeSettings.{id}.{e}"))?
-                    .as_object()
-                    .into_iter()
-                    .flatten()
-                    .filter(|(k, _)| NODE_SETTINGS.contains(&k.as_str()))
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect(),
+                Some(settings) => node_settings(settings, &format!("NodeSettings.{id}"), opts)?,
                 None => Map::new(),
             };
             // A cluster seeded again in another state moves the node jobs it
@@ -1072,15 +1082,9 @@ impl Store {
             let ends = window_end(ends, &at)?;
             let node_settings = match entry.get("NodeSettings") {
                 None => Map::new(),
-                Some(settings) if settings.is_object() => model()
-                    .decode("JobMetadata", &Wire::from_json(settings.clone()), opts)
-                    .map_err(|e| format!("{at}.NodeSettings.{e}"))?
-                    .as_object()
-                    .into_iter()
-                    .flatten()
-                    .filter(|(k, _)| NODE_SETTINGS.contains(&k.as_str()))
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect(),
+                Some(settings) if settings.is_object() => {
+                    node_settings(settings, &format!("{at}.NodeSettings"), opts)?
+                }
                 Some(_) => return Err(format!("{at}.NodeSettings: expected a map")),
             };
             self.insert_cluster(meta, ends, node_settings);
