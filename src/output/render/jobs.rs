@@ -238,89 +238,110 @@ fn services_text(config: Option<&Json>) -> String {
         .join("\n")
 }
 
+/// A column of a list of orders: its header and its value (`now` for the
+/// edit window); the edit window, an estimate for people, is in the table only.
+struct Column {
+    header: &'static str,
+    value: fn(&Json, f64) -> String,
+    in_text: bool,
+}
+
+const fn column(header: &'static str, value: fn(&Json, f64) -> String) -> Column {
+    Column {
+        header,
+        value,
+        in_text: true,
+    }
+}
+
+const ID: Column = column("ID", |e, _| order_id(e).to_string());
+const STATE: Column = column("State", |e, _| order_state(e).to_string());
+const CREATED: Column = column("Created", |e, _| time_field(e, "CreationDate"));
+const WINDOW: Column = Column {
+    in_text: false,
+    ..column("Edit window", edit_window)
+};
+const DESCRIPTION: Column = column("Description", |e, _| field(e, "Description").to_string());
+
 /// `list`: an array of JobListEntry, a table, or a line per job.
 pub fn list(entries: &[Json], format: Format, style: &Style, now: f64) -> String {
-    if let Some(out) = machine(&entries, format) {
-        return out;
-    }
-    let entries: Vec<Json> = entries.iter().map(escaped).collect();
-    let columns = |e: &Json| {
-        vec![
-            order_id(e).to_string(),
-            order_state(e).to_string(),
-            field(e, "JobType").to_string(),
-            field(e, "SnowballType").to_string(),
-            time_field(e, "CreationDate"),
-            field(e, "Description").to_string(),
-        ]
-    };
-    if format == Format::Text {
-        return text_lines(entries.iter().map(columns));
-    }
-    let entries = &entries;
-    if entries.is_empty() {
-        return "No jobs.\n".into();
-    }
-    let id_header = if entries
+    let has_cluster = entries
         .iter()
-        .any(|e| snowball_model::OrderKind::of(order_id(e)) == snowball_model::OrderKind::Cluster)
-    {
+        .any(|e| snowball_model::OrderKind::of(order_id(e)) == snowball_model::OrderKind::Cluster);
+    let id_header = if has_cluster {
         "Job or cluster ID"
     } else {
         "Job ID"
     };
-    let mut table = new_table(style);
-    table.set_header(vec![
-        id_header,
-        "State",
-        "Type",
-        "Device",
-        "Created",
-        "Edit window",
-        "Description",
-    ]);
-    for e in entries {
-        let mut cols: Vec<Cell> = columns(e).into_iter().map(Cell::new).collect();
-        cols.insert(5, Cell::new(edit_window(e, now)));
-        table.add_row(cols);
-    }
-    keep_whole(&mut table, 0, widest(entries.iter().map(order_id)));
-    table.to_string() + "\n"
+    let columns = [
+        ID,
+        STATE,
+        column("Type", |e, _| field(e, "JobType").to_string()),
+        column("Device", |e, _| field(e, "SnowballType").to_string()),
+        CREATED,
+        WINDOW,
+        DESCRIPTION,
+    ];
+    orders(
+        entries,
+        format,
+        style,
+        now,
+        (id_header, &columns),
+        "No jobs.",
+    )
 }
 
 /// `clusters`: an array of ClusterListEntry, a table, or a line per cluster
 /// (`CLUSTER_ID<TAB>STATE<TAB>CREATED<TAB>DESCRIPTION`).
 pub fn clusters(entries: &[Json], format: Format, style: &Style, now: f64) -> String {
+    let columns = [ID, STATE, CREATED, WINDOW, DESCRIPTION];
+    orders(
+        entries,
+        format,
+        style,
+        now,
+        ("Cluster ID", &columns),
+        "No clusters.",
+    )
+}
+
+/// A list of orders: the entries as they are (json, yaml), a line each (text:
+/// the columns but the edit window), or a table headed `id_header` first.
+fn orders(
+    entries: &[Json],
+    format: Format,
+    style: &Style,
+    now: f64,
+    (id_header, columns): (&str, &[Column]),
+    none: &str,
+) -> String {
     if let Some(out) = machine(&entries, format) {
         return out;
     }
     let entries: Vec<Json> = entries.iter().map(escaped).collect();
-    let columns = |e: &Json| {
-        vec![
-            order_id(e).to_string(),
-            order_state(e).to_string(),
-            time_field(e, "CreationDate"),
-            field(e, "Description").to_string(),
-        ]
+    let row = |e: &Json, text: bool| -> Vec<String> {
+        columns
+            .iter()
+            .filter(|c| c.in_text || !text)
+            .map(|c| (c.value)(e, now))
+            .collect()
     };
     if format == Format::Text {
-        return text_lines(entries.iter().map(columns));
+        return text_lines(entries.iter().map(|e| row(e, true)));
     }
     if entries.is_empty() {
-        return "No clusters.\n".into();
+        return format!("{none}\n");
     }
     let mut table = new_table(style);
-    table.set_header(vec![
-        "Cluster ID",
-        "State",
-        "Created",
-        "Edit window",
-        "Description",
-    ]);
+    let headers = columns.iter().map(|c| c.header).skip(1);
+    table.set_header(
+        std::iter::once(id_header)
+            .chain(headers)
+            .collect::<Vec<_>>(),
+    );
     for e in &entries {
-        let mut cols: Vec<Cell> = columns(e).into_iter().map(Cell::new).collect();
-        cols.insert(3, Cell::new(edit_window(e, now)));
-        table.add_row(cols);
+        table.add_row(row(e, false).into_iter().map(Cell::new).collect::<Vec<_>>());
     }
     keep_whole(&mut table, 0, widest(entries.iter().map(order_id)));
     table.to_string() + "\n"
