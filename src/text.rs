@@ -21,7 +21,21 @@ pub fn size(bytes: u64) -> String {
 pub fn escape_controls(text: &str) -> String {
     let hidden = |c: char| {
         c.is_control()
-            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+            // Invisible format characters: zero-width, bidi controls and
+            // marks, line and paragraph separators, BOM, soft hyphen,
+            // interlinear annotations, tags.
+            || matches!(
+                c,
+                '\u{ad}'
+                    | '\u{61c}'
+                    | '\u{180e}'
+                    | '\u{200b}'..='\u{200f}'
+                    | '\u{2028}'..='\u{202e}'
+                    | '\u{2060}'..='\u{2069}'
+                    | '\u{feff}'
+                    | '\u{fff9}'..='\u{fffb}'
+                    | '\u{e0000}'..='\u{e007f}'
+            )
     };
     if !text.chars().any(hidden) {
         return text.to_string();
@@ -113,6 +127,28 @@ pub fn shell_word(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_format_characters_are_shown_escaped() {
+        for c in [
+            '\u{61c}',
+            '\u{feff}',
+            '\u{ad}',
+            '\u{180e}',
+            '\u{fff9}',
+            '\u{e0041}',
+            '\u{202e}',
+        ] {
+            let shown = escape_controls(&format!("a{c}b"));
+            assert_eq!(
+                shown,
+                format!("a{}b", c.escape_default()),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+        assert_eq!(escape_controls("émoji 👍 ok"), "émoji 👍 ok");
+    }
 
     #[test]
     fn quoted_inputs_are_short_and_escaped() {

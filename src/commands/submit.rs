@@ -136,12 +136,27 @@ impl PlanFile {
             return Err(refuse("it is the history file".into()));
         }
         let temporary = path.with_file_name(format!(".snowjob-plan.{}.tmp", std::process::id()));
-        let file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&temporary)
-            .map_err(|e| refuse(format!("it cannot be written ({e})")))?;
+        let open = || {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(&temporary)
+        };
+        // One there already was left by a killed run with this process's ID.
+        let file = open()
+            .or_else(|e| match e.kind() {
+                std::io::ErrorKind::AlreadyExists => {
+                    std::fs::remove_file(&temporary).and_then(|()| open())
+                }
+                _ => Err(e),
+            })
+            .map_err(|e| {
+                refuse(format!(
+                    "it cannot be written ({e}, making {})",
+                    quote(&temporary.display().to_string())
+                ))
+            })?;
         Ok(PlanFile {
             path: path.to_path_buf(),
             temporary,
@@ -162,6 +177,39 @@ impl PlanFile {
         let created = crate::aws::convert::timestamp(&aws_smithy_types::DateTime::from_secs(now));
         let plan = Plan::of(results, target, command, &created);
         let shown = quote(&self.path.display().to_string());
+        if let Err(mut e) = self.write(&plan) {
+            // An older plan in its place would be reviewed instead of this run's.
+            if is_plan(&self.path) && std::fs::remove_file(&self.path).is_ok() {
+                e.message = format!(
+                    "{}; the older plan at {shown} was removed, so that it is not reviewed in its place",
+                    e.message
+                );
+            }
+            return Err(e);
+        }
+        self.done = true;
+        let count = plan.entries.len();
+        if count == 0 {
+            let why = match results.iter().any(|r| r.error.is_some()) {
+                true => "the orders that failed are left out",
+                false => "nothing would change",
+            };
+            return Ok(format!("Plan for no orders written to {shown}: {why}"));
+        }
+        let orders = if count == 1 { "order" } else { "orders" };
+        Ok(format!(
+            "Plan for {count} {orders} written to {shown}; after review, send it with `snowjob submit {}`",
+            crate::text::escape_controls(&crate::text::shell_word(
+                &self.path.display().to_string()
+            ))
+        ))
+    }
+}
+
+impl PlanFile {
+    /// The plan, written and put in place of the older file.
+    fn write(&mut self, plan: &Plan) -> Result<(), Failure> {
+        let shown = quote(&self.path.display().to_string());
         let fail = |why: String| {
             Failure::of(
                 Code::Unexpected,
@@ -181,21 +229,7 @@ impl PlanFile {
             .write_all(&text)
             .and_then(|()| self.file.sync_all())
             .and_then(|()| std::fs::rename(&self.temporary, &self.path))
-            .map_err(|e| fail(e.to_string()))?;
-        self.done = true;
-        let count = plan.entries.len();
-        if count == 0 {
-            return Ok(format!(
-                "Plan for no orders written to {shown}: nothing would change"
-            ));
-        }
-        let orders = if count == 1 { "order" } else { "orders" };
-        Ok(format!(
-            "Plan for {count} {orders} written to {shown}; after review, send it with `snowjob submit {}`",
-            crate::text::escape_controls(&crate::text::shell_word(
-                &self.path.display().to_string()
-            ))
-        ))
+            .map_err(|e| fail(e.to_string()))
     }
 }
 
@@ -243,3 +277,63 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         "snowjob submit plan.json --yes",
     ),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Outcome;
+
+    fn target() -> Target {
+        Target {
+            region: "us-east-1".into(),
+            endpoint: None,
+            profile: "default".into(),
+        }
+    }
+
+    #[test]
+    fn a_temporary_file_left_by_a_killed_run_of_the_same_id_is_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let stale = dir
+            .path()
+            .join(format!(".snowjob-plan.{}.tmp", std::process::id()));
+        std::fs::write(&stale, "left by a killed run").unwrap();
+        let path = dir.path().join("plan.json");
+        let note = PlanFile::create(&path)
+            .unwrap()
+            .finish(&[], &target(), "set-shipping")
+            .unwrap();
+        assert!(note.contains("nothing would change"), "{note}");
+        assert!(is_plan(&path));
+        assert!(!stale.exists());
+    }
+
+    #[test]
+    fn a_plan_that_cannot_be_written_removes_the_older_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.json");
+        PlanFile::create(&path)
+            .unwrap()
+            .finish(&[], &target(), "older")
+            .unwrap();
+        assert!(is_plan(&path));
+        let id = "JID123e4567-e89b-12d3-a456-426655440000";
+        let huge = JobResult {
+            request: Some(
+                serde_json::json!({"JobId": id, "Description": "x".repeat(plan::MAX_SIZE)}),
+            ),
+            ..JobResult::new(id, Outcome::Planned)
+        };
+        let e = PlanFile::create(&path)
+            .unwrap()
+            .finish(&[huge], &target(), "newer")
+            .unwrap_err();
+        assert!(
+            e.message.contains("16 MiB") && e.message.contains("removed"),
+            "{}",
+            e.message
+        );
+        assert!(!path.exists());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+}

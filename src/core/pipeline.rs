@@ -393,11 +393,12 @@ impl<'a> Batch<'a> {
                 Sent::Unknown(e) => e,
             };
             let why = cause.message.trim_end_matches('.').to_string();
+            let noun = OrderKind::of(&id).noun();
             // The re-read gets the grace an update in flight gets, no more.
             let reread = tokio::select! {
                 reread = self.snow.describe_order_again(&id) => reread,
                 () = stop.grace_over(GRACE_AFTER_SIGNAL) => {
-                    let why = format!("{why}; interrupted while reading the job again");
+                    let why = format!("{why}; interrupted while reading the {noun} again");
                     return planned.with(Outcome::Unknown, Some(fate_unknown(&id, sending, &why)));
                 }
             };
@@ -405,7 +406,7 @@ impl<'a> Batch<'a> {
                 Ok(order) => order,
                 Err(e) => {
                     let why = format!(
-                        "{why}; reading the job again failed too ({})",
+                        "{why}; reading the {noun} again failed too ({})",
                         e.message.trim_end_matches('.')
                     );
                     return planned.with(Outcome::Unknown, Some(fate_unknown(&id, sending, &why)));

@@ -116,6 +116,8 @@ impl Plan {
         if bytes.len() > MAX_SIZE {
             return Err(bad(format!("larger than {} MiB", MAX_SIZE >> 20)));
         }
+        // A byte-order mark some editors put first is not part of the JSON.
+        let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
         let doc: Json = serde_json::from_slice(bytes)
             .map_err(|e| bad(format!("not a plan: it is not JSON ({e})")))?;
         // A member named twice would be read as its last value, which a

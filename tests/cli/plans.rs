@@ -228,6 +228,13 @@ fn a_plan_with_a_failed_order_is_written_without_it_and_exits_as_the_failure() {
         .map(|e| e["JobId"].as_str().unwrap())
         .collect();
     assert_eq!(ids, [IMPORT_JOB, EXPORT_JOB]);
+    // A plan of only failures says so, not that nothing would change.
+    let (code, _, err) = env
+        .run(["set-shipping", MISSING_JOB, "--speed", "EXPRESS", "--plan"])
+        .arg(&path)
+        .text();
+    assert_eq!(code, 4, "{err}");
+    assert!(err.contains("failed are left out"), "{err}");
     // Unchanged orders are left out too.
     let (code, _, err) = env
         .run(["set-shipping", IMPORT_JOB, "--speed", "SECOND_DAY"])
@@ -544,6 +551,13 @@ fn bad_plans_are_refused_naming_the_entry_and_member_and_nothing_is_sent() {
     let (code, _, err) = env.run(["submit"]).arg(&path).text();
     assert_eq!(code, 2, "{err}");
     assert!(!err.contains("hunter2"), "{err}");
+    // A byte-order mark some editors write first is not part of the plan.
+    let path = env.home.path().join("bom.json");
+    let mut text = "\u{feff}".as_bytes().to_vec();
+    text.extend(serde_json::to_vec(&good).unwrap());
+    std::fs::write(&path, text).unwrap();
+    let (code, _, err) = env.run(["submit", "--dry-run"]).arg(&path).text();
+    assert_eq!(code, 0, "{err}");
     // None of them sent anything, and the good plan still works.
     let (code, _, err) = env.run(["submit"]).arg(plan_path(&env)).text();
     assert_eq!(code, 0, "{err}");
