@@ -23,6 +23,8 @@ pub enum Kind {
     Interrupted,
     /// Terminated by SIGTERM.
     Terminated,
+    /// `conform --check`: some order does not meet its standards.
+    Drift,
 }
 
 /// Every exit code and what it means: the one place they are written, for
@@ -55,6 +57,11 @@ pub const EXIT_CODES: &[(Option<Kind>, i32, &str)] = &[
         Some(Kind::Unreachable),
         6,
         "the service could not be reached or kept failing after retries, or an update's fate is unknown (check with `snowjob show JOB_ID`)",
+    ),
+    (
+        Some(Kind::Drift),
+        7,
+        "conform --check: some order does not meet the standards (nothing was sent)",
     ),
     (
         Some(Kind::Interrupted),
@@ -151,6 +158,7 @@ codes! {
     AmbiguousBucket => Invalid,
     NodeJob => Invalid,
     NotForCluster => Invalid,
+    StandardsConflict => Invalid,
     // The order, as it is now, does not take the edit.
     JobNotEditable => NotEditable,
     JobChanged => NotEditable,
@@ -159,6 +167,8 @@ codes! {
     CannotUndoCancel => NotEditable,
     NoHistory => NotFound,
     NoPendingJobs => NotFound,
+    // Orders that do not meet their standards (conform --check).
+    Drift => Drift,
     // Configuration and credentials.
     InvalidConfiguration => Config,
     InvalidCredentials => Config,

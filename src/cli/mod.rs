@@ -255,6 +255,35 @@ pub enum Command {
     /// order sent is recorded in the history as `submit PLAN`.
     #[command(after_help = examples(commands::submit::EXAMPLES))]
     Submit(commands::submit::SubmitArgs),
+    /// Keep every pending order to the team's standards (standard files).
+    ///
+    /// A standard (YAML or JSON, at most 1 MiB) has a Name (1-64 of A-Z a-z 0-9
+    /// . _ -), an optional Select (Kind: job, cluster; JobType; SnowballType;
+    /// Description, a regular expression found anywhere in the description),
+    /// and Set (a patch: the members and rules of apply), Buckets (each
+    /// present on every selected order, as add-s3-resource adds or adjusts
+    /// it: Bucket, BeginMarker, EndMarker, Services, TransferOption) or both.
+    /// Every standard is checked whole before any request (exit 2, each
+    /// problem with its file, key path and line). A Set member UpdateCluster
+    /// lacks needs `Select: {Kind: [job]}` (exit 2, NotForCluster).
+    ///
+    /// Each pass lists the pending orders (jobs New, not node jobs; clusters
+    /// AwaitingQuorum), selects them from their list entries (an order ruled
+    /// out is never read), and makes one edit per selected order, through the
+    /// same checks, confirmation, --dry-run, --plan, history and undo as
+    /// apply. An order that already conforms is unchanged. Two standards that
+    /// give one order's member different values fail that order (exit 2,
+    /// StandardsConflict), and only it. Results and history records carry
+    /// Standards, the names of the standards that selected the order.
+    ///
+    /// --check sends nothing: exit 7 when some order would change. --watch
+    /// runs a pass every DURATION until SIGINT or SIGTERM; a pass that fails is
+    /// reported and the next one still runs. With --watch each pass prints only
+    /// the orders that were not unchanged (-o json: one compact array a line)
+    /// and a summary line on stderr; it never asks, so on a terminal it needs
+    /// --yes (or --check, --dry-run).
+    #[command(after_help = examples(commands::conform::EXAMPLES))]
+    Conform(commands::conform::ConformArgs),
     /// Print a static shell completion script (options and values, no job IDs).
     ///
     /// Recommended instead: live completion, which also completes the job IDs of
@@ -393,7 +422,7 @@ pub async fn run(cli: &Cli, stop: &Stop) -> Result<i32, Failure> {
     let g = &cli.global;
     if g.plan.is_some() && !cli.command.plans() {
         return Err(Failure::invalid(
-            "--plan goes with a command that edits (set-*, add-s3-resource, remove-s3-resource, apply, edit, undo, cancel); nothing was sent",
+            "--plan goes with a command that edits (set-*, add-s3-resource, remove-s3-resource, apply, edit, undo, cancel, conform); nothing was sent",
         ));
     }
     // A plan that cannot be written is refused before the job IDs are read
@@ -417,6 +446,7 @@ pub async fn run(cli: &Cli, stop: &Stop) -> Result<i32, Failure> {
         Command::Edit(args) => commands::edit::run(g, args, stop).await,
         Command::Cancel(args) => commands::cancel::run(g, args, stop).await,
         Command::Submit(args) => commands::submit::run(g, args, stop).await,
+        Command::Conform(args) => commands::conform::run(g, args, stop).await,
         Command::Completions(args) => commands::completions::run(&docs::completion(args.shell)),
     }
 }
@@ -435,6 +465,7 @@ impl Command {
                 | Command::Undo(_)
                 | Command::Edit(_)
                 | Command::Cancel(_)
+                | Command::Conform(_)
         )
     }
 }

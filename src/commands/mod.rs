@@ -7,6 +7,7 @@ pub mod apply;
 pub mod cancel;
 pub mod clusters;
 pub mod completions;
+pub mod conform;
 pub mod edit;
 pub mod history;
 pub mod list;
@@ -310,6 +311,30 @@ pub async fn edit_jobs(
     confirm_from: usize,
     stop: &Stop,
 ) -> (i32, Vec<JobResult>) {
+    match send_edit(global, snow, ids, edit, confirm_from, stop).await {
+        Sent::Results(results) => (report_edit(global, snow, &results, stop), results),
+        Sent::Reported(code, results) => (code, results),
+    }
+}
+
+/// What became of an edit's orders before they are reported.
+pub enum Sent {
+    /// Each order's result, to be reported.
+    Results(Vec<JobResult>),
+    /// Already said (declined, or refused as a whole): the exit code.
+    Reported(i32, Vec<JobResult>),
+}
+
+/// [`edit_jobs`] up to its report: confirmed on a terminal from
+/// `confirm_from` orders on, sent, and each update recorded in the history.
+pub async fn send_edit(
+    global: &Global,
+    snow: &Snow,
+    ids: &[String],
+    edit: &dyn Edit,
+    confirm_from: usize,
+    stop: &Stop,
+) -> Sent {
     let recorder = history::Recorder::new(global, snow);
     // The plan only reads; the history is told of the results of sending.
     let opts = |bar: &ui::progress::Bar, sending: bool| pipeline::Options {
@@ -338,7 +363,8 @@ pub async fn edit_jobs(
         match planned {
             Ok(planned) if planned.iter().any(|r| r.outcome == Outcome::Planned) => {
                 if !ask_to_confirm(global, &planned, edit, stop).await {
-                    return not_confirmed(global, planned, stop);
+                    let (code, skipped) = not_confirmed(global, planned, edit, stop);
+                    return Sent::Reported(code, skipped);
                 }
                 let bar = editing();
                 let results =
@@ -351,18 +377,33 @@ pub async fn edit_jobs(
     };
     recorder.finish(global, stop).await;
     match results {
-        Ok(results) => (report_edit(global, snow, &results, stop), results),
+        Ok(results) => Sent::Results(results),
         Err(e) => {
             say_error(global, &e);
-            (e.exit_code(), Vec::new())
+            Sent::Reported(e.exit_code(), Vec::new())
         }
     }
 }
 
+/// The results a person is shown: the orders of the edit (those no
+/// standard of `conform` selects are left out).
+fn shown<'r>(edit: &dyn Edit, results: &'r [JobResult]) -> Vec<&'r JobResult> {
+    results
+        .iter()
+        .filter(|r| edit.standards(&r.job_id).is_some())
+        .collect()
+}
+
 /// Declined or interrupted: nothing was sent. The table was on screen already.
-fn not_confirmed(global: &Global, planned: Vec<JobResult>, stop: &Stop) -> (i32, Vec<JobResult>) {
-    let skipped: Vec<JobResult> = planned
+fn not_confirmed(
+    global: &Global,
+    planned: Vec<JobResult>,
+    edit: &dyn Edit,
+    stop: &Stop,
+) -> (i32, Vec<JobResult>) {
+    let skipped: Vec<JobResult> = shown(edit, &planned)
         .into_iter()
+        .cloned()
         .map(|r| match r.outcome {
             Outcome::Planned => JobResult::skipped(&r.job_id),
             _ => r,
@@ -390,6 +431,8 @@ async fn ask_to_confirm(
     edit: &dyn Edit,
     stop: &Stop,
 ) -> bool {
+    let planned: Vec<JobResult> = shown(edit, planned).into_iter().cloned().collect();
+    let planned = planned.as_slice();
     let ids: Vec<&str> = planned
         .iter()
         .filter(|r| r.outcome == Outcome::Planned)

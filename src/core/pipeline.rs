@@ -55,6 +55,12 @@ pub trait Edit: Send + Sync + std::fmt::Debug {
     fn reviewed(&self, _id: &str) -> Option<&crate::core::plan::Entry> {
         None
     }
+    /// The standards that selected order `id` (`conform`; `submit` of its
+    /// plan), asked once its result is known; `None`: no standard selects
+    /// it, so it is no order of this edit's and goes unreported.
+    fn standards(&self, _id: &str) -> Option<Vec<String>> {
+        Some(Vec::new())
+    }
     /// What a person at a terminal is asked before the orders `ids` are sent.
     fn question(&self, ids: &[&str]) -> String {
         format!("Update {}? [y/N] ", orders(ids))
@@ -115,7 +121,7 @@ pub async fn plan(
     stop: &Stop,
 ) -> Result<Vec<JobResult>, Failure> {
     let batch = Batch::new(snow, edit, &opts.command)?;
-    Ok(for_each_job(job_ids, opts, |id| async {
+    Ok(for_each_job(job_ids, edit, opts, |id| async {
         match stop.until_stopped(batch.plan(id)).await {
             None => JobResult::skipped(id),
             Some(Err(e)) => JobResult::failed(id, e),
@@ -142,7 +148,7 @@ pub async fn run(
         .iter()
         .map(|r| (r.job_id.as_str(), r))
         .collect();
-    Ok(for_each_job(job_ids, opts, |id| {
+    Ok(for_each_job(job_ids, edit, opts, |id| {
         let agreed = agreed.get(id.as_str()).copied();
         let batch = &batch;
         async move {
@@ -161,7 +167,12 @@ pub async fn run(
 /// result is told to `opts.progress` as soon as it is known (the history is
 /// written from there); the results are returned in input order. A panic
 /// while handling one job fails that job only.
-async fn for_each_job<'a, F, Fut>(job_ids: &'a [String], opts: &Options, work: F) -> Vec<JobResult>
+async fn for_each_job<'a, F, Fut>(
+    job_ids: &'a [String],
+    edit: &dyn Edit,
+    opts: &Options,
+    work: F,
+) -> Vec<JobResult>
 where
     F: Fn(&'a String) -> Fut,
     Fut: Future<Output = JobResult> + 'a,
@@ -169,7 +180,9 @@ where
     let mut results: Vec<(usize, JobResult)> = futures::stream::iter(job_ids.iter().enumerate())
         .map(|(i, id)| {
             AssertUnwindSafe(work(id)).catch_unwind().map(move |r| {
-                let result = r.unwrap_or_else(|panic| JobResult::failed(id, internal(&*panic)));
+                let mut result =
+                    r.unwrap_or_else(|panic| JobResult::failed(id, internal(&*panic)));
+                result.standards = edit.standards(id).unwrap_or_default();
                 if let Some(progress) = &opts.progress {
                     progress(&result);
                 }

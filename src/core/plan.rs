@@ -30,7 +30,14 @@ const MEMBERS: &[&str] = &[
 ];
 
 /// The members of an entry (one of the two IDs).
-const ENTRY_MEMBERS: &[&str] = &["JobId", "ClusterId", "Operation", "Changes", "Request"];
+const ENTRY_MEMBERS: &[&str] = &[
+    "JobId",
+    "ClusterId",
+    "Operation",
+    "Standards",
+    "Changes",
+    "Request",
+];
 
 /// A plan: where it was made for, by which command, and what each order is sent.
 #[derive(Clone, Debug, PartialEq)]
@@ -52,6 +59,8 @@ pub struct Entry {
     pub operation: &'static str,
     pub changes: Vec<Change>,
     pub request: Json,
+    /// The standards that selected the order (a plan `conform` made).
+    pub standards: Vec<String>,
 }
 
 impl Entry {
@@ -72,6 +81,7 @@ impl Plan {
                 operation: r.sent_operation(),
                 changes: r.changes.clone(),
                 request: r.request.clone().unwrap_or(Json::Null),
+                standards: r.standards.clone(),
             })
             .collect();
         Plan {
@@ -97,6 +107,9 @@ impl Plan {
             let mut entry = Map::new();
             entry.insert(OrderKind::of(&e.id).id_member().into(), e.id.clone().into());
             entry.insert("Operation".into(), e.operation.into());
+            if !e.standards.is_empty() {
+                entry.insert("Standards".into(), e.standards.clone().into());
+            }
             entry.insert(
                 "Changes".into(),
                 serde_json::to_value(&e.changes).unwrap_or_default(),
@@ -256,11 +269,19 @@ fn entry(i: usize, value: &Json) -> Result<Entry, String> {
             kind.id_member()
         ));
     }
+    let standards = match object.get("Standards") {
+        None => Vec::new(),
+        Some(Json::Array(names)) if names.iter().all(Json::is_string) && !names.is_empty() => {
+            names.iter().filter_map(Json::as_str).map(String::from).collect()
+        }
+        Some(_) => return Err(format!("{label}: Standards is not a list of names")),
+    };
     let entry = Entry {
         id,
         operation,
         changes,
         request: Json::Object(request.clone()),
+        standards,
     };
     if entry.is_cancel() {
         cancel_entry(&entry, kind)
@@ -498,6 +519,10 @@ impl Edit for Submit {
 
     fn reviewed(&self, id: &str) -> Option<&Entry> {
         self.entries.get(id)
+    }
+
+    fn standards(&self, id: &str) -> Option<Vec<String>> {
+        self.entries.get(id).map(|e| e.standards.clone())
     }
 
     fn question(&self, ids: &[&str]) -> String {
