@@ -112,9 +112,9 @@ impl Edit for Conform {
     fn check(&self, ctx: &Context) -> Result<(), Failure> {
         for s in &self.standards {
             for rule in &s.buckets {
-                Conform::bucket_step(rule)
-                    .check(ctx)
-                    .map_err(|e| Failure::invalid(format!("standard {}: {}", quote(&s.name), e.message)))?;
+                Conform::bucket_step(rule).check(ctx).map_err(|e| {
+                    Failure::invalid(format!("standard {}: {}", quote(&s.name), e.message))
+                })?;
             }
         }
         Ok(())
@@ -178,16 +178,17 @@ async fn load(paths: &[PathBuf], stop: &Stop) -> Result<Option<Vec<Standard>>, F
             return Ok(None);
         };
         let bytes = read.map_err(|e| {
-            Failure::invalid(format!("reading the standard {source}: {e}; nothing was sent"))
+            Failure::invalid(format!(
+                "reading the standard {source}: {e}; nothing was sent"
+            ))
         })?;
         if bytes.len() as u64 > standard::MAX_BYTES {
             return Err(Failure::invalid(format!(
                 "{source}: larger than 1 MiB; a standard is a few KiB; nothing was sent"
             )));
         }
-        let text = String::from_utf8(bytes).map_err(|_| {
-            Failure::invalid(format!("{source}: not UTF-8 text; nothing was sent"))
-        })?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| Failure::invalid(format!("{source}: not UTF-8 text; nothing was sent")))?;
         let parsed = standard::parse(&text, &source)?;
         if let Some(other) = standards.iter().position(|s| s.name == parsed.name) {
             return Err(Failure::invalid(format!(

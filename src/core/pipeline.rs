@@ -180,8 +180,7 @@ where
     let mut results: Vec<(usize, JobResult)> = futures::stream::iter(job_ids.iter().enumerate())
         .map(|(i, id)| {
             AssertUnwindSafe(work(id)).catch_unwind().map(move |r| {
-                let mut result =
-                    r.unwrap_or_else(|panic| JobResult::failed(id, internal(&*panic)));
+                let mut result = r.unwrap_or_else(|panic| JobResult::failed(id, internal(&*panic)));
                 result.standards = edit.standards(id).unwrap_or_default();
                 if let Some(progress) = &opts.progress {
                     progress(&result);

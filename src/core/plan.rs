@@ -271,9 +271,11 @@ fn entry(i: usize, value: &Json) -> Result<Entry, String> {
     }
     let standards = match object.get("Standards") {
         None => Vec::new(),
-        Some(Json::Array(names)) if names.iter().all(Json::is_string) && !names.is_empty() => {
-            names.iter().filter_map(Json::as_str).map(String::from).collect()
-        }
+        Some(Json::Array(names)) if names.iter().all(Json::is_string) && !names.is_empty() => names
+            .iter()
+            .filter_map(Json::as_str)
+            .map(String::from)
+            .collect(),
         Some(_) => return Err(format!("{label}: Standards is not a list of names")),
     };
     let entry = Entry {

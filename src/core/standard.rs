@@ -109,7 +109,11 @@ impl Select {
     /// Whether the keys given all match. A type or device the facts lack is
     /// undecided; a description they lack is the empty text.
     pub fn judge(&self, facts: &Facts) -> Verdict {
-        if self.kinds.as_ref().is_some_and(|k| !k.contains(&facts.kind)) {
+        if self
+            .kinds
+            .as_ref()
+            .is_some_and(|k| !k.contains(&facts.kind))
+        {
             return Verdict::NotSelected;
         }
         let mut verdict = Verdict::Selected;
@@ -150,7 +154,7 @@ pub fn parse(text: &str, source: &str) -> Result<Standard, Failure> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Some(root) = yaml::parse(text).map_err(bad)? else {
         return Err(bad(
-            "the standard is empty: give Name and Set or Buckets".into(),
+            "the standard is empty: give Name and Set or Buckets".into()
         ));
     };
     let Value::Map(entries) = &root.value else {
@@ -198,10 +202,13 @@ pub fn parse(text: &str, source: &str) -> Result<Standard, Failure> {
         }
     }
     if name.is_none() && !seen.contains(&"Name") {
-        problems.add(root.line, "Name", "required: the standard's name (1-64 of A-Z a-z 0-9 . _ -)");
+        problems.add(
+            root.line,
+            "Name",
+            "required: the standard's name (1-64 of A-Z a-z 0-9 . _ -)",
+        );
     }
-    if set.is_none() && buckets.is_none() && !seen.contains(&"Set") && !seen.contains(&"Buckets")
-    {
+    if set.is_none() && buckets.is_none() && !seen.contains(&"Set") && !seen.contains(&"Buckets") {
         problems.add(
             root.line,
             "",
@@ -261,7 +268,11 @@ fn text<'n>(node: &'n Node, path: &str, problems: &mut Problems) -> Option<&'n s
     match &node.value {
         Value::Scalar { text, .. } => Some(text),
         _ => {
-            problems.add(node.line, path, "expected a single value, not a list or map");
+            problems.add(
+                node.line,
+                path,
+                "expected a single value, not a list or map",
+            );
             None
         }
     }
@@ -315,7 +326,11 @@ fn enum_list(
     let mut out: Vec<&'static str> = Vec::new();
     let items = texts(node, path, problems);
     if matches!(&node.value, Value::List(l) if l.is_empty()) {
-        problems.add(node.line, path, format!("empty; give one or more of {}", values.join(", ")));
+        problems.add(
+            node.line,
+            path,
+            format!("empty; give one or more of {}", values.join(", ")),
+        );
     }
     for (i, (line, item)) in items.into_iter().enumerate() {
         match checks::fold_enum(values.iter().copied(), item) {
@@ -429,15 +444,13 @@ fn parse_buckets(node: &Node, problems: &mut Problems) -> Vec<BucketRule> {
             match key.as_str() {
                 "Bucket" => {
                     if let Some(given) = text(value, &path, problems) {
-                        match crate::args::bucket_arn(given, "aws") {
+                        match checks::bucket_arn(given, "aws") {
                             Ok(_) => rule.bucket = given.to_string(),
                             Err(e) => problems.add(value.line, &path, e),
                         }
                     }
                 }
-                "BeginMarker" => {
-                    rule.begin_marker = text(value, &path, problems).map(String::from)
-                }
+                "BeginMarker" => rule.begin_marker = text(value, &path, problems).map(String::from),
                 "EndMarker" => rule.end_marker = text(value, &path, problems).map(String::from),
                 "Services" => {
                     rule.services = enum_list(value, &path, SERVICES, problems)
@@ -459,7 +472,11 @@ fn parse_buckets(node: &Node, problems: &mut Problems) -> Vec<BucketRule> {
             }
         }
         if !entries.iter().any(|(k, _)| k == "Bucket") {
-            problems.add(item.line, &child(&at, "Bucket"), "required: the bucket's name or ARN");
+            problems.add(
+                item.line,
+                &child(&at, "Bucket"),
+                "required: the bucket's name or ARN",
+            );
             continue;
         }
         if let Err(e) =
@@ -468,7 +485,9 @@ fn parse_buckets(node: &Node, problems: &mut Problems) -> Vec<BucketRule> {
             problems.add(item.line, &at, e);
         }
         if !rule.bucket.is_empty()
-            && let Some(j) = rules.iter().position(|r| same_bucket(&r.bucket, &rule.bucket))
+            && let Some(j) = rules
+                .iter()
+                .position(|r| same_bucket(&r.bucket, &rule.bucket))
         {
             problems.add(
                 item.line,
@@ -524,8 +543,7 @@ pub fn combine(standards: &[&Standard]) -> Result<Combined, Failure> {
                     .as_ref()
                     .is_some_and(|f| f.members().contains_key("Resources"))
             };
-            if (resources(a) && !b.buckets.is_empty()) || (resources(b) && !a.buckets.is_empty())
-            {
+            if (resources(a) && !b.buckets.is_empty()) || (resources(b) && !a.buckets.is_empty()) {
                 return Err(conflict(
                     a,
                     b,
@@ -533,7 +551,11 @@ pub fn combine(standards: &[&Standard]) -> Result<Combined, Failure> {
                 ));
             }
             for ra in &a.buckets {
-                for rb in b.buckets.iter().filter(|rb| same_bucket(&ra.bucket, &rb.bucket)) {
+                for rb in b
+                    .buckets
+                    .iter()
+                    .filter(|rb| same_bucket(&ra.bucket, &rb.bucket))
+                {
                     if let Some(setting) = bucket_clash(ra, rb) {
                         return Err(conflict(
                             a,
@@ -560,7 +582,10 @@ pub fn combine(standards: &[&Standard]) -> Result<Combined, Failure> {
             }
         }
         for rule in &s.buckets {
-            match buckets.iter_mut().find(|r| same_bucket(&r.bucket, &rule.bucket)) {
+            match buckets
+                .iter_mut()
+                .find(|r| same_bucket(&r.bucket, &rule.bucket))
+            {
                 Some(held) => {
                     held.begin_marker = held.begin_marker.take().or(rule.begin_marker.clone());
                     held.end_marker = held.end_marker.take().or(rule.end_marker.clone());

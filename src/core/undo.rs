@@ -148,6 +148,7 @@ mod tests {
                 })
                 .collect(),
             request: Json::Null,
+            standards: Vec::new(),
         }
     }
 
