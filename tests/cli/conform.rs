@@ -283,8 +283,16 @@ fn a_plan_from_conform_is_submitted_exactly_and_recorded_with_its_standards() {
         .env("SNOWJOB_HISTORY", &history)
         .text();
     assert_eq!(code, 0, "{err}");
+    let by_id = |mut v: Vec<Json>| {
+        v.sort_by_key(|r| r["JobId"].as_str().unwrap().to_string());
+        v
+    };
     let requests: Vec<Json> = entries.iter().map(|e| e["Request"].clone()).collect();
-    assert_eq!(env.updates(), requests, "exactly the plan's requests");
+    assert_eq!(
+        by_id(env.updates()),
+        by_id(requests),
+        "exactly the plan's requests"
+    );
     let records: Vec<Json> = std::fs::read_to_string(&history)
         .unwrap()
         .lines()
@@ -494,4 +502,65 @@ fn watch_conforms_an_order_placed_between_passes_survives_500s_and_ends_on_signa
             "one update per drifting order, none again"
         );
     }
+}
+
+#[test]
+fn on_a_terminal_a_pass_asks_first_and_watch_needs_yes() {
+    use crate::interactive::{exit_code, on_terminal};
+    let env = Env::demo();
+    let file = standard(&env, "ship.yaml", SHIP);
+    // Three orders to change: the plan is shown and a no sends nothing.
+    let mut p = on_terminal(&env, &["conform", &file], None);
+    p.exp_string("Update 3 jobs? [y/N]").unwrap();
+    p.send_line("n").unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 1);
+    assert!(modifying(&env).is_empty(), "{:?}", env.ops());
+    // --watch never asks: without --yes it is refused before any request.
+    env.server.clear_journal();
+    let mut p = on_terminal(&env, &["conform", &file, "--watch", "5s"], None);
+    p.exp_string("--yes").unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 2);
+    assert!(env.ops().is_empty(), "{:?}", env.ops());
+}
+
+#[test]
+fn watch_prints_a_yaml_document_a_pass_and_check_sends_nothing() {
+    let env = Env::demo();
+    let file = standard(&env, "ship.yaml", SHIP);
+    let child = env
+        .snowjob_std()
+        .args(["conform", &file, "--watch", "1s", "--check", "-o", "yaml"])
+        .env("SNOWJOB_HISTORY", "off")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while env.ops().iter().filter(|op| *op == "ListJobs").count() < 3 {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "{:?}",
+            env.ops()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(143));
+    let out = String::from_utf8_lossy(&output.stdout);
+    let documents = out.matches("---\n").count();
+    assert!(documents >= 3, "{out}");
+    // Each pass finds the same three drifting jobs, and sends nothing.
+    assert_eq!(
+        out.matches("Outcome: planned").count(),
+        3 * documents,
+        "{out}"
+    );
+    assert!(modifying(&env).is_empty(), "{:?}", env.ops());
 }
