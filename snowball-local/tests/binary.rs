@@ -445,3 +445,214 @@ async fn rate_limit_and_latency_flags_apply_to_snowball_calls() {
     assert_eq!(status, 200);
     assert!(journal.contains("\"throttled\""), "{journal}");
 }
+
+/// Starts the binary expecting it to refuse: (exit code, stdout, stderr).
+/// Bounded, so a start-up that hangs fails the test instead of holding it.
+fn refused(args: &[&str]) -> (Option<i32>, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_snowball-local"))
+        .args(["--port", "0"])
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > Duration::from_secs(10) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{args:?}: still running after 10s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Starts the binary and reads its URL line; the child is killed when the
+/// returned guard drops.
+fn started_at(args: &[&str]) -> (Running, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_snowball-local"))
+        .args(["--port", "0"])
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let running = Running {
+        child,
+        url: String::new(),
+    };
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut line).unwrap();
+    (running, line.trim().to_string())
+}
+
+const TOKEN: &str = "a-control-token-of-our-own-0123";
+
+fn token_file(dir: &Path, text: &str) -> std::path::PathBuf {
+    let path = dir.join("token");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn beyond_loopback_it_refuses_to_start_without_a_control_token() {
+    let own_keys = ["--access-key", "AKIDOWNKEY", "--secret-key", "own-secret"];
+    for host in ["0.0.0.0", "::"] {
+        let mut args = vec!["--demo", "--host", host];
+        args.extend(own_keys);
+        let (code, out, err) = refused(&args);
+        assert_eq!(code, Some(2), "{host}: {err}");
+        assert_eq!(out, "", "{host}: no URL printed");
+        assert!(err.contains(host) && err.contains("--control-token"), "{host}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    // All of 127.0.0.0/8 is loopback: no token needed.
+    let (_server, url) = started_at(&["--demo", "--host", "127.0.0.2"]);
+    assert!(url.starts_with("http://127.0.0.2:"), "{url}");
+}
+
+#[test]
+fn beyond_loopback_the_documentation_keys_and_no_auth_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let token = token_file(dir.path(), TOKEN);
+    let token = path_arg(&token);
+    for extra in [
+        &[][..],
+        &["--access-key", snowball_local::DEFAULT_ACCESS_KEY, "--secret-key", "x"][..],
+        &["--no-auth"][..],
+    ] {
+        let mut args = vec!["--host", "0.0.0.0", "--control-token-file", token];
+        args.extend(extra);
+        let (code, out, err) = refused(&args);
+        assert_eq!(code, Some(2), "{extra:?}: {err}");
+        assert_eq!(out, "");
+        assert!(err.contains("0.0.0.0"), "{extra:?}: {err}");
+        let named = if extra == ["--no-auth"] {
+            "--no-auth"
+        } else {
+            snowball_local::DEFAULT_ACCESS_KEY
+        };
+        assert!(err.contains(named), "{extra:?}: {err}");
+        assert!(!err.contains(TOKEN), "the token is never printed: {err}");
+    }
+    // With a token and keys of its own it starts.
+    let (_server, url) = started_at(&[
+        "--host",
+        "0.0.0.0",
+        "--control-token-file",
+        token,
+        "--access-key",
+        "AKIDOWNKEY",
+        "--secret-key",
+        "own-secret",
+    ]);
+    assert!(url.starts_with("http://0.0.0.0:"), "{url}");
+}
+
+#[test]
+fn bad_control_tokens_are_refused_without_printing_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing");
+    for (args, says) in [
+        (vec!["--control-token", "short"], "at least 16"),
+        (vec!["--control-token", "has a space in it, long enough"], "--control-token"),
+        (vec!["--control-token", ""], "--control-token"),
+        (
+            vec!["--control-token-file", path_arg(&token_file(dir.path(), "\n"))],
+            "empty",
+        ),
+        (vec!["--control-token-file", path_arg(&missing)], path_arg(&missing)),
+        (
+            vec!["--control-token", TOKEN, "--control-token-file", path_arg(&missing)],
+            "cannot be used with",
+        ),
+    ] {
+        let (code, out, err) = refused(&args);
+        assert_eq!(code, Some(2), "{args:?}: {err}");
+        assert_eq!(out, "");
+        assert!(err.contains(says), "{args:?}: {err}");
+        assert!(!err.contains("in it, long enough"), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
+
+#[test]
+fn with_a_control_token_every_control_request_needs_it() {
+    let dir = tempfile::tempdir().unwrap();
+    // A token file as editors and `echo` write it: the newline is not part of it.
+    let file = token_file(dir.path(), &format!("{TOKEN}\n"));
+    for args in [
+        vec!["--demo", "--control-token", TOKEN],
+        vec!["--demo", "--control-token-file", path_arg(&file)],
+    ] {
+        let server = Running::start(&args);
+        let bearer = format!("Bearer {TOKEN}");
+        let wrong = format!("Bearer {TOKEN}x");
+        let short = format!("Bearer {}", &TOKEN[..TOKEN.len() - 1]);
+        for (method, path, body) in [
+            ("GET", "/_local/jobs", ""),
+            ("GET", "/_local/journal", ""),
+            ("POST", "/_local/faults", r#"{"kind": "panic"}"#),
+            ("PUT", "/_local/jobs/x/state", r#"{"state": "New"}"#),
+            ("POST", "/_local/seed", r#"{"Jobs": []}"#),
+            ("GET", "/_local/nothing-here", ""),
+        ] {
+            for header in [
+                None,
+                Some(("authorization", wrong.as_str())),
+                Some(("authorization", short.as_str())),
+                Some(("authorization", TOKEN)),
+                Some(("x-snowball-local-token", TOKEN)),
+            ] {
+                let headers: Vec<_> = header.into_iter().collect();
+                let raw = common::request(server.addr(), method, path, &headers, body.as_bytes());
+                assert_eq!(raw.status, 401, "{method} {path} {headers:?}: {}", raw.text());
+                assert!(raw.head.contains("www-authenticate: bearer"), "{}", raw.head);
+                assert!(!raw.text().contains(TOKEN), "{}", raw.text());
+            }
+        }
+        // Nothing was changed by the refused requests.
+        let auth = [("authorization", bearer.as_str())];
+        let raw = common::request(server.addr(), "GET", "/_local/faults", &auth, b"");
+        assert_eq!((raw.status, raw.text().trim()), (200, "[]"));
+        let raw = common::request(server.addr(), "GET", "/_local/jobs", &auth, b"");
+        assert_eq!(raw.status, 200);
+        assert!(raw.text().contains(demo::IMPORT_JOB), "{}", raw.text());
+        let lower = format!("bearer {TOKEN}");
+        let raw = common::request(
+            server.addr(),
+            "GET",
+            "/_local/journal",
+            &[("authorization", lower.as_str())],
+            b"",
+        );
+        assert_eq!(raw.status, 200, "the scheme is case-insensitive");
+    }
+}
+
+#[tokio::test]
+async fn a_control_token_does_not_stand_in_the_way_of_signed_calls() {
+    let server = Running::start(&["--demo", "--control-token", TOKEN]);
+    let job = describe(&server.url, demo::IMPORT_JOB).await;
+    assert_eq!(job.job_id(), Some(demo::IMPORT_JOB));
+}
+
+#[test]
+fn help_says_how_to_send_the_control_token() {
+    let out = run_binary(&["--help"]);
+    let help = String::from_utf8_lossy(&out.stdout);
+    for needed in [
+        "--control-token",
+        "--control-token-file",
+        "Authorization: Bearer",
+    ] {
+        assert!(help.contains(needed), "{needed}: {help}");
+    }
+}
