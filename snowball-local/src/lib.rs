@@ -265,8 +265,13 @@ pub fn resolve(host: &str, port: u16) -> Vec<std::net::IpAddr> {
         .unwrap_or_default()
 }
 
-/// Parses a seed file's text, YAML or JSON (JSON is YAML).
+/// Parses a seed file's text, YAML or JSON (JSON read as JSON, so that its
+/// own escapes, surrogate pairs included, mean what they mean there).
 pub fn parse_seed(text: &str) -> anyhow::Result<Json> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Ok(doc) = backend::state::parse_json(text) {
+        return Ok(doc);
+    }
     serde_yaml::from_str(text).context("the seed file is not valid YAML or JSON")
 }
 
@@ -275,10 +280,15 @@ pub fn parse_seed(text: &str) -> anyhow::Result<Json> {
 /// snapshot: compacted, and in the current format whatever format it had.
 pub fn build_state(config: &Config) -> anyhow::Result<Arc<Shared>> {
     let mut store = Store::new(config.edit_window.as_secs_f64());
-    let saved = match &config.state_file {
-        Some(path) => {
-            backend::state::remove_stale_temp_files(path);
-            backend::state::read(path)?
+    // Locked before anything is read or removed: one server per state file.
+    let claim = match &config.state_file {
+        Some(path) => Some(backend::state::claim(path)?),
+        None => None,
+    };
+    let saved = match &claim {
+        Some(claim) => {
+            backend::state::remove_stale_temp_files(&claim.path);
+            backend::state::read(&claim.path)?
         }
         None => None,
     };
@@ -286,7 +296,7 @@ pub fn build_state(config: &Config) -> anyhow::Result<Arc<Shared>> {
         config
             .state_file
             .as_deref()
-            .map(|p| p.display().to_string())
+            .map(|p| escaped(&p.display().to_string()))
             .unwrap_or_default()
     };
     match saved {
@@ -323,13 +333,12 @@ pub fn build_state(config: &Config) -> anyhow::Result<Arc<Shared>> {
             }
         }
     }
-    let log = match &config.state_file {
-        Some(path) => {
+    let log = match claim {
+        Some(claim) => {
             store.track_changes();
-            Some(
-                backend::state::Log::create(path, &store.snapshot())
-                    .with_context(|| format!("writing the state file {}", path.display()))?,
-            )
+            let log = backend::state::Log::create(&claim.path, &store.snapshot())
+                .with_context(|| format!("writing the state file {}", name()))?;
+            Some(log.holding(claim))
         }
         None => None,
     };

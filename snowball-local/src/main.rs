@@ -74,7 +74,9 @@ struct Args {
     /// Keep jobs, clusters and addresses in this file across restarts: a log
     /// each change is written to before its reply is sent (so even kill -9
     /// loses nothing), compacted at start and as it grows. When it exists it
-    /// wins: --demo and --seed only initialise a new one.
+    /// wins: --demo and --seed only initialise a new one (or an empty file).
+    /// One server per file: locked through PATH.lock, which names its PID. A
+    /// symbolic link is followed; anything but a regular file is refused.
     #[arg(long, value_name = "PATH")]
     state_file: Option<PathBuf>,
     /// Close a connection that has not sent a request's headers this long after

@@ -70,7 +70,12 @@ fn stale_temp_files_are_removed_at_start() {
     names.sort();
     assert_eq!(
         names,
-        ["other.json.tmp4242", "state.json", "state.json.tmpnotes"]
+        [
+            "other.json.tmp4242",
+            "state.json",
+            "state.json.lock",
+            "state.json.tmpnotes"
+        ]
     );
 }
 
@@ -510,7 +515,10 @@ fn beyond_loopback_it_refuses_to_start_without_a_control_token() {
         let (code, out, err) = refused(&args);
         assert_eq!(code, Some(2), "{host}: {err}");
         assert_eq!(out, "", "{host}: no URL printed");
-        assert!(err.contains(host) && err.contains("--control-token"), "{host}: {err}");
+        assert!(
+            err.contains(host) && err.contains("--control-token"),
+            "{host}: {err}"
+        );
         assert!(!err.contains("panicked"), "{err}");
     }
     // All of 127.0.0.0/8 is loopback: no token needed.
@@ -525,7 +533,12 @@ fn beyond_loopback_the_documentation_keys_and_no_auth_are_refused() {
     let token = path_arg(&token);
     for extra in [
         &[][..],
-        &["--access-key", snowball_local::DEFAULT_ACCESS_KEY, "--secret-key", "x"][..],
+        &[
+            "--access-key",
+            snowball_local::DEFAULT_ACCESS_KEY,
+            "--secret-key",
+            "x",
+        ][..],
         &["--no-auth"][..],
     ] {
         let mut args = vec!["--host", "0.0.0.0", "--control-token-file", token];
@@ -562,15 +575,29 @@ fn bad_control_tokens_are_refused_without_printing_them() {
     let missing = dir.path().join("missing");
     for (args, says) in [
         (vec!["--control-token", "short"], "at least 16"),
-        (vec!["--control-token", "has a space in it, long enough"], "--control-token"),
+        (
+            vec!["--control-token", "has a space in it, long enough"],
+            "--control-token",
+        ),
         (vec!["--control-token", ""], "--control-token"),
         (
-            vec!["--control-token-file", path_arg(&token_file(dir.path(), "\n"))],
+            vec![
+                "--control-token-file",
+                path_arg(&token_file(dir.path(), "\n")),
+            ],
             "empty",
         ),
-        (vec!["--control-token-file", path_arg(&missing)], path_arg(&missing)),
         (
-            vec!["--control-token", TOKEN, "--control-token-file", path_arg(&missing)],
+            vec!["--control-token-file", path_arg(&missing)],
+            path_arg(&missing),
+        ),
+        (
+            vec![
+                "--control-token",
+                TOKEN,
+                "--control-token-file",
+                path_arg(&missing),
+            ],
             "cannot be used with",
         ),
     ] {
@@ -613,8 +640,17 @@ fn with_a_control_token_every_control_request_needs_it() {
             ] {
                 let headers: Vec<_> = header.into_iter().collect();
                 let raw = common::request(server.addr(), method, path, &headers, body.as_bytes());
-                assert_eq!(raw.status, 401, "{method} {path} {headers:?}: {}", raw.text());
-                assert!(raw.head.contains("www-authenticate: bearer"), "{}", raw.head);
+                assert_eq!(
+                    raw.status,
+                    401,
+                    "{method} {path} {headers:?}: {}",
+                    raw.text()
+                );
+                assert!(
+                    raw.head.contains("www-authenticate: bearer"),
+                    "{}",
+                    raw.head
+                );
                 assert!(!raw.text().contains(TOKEN), "{}", raw.text());
             }
         }
@@ -655,4 +691,161 @@ fn help_says_how_to_send_the_control_token() {
     ] {
         assert!(help.contains(needed), "{needed}: {help}");
     }
+}
+
+async fn set_description(url: &str, job: &str, text: &str) {
+    client_in(url, "us-east-1")
+        .update_job()
+        .job_id(job)
+        .description(text)
+        .send()
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn a_second_server_on_one_state_file_is_refused_naming_the_holder() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state.json");
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink(&state, &link).unwrap();
+    let first = Running::start(&["--demo", "--state-file", path_arg(&state)]);
+    let holder = first.child.id().to_string();
+    // By its own name, or through a link to it.
+    for path in [&state, &link] {
+        let (code, out, err) = refused(&["--demo", "--state-file", path_arg(path)]);
+        assert_eq!(code, Some(1), "{err}");
+        assert_eq!(out, "", "no URL printed");
+        assert!(
+            err.contains(path_arg(&state)) && err.contains(&holder),
+            "names the file and the PID {holder}: {err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    // The first one's acknowledged writes are all kept.
+    set_description(&first.url, demo::IMPORT_JOB, "written by the first").await;
+    first.kill();
+    // Its lock went with it (kill -9 included): the next start is let in.
+    let second = Running::start(&["--state-file", path_arg(&state)]);
+    assert_eq!(
+        describe(&second.url, demo::IMPORT_JOB).await.description(),
+        Some("written by the first")
+    );
+}
+
+#[tokio::test]
+async fn a_state_file_that_is_a_symlink_is_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let real_dir = dir.path().join("real");
+    std::fs::create_dir(&real_dir).unwrap();
+    let real = real_dir.join("state.json");
+    let link = dir.path().join("state.json");
+    std::os::unix::fs::symlink("real/state.json", &link).unwrap();
+    std::fs::write(&real, "").unwrap();
+    let args = ["--demo", "--state-file", path_arg(&link)];
+    let first = Running::start(&args);
+    set_description(&first.url, demo::IMPORT_JOB, "through the link").await;
+    first.kill();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "still a link"
+    );
+    assert!(
+        std::fs::read_to_string(&real)
+            .unwrap()
+            .contains("through the link")
+    );
+    let second = Running::start(&args);
+    assert_eq!(
+        describe(&second.url, demo::IMPORT_JOB).await.description(),
+        Some("through the link")
+    );
+    drop(second);
+    // A link to nothing is refused by name.
+    let dangling = dir.path().join("dangling.json");
+    std::os::unix::fs::symlink("nowhere/state.json", &dangling).unwrap();
+    let (code, out, err) = refused(&["--state-file", path_arg(&dangling)]);
+    assert_eq!((code, out.as_str()), (Some(1), ""), "{err}");
+    assert!(
+        err.contains(path_arg(&dangling)) && err.contains("symbolic link"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_state_file_that_is_a_fifo_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("state.json");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let (code, out, err) = refused(&["--demo", "--state-file", path_arg(&fifo)]);
+    assert_eq!((code, out.as_str()), (Some(1), ""), "{err}");
+    assert!(
+        err.contains(path_arg(&fifo)) && err.contains("not a regular file"),
+        "{err}"
+    );
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(std::os::unix::fs::FileTypeExt::is_fifo(&kind), "left alone");
+}
+
+#[test]
+fn an_empty_state_file_is_a_new_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state.json");
+    // As `mktemp` or `touch` leave it: --demo initialises it.
+    std::fs::write(&state, "").unwrap();
+    let server = Running::start(&["--demo", "--state-file", path_arg(&state)]);
+    let (status, jobs) = common::control(server.addr(), "GET", "jobs", "");
+    assert_eq!(status, 200);
+    assert!(jobs.contains(demo::IMPORT_JOB), "{jobs}");
+    drop(server);
+    std::fs::write(&state, "\n").unwrap();
+    let server = Running::start(&["--state-file", path_arg(&state)]);
+    let (_, jobs) = common::control(server.addr(), "GET", "jobs", "");
+    assert_eq!(jobs.trim(), "[]");
+}
+
+#[test]
+fn json_seeds_with_surrogate_pair_escapes_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = dir.path().join("seed.json");
+    // What Python's json.dump writes for an emoji (ensure_ascii): a
+    // surrogate pair; and an escaped backslash before a `u`.
+    std::fs::write(
+        &seed,
+        r#"{"Jobs": [{"JobType": "IMPORT", "SnowballType": "EDGE", "Description": "\ud83d\ude00 caf\u00e9 \\ud83d \uD83C\uDF89"}]}"#,
+    )
+    .unwrap();
+    let server = Running::start(&["--seed", path_arg(&seed)]);
+    let (_, jobs) = common::control(server.addr(), "GET", "jobs", "");
+    let jobs: serde_json::Value = serde_json::from_str(&jobs).unwrap();
+    assert_eq!(
+        jobs[0]["Description"], "\u{1F600} caf\u{e9} \\ud83d \u{1F389}",
+        "{jobs}"
+    );
+    drop(server);
+    // A lone surrogate is not JSON: refused naming the file.
+    std::fs::write(
+        &seed,
+        r#"{"Jobs": [{"JobType": "IMPORT", "SnowballType": "EDGE", "Description": "\ud83d"}]}"#,
+    )
+    .unwrap();
+    let (code, _, err) = refused(&["--seed", path_arg(&seed)]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains(path_arg(&seed)), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    // A state file of the older one-document format, written the same way.
+    let state = dir.path().join("state.json");
+    std::fs::write(
+        &state,
+        r#"{"Jobs": [{"JobType": "IMPORT", "SnowballType": "EDGE", "Description": "\ud83d\ude00"}]}"#,
+    )
+    .unwrap();
+    let server = Running::start(&["--state-file", path_arg(&state)]);
+    let (_, jobs) = common::control(server.addr(), "GET", "jobs", "");
+    let jobs: serde_json::Value = serde_json::from_str(&jobs).unwrap();
+    assert_eq!(jobs[0]["Description"], "\u{1F600}", "{jobs}");
 }
