@@ -86,6 +86,10 @@ pub struct Config {
     /// How long every Snowball API request waits before it is handled (as
     /// network latency would; throttled calls too). Zero by default.
     pub latency: Duration,
+    /// When set, every control API request (`/_local/…`) must carry it as
+    /// `Authorization: Bearer TOKEN` (401 otherwise). Required to listen
+    /// beyond loopback; see [`check_exposure`].
+    pub control_token: Option<String>,
 }
 
 /// `--rate-limit R[,BURST]`: `R` requests a second (a number above 0) on
@@ -164,12 +168,110 @@ impl Default for Config {
             header_timeout: Duration::from_secs(10),
             rate_limit: None,
             latency: Duration::ZERO,
+            control_token: None,
         }
     }
 }
 
-/// Parses a seed file's text, YAML or JSON (JSON is YAML).
+/// The shortest control token accepted: a guessable one would protect nothing.
+pub const MIN_CONTROL_TOKEN_LEN: usize = 16;
+/// The longest: it must fit in a request header.
+pub const MAX_CONTROL_TOKEN_LEN: usize = 1024;
+
+/// Why a control token cannot be used (never quoting it: it is a secret).
+pub fn check_control_token(token: &str) -> Result<(), String> {
+    if token.is_empty() {
+        return Err("the control token is empty".into());
+    }
+    if let Some(c) = token.chars().find(|c| !c.is_ascii_graphic()) {
+        let what = match c {
+            ' ' => "a space".to_string(),
+            c if c.is_ascii() => format!("the control character U+{:04X}", c as u32),
+            _ => "a character beyond ASCII".to_string(),
+        };
+        return Err(format!(
+            "the control token has {what}; it must be printable ASCII without spaces (it is sent in a header)"
+        ));
+    }
+    if !(MIN_CONTROL_TOKEN_LEN..=MAX_CONTROL_TOKEN_LEN).contains(&token.len()) {
+        return Err(format!(
+            "the control token is {} characters long; it must have at least {MIN_CONTROL_TOKEN_LEN} (and at most {MAX_CONTROL_TOKEN_LEN}), e.g. from `openssl rand -hex 16`",
+            token.len()
+        ));
+    }
+    Ok(())
+}
+
+/// `text` with control, bidi and other invisible format characters escaped,
+/// so that a message quoting it cannot steer a terminal.
+pub fn escaped(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let invisible = c.is_control()
+                || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}');
+            if invisible {
+                format!("\\u{{{:x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Whether an address is loopback (all of 127.0.0.0/8, ::1, and IPv4-mapped
+/// loopback).
+fn is_loopback(ip: std::net::IpAddr) -> bool {
+    ip.to_canonical().is_loopback()
+}
+
+/// Refuses what would expose the endpoint: listening beyond loopback without
+/// a control token, or there with the documentation's example key pair or
+/// unsigned requests (anyone could read every stored job, pickup details
+/// included). `bound`: the addresses it listens on (or would: `config.host`
+/// resolved). Also checks the control token itself.
+pub fn check_exposure(config: &Config, bound: &[std::net::IpAddr]) -> Result<(), String> {
+    if let Some(token) = &config.control_token {
+        check_control_token(token)?;
+    }
+    if bound.iter().all(|ip| is_loopback(*ip)) {
+        return Ok(());
+    }
+    let host = escaped(&config.host);
+    if config.control_token.is_none() {
+        return Err(format!(
+            "--host {host} listens beyond loopback, where anyone who can reach it could read every stored job (pickup details included) and steer it through the control API; give a control token (--control-token-file PATH or --control-token TOKEN) that every /_local/ request must send as `Authorization: Bearer TOKEN`, or listen on loopback (127.0.0.1)"
+        ));
+    }
+    match &config.credentials {
+        None => Err(format!(
+            "--host {host} listens beyond loopback, where --no-auth would let anyone call the Snowball API unsigned; give a key pair of your own (--access-key and --secret-key)"
+        )),
+        Some((access, secret)) if access == DEFAULT_ACCESS_KEY || secret == DEFAULT_SECRET_KEY => {
+            Err(format!(
+                "--host {host} listens beyond loopback, where requests must be signed with a key pair of your own: {DEFAULT_ACCESS_KEY} is AWS's documentation example, known to everyone; give --access-key and --secret-key"
+            ))
+        }
+        Some(_) => Ok(()),
+    }
+}
+
+/// The addresses `host` resolves to (empty when it does not: binding will
+/// then fail and say so).
+pub fn resolve(host: &str, port: u16) -> Vec<std::net::IpAddr> {
+    use std::net::ToSocketAddrs;
+    (host, port)
+        .to_socket_addrs()
+        .map(|addrs| addrs.map(|a| a.ip()).collect())
+        .unwrap_or_default()
+}
+
+/// Parses a seed file's text, YAML or JSON (JSON read as JSON, so that its
+/// own escapes, surrogate pairs included, mean what they mean there).
 pub fn parse_seed(text: &str) -> anyhow::Result<Json> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Ok(doc) = backend::state::parse_json(text) {
+        return Ok(doc);
+    }
     serde_yaml::from_str(text).context("the seed file is not valid YAML or JSON")
 }
 
@@ -178,10 +280,15 @@ pub fn parse_seed(text: &str) -> anyhow::Result<Json> {
 /// snapshot: compacted, and in the current format whatever format it had.
 pub fn build_state(config: &Config) -> anyhow::Result<Arc<Shared>> {
     let mut store = Store::new(config.edit_window.as_secs_f64());
-    let saved = match &config.state_file {
-        Some(path) => {
-            backend::state::remove_stale_temp_files(path);
-            backend::state::read(path)?
+    // Locked before anything is read or removed: one server per state file.
+    let claim = match &config.state_file {
+        Some(path) => Some(backend::state::claim(path)?),
+        None => None,
+    };
+    let saved = match &claim {
+        Some(claim) => {
+            backend::state::remove_stale_temp_files(&claim.path);
+            backend::state::read(&claim.path)?
         }
         None => None,
     };
@@ -189,7 +296,7 @@ pub fn build_state(config: &Config) -> anyhow::Result<Arc<Shared>> {
         config
             .state_file
             .as_deref()
-            .map(|p| p.display().to_string())
+            .map(|p| escaped(&p.display().to_string()))
             .unwrap_or_default()
     };
     match saved {
@@ -226,13 +333,12 @@ pub fn build_state(config: &Config) -> anyhow::Result<Arc<Shared>> {
             }
         }
     }
-    let log = match &config.state_file {
-        Some(path) => {
+    let log = match claim {
+        Some(claim) => {
             store.track_changes();
-            Some(
-                backend::state::Log::create(path, &store.snapshot())
-                    .with_context(|| format!("writing the state file {}", path.display()))?,
-            )
+            let log = backend::state::Log::create(&claim.path, &store.snapshot())
+                .with_context(|| format!("writing the state file {}", name()))?;
+            Some(log.holding(claim))
         }
         None => None,
     };
@@ -281,11 +387,13 @@ pub struct LocalServer {
 
 impl LocalServer {
     pub fn start(config: Config) -> anyhow::Result<LocalServer> {
-        let shared = build_state(&config)?;
+        check_exposure(&config, &resolve(&config.host, config.port)).map_err(anyhow::Error::msg)?;
         let std_listener = std::net::TcpListener::bind((config.host.as_str(), config.port))
-            .with_context(|| format!("binding {}:{}", config.host, config.port))?;
+            .with_context(|| format!("binding {}:{}", escaped(&config.host), config.port))?;
         std_listener.set_nonblocking(true)?;
         let addr = std_listener.local_addr()?;
+        check_exposure(&config, &[addr.ip()]).map_err(anyhow::Error::msg)?;
+        let shared = build_state(&config)?;
         let (stop, stopped) = tokio::sync::oneshot::channel();
         let serving = shared.clone();
         let thread = std::thread::Builder::new()

@@ -70,7 +70,12 @@ fn stale_temp_files_are_removed_at_start() {
     names.sort();
     assert_eq!(
         names,
-        ["other.json.tmp4242", "state.json", "state.json.tmpnotes"]
+        [
+            "other.json.tmp4242",
+            "state.json",
+            "state.json.lock",
+            "state.json.tmpnotes"
+        ]
     );
 }
 
@@ -444,4 +449,403 @@ async fn rate_limit_and_latency_flags_apply_to_snowball_calls() {
     let (status, journal) = common::control(server.addr(), "GET", "journal", "");
     assert_eq!(status, 200);
     assert!(journal.contains("\"throttled\""), "{journal}");
+}
+
+/// Starts the binary expecting it to refuse: (exit code, stdout, stderr).
+/// Bounded, so a start-up that hangs fails the test instead of holding it.
+fn refused(args: &[&str]) -> (Option<i32>, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_snowball-local"))
+        .args(["--port", "0"])
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > Duration::from_secs(10) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{args:?}: still running after 10s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Starts the binary and reads its URL line; the child is killed when the
+/// returned guard drops.
+fn started_at(args: &[&str]) -> (Running, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_snowball-local"))
+        .args(["--port", "0"])
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let running = Running {
+        child,
+        url: String::new(),
+    };
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut line).unwrap();
+    (running, line.trim().to_string())
+}
+
+const TOKEN: &str = "a-control-token-of-our-own-0123";
+
+fn token_file(dir: &Path, text: &str) -> std::path::PathBuf {
+    let path = dir.join("token");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn beyond_loopback_it_refuses_to_start_without_a_control_token() {
+    let own_keys = ["--access-key", "AKIDOWNKEY", "--secret-key", "own-secret"];
+    for host in ["0.0.0.0", "::"] {
+        let mut args = vec!["--demo", "--host", host];
+        args.extend(own_keys);
+        let (code, out, err) = refused(&args);
+        assert_eq!(code, Some(2), "{host}: {err}");
+        assert_eq!(out, "", "{host}: no URL printed");
+        assert!(
+            err.contains(host) && err.contains("--control-token"),
+            "{host}: {err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    // All of 127.0.0.0/8 is loopback: no token needed.
+    let (_server, url) = started_at(&["--demo", "--host", "127.0.0.2"]);
+    assert!(url.starts_with("http://127.0.0.2:"), "{url}");
+}
+
+#[test]
+fn beyond_loopback_the_documentation_keys_and_no_auth_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let token = token_file(dir.path(), TOKEN);
+    let token = path_arg(&token);
+    for extra in [
+        &[][..],
+        &[
+            "--access-key",
+            snowball_local::DEFAULT_ACCESS_KEY,
+            "--secret-key",
+            "x",
+        ][..],
+        &["--no-auth"][..],
+    ] {
+        let mut args = vec!["--host", "0.0.0.0", "--control-token-file", token];
+        args.extend(extra);
+        let (code, out, err) = refused(&args);
+        assert_eq!(code, Some(2), "{extra:?}: {err}");
+        assert_eq!(out, "");
+        assert!(err.contains("0.0.0.0"), "{extra:?}: {err}");
+        let named = if extra == ["--no-auth"] {
+            "--no-auth"
+        } else {
+            snowball_local::DEFAULT_ACCESS_KEY
+        };
+        assert!(err.contains(named), "{extra:?}: {err}");
+        assert!(!err.contains(TOKEN), "the token is never printed: {err}");
+    }
+    // With a token and keys of its own it starts.
+    let (_server, url) = started_at(&[
+        "--host",
+        "0.0.0.0",
+        "--control-token-file",
+        token,
+        "--access-key",
+        "AKIDOWNKEY",
+        "--secret-key",
+        "own-secret",
+    ]);
+    assert!(url.starts_with("http://0.0.0.0:"), "{url}");
+}
+
+#[test]
+fn bad_control_tokens_are_refused_without_printing_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing");
+    for (args, says) in [
+        (vec!["--control-token", "short"], "at least 16"),
+        (
+            vec!["--control-token", "has a space in it, long enough"],
+            "--control-token",
+        ),
+        (vec!["--control-token", ""], "--control-token"),
+        (
+            vec![
+                "--control-token-file",
+                path_arg(&token_file(dir.path(), "\n")),
+            ],
+            "empty",
+        ),
+        (
+            vec!["--control-token-file", path_arg(&missing)],
+            path_arg(&missing),
+        ),
+        (
+            vec![
+                "--control-token",
+                TOKEN,
+                "--control-token-file",
+                path_arg(&missing),
+            ],
+            "cannot be used with",
+        ),
+    ] {
+        let (code, out, err) = refused(&args);
+        assert_eq!(code, Some(2), "{args:?}: {err}");
+        assert_eq!(out, "");
+        assert!(err.contains(says), "{args:?}: {err}");
+        assert!(!err.contains("in it, long enough"), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
+
+#[test]
+fn with_a_control_token_every_control_request_needs_it() {
+    let dir = tempfile::tempdir().unwrap();
+    // A token file as editors and `echo` write it: the newline is not part of it.
+    let file = token_file(dir.path(), &format!("{TOKEN}\n"));
+    for args in [
+        vec!["--demo", "--control-token", TOKEN],
+        vec!["--demo", "--control-token-file", path_arg(&file)],
+    ] {
+        let server = Running::start(&args);
+        let bearer = format!("Bearer {TOKEN}");
+        let wrong = format!("Bearer {TOKEN}x");
+        let short = format!("Bearer {}", &TOKEN[..TOKEN.len() - 1]);
+        for (method, path, body) in [
+            ("GET", "/_local/jobs", ""),
+            ("GET", "/_local/journal", ""),
+            ("POST", "/_local/faults", r#"{"kind": "panic"}"#),
+            ("PUT", "/_local/jobs/x/state", r#"{"state": "New"}"#),
+            ("POST", "/_local/seed", r#"{"Jobs": []}"#),
+            ("GET", "/_local/nothing-here", ""),
+        ] {
+            for header in [
+                None,
+                Some(("authorization", wrong.as_str())),
+                Some(("authorization", short.as_str())),
+                Some(("authorization", TOKEN)),
+                Some(("x-snowball-local-token", TOKEN)),
+            ] {
+                let headers: Vec<_> = header.into_iter().collect();
+                let raw = common::request(server.addr(), method, path, &headers, body.as_bytes());
+                assert_eq!(
+                    raw.status,
+                    401,
+                    "{method} {path} {headers:?}: {}",
+                    raw.text()
+                );
+                assert!(
+                    raw.head.contains("www-authenticate: bearer"),
+                    "{}",
+                    raw.head
+                );
+                assert!(!raw.text().contains(TOKEN), "{}", raw.text());
+            }
+        }
+        // Nothing was changed by the refused requests.
+        let auth = [("authorization", bearer.as_str())];
+        let raw = common::request(server.addr(), "GET", "/_local/faults", &auth, b"");
+        assert_eq!((raw.status, raw.text().trim()), (200, "[]"));
+        let raw = common::request(server.addr(), "GET", "/_local/jobs", &auth, b"");
+        assert_eq!(raw.status, 200);
+        assert!(raw.text().contains(demo::IMPORT_JOB), "{}", raw.text());
+        let lower = format!("bearer {TOKEN}");
+        let raw = common::request(
+            server.addr(),
+            "GET",
+            "/_local/journal",
+            &[("authorization", lower.as_str())],
+            b"",
+        );
+        assert_eq!(raw.status, 200, "the scheme is case-insensitive");
+    }
+}
+
+#[tokio::test]
+async fn a_control_token_does_not_stand_in_the_way_of_signed_calls() {
+    let server = Running::start(&["--demo", "--control-token", TOKEN]);
+    let job = describe(&server.url, demo::IMPORT_JOB).await;
+    assert_eq!(job.job_id(), Some(demo::IMPORT_JOB));
+}
+
+#[test]
+fn help_says_how_to_send_the_control_token() {
+    let out = run_binary(&["--help"]);
+    let help = String::from_utf8_lossy(&out.stdout);
+    for needed in [
+        "--control-token",
+        "--control-token-file",
+        "Authorization: Bearer",
+    ] {
+        assert!(help.contains(needed), "{needed}: {help}");
+    }
+}
+
+async fn set_description(url: &str, job: &str, text: &str) {
+    client_in(url, "us-east-1")
+        .update_job()
+        .job_id(job)
+        .description(text)
+        .send()
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn a_second_server_on_one_state_file_is_refused_naming_the_holder() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state.json");
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink(&state, &link).unwrap();
+    let first = Running::start(&["--demo", "--state-file", path_arg(&state)]);
+    let holder = first.child.id().to_string();
+    // By its own name, or through a link to it.
+    for path in [&state, &link] {
+        let (code, out, err) = refused(&["--demo", "--state-file", path_arg(path)]);
+        assert_eq!(code, Some(1), "{err}");
+        assert_eq!(out, "", "no URL printed");
+        assert!(
+            err.contains(path_arg(&state)) && err.contains(&holder),
+            "names the file and the PID {holder}: {err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    // The first one's acknowledged writes are all kept.
+    set_description(&first.url, demo::IMPORT_JOB, "written by the first").await;
+    first.kill();
+    // Its lock went with it (kill -9 included): the next start is let in.
+    let second = Running::start(&["--state-file", path_arg(&state)]);
+    assert_eq!(
+        describe(&second.url, demo::IMPORT_JOB).await.description(),
+        Some("written by the first")
+    );
+}
+
+#[tokio::test]
+async fn a_state_file_that_is_a_symlink_is_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let real_dir = dir.path().join("real");
+    std::fs::create_dir(&real_dir).unwrap();
+    let real = real_dir.join("state.json");
+    let link = dir.path().join("state.json");
+    std::os::unix::fs::symlink("real/state.json", &link).unwrap();
+    std::fs::write(&real, "").unwrap();
+    let args = ["--demo", "--state-file", path_arg(&link)];
+    let first = Running::start(&args);
+    set_description(&first.url, demo::IMPORT_JOB, "through the link").await;
+    first.kill();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "still a link"
+    );
+    assert!(
+        std::fs::read_to_string(&real)
+            .unwrap()
+            .contains("through the link")
+    );
+    let second = Running::start(&args);
+    assert_eq!(
+        describe(&second.url, demo::IMPORT_JOB).await.description(),
+        Some("through the link")
+    );
+    drop(second);
+    // A link to nothing is refused by name.
+    let dangling = dir.path().join("dangling.json");
+    std::os::unix::fs::symlink("nowhere/state.json", &dangling).unwrap();
+    let (code, out, err) = refused(&["--state-file", path_arg(&dangling)]);
+    assert_eq!((code, out.as_str()), (Some(1), ""), "{err}");
+    assert!(
+        err.contains(path_arg(&dangling)) && err.contains("symbolic link"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_state_file_that_is_a_fifo_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("state.json");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let (code, out, err) = refused(&["--demo", "--state-file", path_arg(&fifo)]);
+    assert_eq!((code, out.as_str()), (Some(1), ""), "{err}");
+    assert!(
+        err.contains(path_arg(&fifo)) && err.contains("not a regular file"),
+        "{err}"
+    );
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(std::os::unix::fs::FileTypeExt::is_fifo(&kind), "left alone");
+}
+
+#[test]
+fn an_empty_state_file_is_a_new_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state.json");
+    // As `mktemp` or `touch` leave it: --demo initialises it.
+    std::fs::write(&state, "").unwrap();
+    let server = Running::start(&["--demo", "--state-file", path_arg(&state)]);
+    let (status, jobs) = common::control(server.addr(), "GET", "jobs", "");
+    assert_eq!(status, 200);
+    assert!(jobs.contains(demo::IMPORT_JOB), "{jobs}");
+    drop(server);
+    std::fs::write(&state, "\n").unwrap();
+    let server = Running::start(&["--state-file", path_arg(&state)]);
+    let (_, jobs) = common::control(server.addr(), "GET", "jobs", "");
+    assert_eq!(jobs.trim(), "[]");
+}
+
+#[test]
+fn json_seeds_with_surrogate_pair_escapes_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = dir.path().join("seed.json");
+    // What Python's json.dump writes for an emoji (ensure_ascii): a
+    // surrogate pair; and an escaped backslash before a `u`.
+    std::fs::write(
+        &seed,
+        r#"{"Jobs": [{"JobType": "IMPORT", "SnowballType": "EDGE", "Description": "\ud83d\ude00 caf\u00e9 \\ud83d \uD83C\uDF89"}]}"#,
+    )
+    .unwrap();
+    let server = Running::start(&["--seed", path_arg(&seed)]);
+    let (_, jobs) = common::control(server.addr(), "GET", "jobs", "");
+    let jobs: serde_json::Value = serde_json::from_str(&jobs).unwrap();
+    assert_eq!(
+        jobs[0]["Description"], "\u{1F600} caf\u{e9} \\ud83d \u{1F389}",
+        "{jobs}"
+    );
+    drop(server);
+    // A lone surrogate is not JSON: refused naming the file.
+    std::fs::write(
+        &seed,
+        r#"{"Jobs": [{"JobType": "IMPORT", "SnowballType": "EDGE", "Description": "\ud83d"}]}"#,
+    )
+    .unwrap();
+    let (code, _, err) = refused(&["--seed", path_arg(&seed)]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains(path_arg(&seed)), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    // A state file of the older one-document format, written the same way.
+    let state = dir.path().join("state.json");
+    std::fs::write(
+        &state,
+        r#"{"Jobs": [{"JobType": "IMPORT", "SnowballType": "EDGE", "Description": "\ud83d\ude00"}]}"#,
+    )
+    .unwrap();
+    let server = Running::start(&["--state-file", path_arg(&state)]);
+    let (_, jobs) = common::control(server.addr(), "GET", "jobs", "");
+    let jobs: serde_json::Value = serde_json::from_str(&jobs).unwrap();
+    assert_eq!(jobs[0]["Description"], "\u{1F600}", "{jobs}");
 }

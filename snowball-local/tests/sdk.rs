@@ -482,16 +482,17 @@ async fn state_file_keeps_every_job_across_restarts() {
             .unwrap();
         (job, server.jobs())
     };
-    let files: Vec<_> = dir
+    let mut files: Vec<_> = dir
         .path()
         .read_dir()
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
+    files.sort();
     assert_eq!(
         files,
-        vec![std::ffi::OsString::from("state.json")],
-        "no temp file left behind"
+        ["state.json", "state.json.lock"],
+        "no temp file left behind (the lock stays, unlocked)"
     );
     let server = LocalServer::start(Config {
         demo: false,

@@ -231,7 +231,8 @@ pub enum Command {
     ///
     /// Each order is read first: a node job is refused (cancel its cluster),
     /// one in another state is refused naming it (exit 3), and one already
-    /// Cancelled is unchanged, so running the command again is safe. On a
+    /// Cancelled is unchanged (one another run cancels first too), so running
+    /// the command again, or twice at once, is safe. On a
     /// terminal it always asks, even for one order; without a terminal it needs
     /// --yes (exit 2 otherwise, nothing sent). --dry-run sends nothing. Each
     /// cancel is reported as a change of JobState (or ClusterState) to

@@ -386,11 +386,22 @@ impl<'a> Batch<'a> {
                 }
                 Sent::Refused(mut e) => {
                     if e.kind == Kind::NotEditable {
+                        // Refused for the order's state: another run (a
+                        // second submit of one plan, a cancel racing this
+                        // one) may have made this very change first.
+                        if self.holds_already(&id, sending, stop).await {
+                            return JobResult {
+                                changes: Vec::new(),
+                                request: None,
+                                ..planned.with(Outcome::Unchanged, None)
+                            };
+                        }
                         let kind = OrderKind::of(&id);
                         e.message = format!(
-                            "{} {id} left {} before the update was applied; nothing was changed ({})",
+                            "{} {id} left {} before the {} was applied; nothing was changed ({})",
                             kind.noun(),
                             kind.editable_state(),
+                            sending.what(),
                             e.message
                         );
                     }
@@ -497,6 +508,28 @@ impl<'a> Batch<'a> {
             if stop.until_stopped(pause).await.is_none() {
                 return planned.with(Outcome::Failed, not_applied);
             }
+        }
+    }
+}
+
+impl Batch<'_> {
+    /// Whether the order, read again after its update or cancel was refused
+    /// for its state, holds the change all the same (not after a signal:
+    /// then nothing new is asked).
+    async fn holds_already(&self, id: &str, sending: &Sending, stop: &Stop) -> bool {
+        if stop.is_stopped() {
+            return false;
+        }
+        let reread = tokio::select! {
+            reread = self.snow.describe_order_again(id) => reread,
+            () = stop.grace_over(GRACE_AFTER_SIGNAL) => return false,
+        };
+        let Ok(order) = reread else {
+            return false;
+        };
+        match sending {
+            Sending::Update(patch) => patch.in_effect(&order.job) == Effect::All,
+            Sending::Cancel => order.state.as_deref() == Some(CANCELLED),
         }
     }
 }
@@ -652,11 +685,18 @@ pub fn job_changed(id: &str, when: &str) -> Failure {
     )
 }
 
+impl Sending {
+    /// `update` or `cancel`, for messages.
+    fn what(&self) -> &'static str {
+        match self {
+            Sending::Update(_) => "update",
+            Sending::Cancel => "cancel",
+        }
+    }
+}
+
 fn fate_unknown(id: &str, sending: &Sending, why: &str) -> Failure {
-    let what = match sending {
-        Sending::Update(_) => "update",
-        Sending::Cancel => "cancel",
-    };
+    let what = sending.what();
     Failure::of(
         Code::UpdateFateUnknown,
         format!(

@@ -160,3 +160,96 @@ fn a_node_job_given_to_cancel_names_the_exact_cancel_to_run() {
     );
     assert!(cancels(&env).is_empty());
 }
+
+fn cancelled_after_the_read(job: &str, state: &str) -> snowball_local::Fault {
+    fault(
+        "DescribeJob",
+        1,
+        snowball_local::FaultAction::SetStateAfter {
+            job_id: job.into(),
+            state: state.into(),
+        },
+    )
+}
+
+#[test]
+fn a_cancel_refused_because_another_run_cancelled_first_is_unchanged() {
+    let env = Env::demo();
+    let history = env.home.path().join("history.jsonl");
+    // Another run's cancel lands between this one's read and its cancel.
+    env.server
+        .push_fault(cancelled_after_the_read(EXPORT_JOB, "Cancelled"));
+    let (code, out, err) = env
+        .run(["cancel", EXPORT_JOB, "--yes"])
+        .env("SNOWJOB_HISTORY", &history)
+        .json();
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out[0]["Outcome"], "unchanged", "{out}");
+    assert_eq!(out[0]["Changes"], json!([]));
+    assert!(out[0].get("Error").is_none(), "{out}");
+    assert_eq!(env.ops(), ["DescribeJob", "CancelJob", "DescribeJob"]);
+    let refused = &env.server.journal()[1];
+    assert_eq!(
+        refused.error_code.as_deref(),
+        Some("InvalidJobStateException")
+    );
+    assert!(!history.exists(), "nothing this run did to record");
+}
+
+#[test]
+fn a_cancel_refused_for_another_state_still_fails_and_says_cancel() {
+    let env = Env::demo();
+    env.server
+        .push_fault(cancelled_after_the_read(EXPORT_JOB, "PreparingAppliance"));
+    let (code, out, err) = env.run(["cancel", EXPORT_JOB, "--yes"]).json();
+    assert_eq!(code, 3, "{err}");
+    assert_eq!(out[0]["Outcome"], "failed", "{out}");
+    let message = out[0]["Error"]["Message"].as_str().unwrap();
+    assert!(
+        message.contains("left New before the cancel was applied"),
+        "{message}"
+    );
+    assert!(!message.contains("update"), "{message}");
+    assert_eq!(env.ops(), ["DescribeJob", "CancelJob", "DescribeJob"]);
+}
+
+#[test]
+fn two_cancel_runs_of_the_same_orders_at_once_never_fail() {
+    let env = Env::demo();
+    let mut jobs = vec![
+        IMPORT_JOB.to_string(),
+        EXPORT_JOB.to_string(),
+        COMPUTE_JOB.to_string(),
+    ];
+    jobs.extend(env.more_jobs(9));
+    let spawn = || {
+        let mut cmd = env.snowjob_std();
+        cmd.args(["cancel", "--yes", "-o", "json", "--concurrency", "4"])
+            .args(&jobs)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        cmd.spawn().unwrap()
+    };
+    let (a, b) = (spawn(), spawn());
+    let outcomes: Vec<Vec<String>> = [a, b]
+        .into_iter()
+        .map(|child| {
+            let out = child.wait_with_output().unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(0), "{err}");
+            let results: Json = serde_json::from_slice(&out.stdout).unwrap();
+            results
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r["Outcome"].as_str().unwrap().to_string())
+                .collect()
+        })
+        .collect();
+    for (i, job) in jobs.iter().enumerate() {
+        let mut pair = [outcomes[0][i].as_str(), outcomes[1][i].as_str()];
+        pair.sort();
+        assert_eq!(pair, ["unchanged", "updated"], "{job}");
+        assert_eq!(env.job(job)["JobState"], "Cancelled");
+    }
+}

@@ -426,8 +426,12 @@ fn the_job_leaving_new_between_describe_and_update_exits_3() {
         .run(["set-shipping", IMPORT_JOB, "--speed", "EXPRESS"])
         .text();
     assert_eq!(code, 3, "{err}");
-    assert!(err.contains("left New"), "{err}");
-    assert_eq!(env.ops(), ["DescribeJob", "UpdateJob"]);
+    assert!(
+        err.contains("left New before the update was applied"),
+        "{err}"
+    );
+    // Read again: the job does not hold the change (else it is unchanged).
+    assert_eq!(env.ops(), ["DescribeJob", "UpdateJob", "DescribeJob"]);
     assert_eq!(
         without(&env.job(IMPORT_JOB), &["JobState"]),
         without(&before, &["JobState"])

@@ -719,3 +719,94 @@ fn an_edit_with_nothing_to_plan_still_replaces_an_older_plan() {
     }
     assert!(modifying(&env).is_empty());
 }
+
+/// Each run's outcomes, in input order; every run must exit 0.
+fn outcomes_of(children: Vec<std::process::Child>) -> Vec<Vec<String>> {
+    children
+        .into_iter()
+        .map(|child| {
+            let out = child.wait_with_output().unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(0), "{err}");
+            let results: Json = serde_json::from_slice(&out.stdout).unwrap();
+            results
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r["Outcome"].as_str().unwrap().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn two_submits_of_one_cancel_plan_at_once_never_fail() {
+    let env = Env::demo();
+    let mut jobs = vec![IMPORT_JOB.to_string(), EXPORT_JOB.to_string()];
+    jobs.extend(env.more_jobs(10));
+    let mut args = vec!["cancel"];
+    args.extend(jobs.iter().map(String::as_str));
+    plan(&env, &args);
+    let spawn = || {
+        let mut cmd = env.snowjob_std();
+        cmd.args(["submit", "--yes", "-o", "json", "--concurrency", "4"])
+            .arg(plan_path(&env))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        cmd.spawn().unwrap()
+    };
+    let outcomes = outcomes_of(vec![spawn(), spawn()]);
+    for (i, job) in jobs.iter().enumerate() {
+        let mut pair = [outcomes[0][i].as_str(), outcomes[1][i].as_str()];
+        pair.sort();
+        assert_eq!(pair, ["unchanged", "updated"], "{job}");
+        assert_eq!(env.job(job)["JobState"], "Cancelled");
+    }
+}
+
+#[test]
+fn a_submit_refused_after_another_run_made_its_very_change_is_unchanged() {
+    let env = Env::demo();
+    plan(&env, &["set-shipping", IMPORT_JOB, "--speed", "EXPRESS"]);
+    // The first submit's read is held; meanwhile a second submit of the same
+    // plan goes through, and then the job leaves New.
+    env.server.push_fault(fault(
+        "DescribeJob",
+        1,
+        snowball_local::FaultAction::DelayReply {
+            ms: 2000,
+            state: None,
+            job_id: None,
+        },
+    ));
+    let mut first = env.snowjob_std();
+    first
+        .args(["submit", "-o", "json"])
+        .arg(plan_path(&env))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let first = first.spawn().unwrap();
+    let started = std::time::Instant::now();
+    while !env.server.faults().is_empty() {
+        assert!(started.elapsed() < std::time::Duration::from_secs(20));
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let (code, out, err) = env.run(["submit"]).arg(plan_path(&env)).json();
+    assert_eq!((code, &out[0]["Outcome"]), (0, &json!("updated")), "{err}");
+    env.server
+        .set_job_state(IMPORT_JOB, "PreparingAppliance")
+        .unwrap();
+    assert_eq!(outcomes_of(vec![first]), [["unchanged"]]);
+    let refused: Vec<_> = env
+        .server
+        .journal()
+        .into_iter()
+        .filter(|e| e.operation == "UpdateJob")
+        .map(|e| e.error_code)
+        .collect();
+    assert_eq!(
+        refused,
+        [None, Some("InvalidJobStateException".to_string())],
+        "the second run's update applied, the first's refused"
+    );
+}

@@ -24,11 +24,21 @@
 //!
 //! Files of the format before this one (a single JSON document, as
 //! [`Store::load`](crate::backend::store::Store::load) reads) still load, and
-//! are then rewritten in this format.
+//! are then rewritten in this format. An empty file (as `mktemp` or `touch`
+//! leave it) is a new state.
+//!
+//! One server per state file: [`claim`] takes an exclusive lock (`flock`) on
+//! `<file>.lock` beside it, holding the owner's PID, before the file is read,
+//! and keeps it while the server runs (the kernel drops it at exit, `kill -9`
+//! included). A state file given as a symbolic link is followed: its target
+//! is read, locked and rewritten, and the link stays. Anything but a regular
+//! file (a FIFO, a directory, a device) is refused, without blocking.
 
+use std::borrow::Cow;
 use std::ffi::OsString;
 use std::fs::File;
-use std::io::Write;
+use std::io::{Read, Write};
+use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
@@ -63,13 +73,158 @@ pub enum Saved {
     },
 }
 
-/// Parses one line of JSON: checked as JSON, then read as YAML (JSON is YAML),
+/// Parses JSON text: checked as JSON, then read as YAML (JSON is YAML),
 /// since serde_json's default float parsing does not round-trip every
-/// timestamp exactly. Lines are written by [`to_line`], so YAML reads back
-/// every string as it was.
-fn parse_line(line: &str) -> Result<Json, String> {
-    serde_json::from_str::<serde::de::IgnoredAny>(line).map_err(|e| e.to_string())?;
-    serde_yaml::from_str(line).map_err(|e| e.to_string())
+/// timestamp exactly. The one escape JSON has and YAML refuses, a surrogate
+/// pair (`\ud83d\ude00`, what Python's `json.dump` writes for any emoji), is
+/// given to YAML as the character's own escape.
+pub fn parse_json(text: &str) -> Result<Json, String> {
+    serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|e| e.to_string())?;
+    serde_yaml::from_str(&astral_escapes(text)).map_err(|e| e.to_string())
+}
+
+/// Valid JSON `text` with each surrogate-pair escape rewritten as YAML's
+/// escape for the character (`\U0001f600`). In valid JSON a backslash is
+/// always an escape inside a string, so escapes are read from left to right.
+fn astral_escapes(text: &str) -> Cow<'_, str> {
+    if !text.contains("\\u") {
+        return Cow::Borrowed(text);
+    }
+    let bytes = text.as_bytes();
+    let hex4 = |at: usize| -> Option<u32> {
+        let digits = bytes.get(at..at + 4)?;
+        if !digits.iter().all(u8::is_ascii_hexdigit) {
+            return None;
+        }
+        u32::from_str_radix(std::str::from_utf8(digits).ok()?, 16).ok()
+    };
+    let (mut out, mut start, mut i) = (String::with_capacity(text.len()), 0, 0);
+    while i < bytes.len() {
+        if bytes[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        if bytes.get(i + 1) != Some(&b'u') {
+            i += 2;
+            continue;
+        }
+        let high = hex4(i + 2);
+        let low = (bytes.get(i + 6..i + 8) == Some(&b"\\u"[..]))
+            .then(|| hex4(i + 8))
+            .flatten();
+        if let (Some(high @ 0xD800..=0xDBFF), Some(low @ 0xDC00..=0xDFFF)) = (high, low) {
+            let c = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+            out.push_str(&text[start..i]);
+            out.push_str(&format!("\\U{c:08x}"));
+            i += 12;
+            start = i;
+        } else {
+            i += 6;
+        }
+    }
+    out.push_str(&text[start..]);
+    Cow::Owned(out)
+}
+
+/// The state file as this process holds it: the path it is read and written
+/// at (a symbolic link's target), and the lock that keeps any other server
+/// off it.
+pub struct Claim {
+    pub path: PathBuf,
+    lock: File,
+}
+
+/// The lock file beside the state file.
+fn lock_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".lock");
+    path.with_file_name(name)
+}
+
+/// What a file that is not a regular one is, for messages.
+fn kind_of(kind: std::fs::FileType) -> &'static str {
+    if kind.is_dir() {
+        "a directory"
+    } else if kind.is_fifo() {
+        "a FIFO"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_block_device() || kind.is_char_device() {
+        "a device"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// Resolves the state file (following a symbolic link), refuses what is not
+/// a regular file, and takes the lock: a second server on the same file
+/// (by any name) is refused naming the file and the PID holding it.
+pub fn claim(given: &Path) -> anyhow::Result<Claim> {
+    let name = crate::escaped(&given.display().to_string());
+    let path = match std::fs::symlink_metadata(given) {
+        Ok(meta) if meta.file_type().is_symlink() => match std::fs::canonicalize(given) {
+            Ok(target) => target,
+            Err(e) => {
+                let target = std::fs::read_link(given)
+                    .map(|t| crate::escaped(&t.display().to_string()))
+                    .unwrap_or_default();
+                bail!(
+                    "the state file {name} is a symbolic link to {target}, which cannot be followed ({e}); point it at a file in a directory that exists, or give the path itself"
+                );
+            }
+        },
+        _ => given.to_path_buf(),
+    };
+    if let Ok(meta) = std::fs::metadata(&path)
+        && !meta.file_type().is_file()
+    {
+        bail!(
+            "the state file {name} is {}, not a regular file; give the path of a file (it need not exist yet)",
+            kind_of(meta.file_type())
+        );
+    }
+    let lock_at = lock_path(&path);
+    let lock_name = crate::escaped(&lock_at.display().to_string());
+    let mut lock = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC)
+        .open(&lock_at)
+        .with_context(|| format!("opening the state file's lock {lock_name}"))?;
+    if !lock.metadata().is_ok_and(|m| m.file_type().is_file()) {
+        bail!("the state file's lock {lock_name} is not a regular file; remove it");
+    }
+    use std::os::fd::AsRawFd;
+    // SAFETY: flock on a file descriptor this function owns.
+    if unsafe { libc::flock(lock.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } != 0 {
+        let e = std::io::Error::last_os_error();
+        if e.raw_os_error() != Some(libc::EWOULDBLOCK) {
+            return Err(e).with_context(|| format!("locking the state file's lock {lock_name}"));
+        }
+        let mut holder = String::new();
+        let _ = (&lock).take(64).read_to_string(&mut holder);
+        let holder = match holder.trim() {
+            pid if !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()) => {
+                format!("PID {pid}")
+            }
+            _ => "a PID not yet written".to_string(),
+        };
+        let resolved = crate::escaped(&path.display().to_string());
+        let shown = match resolved == name {
+            true => name,
+            false => format!("{name} ({resolved})"),
+        };
+        bail!(
+            "the state file {shown} is in use by another snowball-local ({holder}, holding {lock_name}); stop it, or give this one another --state-file"
+        );
+    }
+    lock.set_len(0)
+        .and_then(|()| writeln!(lock, "{}", std::process::id()))
+        .with_context(|| format!("writing the state file's lock {lock_name}"))?;
+    Ok(Claim { path, lock })
 }
 
 /// One record as a line of JSON, newline included. Characters YAML does not
@@ -118,24 +273,46 @@ impl serde_json::ser::Formatter for YamlSafe {
 /// cannot be read or parsed is an error naming it (and the line): starting
 /// over would lose it.
 pub fn read(path: &Path) -> anyhow::Result<Option<Saved>> {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
+    let name = crate::escaped(&path.display().to_string());
+    // Without blocking: a FIFO put there meanwhile is refused, not waited on.
+    let opened = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_CLOEXEC)
+        .open(path);
+    let mut file = match opened {
+        Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e).with_context(|| format!("reading {}", path.display())),
+        Err(e) => return Err(e).with_context(|| format!("reading {name}")),
     };
-    let name = path.display();
+    let kind = file
+        .metadata()
+        .with_context(|| format!("reading {name}"))?
+        .file_type();
+    if !kind.is_file() {
+        bail!(
+            "the state file {name} is {}, not a regular file",
+            kind_of(kind)
+        );
+    }
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)
+        .with_context(|| format!("reading {name}"))?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        // Nothing saved yet (as `mktemp` or `touch` leave a file).
+        return Ok(None);
+    }
     let first_end = bytes.iter().position(|b| *b == b'\n');
     let first = &bytes[..first_end.unwrap_or(bytes.len())];
     let header = std::str::from_utf8(first)
         .ok()
-        .and_then(|line| parse_line(line).ok())
+        .and_then(|line| parse_json(line).ok())
         .filter(|v| v.get(MARKER).is_some());
     let Some(mut header) = header else {
         // The format before the log: one JSON document.
         let text = String::from_utf8(bytes)
             .with_context(|| format!("the state file {name} is not UTF-8 text"))?;
-        let doc = serde_yaml::from_str::<Json>(&text)
-            .with_context(|| format!("the state file {name} is not valid JSON"))?;
+        let doc = parse_json(&text)
+            .map_err(|e| anyhow::anyhow!("the state file {name} is not valid JSON: {e}"))?;
         return Ok(Some(Saved::Document(doc)));
     };
     if header[MARKER] != json!(VERSION) {
@@ -175,7 +352,7 @@ pub fn read(path: &Path) -> anyhow::Result<Option<Saved>> {
         if line.trim().is_empty() {
             bail!("{name} line {number}: an empty line (each line is one change)");
         }
-        let record = parse_line(line)
+        let record = parse_json(line)
             .map_err(|e| anyhow::anyhow!("{name} line {number}: not valid JSON: {e}"))?;
         changes.push((number, record));
     }
@@ -192,6 +369,8 @@ pub struct Log {
     /// A write failed part-way: the file may end in a partial line, so the
     /// next change rewrites it whole instead of appending.
     broken: bool,
+    /// The state file's lock, held as long as the log is written.
+    _lock: Option<File>,
 }
 
 impl Log {
@@ -205,7 +384,14 @@ impl Log {
             snapshot_bytes,
             change_bytes: 0,
             broken: false,
+            _lock: None,
         })
+    }
+
+    /// This log, keeping the state file's lock while it lives.
+    pub fn holding(mut self, claim: Claim) -> Log {
+        self._lock = Some(claim.lock);
+        self
     }
 
     /// Writes one change before its reply is sent: appended as a line, or,
@@ -332,6 +518,6 @@ mod tests {
             line.contains(r"\u007f") && line.contains(r"\u2028"),
             "{line}"
         );
-        assert_eq!(parse_line(line.trim_end()).unwrap()["Description"], text);
+        assert_eq!(parse_json(line.trim_end()).unwrap()["Description"], text);
     }
 }
