@@ -4,12 +4,10 @@
 
 use std::io::IsTerminal;
 
-use aws_sdk_snowball::types::JobMetadata;
 use clap::Args;
 
 use crate::args::{Global, JobIds};
-use crate::core::patch::Patch;
-use crate::core::pipeline::{Action, Context, Edit};
+use crate::core::pipeline::{Action, Edit};
 use crate::core::stop::Stop;
 use crate::failure::{Code, Failure};
 
@@ -25,12 +23,8 @@ pub struct CancelArgs {
 struct Cancel;
 
 impl Edit for Cancel {
-    fn patch(&self, _job: &JobMetadata, _ctx: &Context) -> Result<Patch, Failure> {
-        Ok(Patch::default())
-    }
-
-    fn action(&self) -> Action {
-        Action::Cancel
+    fn action(&self, _id: &str) -> Result<Action<'_>, Failure> {
+        Ok(Action::Cancel)
     }
 
     fn question(&self, ids: &[&str]) -> String {

@@ -440,9 +440,12 @@ async fn ask_to_confirm(
         .collect();
     // A cancel lists what each order is: it cannot be undone.
     let cancelling = planned.iter().any(|r| r.order.is_some());
-    match edit.action() {
-        pipeline::Action::Cancel => stdio::err(&render::cancels(planned, &global.style())),
-        pipeline::Action::Update => {
+    let first = ids.first().map(|id| edit.action(id));
+    match first {
+        Some(Ok(pipeline::Action::Cancel)) => {
+            stdio::err(&render::cancels(planned, &global.style()))
+        }
+        _ => {
             stdio::err(&render::results(planned, Format::Table, &global.style()));
             if cancelling {
                 stdio::err("To be cancelled (this cannot be undone):\n");

@@ -5,13 +5,12 @@
 
 use std::collections::HashMap;
 
-use aws_sdk_snowball::types::JobMetadata;
 use serde_json::{Map, Value as Json};
 
 use crate::core::checks;
 use crate::core::compare;
 use crate::core::patch::Patch;
-use crate::core::pipeline::{Context, Edit};
+use crate::core::pipeline::{Action, Edit};
 use crate::failure::{Code, Failure};
 use crate::history_file::Target;
 use crate::report::{Change, JobResult, Outcome};
@@ -508,19 +507,14 @@ impl Submit {
 }
 
 impl Edit for Submit {
-    fn patch(&self, job: &JobMetadata, _ctx: &Context) -> Result<Patch, Failure> {
-        // Every order submitted has its entry; the pipeline takes it from `reviewed`.
-        Err(Failure::of(
-            Code::InternalError,
-            format!(
-                "internal error: {} is not in the plan",
-                job.job_id().unwrap_or_default()
-            ),
-        ))
-    }
-
-    fn reviewed(&self, id: &str) -> Option<&Entry> {
-        self.entries.get(id)
+    /// Every order submitted is sent its entry's request exactly.
+    fn action(&self, id: &str) -> Result<Action<'_>, Failure> {
+        self.entries.get(id).map(Action::Reviewed).ok_or_else(|| {
+            Failure::of(
+                Code::InternalError,
+                format!("internal error: {id} is not in the plan"),
+            )
+        })
     }
 
     fn standards(&self, id: &str) -> Option<Vec<String>> {
