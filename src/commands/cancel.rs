@@ -11,11 +11,25 @@ use crate::core::pipeline::{Action, Edit};
 use crate::core::stop::Stop;
 use crate::failure::{Code, Failure};
 
-/// `cancel`; its help is the doc comment of its `Command` variant in `cli`.
+/// Cancel pending jobs (New) or clusters (AwaitingQuorum); irreversible.
+///
+/// Each order is read first: a node job is refused (cancel its cluster),
+/// one in another state is refused naming it (exit 3), and one already
+/// Cancelled is unchanged (one another run cancels first too), so running
+/// the command again, or twice at once, is safe. On a
+/// terminal it always asks, even for one order; without a terminal it needs
+/// --yes (exit 2 otherwise, nothing sent). --dry-run sends nothing. Each
+/// cancel is reported as a change of JobState (or ClusterState) to
+/// Cancelled and recorded in the history; undo refuses to revert it.
 #[derive(Args, Debug)]
+#[command(after_help = super::examples(EXAMPLES))]
 pub struct CancelArgs {
     #[command(flatten)]
     pub ids: JobIds,
+}
+
+impl super::Declared for CancelArgs {
+    const WHAT: super::What = super::What::Edit;
 }
 
 /// A cancel, through the same pipeline as every edit.

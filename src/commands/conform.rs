@@ -31,8 +31,35 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// `conform`; its help is the doc comment of its `Command` variant in `cli`.
+/// Keep every pending order to the team's standards (standard files).
+///
+/// A standard (YAML or JSON, at most 1 MiB) has a Name (1-64 of A-Z a-z 0-9
+/// . _ -), an optional Select (Kind: job, cluster; JobType; SnowballType;
+/// Description, a regular expression found anywhere in the description),
+/// and Set (a patch: the members and rules of apply), Buckets (each
+/// present on every selected order, as add-s3-resource adds or adjusts
+/// it: Bucket, BeginMarker, EndMarker, Services, TransferOption) or both.
+/// Every standard is checked whole before any request (exit 2, each
+/// problem with its file, key path and line). A Set member UpdateCluster
+/// lacks needs `Select: {Kind: [job]}` (exit 2, NotForCluster).
+///
+/// Each pass lists the pending orders (jobs New, not node jobs; clusters
+/// AwaitingQuorum), selects them from their list entries (an order ruled
+/// out is never read), and makes one edit per selected order, through the
+/// same checks, confirmation, --dry-run, --plan, history and undo as
+/// apply. An order that already conforms is unchanged. Two standards that
+/// give one order's member different values fail that order (exit 2,
+/// StandardsConflict), and only it. Results and history records carry
+/// Standards, the names of the standards that selected the order.
+///
+/// --check sends nothing: exit 7 when some order would change. --watch
+/// runs a pass every DURATION until SIGINT or SIGTERM; a pass that fails is
+/// reported and the next one still runs. With --watch each pass prints only
+/// the orders that were not unchanged (-o json: one compact array a line)
+/// and a summary line on stderr; it never asks, so on a terminal it needs
+/// --yes (or --check, --dry-run).
 #[derive(Args, Debug)]
+#[command(after_help = super::examples(EXAMPLES))]
 pub struct ConformArgs {
     /// Standard files (YAML or JSON, at most 1 MiB each), or - for stdin (once).
     #[arg(required = true, value_name = "STANDARD")]
@@ -43,6 +70,10 @@ pub struct ConformArgs {
     /// A pass every DURATION (30s, 5m, 1h30m; 1s to 24h) until SIGINT or SIGTERM.
     #[arg(long, value_name = "DURATION", value_parser = interval)]
     pub watch: Option<Duration>,
+}
+
+impl super::Declared for ConformArgs {
+    const WHAT: super::What = super::What::Edit;
 }
 
 /// The shortest and longest `--watch` interval.

@@ -22,6 +22,32 @@ pub mod undo;
 
 use std::io::{BufRead, IsTerminal, Read};
 
+/// What a subcommand is, declared beside its arguments ([`Declared`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum What {
+    /// Reads and changes nothing: a signal ends it at once.
+    Read,
+    /// Edits orders through the pipeline: takes --plan.
+    Edit,
+    /// Neither: sends a reviewed plan (submit), or prints a script.
+    Other,
+}
+
+/// A subcommand's arguments say what the subcommand is.
+pub trait Declared {
+    const WHAT: What;
+}
+
+/// A subcommand's examples (declared beside its arguments) as its help's
+/// closing text.
+pub fn examples(listed: &[(&str, &str)]) -> String {
+    listed
+        .iter()
+        .fold(String::from("Examples:"), |text, (what, line)| {
+            text + &format!("\n  # {what}\n  {line}")
+        })
+}
+
 use crate::args::{Format, Global};
 use crate::aws::client::{Settings, Sink, Snow};
 use crate::aws::config::Overrides;
