@@ -2,8 +2,6 @@
 //! (CancelCluster while AwaitingQuorum). It cannot be undone, so a person at a
 //! terminal is always asked, and a script must say `--yes`.
 
-use std::io::IsTerminal;
-
 use clap::Args;
 
 use crate::args::{Global, JobIds};
@@ -51,7 +49,7 @@ impl Edit for Cancel {
 }
 
 pub async fn run(global: &Global, args: &CancelArgs, stop: &Stop) -> Result<i32, Failure> {
-    let terminal = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let terminal = global.terminal.can_ask();
     if !terminal && !global.yes && !global.dry_run {
         return Err(Failure::of(
             Code::NeedsYes,

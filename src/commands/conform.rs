@@ -6,7 +6,6 @@
 //! drift; `--watch` runs a pass every DURATION until a signal.
 
 use std::collections::HashMap;
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -240,7 +239,7 @@ pub async fn run(global: &Global, args: &ConformArgs, stop: &Stop) -> Result<i32
                 "--plan goes with one pass, not --watch: run `conform --check --plan FILE` on a schedule; nothing was sent",
             ));
         }
-        let terminal = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+        let terminal = global.terminal.can_ask();
         if terminal && !(global.yes || args.check || global.dry_run) {
             return Err(Failure::of(
                 Code::NeedsYes,

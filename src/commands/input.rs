@@ -1,7 +1,7 @@
 //! What a command reads before any request: job IDs (given, from stdin, or
 //! picked on a terminal) and files, each bounded and interruptible.
 
-use std::io::{BufRead, IsTerminal, Read};
+use std::io::{BufRead, Read};
 
 use super::ui;
 use crate::args::Global;
@@ -137,7 +137,7 @@ pub async fn job_ids(
     if !given.is_empty() {
         return read_job_ids(given, stop).await;
     }
-    if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+    if !global.terminal.can_ask() {
         return Err(Failure::invalid(
             "no job IDs were given: name them, or give - to read them from stdin",
         ));

@@ -2,8 +2,6 @@
 //! pipeline, each update recorded in the history as its outcome is known,
 //! reported, and with --plan the plan written.
 
-use std::io::IsTerminal;
-
 use super::prompt::ask_to_confirm;
 use super::{connect_for_edit, history, say_error, submit, ui};
 use crate::args::{Format, Global};
@@ -75,9 +73,8 @@ pub async fn send_edit(
         concurrency: global.concurrency.into(),
         progress: ui::progress::both(bar.callback(), sending.then(|| recorder.callback())),
     };
-    let interactive =
-        !global.yes && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
-    if ids.len() > 1 && std::io::stderr().is_terminal() {
+    let interactive = !global.yes && global.terminal.can_ask();
+    if ids.len() > 1 && global.terminal.stderr {
         let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
         global.note(&format!("Reading {}...", pipeline::orders(&ids)));
     }

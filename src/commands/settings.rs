@@ -2,15 +2,13 @@
 //! connection's, the output style, and the notes, warnings and the error
 //! that reach stderr.
 
-use std::io::IsTerminal;
-
 use super::ui;
 use crate::args::Global;
 use crate::aws::client::{Settings, Sink};
 use crate::aws::config::Overrides;
 use crate::failure::{Failure, Warning};
 use crate::output::message::Message;
-use crate::output::render::{self, Style};
+use crate::output::render::Style;
 use crate::output::stdio;
 
 impl Global {
@@ -34,12 +32,9 @@ impl Global {
         }
     }
 
+    /// How tables and text are drawn, as [`Global::resolve`] settled it.
     pub fn style(&self) -> Style {
-        let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Style {
-            color: !self.no_color && !no_color_env && std::io::stdout().is_terminal(),
-            width: render::terminal_width(),
-        }
+        self.style.clone()
     }
 
     /// Progress and other notes: stderr, unless --quiet.

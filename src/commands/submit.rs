@@ -2,7 +2,7 @@
 //! holds, or nothing for an order that changed since; and the writing of
 //! such a plan, for every edit command.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
@@ -67,7 +67,7 @@ pub async fn run(global: &Global, args: &SubmitArgs, stop: &Stop) -> Result<i32,
             .map_err(|e| Failure::of(Code::InternalError, format!("checking {name}: {e}")))??,
     };
     let submit = Submit::new(&plan);
-    let terminal = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let terminal = global.terminal.can_ask();
     if submit.cancels() && !terminal && !global.yes && !global.dry_run {
         return Err(Failure::of(
             Code::NeedsYes,
