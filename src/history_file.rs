@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
-use crate::report::{Change, JobResult, Outcome};
+use crate::report::{Change, OrderResult, Outcome, Target};
 
 /// The variable that names the history file, or turns it off.
 pub const VARIABLE: &str = "SNOWJOB_HISTORY";
@@ -28,7 +28,7 @@ pub struct Record {
     /// When the result was known, RFC 3339 (UTC).
     pub time: String,
     /// The order's ID: a job's, or a cluster's.
-    pub job_id: String,
+    pub id: String,
     /// `UpdateJob`, `UpdateCluster`, ...: what was sent.
     pub operation: String,
     pub region: String,
@@ -71,12 +71,11 @@ struct Line {
 
 impl From<Record> for Line {
     fn from(r: Record) -> Line {
-        let cluster =
-            snowball_model::OrderKind::of(&r.job_id) == snowball_model::OrderKind::Cluster;
+        let cluster = snowball_model::OrderKind::of(&r.id) == snowball_model::OrderKind::Cluster;
         Line {
             time: r.time,
-            job_id: (!cluster).then(|| r.job_id.clone()),
-            cluster_id: cluster.then_some(r.job_id),
+            job_id: (!cluster).then(|| r.id.clone()),
+            cluster_id: cluster.then_some(r.id),
             operation: Some(r.operation),
             region: r.region,
             endpoint: r.endpoint,
@@ -105,7 +104,7 @@ impl TryFrom<Line> for Record {
         });
         Ok(Record {
             time: l.time,
-            job_id: id,
+            id,
             operation,
             region: l.region,
             endpoint: l.endpoint,
@@ -119,15 +118,6 @@ impl TryFrom<Line> for Record {
     }
 }
 
-/// Where an edit was sent: what a record says, and what undo matches on.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Target {
-    pub region: String,
-    /// As [`endpoint`] records it.
-    pub endpoint: Option<String>,
-    pub profile: String,
-}
-
 impl Record {
     /// Whether the edit was sent through this region and endpoint (a job ID
     /// names one job only there).
@@ -138,13 +128,13 @@ impl Record {
 
 /// The records an edit's results earn: only UpdateJobs that were (or may have
 /// been) applied.
-pub fn records(results: &[JobResult], target: &Target, command: &str, time: &str) -> Vec<Record> {
+pub fn records(results: &[OrderResult], target: &Target, command: &str, time: &str) -> Vec<Record> {
     results
         .iter()
         .filter(|r| matches!(r.outcome, Outcome::Updated | Outcome::Unknown))
         .map(|r| Record {
             time: time.to_string(),
-            job_id: r.job_id.clone(),
+            id: r.id.clone(),
             operation: r.sent_operation().to_string(),
             region: target.region.clone(),
             endpoint: target.endpoint.clone(),
@@ -490,7 +480,7 @@ mod tests {
 
     #[test]
     fn only_updates_that_may_have_applied_are_recorded() {
-        let mut updated = JobResult::new(JOB, Outcome::Updated);
+        let mut updated = OrderResult::new(JOB, Outcome::Updated);
         updated.changes = vec![Change {
             field: "ShippingOption".into(),
             before: json!("SECOND_DAY"),
@@ -500,10 +490,10 @@ mod tests {
         let failure = Failure::invalid("no");
         let results = [
             updated.clone(),
-            JobResult::new(JOB, Outcome::Unchanged),
-            JobResult::new(JOB, Outcome::Planned),
-            JobResult::failed(JOB, failure.clone()),
-            JobResult::skipped(JOB),
+            OrderResult::new(JOB, Outcome::Unchanged),
+            OrderResult::new(JOB, Outcome::Planned),
+            OrderResult::failed(JOB, failure.clone()),
+            OrderResult::skipped(JOB),
             updated.clone().with(Outcome::Unknown, Some(failure)),
         ];
         let records = records(&results, &target(), "set-shipping", "2030-01-01T00:00:00Z");
@@ -565,9 +555,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("new/dir/history.jsonl");
         let record = records(
-            &[JobResult {
+            &[OrderResult {
                 request: Some(json!({"JobId": JOB})),
-                ..JobResult::new(JOB, Outcome::Updated)
+                ..OrderResult::new(JOB, Outcome::Updated)
             }],
             &target(),
             "undo",
@@ -597,9 +587,9 @@ mod tests {
     fn only_a_regular_file_is_used_and_it_is_made_private() {
         let dir = tempfile::tempdir().unwrap();
         let record = records(
-            &[JobResult {
+            &[OrderResult {
                 request: Some(json!({"JobId": JOB})),
-                ..JobResult::new(JOB, Outcome::Updated)
+                ..OrderResult::new(JOB, Outcome::Updated)
             }],
             &target(),
             "undo",

@@ -1,5 +1,5 @@
-//! What happened to each job of an edit: the vocabulary the edit pipeline
-//! reports in and every output format renders.
+//! What happened to each order of an edit, and where the edit was sent: the
+//! vocabulary the edit pipeline reports in and every output format renders.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
@@ -44,8 +44,9 @@ impl Outcome {
 /// One order's result, as reported in every output format: the ID under
 /// `JobId`, or `ClusterId` for a cluster.
 #[derive(Clone, Debug)]
-pub struct JobResult {
-    pub job_id: String,
+pub struct OrderResult {
+    /// The order's ID: a job's (JID…) or a cluster's (CID…).
+    pub id: String,
     /// What was (or would be) sent when not the order's update: a cancel
     /// (`CancelJob`, `CancelCluster`). Not shown; the history records it.
     pub operation: Option<&'static str>,
@@ -69,12 +70,12 @@ pub struct OrderSummary {
     pub description: String,
 }
 
-impl Serialize for JobResult {
+impl Serialize for OrderResult {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let mut map = s.serialize_map(None)?;
-        let id = snowball_model::OrderKind::of(&self.job_id).id_member();
-        map.serialize_entry(id, &self.job_id)?;
+        let id = snowball_model::OrderKind::of(&self.id).id_member();
+        map.serialize_entry(id, &self.id)?;
         map.serialize_entry("Outcome", &self.outcome)?;
         if !self.standards.is_empty() {
             map.serialize_entry("Standards", &self.standards)?;
@@ -91,10 +92,10 @@ impl Serialize for JobResult {
     }
 }
 
-impl JobResult {
-    pub fn new(job_id: &str, outcome: Outcome) -> JobResult {
-        JobResult {
-            job_id: job_id.to_string(),
+impl OrderResult {
+    pub fn new(id: &str, outcome: Outcome) -> OrderResult {
+        OrderResult {
+            id: id.to_string(),
             operation: None,
             outcome,
             changes: Vec::new(),
@@ -105,28 +106,39 @@ impl JobResult {
         }
     }
 
-    pub fn failed(job_id: &str, error: Failure) -> JobResult {
-        JobResult {
+    pub fn failed(id: &str, error: Failure) -> OrderResult {
+        OrderResult {
             error: Some(error),
-            ..JobResult::new(job_id, Outcome::Failed)
+            ..OrderResult::new(id, Outcome::Failed)
         }
     }
 
     /// What was (or would be) sent: the cancel, or the order's update.
     pub fn sent_operation(&self) -> &'static str {
         self.operation
-            .unwrap_or(snowball_model::OrderKind::of(&self.job_id).update_operation())
+            .unwrap_or(snowball_model::OrderKind::of(&self.id).update_operation())
     }
 
-    pub fn skipped(job_id: &str) -> JobResult {
-        JobResult::new(job_id, Outcome::Skipped)
+    pub fn skipped(id: &str) -> OrderResult {
+        OrderResult::new(id, Outcome::Skipped)
     }
 
-    pub fn with(self, outcome: Outcome, error: Option<Failure>) -> JobResult {
-        JobResult {
+    pub fn with(self, outcome: Outcome, error: Option<Failure>) -> OrderResult {
+        OrderResult {
             outcome,
             error,
             ..self
         }
     }
+}
+
+/// Where an edit is sent: the region, the endpoint (only when not the
+/// region's own, never with a user:password; as `history_file::endpoint`
+/// writes it) and the profile. What a history record and a reviewed plan say,
+/// and what undo and submit match on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Target {
+    pub region: String,
+    pub endpoint: Option<String>,
+    pub profile: String,
 }

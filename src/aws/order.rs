@@ -18,7 +18,7 @@ pub struct Order {
     /// Its members where a job holds them (a cluster's shipping option in
     /// `ShippingDetails`, as a node job shows it); a cluster has no capacity
     /// or pickup details.
-    pub job: JobMetadata,
+    pub metadata: JobMetadata,
     /// For a node job: the cluster it belongs to (edited through it).
     pub cluster_id: Option<String>,
 }
@@ -29,7 +29,7 @@ impl Order {
             kind: OrderKind::Job,
             state: job.job_state().map(|s| s.as_str().to_string()),
             cluster_id: job.cluster_id().map(str::to_string),
-            job,
+            metadata: job,
         }
     }
 
@@ -57,13 +57,13 @@ impl Order {
         Order {
             kind: OrderKind::Cluster,
             state: c.cluster_state().map(|s| s.as_str().to_string()),
-            job,
+            metadata: job,
             cluster_id: None,
         }
     }
 
     pub fn id(&self) -> &str {
-        self.job.job_id().unwrap_or_default()
+        self.metadata.job_id().unwrap_or_default()
     }
 
     pub fn is_editable(&self) -> bool {

@@ -350,6 +350,15 @@ impl Pace {
         at.duration_since(self.start).as_secs_f64()
     }
 
+    /// A new batch with the same pace (`conform --watch`'s next pass): the
+    /// rate learnt is kept, but a patience spent on an earlier batch is not
+    /// held against it.
+    pub fn renew(&self) {
+        let mut inner = self.lock();
+        inner.gave_up = false;
+        inner.throttled_since = None;
+    }
+
     /// Ends every wait, now and later (a signal came).
     pub fn halt(&self) {
         self.halt.send_replace(true);

@@ -22,7 +22,7 @@ use crate::core::standard::{self, BucketRule, Facts, Standard, Verdict};
 use crate::core::stop::Stop;
 use crate::failure::{Code, Failure};
 use crate::output::{render, stdio};
-use crate::report::{JobResult, Outcome};
+use crate::report::{OrderResult, Outcome};
 use crate::text::quote;
 use snowball_model::OrderKind;
 
@@ -163,7 +163,10 @@ impl Edit for Conform {
         if selecting.is_empty() {
             return Ok(Patch::default());
         }
-        let combined = standard::combine(&selecting)?;
+        let combined = standard::combine(&selecting).map_err(|mut e| {
+            e.message = format!("{} {id}: {}", kind.noun(), e.message);
+            e
+        })?;
         // `apply`'s merge, then each bucket as add-s3-resource adds it (a
         // standard's Set never holds Resources beside another's Buckets).
         let mut patch = match &combined.set {
@@ -191,6 +194,32 @@ impl Edit for Conform {
     }
 }
 
+/// How a standard's file is named in messages.
+fn source(path: &std::path::Path) -> String {
+    match path.as_os_str() == "-" {
+        true => "stdin".to_string(),
+        false => quote(&path.display().to_string()),
+    }
+}
+
+/// One standard read (`read`) and checked.
+fn checked(path: &std::path::Path, read: std::io::Result<Vec<u8>>) -> Result<Standard, Failure> {
+    let source = source(path);
+    let bytes = read.map_err(|e| {
+        Failure::invalid(format!(
+            "reading the standard {source}: {e}; nothing was sent"
+        ))
+    })?;
+    if bytes.len() as u64 > standard::MAX_BYTES {
+        return Err(Failure::invalid(format!(
+            "{source}: larger than 1 MiB; a standard is a few KiB; nothing was sent"
+        )));
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Failure::invalid(format!("{source}: not UTF-8 text; nothing was sent")))?;
+    standard::parse(&text, &source)
+}
+
 /// Reads and checks every standard before any request.
 async fn load(paths: &[PathBuf], stop: &Stop) -> Result<Option<Vec<Standard>>, Failure> {
     if paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
@@ -199,35 +228,36 @@ async fn load(paths: &[PathBuf], stop: &Stop) -> Result<Option<Vec<Standard>>, F
         ));
     }
     let mut standards: Vec<Standard> = Vec::with_capacity(paths.len());
+    // Every file is checked, and every problem of each reported at once.
+    let mut refused: Vec<Failure> = Vec::new();
     for path in paths {
-        let source = match path.as_os_str() == "-" {
-            true => "stdin".to_string(),
-            false => quote(&path.display().to_string()),
-        };
         let Some(read) = super::read_input(path, standard::MAX_BYTES, stop).await else {
             return Ok(None);
         };
-        let bytes = read.map_err(|e| {
-            Failure::invalid(format!(
-                "reading the standard {source}: {e}; nothing was sent"
-            ))
-        })?;
-        if bytes.len() as u64 > standard::MAX_BYTES {
-            return Err(Failure::invalid(format!(
-                "{source}: larger than 1 MiB; a standard is a few KiB; nothing was sent"
-            )));
+        match checked(path, read) {
+            Err(e) => refused.push(e),
+            Ok(parsed) => match standards.iter().position(|s| s.name == parsed.name) {
+                Some(other) => refused.push(Failure::invalid(format!(
+                    "{}: the name {} is the name of {} too; each standard of a run needs its own Name (nothing was sent)",
+                    source(path),
+                    quote(&parsed.name),
+                    quote(&paths[other].display().to_string())
+                ))),
+                None => standards.push(parsed),
+            },
         }
-        let text = String::from_utf8(bytes)
-            .map_err(|_| Failure::invalid(format!("{source}: not UTF-8 text; nothing was sent")))?;
-        let parsed = standard::parse(&text, &source)?;
-        if let Some(other) = standards.iter().position(|s| s.name == parsed.name) {
-            return Err(Failure::invalid(format!(
-                "{source}: the name {} is the name of {} too; each standard of a run needs its own Name (nothing was sent)",
-                quote(&parsed.name),
-                quote(&paths[other].display().to_string())
-            )));
+    }
+    match refused.len() {
+        0 => {}
+        1 => return Err(refused.remove(0)),
+        _ => {
+            let code = match refused.iter().all(|e| e.is(Code::NotForCluster)) {
+                true => Code::NotForCluster,
+                false => Code::InvalidInput,
+            };
+            let messages: Vec<String> = refused.into_iter().map(|e| e.message).collect();
+            return Err(Failure::of(code, messages.join("\n")));
         }
-        standards.push(parsed);
     }
     Ok(Some(standards))
 }
@@ -293,11 +323,11 @@ async fn selected_orders(snow: &Snow, edit: &Conform) -> Result<Vec<String>, Fai
 /// The results a pass reports: the selected orders only (a cluster its
 /// standards ruled out once read, or a job that turned out to be a node
 /// job, is left out).
-fn reported(edit: &Conform, results: Vec<JobResult>) -> Vec<JobResult> {
+fn reported(edit: &Conform, results: Vec<OrderResult>) -> Vec<OrderResult> {
     results
         .into_iter()
         .filter(|r| !r.error.as_ref().is_some_and(|e| e.is(Code::NodeJob)))
-        .filter(|r| edit.standards(&r.job_id).is_some())
+        .filter(|r| edit.standards(&r.id).is_some())
         .collect()
 }
 
@@ -338,10 +368,12 @@ async fn one_pass(
 async fn watch(global: &Global, snow: &Snow, edit: &Conform, every: Duration, stop: &Stop) {
     for pass in 1u64.. {
         let began = tokio::time::Instant::now();
-        let outcome = stop
-            .until_stopped(watched_pass(global, snow, edit, pass, stop))
-            .await;
-        if outcome.is_none() || stop.is_stopped() {
+        // A pass is a batch like any other: a signal during it is handled
+        // by the pipeline (updates in flight get their grace, every answered
+        // one recorded, the results so far printed).
+        snow.pace().renew();
+        watched_pass(global, snow, edit, pass, stop).await;
+        if stop.is_stopped() {
             return;
         }
         let next = tokio::time::sleep_until(began + every);
@@ -358,8 +390,14 @@ async fn watched_pass(global: &Global, snow: &Snow, edit: &Conform, pass: u64, s
     let time = crate::aws::convert::timestamp(&aws_smithy_types::DateTime::from_secs(
         aws_smithy_types::DateTime::from(std::time::SystemTime::now()).secs(),
     ));
-    let results = match selected_orders(snow, edit).await {
+    // Listing changes nothing: a signal ends it at once.
+    let Some(listed) = stop.until_stopped(selected_orders(snow, edit)).await else {
+        return;
+    };
+    let results = match listed {
         Err(e) => {
+            // Still one line (or document) a pass for a log pipeline.
+            let _ = print_pass(global, &[]);
             stdio::say(&crate::commands::ui::say::error(global, &e));
             global.note(&format!("pass {pass} at {time}: failed ({})", e.code));
             return;
@@ -369,7 +407,7 @@ async fn watched_pass(global: &Global, snow: &Snow, edit: &Conform, pass: u64, s
             super::Sent::Reported(..) => return,
         },
     };
-    let changed: Vec<JobResult> = results
+    let changed: Vec<OrderResult> = results
         .iter()
         .filter(|r| r.outcome != Outcome::Unchanged)
         .cloned()
@@ -381,7 +419,7 @@ async fn watched_pass(global: &Global, snow: &Snow, edit: &Conform, pass: u64, s
         global,
         changed
             .iter()
-            .filter_map(|r| Some((r.job_id.as_str(), r.error.as_ref()?))),
+            .filter_map(|r| Some((r.id.as_str(), r.error.as_ref()?))),
         false,
     );
     let summary = render::summary(&results, global.dry_run);
@@ -394,7 +432,7 @@ async fn watched_pass(global: &Global, snow: &Snow, edit: &Conform, pass: u64, s
 }
 
 /// A pass's changed orders on stdout in the chosen format.
-fn print_pass(global: &Global, changed: &[JobResult]) -> Result<(), Failure> {
+fn print_pass(global: &Global, changed: &[OrderResult]) -> Result<(), Failure> {
     match global.output {
         Format::Off => Ok(()),
         Format::Json => {

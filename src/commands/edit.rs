@@ -20,7 +20,7 @@ use crate::failure::{Code, Failure};
 use crate::output::message::Message;
 use crate::output::render;
 use crate::output::stdio;
-use crate::report::{JobResult, Outcome};
+use crate::report::{OrderResult, Outcome};
 use crate::text::escape_controls;
 use crate::yaml;
 
@@ -114,12 +114,12 @@ pub async fn run(global: &Global, args: &EditArgs, stop: &Stop) -> Result<i32, F
             return Ok(super::report_edit(
                 global,
                 &snow,
-                &[JobResult::failed(id, e)],
+                &[OrderResult::failed(id, e)],
                 stop,
             ));
         }
     };
-    let job = order.job.clone();
+    let job = order.metadata.clone();
     let before = patch::editable_members(&job);
     let original = header(id, &order) + &yaml::to_string(&Json::Object(before.clone()));
     let file = tempfile::Builder::new()
@@ -149,13 +149,13 @@ pub async fn run(global: &Global, args: &EditArgs, stop: &Stop) -> Result<i32, F
                 Ok(text) if has_work(without_errors(&text), &original) => keep(&why),
                 _ => why,
             };
-            JobResult {
+            OrderResult {
                 error: Some(Failure::of(Code::Aborted, why)),
-                ..JobResult::skipped(id)
+                ..OrderResult::skipped(id)
             }
         }
-        Saved::Unchanged => JobResult::new(id, Outcome::Unchanged),
-        Saved::GaveUp(error) => JobResult::failed(id, Failure::invalid(keep(&error))),
+        Saved::Unchanged => OrderResult::new(id, Outcome::Unchanged),
+        Saved::GaveUp(error) => OrderResult::failed(id, Failure::invalid(keep(&error))),
         Saved::Changed(patch) => {
             let desired = Desired {
                 before,
@@ -199,7 +199,7 @@ fn is_blank(body: &str) -> bool {
 /// The comment on top of the file: what the job is, how long it stays
 /// editable, what the file means and how to get out.
 fn header(id: &str, order: &Order) -> String {
-    let json = convert::json(&order.job);
+    let json = convert::json(&order.metadata);
     let field = |key: &str| escape_controls(json[key].as_str().unwrap_or("unknown"));
     let state = order.state.as_deref().unwrap_or("unknown");
     let mut window = json.clone();

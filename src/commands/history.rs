@@ -12,9 +12,10 @@ use crate::aws::client::Snow;
 use crate::core::pipeline::{GRACE_AFTER_SIGNAL, Progress};
 use crate::core::stop::Stop;
 use crate::failure::{Code, Failure, Warning};
-use crate::history_file::{self, Location, NotRegular, Record, Target};
+use crate::history_file::{self, Location, NotRegular, Record};
 use crate::output::render;
-use crate::report::JobResult;
+use crate::report::OrderResult;
+use crate::report::Target;
 use crate::text::quote;
 
 /// Show the edits snowjob has sent, oldest first.
@@ -62,7 +63,7 @@ pub async fn run(global: &Global, args: &HistoryArgs, stop: &Stop) -> Result<i32
             };
             records.extend(
                 all.into_iter()
-                    .filter(|r| ids.is_empty() || ids.contains(&r.job_id)),
+                    .filter(|r| ids.is_empty() || ids.contains(&r.id)),
             );
         }
         other => global.note(&format!("{}.", not_kept(&other))),
@@ -216,7 +217,7 @@ impl Recorder {
     /// `updated` or `unknown` one, stamped with the time it was known.
     pub fn callback(&self) -> Progress {
         let shared = Arc::clone(&self.shared);
-        Box::new(move |result: &JobResult| shared.record(result))
+        Box::new(move |result: &OrderResult| shared.record(result))
     }
 
     /// Waits until every record is written, then warns (once) about those
@@ -289,7 +290,7 @@ impl Shared {
         }
     }
 
-    fn record(&self, result: &JobResult) {
+    fn record(&self, result: &OrderResult) {
         let now = aws_smithy_types::DateTime::from(std::time::SystemTime::now()).secs();
         let time = crate::aws::convert::timestamp(&aws_smithy_types::DateTime::from_secs(now));
         let records = history_file::records(

@@ -7,23 +7,23 @@ use crate::core::pipeline::{self as pipeline, Edit};
 use crate::core::stop::Stop;
 use crate::output::render;
 use crate::output::stdio;
-use crate::report::{JobResult, Outcome};
+use crate::report::{OrderResult, Outcome};
 
 use super::runner::shown;
 
 /// Shows the plan on stderr and asks; Ctrl-C (or end of input) is a no.
 pub async fn ask_to_confirm(
     global: &Global,
-    planned: &[JobResult],
+    planned: &[OrderResult],
     edit: &dyn Edit,
     stop: &Stop,
 ) -> bool {
-    let planned: Vec<JobResult> = shown(edit, planned).into_iter().cloned().collect();
+    let planned: Vec<OrderResult> = shown(edit, planned).into_iter().cloned().collect();
     let planned = planned.as_slice();
     let ids: Vec<&str> = planned
         .iter()
         .filter(|r| r.outcome == Outcome::Planned)
-        .map(|r| r.job_id.as_str())
+        .map(|r| r.id.as_str())
         .collect();
     // A cancel lists what each order is: it cannot be undone.
     let cancelling = planned.iter().any(|r| r.order.is_some());

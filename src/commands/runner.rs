@@ -10,7 +10,7 @@ use crate::core::pipeline::{self as pipeline, Edit};
 use crate::core::stop::Stop;
 use crate::failure::{Code, Failure, first_exit_code};
 use crate::output::render;
-use crate::report::{JobResult, Outcome};
+use crate::report::{OrderResult, Outcome};
 
 /// Runs an edit command end to end and returns the exit code.
 pub async fn run_edit(
@@ -40,7 +40,7 @@ pub async fn edit_jobs(
     edit: &dyn Edit,
     confirm_from: usize,
     stop: &Stop,
-) -> (i32, Vec<JobResult>) {
+) -> (i32, Vec<OrderResult>) {
     match send_edit(global, snow, ids, edit, confirm_from, stop).await {
         Sent::Results(results) => (report_edit(global, snow, &results, stop), results),
         Sent::Reported(code, results) => (code, results),
@@ -50,9 +50,9 @@ pub async fn edit_jobs(
 /// What became of an edit's orders before they are reported.
 pub enum Sent {
     /// Each order's result, to be reported.
-    Results(Vec<JobResult>),
+    Results(Vec<OrderResult>),
     /// Already said (declined, or refused as a whole): the exit code.
-    Reported(i32, Vec<JobResult>),
+    Reported(i32, Vec<OrderResult>),
 }
 
 /// [`edit_jobs`] up to its report: confirmed on a terminal from
@@ -87,7 +87,7 @@ pub async fn send_edit(
     } else {
         // A person confirms the plan; each job is then read again before it is sent.
         let bar = ui::progress::Bar::new(global, ids.len(), "Reading", snow);
-        let planned = pipeline::plan(snow, ids, edit, &opts(&bar, false), stop).await;
+        let planned = pipeline::preview(snow, ids, edit, &opts(&bar, false), stop).await;
         bar.clear();
         match planned {
             Ok(planned) if planned.iter().any(|r| r.outcome == Outcome::Planned) => {
@@ -116,25 +116,25 @@ pub async fn send_edit(
 
 /// The results a person is shown: the orders of the edit (those no
 /// standard of `conform` selects are left out).
-pub(super) fn shown<'r>(edit: &dyn Edit, results: &'r [JobResult]) -> Vec<&'r JobResult> {
+pub(super) fn shown<'r>(edit: &dyn Edit, results: &'r [OrderResult]) -> Vec<&'r OrderResult> {
     results
         .iter()
-        .filter(|r| edit.standards(&r.job_id).is_some())
+        .filter(|r| edit.standards(&r.id).is_some())
         .collect()
 }
 
 /// Declined or interrupted: nothing was sent. The table was on screen already.
 fn not_confirmed(
     global: &Global,
-    planned: Vec<JobResult>,
+    planned: Vec<OrderResult>,
     edit: &dyn Edit,
     stop: &Stop,
-) -> (i32, Vec<JobResult>) {
-    let skipped: Vec<JobResult> = shown(edit, &planned)
+) -> (i32, Vec<OrderResult>) {
+    let skipped: Vec<OrderResult> = shown(edit, &planned)
         .into_iter()
         .cloned()
         .map(|r| match r.outcome {
-            Outcome::Planned => JobResult::skipped(&r.job_id),
+            Outcome::Planned => OrderResult::skipped(&r.id),
             _ => r,
         })
         .collect();
@@ -157,7 +157,7 @@ fn not_confirmed(
 /// written: every edit run that ends leaves FILE holding its own plan, with
 /// no orders when none would change, so an older plan never survives it. An
 /// interrupted run writes none (it would leave orders out).
-pub fn report_edit(global: &Global, snow: &Snow, results: &[JobResult], stop: &Stop) -> i32 {
+pub fn report_edit(global: &Global, snow: &Snow, results: &[OrderResult], stop: &Stop) -> i32 {
     let code = report(global, results);
     let Some(path) = global.plan.as_deref().filter(|_| !stop.is_stopped()) else {
         return code;
@@ -177,15 +177,15 @@ pub fn report_edit(global: &Global, snow: &Snow, results: &[JobResult], stop: &S
 }
 
 /// Each result's error, with the order it is about.
-fn order_errors(results: &[JobResult]) -> impl Iterator<Item = (&str, &Failure)> {
+fn order_errors(results: &[OrderResult]) -> impl Iterator<Item = (&str, &Failure)> {
     results
         .iter()
-        .filter_map(|r| Some((r.job_id.as_str(), r.error.as_ref()?)))
+        .filter_map(|r| Some((r.id.as_str(), r.error.as_ref()?)))
 }
 
 /// Results to stdout; errors, and a summary for people, to stderr. Returns
 /// the exit code the results earned (and their printing).
-fn report(global: &Global, results: &[JobResult]) -> i32 {
+fn report(global: &Global, results: &[OrderResult]) -> i32 {
     let machine = global.output != Format::Table;
     let mut printed = Ok(());
     if machine || !global.quiet || global.query.is_some() {

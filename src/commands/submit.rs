@@ -13,8 +13,8 @@ use crate::aws::client::TargetCheck;
 use crate::core::plan::{self, Plan, Submit};
 use crate::core::stop::Stop;
 use crate::failure::{Code, Failure};
-use crate::history_file::Target;
-use crate::report::JobResult;
+use crate::report::OrderResult;
+use crate::report::Target;
 use crate::text::quote;
 
 /// Send exactly a reviewed plan (written by --plan FILE), or nothing.
@@ -188,7 +188,7 @@ impl PlanFile {
     /// people saying where it is.
     pub fn finish(
         mut self,
-        results: &[JobResult],
+        results: &[OrderResult],
         target: &Target,
         command: &str,
     ) -> Result<String, Failure> {
@@ -337,11 +337,11 @@ mod tests {
             .unwrap();
         assert!(is_plan(&path));
         let id = "JID123e4567-e89b-12d3-a456-426655440000";
-        let huge = JobResult {
+        let huge = OrderResult {
             request: Some(
                 serde_json::json!({"JobId": id, "Description": "x".repeat(plan::MAX_SIZE)}),
             ),
-            ..JobResult::new(id, Outcome::Planned)
+            ..OrderResult::new(id, Outcome::Planned)
         };
         let e = PlanFile::create(&path)
             .unwrap()

@@ -45,8 +45,8 @@ pub async fn run(global: &Global, args: &UndoArgs, stop: &Stop) -> Result<i32, F
     };
     let mut last = HashMap::new();
     for r in records {
-        if wanted.contains(&r.job_id) && r.sent_to(&target) {
-            last.insert(r.job_id.clone(), r);
+        if wanted.contains(&r.id) && r.sent_to(&target) {
+            last.insert(r.id.clone(), r);
         }
     }
     Ok(

@@ -89,6 +89,17 @@ enum Plain {
     Text,
 }
 
+/// What YAML reads an unquoted scalar as when it is not text: `null`,
+/// `a boolean` or `a number` (`None`: text).
+pub fn read_as_other_than_text(text: &str) -> Option<&'static str> {
+    match plain(text) {
+        Plain::Null => Some("null"),
+        Plain::Bool(_) => Some("a boolean"),
+        Plain::Int(_) | Plain::Float(_) => Some("a number"),
+        Plain::Text => None,
+    }
+}
+
 fn plain(text: &str) -> Plain {
     match text {
         "" | "~" | "null" | "Null" | "NULL" => return Plain::Null,

@@ -2,7 +2,7 @@
 //! describe the job, refuse unless New, build and minimize the patch, check it,
 //! then (unless --dry-run) send it right away, so that a job's
 //! read-modify-write window is one round trip. When a person confirms a batch,
-//! the plan is made first and each job is read again before it is sent.
+//! a preview is made first and each job is read again before it is sent.
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -22,7 +22,7 @@ use crate::core::compare;
 use crate::core::patch::{Effect, Patch};
 use crate::core::stop::Stop;
 use crate::failure::{Code, Failure, Kind};
-use crate::report::{Change, JobResult, Outcome};
+use crate::report::{Change, OrderResult, Outcome};
 
 /// How long UpdateJobs already in flight may take to answer after a signal.
 pub const GRACE_AFTER_SIGNAL: Duration = Duration::from_secs(2);
@@ -114,22 +114,22 @@ pub struct Options {
 }
 
 /// Called with each job's result as soon as it is known.
-pub type Progress = Box<dyn Fn(&JobResult) + Send + Sync>;
+pub type Progress = Box<dyn Fn(&OrderResult) + Send + Sync>;
 
-/// Plans every job (describe, check, build the patch) without sending
-/// anything: what a person is asked to confirm.
-pub async fn plan(
+/// Prepares every order (describe, check, build the patch) without sending
+/// anything: the preview a person is asked to confirm.
+pub async fn preview(
     snow: &Snow,
     job_ids: &[String],
     edit: &dyn Edit,
     opts: &Options,
     stop: &Stop,
-) -> Result<Vec<JobResult>, Failure> {
+) -> Result<Vec<OrderResult>, Failure> {
     let batch = Batch::new(snow, edit, &opts.command)?;
     Ok(for_each_job(job_ids, edit, opts, |id| async {
-        match stop.until_stopped(batch.plan(id)).await {
-            None => JobResult::skipped(id),
-            Some(Err(e)) => JobResult::failed(id, e),
+        match stop.until_stopped(batch.prepare(id)).await {
+            None => OrderResult::skipped(id),
+            Some(Err(e)) => OrderResult::failed(id, e),
             Some(Ok(plan)) => plan.result,
         }
     })
@@ -144,14 +144,14 @@ pub async fn run(
     job_ids: &[String],
     edit: &dyn Edit,
     opts: &Options,
-    confirmed: Option<&[JobResult]>,
+    confirmed: Option<&[OrderResult]>,
     stop: &Stop,
-) -> Result<Vec<JobResult>, Failure> {
+) -> Result<Vec<OrderResult>, Failure> {
     let batch = Batch::new(snow, edit, &opts.command)?;
-    let agreed: HashMap<&str, &JobResult> = confirmed
+    let agreed: HashMap<&str, &OrderResult> = confirmed
         .unwrap_or_default()
         .iter()
-        .map(|r| (r.job_id.as_str(), r))
+        .map(|r| (r.id.as_str(), r))
         .collect();
     Ok(for_each_job(job_ids, edit, opts, |id| {
         let agreed = agreed.get(id.as_str()).copied();
@@ -159,7 +159,7 @@ pub async fn run(
         async move {
             match (confirmed, agreed) {
                 (Some(_), Some(r)) if r.outcome != Outcome::Planned => r.clone(),
-                (Some(_), None) => JobResult::skipped(id),
+                (Some(_), None) => OrderResult::skipped(id),
                 _ => batch.edit_one(id, opts, agreed, stop).await,
             }
         }
@@ -177,15 +177,16 @@ async fn for_each_job<'a, F, Fut>(
     edit: &dyn Edit,
     opts: &Options,
     work: F,
-) -> Vec<JobResult>
+) -> Vec<OrderResult>
 where
     F: Fn(&'a String) -> Fut,
-    Fut: Future<Output = JobResult> + 'a,
+    Fut: Future<Output = OrderResult> + 'a,
 {
-    let mut results: Vec<(usize, JobResult)> = futures::stream::iter(job_ids.iter().enumerate())
+    let mut results: Vec<(usize, OrderResult)> = futures::stream::iter(job_ids.iter().enumerate())
         .map(|(i, id)| {
             AssertUnwindSafe(work(id)).catch_unwind().map(move |r| {
-                let mut result = r.unwrap_or_else(|panic| JobResult::failed(id, internal(&*panic)));
+                let mut result =
+                    r.unwrap_or_else(|panic| OrderResult::failed(id, internal(&*panic)));
                 result.standards = edit.standards(id).unwrap_or_default();
                 if let Some(progress) = &opts.progress {
                     progress(&result);
@@ -213,9 +214,10 @@ pub fn internal(panic: &(dyn std::any::Any + Send)) -> Failure {
     )
 }
 
-/// A job's plan: the report so far and, when something would change, the patch.
-struct Plan {
-    result: JobResult,
+/// An order prepared: the report so far and, when something would change,
+/// what to send. (A "plan" is only ever the reviewed document `--plan` writes.)
+struct Prepared {
+    result: OrderResult,
     /// What to send; `None`: nothing would change.
     patch: Option<Sending>,
 }
@@ -250,16 +252,16 @@ impl<'a> Batch<'a> {
     }
 
     /// Describe, refuse unless editable, patch, check.
-    async fn plan(&self, id: &str) -> Result<Plan, Failure> {
+    async fn prepare(&self, id: &str) -> Result<Prepared, Failure> {
         self.edit.action(id)?;
         if let Some(members) = self.edit.members() {
             not_for_cluster(id, members.iter().map(String::as_str))?;
         }
         let order = self.snow.describe_order(id).await?;
-        self.plan_from(id, &order).await
+        self.prepare_from(id, &order).await
     }
 
-    async fn plan_from(&self, id: &str, order: &Order) -> Result<Plan, Failure> {
+    async fn prepare_from(&self, id: &str, order: &Order) -> Result<Prepared, Failure> {
         // Lets the test suite prove that a bug in one job fails that job only.
         #[cfg(debug_assertions)]
         if std::env::var_os("SNOWJOB_TEST_PANIC_FOR_JOB").is_some_and(|v| v == id) {
@@ -267,9 +269,9 @@ impl<'a> Batch<'a> {
         }
         match self.edit.action(id)? {
             Action::Update => {}
-            Action::Cancel => return plan_cancel(id, order, &self.ctx.command),
+            Action::Cancel => return prepare_cancel(id, order, &self.ctx.command),
             Action::Reviewed(entry) => {
-                let plan = plan_reviewed(entry, order)?;
+                let plan = prepare_reviewed(entry, order)?;
                 if let Some(Sending::Update(patch)) = &plan.patch {
                     self.addresses_exist(patch).await?;
                 }
@@ -277,7 +279,7 @@ impl<'a> Batch<'a> {
             }
         }
         ensure_editable(id, order, &self.ctx.command)?;
-        let job = &order.job;
+        let job = &order.metadata;
         let patch = self.edit.patch(job, &self.ctx)?.minimized(job);
         not_for_cluster(id, patch.not_sendable(order.kind))?;
         checks::patch_fits_job(job, &patch)?;
@@ -286,16 +288,16 @@ impl<'a> Batch<'a> {
         }
         self.addresses_exist(&patch).await?;
         if patch.is_empty() {
-            return Ok(Plan {
-                result: JobResult::new(id, Outcome::Unchanged),
+            return Ok(Prepared {
+                result: OrderResult::new(id, Outcome::Unchanged),
                 patch: None,
             });
         }
-        Ok(Plan {
-            result: JobResult {
+        Ok(Prepared {
+            result: OrderResult {
                 changes: patch.changes(job),
                 request: Some(patch.request(id)),
-                ..JobResult::new(id, Outcome::Planned)
+                ..OrderResult::new(id, Outcome::Planned)
             },
             patch: Some(Sending::Update(Box::new(patch))),
         })
@@ -317,12 +319,12 @@ impl<'a> Batch<'a> {
         &self,
         id: &str,
         opts: &Options,
-        agreed: Option<&JobResult>,
+        agreed: Option<&OrderResult>,
         stop: &Stop,
-    ) -> JobResult {
-        let plan = match stop.until_stopped(self.plan(id)).await {
-            None => return JobResult::skipped(id),
-            Some(Err(e)) => return JobResult::failed(id, e),
+    ) -> OrderResult {
+        let plan = match stop.until_stopped(self.prepare(id)).await {
+            None => return OrderResult::skipped(id),
+            Some(Err(e)) => return OrderResult::failed(id, e),
             Some(Ok(plan)) => plan,
         };
         // Sent only as confirmed: the same request, over the values shown
@@ -343,7 +345,7 @@ impl<'a> Batch<'a> {
             return plan.result;
         }
         if stop.is_stopped() {
-            return JobResult::skipped(id);
+            return OrderResult::skipped(id);
         }
         self.send(plan.result, &sending, stop).await
     }
@@ -352,8 +354,8 @@ impl<'a> Batch<'a> {
     /// (a lost reply, a 5xx), the job is read again: the update is reported as
     /// applied only if the job shows it, and sent again (attempts permitting)
     /// only if the job plainly lacks it and would get the very same request.
-    async fn send(&self, planned: JobResult, sending: &Sending, stop: &Stop) -> JobResult {
-        let id = planned.job_id.clone();
+    async fn send(&self, planned: OrderResult, sending: &Sending, stop: &Stop) -> OrderResult {
+        let id = planned.id.clone();
         let mut attempt = 1;
         // Why the last attempt, read again, plainly was not applied.
         let mut not_applied: Option<Failure> = None;
@@ -381,7 +383,7 @@ impl<'a> Batch<'a> {
                 // A signal came while it waited its turn.
                 Sent::NotSent => {
                     return match not_applied {
-                        None => JobResult::skipped(&id),
+                        None => OrderResult::skipped(&id),
                         Some(e) => planned.with(Outcome::Failed, Some(e)),
                     };
                 }
@@ -391,7 +393,7 @@ impl<'a> Batch<'a> {
                         // second submit of one plan, a cancel racing this
                         // one) may have made this very change first.
                         if self.holds_already(&id, sending, stop).await {
-                            return JobResult {
+                            return OrderResult {
                                 changes: Vec::new(),
                                 request: None,
                                 ..planned.with(Outcome::Unchanged, None)
@@ -437,7 +439,7 @@ impl<'a> Batch<'a> {
                 }
             };
             let effect = match sending {
-                Sending::Update(patch) => patch.in_effect(&order.job),
+                Sending::Update(patch) => patch.in_effect(&order.metadata),
                 Sending::Cancel if order.state.as_deref() == Some(CANCELLED) => Effect::All,
                 Sending::Cancel if order.is_editable() => Effect::None,
                 // Neither cancelled nor pending: whatever moved it, not known.
@@ -466,7 +468,7 @@ impl<'a> Batch<'a> {
                 // change, made over ours or instead of it.
                 Effect::None if matches!(sending, Sending::Cancel) => {}
                 Effect::None => {
-                    let now = crate::core::patch::current_members(&order.job);
+                    let now = crate::core::patch::current_members(&order.metadata);
                     if let Some(moved) = planned
                         .changes
                         .iter()
@@ -489,7 +491,7 @@ impl<'a> Batch<'a> {
             if attempt >= self.snow.max_attempts() || stop.is_stopped() {
                 return planned.with(Outcome::Failed, Some(failure.clone()));
             }
-            match self.plan_from(&id, &order).await {
+            match self.prepare_from(&id, &order).await {
                 Ok(again)
                     if compare::same_request(
                         again.result.request.as_ref(),
@@ -529,7 +531,7 @@ impl Batch<'_> {
             return false;
         };
         match sending {
-            Sending::Update(patch) => patch.in_effect(&order.job) == Effect::All,
+            Sending::Update(patch) => patch.in_effect(&order.metadata) == Effect::All,
             Sending::Cancel => order.state.as_deref() == Some(CANCELLED),
         }
     }
@@ -546,7 +548,7 @@ pub fn cancel_change(kind: OrderKind) -> Change {
 
 /// What a person is shown of an order to be cancelled.
 fn summary(order: &Order) -> crate::report::OrderSummary {
-    let job = &order.job;
+    let job = &order.metadata;
     let text = |v: Option<&str>| v.unwrap_or_default().to_string();
     crate::report::OrderSummary {
         job_type: text(job.job_type().map(|t| t.as_str())),
@@ -557,14 +559,14 @@ fn summary(order: &Order) -> crate::report::OrderSummary {
 
 /// A cancel's plan: the order's one state change, the request its ID alone.
 /// An order already cancelled is unchanged (a cancel run again is safe).
-fn plan_cancel(id: &str, order: &Order, command: &str) -> Result<Plan, Failure> {
-    let result = |outcome| JobResult {
+fn prepare_cancel(id: &str, order: &Order, command: &str) -> Result<Prepared, Failure> {
+    let result = |outcome| OrderResult {
         operation: Some(order.kind.cancel_operation()),
         order: Some(summary(order)),
-        ..JobResult::new(id, outcome)
+        ..OrderResult::new(id, outcome)
     };
     if order.cluster_id.is_none() && order.state.as_deref() == Some(CANCELLED) {
-        return Ok(Plan {
+        return Ok(Prepared {
             result: result(Outcome::Unchanged),
             patch: None,
         });
@@ -573,8 +575,8 @@ fn plan_cancel(id: &str, order: &Order, command: &str) -> Result<Plan, Failure> 
     let kind = order.kind;
     let mut request = serde_json::Map::new();
     request.insert(kind.id_member().into(), id.into());
-    Ok(Plan {
-        result: JobResult {
+    Ok(Prepared {
+        result: OrderResult {
             changes: vec![cancel_change(kind)],
             request: Some(serde_json::Value::Object(request)),
             ..result(Outcome::Planned)
@@ -587,9 +589,9 @@ fn plan_cancel(id: &str, order: &Order, command: &str) -> Result<Plan, Failure> 
 /// its After, a cancelled order included) is unchanged; otherwise the order
 /// must be editable and hold every Before, and is then sent the reviewed
 /// request exactly. Anything else is a change made since the review.
-fn plan_reviewed(entry: &crate::core::plan::Entry, order: &Order) -> Result<Plan, Failure> {
+fn prepare_reviewed(entry: &crate::core::plan::Entry, order: &Order) -> Result<Prepared, Failure> {
     let id = &entry.id;
-    let current = crate::core::patch::current_members(&order.job);
+    let current = crate::core::patch::current_members(&order.metadata);
     let state = order.state.clone().map(Json::String);
     let now = |field: &str| match entry.is_cancel() {
         true => state.as_ref(),
@@ -621,14 +623,14 @@ fn plan_reviewed(entry: &crate::core::plan::Entry, order: &Order) -> Result<Plan
             .map(|(f, _)| *f)
             .collect()
     };
-    let result = |outcome| JobResult {
+    let result = |outcome| OrderResult {
         operation: entry.is_cancel().then_some(entry.operation),
         order: entry.is_cancel().then(|| summary(order)),
-        ..JobResult::new(id, outcome)
+        ..OrderResult::new(id, outcome)
     };
     let (applied, neither) = (fields(Holds::After), fields(Holds::Neither));
     if order.cluster_id.is_none() && applied.len() == held.len() {
-        return Ok(Plan {
+        return Ok(Prepared {
             result: result(Outcome::Unchanged),
             patch: None,
         });
@@ -662,12 +664,12 @@ fn plan_reviewed(entry: &crate::core::plan::Entry, order: &Order) -> Result<Plan
             let request = entry.request.as_object();
             let patch = Patch::of(|name| request.and_then(|r| r.get(name)).cloned())
                 .map_err(Failure::invalid)?;
-            checks::patch_fits_job(&order.job, &patch)?;
+            checks::patch_fits_job(&order.metadata, &patch)?;
             Sending::Update(Box::new(patch))
         }
     };
-    Ok(Plan {
-        result: JobResult {
+    Ok(Prepared {
+        result: OrderResult {
             changes: entry.changes.clone(),
             request: Some(entry.request.clone()),
             ..result(Outcome::Planned)

@@ -12,8 +12,8 @@ use crate::core::compare;
 use crate::core::patch::Patch;
 use crate::core::pipeline::{Action, Edit};
 use crate::failure::{Code, Failure};
-use crate::history_file::Target;
-use crate::report::{Change, JobResult, Outcome};
+use crate::report::Target;
+use crate::report::{Change, OrderResult, Outcome};
 use crate::text::quote;
 use snowball_model::OrderKind;
 
@@ -71,12 +71,12 @@ impl Entry {
 impl Plan {
     /// The plan of a dry run's results: the orders that would change (those
     /// unchanged or failed are left out).
-    pub fn of(results: &[JobResult], target: &Target, command: &str, created: &str) -> Plan {
+    pub fn of(results: &[OrderResult], target: &Target, command: &str, created: &str) -> Plan {
         let entries = results
             .iter()
             .filter(|r| r.outcome == Outcome::Planned)
             .map(|r| Entry {
-                id: r.job_id.clone(),
+                id: r.id.clone(),
                 operation: r.sent_operation(),
                 changes: r.changes.clone(),
                 request: r.request.clone().unwrap_or(Json::Null),

@@ -187,6 +187,11 @@ pub fn parse(text: &str, source: &str) -> Result<Standard, Failure> {
                         patch_file::members_of(members, "Set", &mut problems),
                     ))
                 }
+                Value::Map(_) => problems.add(
+                    node.line,
+                    "Set",
+                    "empty: give the UpdateJob members the orders must hold",
+                ),
                 _ => problems.add(
                     node.line,
                     "Set",
@@ -263,10 +268,30 @@ pub fn parse(text: &str, source: &str) -> Result<Standard, Failure> {
     })
 }
 
-/// A scalar's text, or a problem naming what was expected.
+/// A scalar's text, or a problem naming what was expected. An unquoted
+/// scalar YAML reads as null, a boolean or a number is refused, as in a
+/// patch: it would be another text than the one meant.
 fn text<'n>(node: &'n Node, path: &str, problems: &mut Problems) -> Option<&'n str> {
     match &node.value {
-        Value::Scalar { text, .. } => Some(text),
+        Value::Scalar { text, plain } => {
+            let other = plain
+                .then(|| patch_file::read_as_other_than_text(text))
+                .flatten();
+            match other {
+                None => Some(text),
+                Some(what) => {
+                    problems.add(
+                        node.line,
+                        path,
+                        format!(
+                            "YAML reads {} as {what}; write it in quotes ('{text}') to mean the text",
+                            if text.is_empty() { "an empty value" } else { text }
+                        ),
+                    );
+                    None
+                }
+            }
+        }
         _ => {
             problems.add(
                 node.line,
@@ -278,7 +303,7 @@ fn text<'n>(node: &'n Node, path: &str, problems: &mut Problems) -> Option<&'n s
     }
 }
 
-/// A list of scalars (a single scalar is a list of one).
+/// A list of scalars.
 fn texts<'n>(node: &'n Node, path: &str, problems: &mut Problems) -> Vec<(usize, &'n str)> {
     match &node.value {
         Value::List(items) => items
@@ -288,12 +313,38 @@ fn texts<'n>(node: &'n Node, path: &str, problems: &mut Problems) -> Vec<(usize,
                 Some((item.line, text(item, &format!("{path}[{i}]"), problems)?))
             })
             .collect(),
-        Value::Scalar { text, .. } => vec![(node.line, text.as_str())],
+        Value::Scalar { text, .. } => {
+            problems.add(node.line, path, format!("expected a list: write [{text}]"));
+            Vec::new()
+        }
         Value::Map(_) => {
             problems.add(node.line, path, "expected a list of values");
             Vec::new()
         }
     }
+}
+
+/// One enum value, folded to the API's spelling.
+fn enum_value(
+    node: &Node,
+    path: &str,
+    values: &[&'static str],
+    problems: &mut Problems,
+) -> Option<&'static str> {
+    let given = text(node, path, problems)?;
+    let folded = checks::fold_enum(values.iter().copied(), given);
+    if folded.is_none() {
+        problems.add(
+            node.line,
+            path,
+            format!(
+                "{} is not one of {}",
+                crate::text::quote(given),
+                values.join(", ")
+            ),
+        );
+    }
+    folded
 }
 
 fn standard_name(node: &Node, problems: &mut Problems) -> Option<String> {
@@ -460,9 +511,8 @@ fn parse_buckets(node: &Node, problems: &mut Problems) -> Vec<BucketRule> {
                 }
                 "TransferOption" => {
                     rule.transfer_option =
-                        enum_list(value, &path, TransferOption::values(), problems)
-                            .first()
-                            .map(|v| v.to_string())
+                        enum_value(value, &path, TransferOption::values(), problems)
+                            .map(String::from)
                 }
                 _ => problems.add(
                     value.line,
@@ -683,6 +733,39 @@ mod tests {
     }
 
     #[test]
+    fn values_yaml_reads_otherwise_and_single_values_for_lists_are_refused() {
+        for (text, needle) in [
+            (
+                "Name: x\nSelect: {Description: null}\nSet: {Description: y}\n",
+                "YAML reads null as null",
+            ),
+            (
+                "Name: x\nSelect: {Description: true}\nSet: {Description: y}\n",
+                "as a boolean",
+            ),
+            (
+                "Name: x\nBuckets: [{Bucket: abc, BeginMarker: 2025}]\n",
+                "write it in quotes ('2025')",
+            ),
+            (
+                "Name: x\nSelect: {JobType: IMPORT}\nSet: {Description: y}\n",
+                "write [IMPORT]",
+            ),
+            (
+                "Name: x\nBuckets: [{Bucket: abc, TransferOption: [import]}]\n",
+                "TransferOption: expected a single value",
+            ),
+            ("Name: x\nSelect: {Kind: [job]}\nSet: {}\n", "Set: empty"),
+        ] {
+            let e = refused(text);
+            assert!(e.message.contains(needle), "{needle}: {}", e.message);
+        }
+        standard(
+            "Name: x\nSelect: {Description: 'null'}\nBuckets: [{Bucket: abc, BeginMarker: '2025', TransferOption: import}]\n",
+        );
+    }
+
+    #[test]
     fn name_and_what_to_set_are_required() {
         let e = refused("Select: {Kind: [job]}\n");
         assert!(e.message.contains("Name: required"), "{}", e.message);
@@ -708,7 +791,7 @@ mod tests {
         let e = refused("Name: x\nSet: {SnowballCapacityPreference: T240}\n");
         assert_eq!(e.code, "NotForCluster");
         assert!(e.message.contains("Kind: [job]"), "{}", e.message);
-        standard("Name: x\nSelect: {Kind: job}\nSet: {SnowballCapacityPreference: T240}\n");
+        standard("Name: x\nSelect: {Kind: [job]}\nSet: {SnowballCapacityPreference: T240}\n");
     }
 
     #[test]

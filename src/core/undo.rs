@@ -67,7 +67,7 @@ impl Edit for Undo {
 /// was a scalar the job did not have (UpdateJob cannot remove one); a
 /// structure the job did not have goes back to empty.
 pub fn revert(record: &Record, current: &Map<String, Json>) -> Result<Map<String, Json>, Failure> {
-    let id = &record.job_id;
+    let id = &record.id;
     let kind = snowball_model::OrderKind::of(id);
     let (noun, update) = (kind.noun(), kind.update_operation());
     let edit = format!("the edit of {} ({})", record.time, quote(&record.command));
@@ -132,7 +132,7 @@ mod tests {
     fn record(changes: &[(&str, Json, Json)]) -> Record {
         Record {
             time: "2030-01-01T00:00:00Z".into(),
-            job_id: "JID123e4567-e89b-12d3-a456-426655440000".into(),
+            id: "JID123e4567-e89b-12d3-a456-426655440000".into(),
             operation: "UpdateJob".into(),
             region: "us-east-1".into(),
             endpoint: None,

@@ -410,6 +410,19 @@ fn bad_standards_exit_2_naming_file_path_and_line_with_nothing_sent() {
     assert!(env.ops().is_empty(), "{:?}", env.ops());
 }
 
+/// Kills a `--watch` process when the test ends, failed or not, so that a
+/// failing test leaves no loop behind.
+struct Reaper(u32);
+
+impl Drop for Reaper {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("kill")
+            .args(["-KILL", &self.0.to_string()])
+            .stderr(std::process::Stdio::null())
+            .status();
+    }
+}
+
 /// Reads `conform --watch` lines from its stdout until `until` holds of them.
 fn watch_until(
     child: &mut std::process::Child,
@@ -444,6 +457,7 @@ fn watch_conforms_an_order_placed_between_passes_survives_500s_and_ends_on_signa
             .stderr(std::process::Stdio::piped())
             .spawn()
             .unwrap();
+        let _reaper = Reaper(child.id());
         let mut lines = Vec::new();
         // Pass 1 conforms the demo's drifting jobs; pass 2 finds nothing to do.
         watch_until(&mut child, &mut lines, |l| l.len() >= 2);
@@ -537,6 +551,7 @@ fn watch_prints_a_yaml_document_a_pass_and_check_sends_nothing() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
+    let _reaper = Reaper(child.id());
     let started = Instant::now();
     while env.ops().iter().filter(|op| *op == "ListJobs").count() < 3 {
         assert!(
@@ -563,4 +578,110 @@ fn watch_prints_a_yaml_document_a_pass_and_check_sends_nothing() {
         "{out}"
     );
     assert!(modifying(&env).is_empty(), "{:?}", env.ops());
+}
+
+#[test]
+fn a_pass_that_ran_out_of_patience_for_throttling_does_not_doom_the_next() {
+    let env = Env::demo();
+    let file = standard(&env, "ship.yaml", SHIP);
+    env.server.push_fault(fault(
+        "ListJobs",
+        4,
+        snowball_local::FaultAction::Error {
+            status: 400,
+            code: "ThrottlingException".into(),
+            message: "Rate exceeded".into(),
+        },
+    ));
+    let mut child = env
+        .snowjob_std()
+        .args(["conform", &file, "--watch", "1s", "--yes", "-o", "json"])
+        .env("SNOWJOB_THROTTLE_PATIENCE", "1s")
+        .env("SNOWJOB_HISTORY", "off")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let _reaper = Reaper(child.id());
+    let mut lines = Vec::new();
+    // The throttled pass says so and prints `[]`; a later pass conforms.
+    watch_until(&mut child, &mut lines, |l| {
+        l.iter()
+            .any(|p| p.as_array().is_some_and(|p| !p.is_empty()))
+    });
+    std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("failed (ThrottlingException)"), "{err}");
+    assert_eq!(lines[0], json!([]), "{lines:?}");
+    assert_eq!(
+        env.job(IMPORT_JOB)["ShippingDetails"]["ShippingOption"],
+        "NEXT_DAY"
+    );
+}
+
+#[test]
+fn a_signal_during_a_watched_pass_ends_it_as_any_batch_with_updates_recorded() {
+    for (signal, exit) in [("-INT", 130), ("-TERM", 143)] {
+        let env = Env::demo();
+        let history = env.home.path().join("history.jsonl");
+        let file = standard(&env, "ship.yaml", SHIP);
+        // The second update is answered late: the signal comes while it is in flight.
+        env.server.push_fault(
+            fault(
+                "UpdateJob",
+                1,
+                snowball_local::FaultAction::DelayReply {
+                    ms: 1000,
+                    state: None,
+                    job_id: None,
+                },
+            )
+            .skip(1),
+        );
+        let child = env
+            .snowjob_std()
+            .args(["conform", &file, "--watch", "1h", "--yes", "-o", "json"])
+            .args(["--concurrency", "1"])
+            .env("SNOWJOB_HISTORY", &history)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let _reaper = Reaper(child.id());
+        let started = Instant::now();
+        // Journalled as answered: the second job read, the first updated.
+        let count = |op: &str| env.ops().iter().filter(|o| *o == op).count();
+        while count("DescribeJob") < 2 || count("UpdateJob") < 1 {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "{:?}",
+                env.ops()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        std::thread::sleep(Duration::from_millis(300));
+        std::process::Command::new("kill")
+            .args([signal, &child.id().to_string()])
+            .status()
+            .unwrap();
+        let output = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(exit), "{err}");
+        let out: Json = serde_json::from_slice(&output.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stdout)));
+        let outcomes: Vec<&str> = out
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["Outcome"].as_str().unwrap())
+            .collect();
+        // The first updated, the one in flight answered within its grace, the third never started.
+        assert_eq!(outcomes, ["updated", "updated", "skipped"], "{out}");
+        let records = std::fs::read_to_string(&history).unwrap();
+        assert_eq!(records.lines().count(), 2, "{records}");
+    }
 }

@@ -6,7 +6,7 @@ use crate::args::{Format, Global};
 use crate::failure::{Code, Failure, Kind};
 use crate::output::message::Message;
 use crate::output::{aws_cli, render, stdio};
-use crate::report::{JobResult, Outcome};
+use crate::report::{OrderResult, Outcome};
 
 /// The AWS CLI's table width when the terminal's is not known.
 const DEFAULT_WIDTH: usize = 80;
@@ -44,7 +44,7 @@ pub fn print(
 
 /// Edit results; a query failing after an update is no longer invalid input
 /// (exit 1), and says what the edit did.
-pub fn results(global: &Global, results: &[JobResult]) -> Result<(), Failure> {
+pub fn results(global: &Global, results: &[OrderResult]) -> Result<(), Failure> {
     print(global, "Results", &results, || {
         render::results(results, global.output, &global.style())
     })

@@ -11,7 +11,7 @@ use crate::args::Global;
 use crate::aws::client::Snow;
 use crate::aws::pace::Status;
 use crate::core::pipeline::Progress;
-use crate::report::JobResult;
+use crate::report::OrderResult;
 
 /// Batches of more jobs than this show a bar.
 const MORE_THAN: usize = 20;
@@ -49,7 +49,7 @@ impl Bar {
     pub fn callback(&self) -> Option<Progress> {
         let bar = self.0.clone()?;
         let failed = AtomicUsize::new(0);
-        Some(Box::new(move |result: &JobResult| {
+        Some(Box::new(move |result: &OrderResult| {
             if result.error.is_some() {
                 let n = failed.fetch_add(1, Ordering::Relaxed) + 1;
                 bar.set_message(format!(", {n} failed"));
@@ -84,7 +84,7 @@ fn pace_text(status: Status) -> String {
 /// Both callbacks, in turn, with each result.
 pub fn both(first: Option<Progress>, second: Option<Progress>) -> Option<Progress> {
     match (first, second) {
-        (Some(a), Some(b)) => Some(Box::new(move |result: &JobResult| {
+        (Some(a), Some(b)) => Some(Box::new(move |result: &OrderResult| {
             a(result);
             b(result);
         })),

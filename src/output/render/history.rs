@@ -19,7 +19,7 @@ pub fn history(records: &[Record], format: Format, style: &Style) -> String {
         return text_lines(records.iter().map(|r| {
             vec![
                 r.time.clone(),
-                r.job_id.clone(),
+                r.id.clone(),
                 r.outcome.as_str().to_string(),
                 fields(r),
             ]
@@ -31,7 +31,7 @@ pub fn history(records: &[Record], format: Format, style: &Style) -> String {
     let mut table = new_table(style);
     let id_header = if records
         .iter()
-        .any(|r| snowball_model::OrderKind::of(&r.job_id) == snowball_model::OrderKind::Cluster)
+        .any(|r| snowball_model::OrderKind::of(&r.id) == snowball_model::OrderKind::Cluster)
     {
         "Job or cluster ID"
     } else {
@@ -47,16 +47,12 @@ pub fn history(records: &[Record], format: Format, style: &Style) -> String {
             .collect();
         table.add_row(vec![
             Cell::new(escape_controls(&r.time)),
-            Cell::new(escape_controls(&r.job_id)),
+            Cell::new(escape_controls(&r.id)),
             Cell::new(r.outcome.as_str()),
             Cell::new(changes.join("\n")),
             Cell::new(escape_controls(&r.command)),
         ]);
     }
-    keep_whole(
-        &mut table,
-        1,
-        widest(records.iter().map(|r| r.job_id.as_str())),
-    );
+    keep_whole(&mut table, 1, widest(records.iter().map(|r| r.id.as_str())));
     table.to_string() + "\n"
 }

@@ -19,7 +19,7 @@ use serde_json::Value as Json;
 
 use crate::history_file::Record;
 use crate::output::Format;
-use crate::report::{JobResult, Outcome};
+use crate::report::{OrderResult, Outcome};
 use crate::text::{escape_controls, escaped};
 use crate::yaml;
 

@@ -11,8 +11,8 @@ const NOT_ATTEMPTED: (&str, &str) = ("NotAttempted", "not attempted; nothing was
 /// `JOB_ID<TAB>OUTCOME<TAB>FIELDS` (the changed members, comma-joined) for
 /// updated, planned and unchanged; `JOB_ID<TAB>OUTCOME<TAB>CODE<TAB>MESSAGE`
 /// for failed, unknown and skipped.
-fn result_line(r: &JobResult) -> Vec<String> {
-    let mut cols = vec![r.job_id.clone(), r.outcome.as_str().to_string()];
+fn result_line(r: &OrderResult) -> Vec<String> {
+    let mut cols = vec![r.id.clone(), r.outcome.as_str().to_string()];
     match r.outcome {
         Outcome::Updated | Outcome::Planned | Outcome::Unchanged => cols.push(
             r.changes
@@ -30,7 +30,7 @@ fn result_line(r: &JobResult) -> Vec<String> {
 }
 
 /// Edit results: an array of results, a table, or a line per job ([`result_line`]).
-pub fn results(results: &[JobResult], format: Format, style: &Style) -> String {
+pub fn results(results: &[OrderResult], format: Format, style: &Style) -> String {
     if let Some(out) = machine(&results, format) {
         return out;
     }
@@ -40,7 +40,7 @@ pub fn results(results: &[JobResult], format: Format, style: &Style) -> String {
     let mut table = new_table(style);
     let header = if results
         .iter()
-        .any(|r| snowball_model::OrderKind::of(&r.job_id) == snowball_model::OrderKind::Cluster)
+        .any(|r| snowball_model::OrderKind::of(&r.id) == snowball_model::OrderKind::Cluster)
     {
         "Job or cluster ID"
     } else {
@@ -76,16 +76,12 @@ pub fn results(results: &[JobResult], format: Format, style: &Style) -> String {
             (None, _) => changes.collect::<Vec<_>>().join("\n"),
         };
         table.add_row(vec![
-            Cell::new(&r.job_id),
+            Cell::new(&r.id),
             colored(r.outcome.as_str(), color, style),
             Cell::new(detail),
         ]);
     }
-    keep_whole(
-        &mut table,
-        0,
-        widest(results.iter().map(|r| r.job_id.as_str())),
-    );
+    keep_whole(&mut table, 0, widest(results.iter().map(|r| r.id.as_str())));
     table.to_string() + "\n"
 }
 
@@ -103,13 +99,13 @@ fn shorten(text: &str, most: usize) -> String {
 
 /// The orders a person is asked to cancel: each ID with its type, device
 /// and description, so that the right ones are recognized.
-pub fn cancels(planned: &[JobResult], style: &Style) -> String {
+pub fn cancels(planned: &[OrderResult], style: &Style) -> String {
     let mut table = new_table(style);
     table.set_header(vec!["ID", "Type", "Device", "Description"]);
     for r in planned.iter().filter(|r| r.outcome == Outcome::Planned) {
         let order = r.order.clone().unwrap_or_default();
         table.add_row(vec![
-            Cell::new(&r.job_id),
+            Cell::new(&r.id),
             Cell::new(escape_controls(&order.job_type)),
             Cell::new(escape_controls(&order.device)),
             Cell::new(escape_controls(&shorten(
@@ -118,16 +114,12 @@ pub fn cancels(planned: &[JobResult], style: &Style) -> String {
             ))),
         ]);
     }
-    keep_whole(
-        &mut table,
-        0,
-        widest(planned.iter().map(|r| r.job_id.as_str())),
-    );
+    keep_whole(&mut table, 0, widest(planned.iter().map(|r| r.id.as_str())));
     table.to_string() + "\n"
 }
 
 /// One line for people: what happened overall.
-pub fn summary(results: &[JobResult], dry_run: bool) -> String {
+pub fn summary(results: &[OrderResult], dry_run: bool) -> String {
     let count = |o: Outcome| {
         results
             .iter()
@@ -247,19 +239,19 @@ mod tests {
             before: json!(1),
             after: json!(2),
         };
-        let with_changes = |id: &str, outcome| JobResult {
+        let with_changes = |id: &str, outcome| OrderResult {
             changes: vec![change("ShippingOption"), change("Description")],
-            ..JobResult::new(id, outcome)
+            ..OrderResult::new(id, outcome)
         };
         let error = |code: &str| Some(Failure::new(Kind::Unreachable, code, "tab\there\nline"));
         let results = vec![
             with_changes("J1", Outcome::Updated),
             with_changes("J2", Outcome::Planned),
-            JobResult::new("J3", Outcome::Unchanged),
-            JobResult::failed("J4", Failure::invalid("bad")),
+            OrderResult::new("J3", Outcome::Unchanged),
+            OrderResult::failed("J4", Failure::invalid("bad")),
             with_changes("J5", Outcome::Unknown).with(Outcome::Unknown, error("UpdateFateUnknown")),
-            JobResult::skipped("J6"),
-            JobResult::skipped("J7").with(Outcome::Skipped, error("Aborted")),
+            OrderResult::skipped("J6"),
+            OrderResult::skipped("J7").with(Outcome::Skipped, error("Aborted")),
         ];
         let style = Style {
             color: false,
