@@ -23,6 +23,8 @@ pub enum Kind {
     Interrupted,
     /// Terminated by SIGTERM.
     Terminated,
+    /// Hung up by SIGHUP (its terminal closed).
+    HungUp,
 }
 
 /// Every exit code and what it means: the one place they are written, for
@@ -65,6 +67,11 @@ pub const EXIT_CODES: &[(Option<Kind>, i32, &str)] = &[
         Some(Kind::Terminated),
         143,
         "terminated by SIGTERM, as for SIGINT",
+    ),
+    (
+        Some(Kind::HungUp),
+        129,
+        "hung up by SIGHUP (its terminal closed), as for SIGINT; ignored under nohup",
     ),
 ];
 

@@ -240,7 +240,15 @@ pub async fn connect_for_edit(
     stop: &Stop,
 ) -> Result<Option<(Vec<String>, Snow)>, Failure> {
     let ids = job_ids(global, job_args, ui::pick::Pick::Several, stop).await?;
-    Ok(connect(global, stop).await?.map(|snow| (ids, snow)))
+    match connect(global, stop).await? {
+        Some(snow) => Ok(Some((ids, snow))),
+        None => {
+            // A signal before the first request: every order not attempted.
+            let skipped: Vec<JobResult> = ids.iter().map(|id| JobResult::skipped(id)).collect();
+            report(global, &skipped);
+            Ok(None)
+        }
+    }
 }
 
 /// The orders still editable, as list entries (JobListEntry, ClusterListEntry):
