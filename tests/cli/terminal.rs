@@ -182,7 +182,7 @@ fn json_on_a_terminal_escapes_what_a_terminal_would_act_on_and_a_pipe_keeps_it()
         // The same document: a script reading it gets the very text.
         let start = out.find(['[', '{', '"']).unwrap();
         let doc: serde_json::Value = serde_json::from_str(&out[start..]).unwrap();
-        let text = doc.pointer("/0/Description").or(Some(&doc)).unwrap();
+        let text = doc.pointer("/0/Description").unwrap_or(&doc);
         if args[0] == "show" {
             assert_eq!(text, RISKY, "{out}");
         }
