@@ -849,3 +849,25 @@ fn json_seeds_with_surrogate_pair_escapes_load() {
     let jobs: serde_json::Value = serde_json::from_str(&jobs).unwrap();
     assert_eq!(jobs[0]["Description"], "\u{1F600}", "{jobs}");
 }
+
+#[test]
+fn a_state_file_that_is_a_socket_or_no_file_at_all_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let socket = dir.path().join("state.sock");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    for (path, says) in [
+        (path_arg(&socket), "a socket"),
+        ("/", "not the path of a file"),
+        ("..", "not the path of a file"),
+    ] {
+        let (code, out, err) = refused(&["--state-file", path]);
+        assert_eq!((code, out.as_str()), (Some(1), ""), "{path:?}: {err}");
+        assert!(err.contains(says), "{path:?}: {err}");
+    }
+    let kind = std::fs::symlink_metadata(&socket).unwrap().file_type();
+    assert!(
+        std::os::unix::fs::FileTypeExt::is_socket(&kind),
+        "left alone"
+    );
+    assert!(!Path::new(".lock").exists());
+}
