@@ -3,7 +3,8 @@
 # show a pending job and the addresses, change its shipping and capacity, add a
 # bucket and remove another, preview an edit, look at the history and undo the
 # last edit, show the result, edit a pending cluster, preview cancelling a
-# job, plan a change for review and submit it, and stop the endpoint. Nothing here touches AWS.
+# job, plan a change for review and submit it, keep the demo's orders to a
+# fleet standard (conform), and stop the endpoint. Nothing here touches AWS.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -63,6 +64,15 @@ run cancel JID00000000-0000-4000-8000-000000000002 --dry-run
 run set-shipping JID00000000-0000-4000-8000-000000000003 --speed STANDARD --plan "$aws_home/plan.json"
 run submit "$aws_home/plan.json"
 run submit "$aws_home/plan.json" --cli-error-format json -o text
+# Fleet standards: the demo's imports drift from the example standard (exit 7),
+# one pass makes them conform, and a second check finds nothing to do.
+set +e
+run conform examples/standard.yaml --check
+drift=$?
+set -e
+[ "$drift" -eq 7 ] || { echo "expected conform --check to exit 7 (drift), got $drift" >&2; exit 1; }
+run conform examples/standard.yaml --yes
+run conform examples/standard.yaml --check
 
 echo
 echo "==> Done; stopping the endpoint."

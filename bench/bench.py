@@ -13,9 +13,13 @@ Run with `bench/run [SECTION...]` (builds release binaries first); sections:
   requests/s; 40 jobs at 4/s with 20 ms latency; 40 jobs at 2/s with
   --concurrency 256): wall time, failed jobs and the 2N/R floor;
 - cost: `show` of one job over plain HTTP against `snowjob --version` (the
-  cost of an edit is its requests, not start-up); no AWS CLI or boto3 needed.
+  cost of an edit is its requests, not start-up); no AWS CLI or boto3 needed;
+- conform: a `conform` pass over 1,000 pending jobs that all conform (its
+  requests, and its time against `show` of the same 1,000 IDs), and a pass
+  over 100 pending jobs of which 50 drift at --rate-limit 20 (failed jobs,
+  and its time against its requests / 20).
 
-All four by default. SNOWBALL_LOCAL=path runs another snowball-local binary
+All five by default. SNOWBALL_LOCAL=path runs another snowball-local binary
 (e.g. one built before a change; the throttle section needs --rate-limit),
 SNOWJOB=path another snowjob.
 Only 127.0.0.1 is contacted.
@@ -148,8 +152,9 @@ def stop(server):
     server.wait()
 
 
-def seed_file(directory, jobs):
-    """A seed of `jobs` pending jobs, each the size of a real one; returns (path, IDs)."""
+def seed_file(directory, jobs, speed=lambda i: "SECOND_DAY"):
+    """A seed of `jobs` pending jobs, each the size of a real one (job i
+    shipping `speed(i)`); returns (path, IDs)."""
     ids = [f"JID{uuid.uuid4()}" for _ in range(jobs)]
     doc = {"Jobs": [{
         "JobId": job, "JobType": "IMPORT", "SnowballType": "EDGE",
@@ -157,7 +162,7 @@ def seed_file(directory, jobs):
         "RoleARN": "arn:aws:iam::123456789012:role/snowball-import",
         "KmsKeyARN": "arn:aws:kms:us-east-1:123456789012:key/abcd1234-a123-456a-a12b-a123b4cd56ef",
         "AddressId": "ADID00000000-0000-4000-8000-000000000001",
-        "ShippingDetails": {"ShippingOption": "SECOND_DAY"},
+        "ShippingDetails": {"ShippingOption": speed(i)},
         "Resources": {"S3Resources": [{"BucketArn": f"arn:aws:s3:::bench-bucket-{i}"}]},
         "Notification": {"SnsTopicARN": "arn:aws:sns:us-east-1:123456789012:snow",
                          "JobStatesToNotify": ["InTransitToCustomer", "Complete"], "NotifyAll": False},
@@ -260,7 +265,86 @@ def bench_cost():
     return {"version": version, "show": show, "ratio": ratio}
 
 
-SECTIONS = ("tools", "state", "throttle", "cost")
+CONFORM_JOBS = 1000
+CONFORM_REPEATS = int(os.environ.get("BENCH_CONFORM_REPEATS", "5"))
+# (pending jobs, of which drift, requests a second) for the rate-limited pass.
+CONFORM_THROTTLED = (100, 50, 20)
+STANDARD = """Name: bench
+Select: {Kind: [job], JobType: [IMPORT]}
+Set:
+  ShippingOption: NEXT_DAY
+  Notification: {SnsTopicARN: "arn:aws:sns:us-east-1:123456789012:snow"}
+"""
+
+
+def bench_conform():
+    """A conform pass that sends nothing, against show; a drifting one, rate-limited."""
+    results = {}
+    with tempfile.TemporaryDirectory() as d:
+        standard = os.path.join(d, "standard.yaml")
+        with open(standard, "w") as f:
+            f.write(STANDARD)
+        seed, ids = seed_file(d, CONFORM_JOBS, speed=lambda i: "NEXT_DAY")
+        server, url = start_server("--seed", seed)
+        try:
+            env = env_for(url, d)
+            control(url, "DELETE", "/_local/journal")
+            run([SNOWJOB, "conform", standard, "-q", "-o", "json"], env)
+            ops = [e["operation"] for e in control(url, "GET", "/_local/journal")]
+            listed = [op for op in ops if op.startswith("List")]
+            others = sorted(set(ops) - {"ListJobs", "ListClusters", "ListClusterJobs", "DescribeJob"})
+            described = ops.count("DescribeJob")
+            stdin = "\n".join(ids) + "\n"
+            show, conform = [], []
+            for _ in range(CONFORM_REPEATS):
+                show.append(run([SNOWJOB, "show", "-", "-o", "json"], env, stdin=stdin)[0])
+                conform.append(run([SNOWJOB, "conform", standard, "-q", "-o", "json"], env)[0])
+        finally:
+            stop(server)
+    show, conform = stats(show), stats(conform)
+    ratio = conform["median"] / show["median"]
+    results["all_conform"] = {"jobs": CONFORM_JOBS, "list_requests": len(listed), "describe_job": described,
+                              "other_requests": others, "show": show, "conform": conform, "ratio": ratio}
+
+    jobs, drifting, rate = CONFORM_THROTTLED
+    with tempfile.TemporaryDirectory() as d:
+        standard = os.path.join(d, "standard.yaml")
+        with open(standard, "w") as f:
+            f.write(STANDARD)
+        seed, ids = seed_file(d, jobs, speed=lambda i: "SECOND_DAY" if i < drifting else "NEXT_DAY")
+        server, url = start_server("--seed", seed, "--rate-limit", str(rate))
+        try:
+            env = env_for(url, d)
+            elapsed, code, _ = run([SNOWJOB, "conform", standard, "-q", "-o", "json", "--yes"], env, check=False)
+            stored = control(url, "GET", "/_local/jobs")
+            failed = sum(1 for j in stored if j["ShippingDetails"]["ShippingOption"] != "NEXT_DAY")
+            journal = control(url, "GET", "/_local/journal")
+            answered = [e for e in journal if e.get("fault") != "throttled"]
+            updates = sum(1 for e in answered if e["operation"] == "UpdateJob")
+        finally:
+            stop(server)
+    floor = len(answered) / rate
+    results["drifting"] = {"jobs": jobs, "drifting": drifting, "rate": rate, "seconds": elapsed, "exit": code,
+                           "failed_jobs": failed, "requests": len(answered), "updates": updates, "floor": floor}
+
+    a, t = results["all_conform"], results["drifting"]
+    print("conform passes:")
+    print(f"  {a['jobs']} pending jobs, all conforming: {a['list_requests']} list pages + {a['describe_job']} DescribeJob"
+          f" (other requests: {', '.join(a['other_requests']) or 'none'}); "
+          f"pass {ms(a['conform']['median'])} against show of the same IDs {ms(a['show']['median'])}: {a['ratio']:.2f}x")
+    print(f"  {t['jobs']} pending jobs, {t['drifting']} drifting, --rate-limit {t['rate']}: {t['seconds']:.2f} s "
+          f"(requests / R = {t['requests']} / {t['rate']} = {t['floor']:.1f} s, target 1.25x = {1.25 * t['floor']:.1f} s), "
+          f"exit {t['exit']}, {t['failed_jobs']} failed jobs, {t['updates']} UpdateJob")
+    only = a["describe_job"] == a["jobs"] and not a["other_requests"]
+    print(f"{'met    ' if only else 'MISSED '} a conforming pass sends the list pages and one DescribeJob per job, nothing else")
+    print(f"{'met    ' if a['ratio'] <= 1.25 else 'MISSED '} a conforming pass within 1.25x of show of the same jobs")
+    met = t["failed_jobs"] == 0 and t["seconds"] <= 1.25 * t["floor"]
+    print(f"{'met    ' if met else 'MISSED '} {t['jobs']} jobs, {t['drifting']} drifting at {t['rate']}/s: 0 failed and within 1.25x of requests / R")
+    print()
+    return results
+
+
+SECTIONS = ("tools", "state", "throttle", "cost", "conform")
 
 
 def main():
@@ -277,6 +361,8 @@ def main():
         results["throttled"] = bench_throttle()
     if "cost" in sections:
         results["show_cost"] = bench_cost()
+    if "conform" in sections:
+        results["conform"] = bench_conform()
     out = os.environ.get("BENCH_JSON")
     if out:
         with open(out, "w") as f:

@@ -59,6 +59,7 @@ Register-ArgumentCompleter -Native -CommandName 'snowjob' -ScriptBlock {
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Edit a job''s members in your editor ($VISUAL, else $EDITOR, else vi)')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel pending jobs (New) or clusters (AwaitingQuorum); irreversible')
             [CompletionResult]::new('submit', 'submit', [CompletionResultType]::ParameterValue, 'Send exactly a reviewed plan (written by --plan FILE), or nothing')
+            [CompletionResult]::new('conform', 'conform', [CompletionResultType]::ParameterValue, 'Keep every pending order to the team''s standards (standard files)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a static shell completion script (options and values, no job IDs)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -438,6 +439,32 @@ Register-ArgumentCompleter -Native -CommandName 'snowjob' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'snowjob;conform' {
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'A pass every DURATION (30s, 5m, 1h30m; 1s to 24h) until SIGINT or SIGTERM')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile from the AWS config and credentials files')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'The AWS region (else AWS_REGION or the profile''s region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send requests to this endpoint instead of the region''s (e.g. snowball-local)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'A JMESPath query (as in the AWS CLI) applied to the output''s JSON document before it is printed in the chosen format; at most 64 levels deep.')
+            [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'Plan as --dry-run does, and write the plan (what each order would be sent) to FILE, readable by you only, for `snowjob submit FILE` after review')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a reply')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Jobs handled at once')
+            [CompletionResult]::new('--cli-error-format', '--cli-error-format', [CompletionResultType]::ParameterName, 'How errors, warnings and notes are written to stderr: as text (enhanced, the default; legacy is the same), or one JSON object, YAML document or tab-separated line each, for scripts. Else AWS_CLI_ERROR_FORMAT, else the profile''s cli_error_format')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Send nothing; exit 7 when some order does not meet the standards')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the change and the exact request; send nothing that modifies')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (before editing several jobs, or sending an edit)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (before editing several jobs, or sending an edit)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors (and the output of show, list, addresses and --query)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors (and the output of show, list, addresses and --query)')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Trace requests and responses to stderr (credentials and signatures redacted)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (also when NO_COLOR is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'snowjob;completions' {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile from the AWS config and credentials files')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'The AWS region (else AWS_REGION or the profile''s region)')
@@ -478,6 +505,7 @@ Register-ArgumentCompleter -Native -CommandName 'snowjob' -ScriptBlock {
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Edit a job''s members in your editor ($VISUAL, else $EDITOR, else vi)')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel pending jobs (New) or clusters (AwaitingQuorum); irreversible')
             [CompletionResult]::new('submit', 'submit', [CompletionResultType]::ParameterValue, 'Send exactly a reviewed plan (written by --plan FILE), or nothing')
+            [CompletionResult]::new('conform', 'conform', [CompletionResultType]::ParameterValue, 'Keep every pending order to the team''s standards (standard files)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a static shell completion script (options and values, no job IDs)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -525,6 +553,9 @@ Register-ArgumentCompleter -Native -CommandName 'snowjob' -ScriptBlock {
             break
         }
         'snowjob;help;submit' {
+            break
+        }
+        'snowjob;help;conform' {
             break
         }
         'snowjob;help;completions' {

@@ -34,6 +34,9 @@ _snowjob() {
             snowjob,completions)
                 cmd="snowjob__subcmd__completions"
                 ;;
+            snowjob,conform)
+                cmd="snowjob__subcmd__conform"
+                ;;
             snowjob,edit)
                 cmd="snowjob__subcmd__edit"
                 ;;
@@ -85,6 +88,9 @@ _snowjob() {
             snowjob__subcmd__help,completions)
                 cmd="snowjob__subcmd__help__subcmd__completions"
                 ;;
+            snowjob__subcmd__help,conform)
+                cmd="snowjob__subcmd__help__subcmd__conform"
+                ;;
             snowjob__subcmd__help,edit)
                 cmd="snowjob__subcmd__help__subcmd__edit"
                 ;;
@@ -125,7 +131,7 @@ _snowjob() {
 
     case "${cmd}" in
         snowjob)
-            opts="-o -y -q -h -V --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help --version show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel submit completions help"
+            opts="-o -y -q -h -V --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help --version show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel submit conform completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -586,6 +592,72 @@ _snowjob() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        snowjob__subcmd__conform)
+            opts="-o -y -q -h --check --watch --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --watch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml text off" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --plan)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-error-format)
+                    COMPREPLY=($(compgen -W "enhanced legacy json yaml text" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         snowjob__subcmd__edit)
             opts="-o -y -q -h --profile --region --endpoint-url --output --query --dry-run --plan --yes --quiet --debug --no-color --max-attempts --connect-timeout --read-timeout --concurrency --cli-error-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -649,7 +721,7 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__help)
-            opts="show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel submit completions help"
+            opts="show list clusters addresses set-shipping set-capacity add-s3-resource remove-s3-resource set-nfs-limit apply history undo edit cancel submit conform completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -733,6 +805,20 @@ _snowjob() {
             return 0
             ;;
         snowjob__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        snowjob__subcmd__help__subcmd__conform)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -56,6 +56,7 @@ set edit:completion:arg-completer[snowjob] = {|@words|
             cand edit 'Edit a job''s members in your editor ($VISUAL, else $EDITOR, else vi)'
             cand cancel 'Cancel pending jobs (New) or clusters (AwaitingQuorum); irreversible'
             cand submit 'Send exactly a reviewed plan (written by --plan FILE), or nothing'
+            cand conform 'Keep every pending order to the team''s standards (standard files)'
             cand completions 'Print a static shell completion script (options and values, no job IDs)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -419,6 +420,31 @@ set edit:completion:arg-completer[snowjob] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'snowjob;conform'= {
+            cand --watch 'A pass every DURATION (30s, 5m, 1h30m; 1s to 24h) until SIGINT or SIGTERM'
+            cand --profile 'Use this profile from the AWS config and credentials files'
+            cand --region 'The AWS region (else AWS_REGION or the profile''s region)'
+            cand --endpoint-url 'Send requests to this endpoint instead of the region''s (e.g. snowball-local)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --query 'A JMESPath query (as in the AWS CLI) applied to the output''s JSON document before it is printed in the chosen format; at most 64 levels deep.'
+            cand --plan 'Plan as --dry-run does, and write the plan (what each order would be sent) to FILE, readable by you only, for `snowjob submit FILE` after review'
+            cand --max-attempts 'Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count'
+            cand --connect-timeout 'Seconds to wait for a connection'
+            cand --read-timeout 'Seconds to wait for a reply'
+            cand --concurrency 'Jobs handled at once'
+            cand --cli-error-format 'How errors, warnings and notes are written to stderr: as text (enhanced, the default; legacy is the same), or one JSON object, YAML document or tab-separated line each, for scripts. Else AWS_CLI_ERROR_FORMAT, else the profile''s cli_error_format'
+            cand --check 'Send nothing; exit 7 when some order does not meet the standards'
+            cand --dry-run 'Show the change and the exact request; send nothing that modifies'
+            cand -y 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
+            cand --yes 'Do not ask for confirmation (before editing several jobs, or sending an edit)'
+            cand -q 'Print only errors (and the output of show, list, addresses and --query)'
+            cand --quiet 'Print only errors (and the output of show, list, addresses and --query)'
+            cand --debug 'Trace requests and responses to stderr (credentials and signatures redacted)'
+            cand --no-color 'No colour (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'snowjob;completions'= {
             cand --profile 'Use this profile from the AWS config and credentials files'
             cand --region 'The AWS region (else AWS_REGION or the profile''s region)'
@@ -458,6 +484,7 @@ set edit:completion:arg-completer[snowjob] = {|@words|
             cand edit 'Edit a job''s members in your editor ($VISUAL, else $EDITOR, else vi)'
             cand cancel 'Cancel pending jobs (New) or clusters (AwaitingQuorum); irreversible'
             cand submit 'Send exactly a reviewed plan (written by --plan FILE), or nothing'
+            cand conform 'Keep every pending order to the team''s standards (standard files)'
             cand completions 'Print a static shell completion script (options and values, no job IDs)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -490,6 +517,8 @@ set edit:completion:arg-completer[snowjob] = {|@words|
         &'snowjob;help;cancel'= {
         }
         &'snowjob;help;submit'= {
+        }
+        &'snowjob;help;conform'= {
         }
         &'snowjob;help;completions'= {
         }

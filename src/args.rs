@@ -14,6 +14,7 @@ use crate::core::checks::fits_shape;
 pub use crate::output::Format;
 pub use crate::output::message::ErrorFormat;
 use crate::output::query::Query;
+use crate::output::render::Style;
 
 #[derive(Args, Debug, Clone)]
 #[command(next_help_heading = "Global options")]
@@ -72,6 +73,52 @@ pub struct Global {
     /// which options are global).
     #[arg(skip)]
     pub command_line: String,
+    /// What the process's standard streams are, read once ([`Global::resolve`]).
+    #[arg(skip)]
+    pub terminal: Terminal,
+    /// How tables and text are drawn (colour, width), resolved once.
+    #[arg(skip)]
+    pub style: Style,
+}
+
+/// Which of the process's standard streams are terminals.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Terminal {
+    pub stdin: bool,
+    pub stdout: bool,
+    pub stderr: bool,
+}
+
+impl Terminal {
+    pub fn of_process() -> Terminal {
+        use std::io::IsTerminal;
+        Terminal {
+            stdin: std::io::stdin().is_terminal(),
+            stdout: std::io::stdout().is_terminal(),
+            stderr: std::io::stderr().is_terminal(),
+        }
+    }
+
+    /// A person can be asked: stdin and stderr are a terminal.
+    pub fn can_ask(self) -> bool {
+        self.stdin && self.stderr
+    }
+}
+
+impl Global {
+    /// The settings that follow from the options and the process, resolved
+    /// once, before the command runs: the command line the history records,
+    /// a plan being a dry run written down, the terminals, and the style
+    /// (colour unless --no-color or NO_COLOR, or stdout is no terminal).
+    pub fn resolve(&mut self, command_line: String, no_color_env: bool) {
+        self.command_line = command_line;
+        self.dry_run |= self.plan.is_some();
+        self.terminal = Terminal::of_process();
+        self.style = Style {
+            color: !self.no_color && !no_color_env && self.terminal.stdout,
+            width: crate::output::render::terminal_width(),
+        };
+    }
 }
 
 /// `--plan`'s file: a path (stdout carries the results).
@@ -143,47 +190,7 @@ pub fn address_id(text: &str) -> Result<String, String> {
     }
 }
 
-/// S3 bucket naming rules: 3–63 characters of lowercase letters, digits, `.`
-/// and `-`, starting and ending with a letter or digit.
-fn is_bucket_name(name: &str) -> bool {
-    let edge_ok = |c: Option<char>| c.is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
-    (3..=63).contains(&name.len())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-')
-        && edge_ok(name.chars().next())
-        && edge_ok(name.chars().last())
-        && !name.contains("..")
-}
-
-/// A bucket as the user gave it: an S3 bucket ARN, or a bare name (checked
-/// against today's naming rules) that becomes one in the region's partition.
-pub fn bucket_arn(given: &str, partition: &str) -> Result<String, String> {
-    if let Some(rest) = given.strip_prefix("arn:") {
-        let parts: Vec<&str> = rest.splitn(5, ':').collect();
-        return match parts[..] {
-            // Legacy buckets may have names today's rules refuse; an ARN is taken as given.
-            [p, "s3", "", "", name]
-                if p.starts_with("aws")
-                    && !name.is_empty()
-                    && !name.contains('/')
-                    && given.len() <= 255 =>
-            {
-                Ok(given.to_string())
-            }
-            _ => Err(format!(
-                "'{given}' is not an S3 bucket ARN: expected arn:{partition}:s3:::BUCKET"
-            )),
-        };
-    }
-    if is_bucket_name(given) {
-        Ok(format!("arn:{partition}:s3:::{given}"))
-    } else {
-        Err(format!(
-            "'{given}' is not a bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit (or give the bucket ARN)"
-        ))
-    }
-}
+pub use crate::core::checks::bucket_arn;
 
 pub fn job_id_or_dash(text: &str) -> Result<String, String> {
     if text == "-" {

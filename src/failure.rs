@@ -23,6 +23,8 @@ pub enum Kind {
     Interrupted,
     /// Terminated by SIGTERM.
     Terminated,
+    /// `conform --check`: some order does not meet its standards.
+    Drift,
     /// Hung up by SIGHUP (its terminal closed).
     HungUp,
 }
@@ -57,6 +59,11 @@ pub const EXIT_CODES: &[(Option<Kind>, i32, &str)] = &[
         Some(Kind::Unreachable),
         6,
         "the service could not be reached or kept failing after retries, or an update's fate is unknown (check with `snowjob show JOB_ID`)",
+    ),
+    (
+        Some(Kind::Drift),
+        7,
+        "conform --check: some order does not meet the standards (nothing was sent)",
     ),
     (
         Some(Kind::Interrupted),
@@ -158,6 +165,7 @@ codes! {
     AmbiguousBucket => Invalid,
     NodeJob => Invalid,
     NotForCluster => Invalid,
+    StandardsConflict => Invalid,
     // The order, as it is now, does not take the edit.
     JobNotEditable => NotEditable,
     JobChanged => NotEditable,
@@ -166,6 +174,8 @@ codes! {
     CannotUndoCancel => NotEditable,
     NoHistory => NotFound,
     NoPendingJobs => NotFound,
+    // Orders that do not meet their standards (conform --check).
+    Drift => Drift,
     // Configuration and credentials.
     InvalidConfiguration => Config,
     InvalidCredentials => Config,

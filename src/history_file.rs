@@ -41,6 +41,8 @@ pub struct Record {
     pub outcome: Outcome,
     pub changes: Vec<Change>,
     pub request: Json,
+    /// The standards that selected the order (`conform`); empty otherwise.
+    pub standards: Vec<String>,
 }
 
 /// A record as a line holds it: the ID under `JobId` or `ClusterId`, and
@@ -63,6 +65,8 @@ struct Line {
     outcome: Outcome,
     changes: Vec<Change>,
     request: Json,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    standards: Vec<String>,
 }
 
 impl From<Record> for Line {
@@ -81,6 +85,7 @@ impl From<Record> for Line {
             outcome: r.outcome,
             changes: r.changes,
             request: r.request,
+            standards: r.standards,
         }
     }
 }
@@ -109,6 +114,7 @@ impl TryFrom<Line> for Record {
             outcome: l.outcome,
             changes: l.changes,
             request: l.request,
+            standards: l.standards,
         })
     }
 }
@@ -147,6 +153,7 @@ pub fn records(results: &[JobResult], target: &Target, command: &str, time: &str
             outcome: r.outcome,
             changes: r.changes.clone(),
             request: r.request.clone().unwrap_or(Json::Null),
+            standards: r.standards.clone(),
         })
         .collect()
 }

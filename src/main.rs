@@ -27,9 +27,9 @@ fn main() {
     let args: Vec<String> = std::env::args_os()
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
-    cli.global.command_line = snowjob::cli::command_line(&args);
-    // A plan is a dry run written down.
-    cli.global.dry_run |= cli.global.plan.is_some();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    cli.global
+        .resolve(snowjob::cli::command_line(&args), no_color);
     if cli.global.output == snowjob::output::Format::Off {
         stdio::turn_stdout_off();
     }

@@ -56,6 +56,9 @@ pub struct JobResult {
     /// What the order is, for a person asked to cancel it (not shown in
     /// results): its type, device and description.
     pub order: Option<OrderSummary>,
+    /// The names of the standards that selected the order (`conform`, and
+    /// `submit` of its plan); empty for every other edit, and then not shown.
+    pub standards: Vec<String>,
 }
 
 /// An order as a person recognizes it.
@@ -73,6 +76,9 @@ impl Serialize for JobResult {
         let id = snowball_model::OrderKind::of(&self.job_id).id_member();
         map.serialize_entry(id, &self.job_id)?;
         map.serialize_entry("Outcome", &self.outcome)?;
+        if !self.standards.is_empty() {
+            map.serialize_entry("Standards", &self.standards)?;
+        }
         map.serialize_entry("Changes", &self.changes)?;
         if let Some(request) = &self.request {
             map.serialize_entry("Request", request)?;
@@ -95,6 +101,7 @@ impl JobResult {
             request: None,
             error: None,
             order: None,
+            standards: Vec::new(),
         }
     }
 

@@ -7,7 +7,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 use clap_complete::engine::{ArgValueCandidates, ArgValueCompleter};
 
 pub use crate::args::{Format, Global};
-use crate::commands;
+use crate::commands::{self, Declared, What};
 use crate::core::stop::Stop;
 use crate::failure::Failure;
 use crate::output::message::{ErrorFormat, Message};
@@ -48,16 +48,6 @@ fn configuration() -> String {
         docs::environment_names(|n| n.starts_with("AWS_")).join(", "),
         docs::environment_names(|n| !n.starts_with("AWS_")).join(", ")
     )
-}
-
-/// A subcommand's examples (declared beside its arguments) as its help's
-/// closing text.
-fn examples(listed: &[(&str, &str)]) -> String {
-    listed
-        .iter()
-        .fold(String::from("Examples:"), |text, (what, line)| {
-            text + &format!("\n  # {what}\n  {line}")
-        })
 }
 
 /// Safely edit pending AWS Snow Family jobs.
@@ -115,158 +105,63 @@ pub fn command() -> clap::Command {
     })
 }
 
-#[derive(Subcommand, Debug)]
-pub enum Command {
-    /// Show jobs: state and edit window left, shipping, capacity, resources, services.
-    #[command(after_help = examples(commands::show::EXAMPLES))]
+/// The subcommands, each named once: the enum clap parses, and what each
+/// one is ([`What`], declared beside its arguments in `commands::NAME` with
+/// its help and examples), so that no list of commands is kept by hand.
+macro_rules! subcommands {
+    ($($variant:ident($args:ty),)*) => {
+        #[derive(Subcommand, Debug)]
+        pub enum Command {
+            $($variant($args),)*
+        }
+
+        impl Command {
+            /// What the command is, as its module declares it.
+            pub fn what(&self) -> What {
+                match self {
+                    $(Command::$variant(_) => <$args as Declared>::WHAT,)*
+                }
+            }
+
+            /// Each subcommand's name (as clap spells it) and what it is.
+            pub fn all() -> Vec<(String, What)> {
+                vec![$((kebab(stringify!($variant)), <$args as Declared>::WHAT),)*]
+            }
+        }
+    };
+}
+
+subcommands! {
     Show(commands::show::ShowArgs),
-    /// List jobs; without --all only those still editable (New).
-    #[command(after_help = examples(commands::list::EXAMPLES))]
     List(commands::list::ListArgs),
-    /// List clusters; without --all only those still editable (AwaitingQuorum).
-    ///
-    /// A cluster (CID…) is edited like a job, with UpdateCluster while it is
-    /// AwaitingQuorum: give its ID to set-shipping, add-s3-resource, apply,
-    /// edit and the rest. Its node jobs are edited through it. Follows every
-    /// page of ListClusters.
-    #[command(after_help = examples(commands::clusters::EXAMPLES))]
     Clusters(commands::clusters::ClustersArgs),
-    /// List the account's shipping addresses, address ID first.
-    ///
-    /// Their IDs are what --address-id and --forwarding-address-id take. Follows
-    /// every page of DescribeAddresses.
-    #[command(after_help = examples(commands::addresses::EXAMPLES))]
     Addresses(commands::addresses::AddressesArgs),
-    /// Change the shipping speed, the address or the forwarding address.
-    #[command(after_help = examples(commands::set_shipping::EXAMPLES))]
     SetShipping(commands::set_shipping::SetShippingArgs),
-    /// Change the device capacity.
-    #[command(after_help = examples(commands::set_capacity::EXAMPLES))]
     SetCapacity(commands::set_capacity::SetCapacityArgs),
-    /// Add an S3 bucket, or change one the job has, keeping every other resource.
-    ///
-    /// Every other bucket, Lambda function and AMI is carried along. A new bucket
-    /// gets the settings given, and by default --service s3 and the job type's
-    /// transfer option. For a bucket already on the job only the settings given
-    /// replace its own: --begin-marker and --end-marker each on its own,
-    /// --service and --transfer-option its target services (a transfer option
-    /// not given stays the entry's). No defaults apply to it, and settings equal
-    /// to its current ones leave the job unchanged. A --service given twice is
-    /// sent once. A bucket the job holds in more than one entry is not changed
-    /// (exit 2, nothing sent): edit or apply can change such entries.
-    #[command(after_help = examples(commands::add_s3_resource::EXAMPLES))]
     AddS3Resource(commands::add_s3_resource::AddS3ResourceArgs),
-    /// Remove an S3 bucket, keeping every other resource.
-    ///
-    /// Every other bucket (with its key range and services), Lambda function and
-    /// AMI is carried along; a bucket not on the job leaves it unchanged. The last
-    /// bucket of an IMPORT or EXPORT job cannot be removed: such a job needs one.
-    /// A bucket the job holds in more than one entry is not removed (exit 2,
-    /// nothing sent): edit or apply can change such entries.
-    #[command(after_help = examples(commands::remove_s3_resource::EXAMPLES))]
     RemoveS3Resource(commands::remove_s3_resource::RemoveS3ResourceArgs),
-    /// Set the NFS on-device storage limit, keeping the other on-device services.
-    ///
-    /// Tape Gateway, EKS Anywhere and S3 on-device settings are carried along
-    /// unchanged. The limit is whole terabytes, above 0 and not above the
-    /// device's capacity.
-    #[command(after_help = examples(commands::set_nfs_limit::EXAMPLES))]
     SetNfsLimit(commands::set_nfs_limit::SetNfsLimitArgs),
-    /// Apply a YAML or JSON patch of UpdateJob members to jobs.
-    #[command(long_about = commands::apply::long_about(), after_help = examples(commands::apply::EXAMPLES))]
     Apply(commands::apply::ApplyArgs),
-    /// Show the edits snowjob has sent, oldest first.
-    ///
-    /// Every UpdateJob whose outcome was updated or unknown is recorded, one JSON
-    /// line each: Time, JobId, Region, Endpoint (when not the region's own; never
-    /// with a user:password), Profile, Command, Outcome, Changes (Field, Before,
-    /// After) and Request, appended as soon as that job's outcome is known.
-    /// Dry runs and unchanged or failed edits are not. The file is
-    /// $SNOWJOB_HISTORY (off turns the history off; empty counts as unset),
-    /// else $XDG_STATE_HOME/snowjob/history.jsonl, else
-    /// ~/.local/state/snowjob/history.jsonl. It must be a regular file (a
-    /// symbolic link, FIFO, device or directory is refused: exit 2, nothing read
-    /// through it); it is created, or tightened, readable by you alone (mode
-    /// 0600: it holds pickup details as sent, never a credential). A history
-    /// that cannot be written is a warning, never a failed edit. Text
-    /// output is TIME, JOB_ID, OUTCOME and the changed members, comma-joined; a
-    /// line that is not a record is skipped with a warning naming it.
-    #[command(after_help = examples(commands::history::EXAMPLES))]
     History(commands::history::HistoryArgs),
-    /// Revert each job's last recorded edit, through the same checks as any edit.
-    ///
-    /// The last edit of the job recorded in the history for this region and
-    /// endpoint is undone: every member it changed is set back to its value
-    /// before. Refused for a job, with nothing sent for it, when the job is no
-    /// longer New (exit 3), when no edit of it is recorded (exit 4, NoHistory),
-    /// when a member it changed no longer holds the value it set (someone changed
-    /// it since; exit 3, ChangedSinceEdit), or when it set a member the job did
-    /// not have before (exit 3, CannotRemove: UpdateJob cannot remove a value; a
-    /// structure goes back to empty instead). A job already back as it was is
-    /// unchanged. --dry-run, confirmation and the re-read before sending work as
-    /// for every edit. An undo is itself recorded, so undoing twice re-applies
-    /// the edit. With the history off, or not a regular file, undo is refused
-    /// (exit 2).
-    #[command(after_help = examples(commands::undo::EXAMPLES))]
     Undo(commands::undo::UndoArgs),
-    /// Edit a job's members in your editor ($VISUAL, else $EDITOR, else vi).
-    ///
-    /// The file holds the job's editable members (every UpdateJob member but
-    /// JobId) with their current values, under a comment saying what the job
-    /// is and how long it stays editable (an estimate). Save it as you want the
-    /// job to be: lists and structures are taken as written (delete a bucket to
-    /// remove it), and a member cannot be deleted (UpdateJob can only replace
-    /// it). Then it is an edit like any other: checked, shown, confirmed on a
-    /// terminal (--yes skips), the job read again and the change sent.
-    ///
-    /// A file saved unchanged is `unchanged`; an empty file, or an editor that
-    /// exits with an error (vi: :cq), sends nothing (exit 1). An invalid file
-    /// reopens with the errors on top; saved again without a change it is kept,
-    /// its path printed (exit 2), as it is when the job changed meanwhile. The
-    /// file is readable by you only: it may hold pickup details. The editor
-    /// runs through sh -c, so it may take arguments (EDITOR="code --wait").
-    #[command(after_help = examples(commands::edit::EXAMPLES))]
     Edit(commands::edit::EditArgs),
-    /// Cancel pending jobs (New) or clusters (AwaitingQuorum); irreversible.
-    ///
-    /// Each order is read first: a node job is refused (cancel its cluster),
-    /// one in another state is refused naming it (exit 3), and one already
-    /// Cancelled is unchanged (one another run cancels first too), so running
-    /// the command again, or twice at once, is safe. On a
-    /// terminal it always asks, even for one order; without a terminal it needs
-    /// --yes (exit 2 otherwise, nothing sent). --dry-run sends nothing. Each
-    /// cancel is reported as a change of JobState (or ClusterState) to
-    /// Cancelled and recorded in the history; undo refuses to revert it.
-    #[command(after_help = examples(commands::cancel::EXAMPLES))]
     Cancel(commands::cancel::CancelArgs),
-    /// Send exactly a reviewed plan (written by --plan FILE), or nothing.
-    ///
-    /// The whole plan is checked first: its version, each entry's ID and
-    /// operation, every request against the service model, and each request's
-    /// members exactly its changes (a cancel's request its ID alone); the
-    /// region and endpoint must be the ones configured now. Any problem: exit
-    /// 2, naming the entry and member, nothing sent. Then each order is read:
-    /// one that already holds every After is unchanged (the plan was sent
-    /// before; a cancelled order too); one no longer pending is exit 3; one
-    /// that holds every Before is sent the plan's request exactly; anything
-    /// else is someone's change since the plan was made: exit 3, JobChanged,
-    /// nothing sent for that order, the others still sent. --dry-run shows
-    /// what would be sent. A batch asks on a terminal, as edits do; a plan
-    /// that cancels always asks, and needs --yes without a terminal. Each
-    /// order sent is recorded in the history as `submit PLAN`.
-    #[command(after_help = examples(commands::submit::EXAMPLES))]
     Submit(commands::submit::SubmitArgs),
-    /// Print a static shell completion script (options and values, no job IDs).
-    ///
-    /// Recommended instead: live completion, which also completes the job IDs of
-    /// the jobs still New (with description and minutes left), address IDs,
-    /// profiles and regions, asking the account with the line's --profile,
-    /// --region and --endpoint-url. Add `source <(COMPLETE=bash snowjob)` to
-    /// ~/.bashrc, `source <(COMPLETE=zsh snowjob)` to ~/.zshrc, or
-    /// `source (COMPLETE=fish snowjob | psub)` to ~/.config/fish/config.fish.
-    /// A completion that cannot reach the service within 2 seconds offers nothing.
-    #[command(after_help = examples(commands::completions::EXAMPLES))]
+    Conform(commands::conform::ConformArgs),
     Completions(commands::completions::CompletionsArgs),
+}
+
+/// `SetNfsLimit` as clap names the subcommand: `set-nfs-limit`.
+fn kebab(variant: &str) -> String {
+    variant
+        .char_indices()
+        .fold(String::new(), |mut name, (i, c)| {
+            if c.is_ascii_uppercase() && i > 0 {
+                name.push('-');
+            }
+            name.push(c.to_ascii_lowercase());
+            name
+        })
 }
 
 /// The subcommand and its arguments as typed, for the history. Global options
@@ -426,52 +321,63 @@ pub fn argument_error(e: &clap::Error) -> Message {
 /// Runs the command the line names, returning its exit code.
 pub async fn run(cli: &Cli, stop: &Stop) -> Result<i32, Failure> {
     let g = &cli.global;
-    if g.plan.is_some() && !cli.command.plans() {
-        return Err(Failure::invalid(
-            "--plan goes with a command that edits (set-*, add-s3-resource, remove-s3-resource, apply, edit, undo, cancel); nothing was sent",
-        ));
+    let what = cli.command.what();
+    if g.plan.is_some() && what != What::Edit {
+        let editing: Vec<String> = Command::all()
+            .into_iter()
+            .filter(|(_, w)| *w == What::Edit)
+            .map(|(name, _)| name)
+            .collect();
+        return Err(Failure::invalid(format!(
+            "--plan goes with a command that edits ({}); nothing was sent",
+            editing.join(", ")
+        )));
     }
     // A plan that cannot be written is refused before the job IDs are read
     // or an editor opens (the file is made again when the plan is).
     if let Some(path) = &g.plan {
         drop(commands::submit::PlanFile::create(path)?);
     }
-    match &cli.command {
-        Command::Show(args) => read(commands::show::run(g, args, stop), stop).await,
-        Command::List(args) => read(commands::list::run(g, args), stop).await,
-        Command::Addresses(args) => read(commands::addresses::run(g, args), stop).await,
-        Command::Clusters(args) => read(commands::clusters::run(g, args), stop).await,
-        Command::SetShipping(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
-        Command::SetCapacity(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
-        Command::AddS3Resource(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
-        Command::RemoveS3Resource(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
-        Command::SetNfsLimit(args) => commands::run_edit(g, &args.ids.jobs, args, stop).await,
-        Command::Apply(args) => commands::apply::run(g, args, stop).await,
-        Command::History(args) => read(commands::history::run(g, args, stop), stop).await,
-        Command::Undo(args) => commands::undo::run(g, args, stop).await,
-        Command::Edit(args) => commands::edit::run(g, args, stop).await,
-        Command::Cancel(args) => commands::cancel::run(g, args, stop).await,
-        Command::Submit(args) => commands::submit::run(g, args, stop).await,
-        Command::Completions(args) => commands::completions::run(&docs::completion(args.shell)),
+    let work: Work = match &cli.command {
+        Command::Show(args) => Box::pin(commands::show::run(g, args, stop)),
+        Command::List(args) => Box::pin(commands::list::run(g, args)),
+        Command::Addresses(args) => Box::pin(commands::addresses::run(g, args)),
+        Command::Clusters(args) => Box::pin(commands::clusters::run(g, args)),
+        Command::SetShipping(args) => edit(g, &args.ids, args, stop),
+        Command::SetCapacity(args) => edit(g, &args.ids, args, stop),
+        Command::AddS3Resource(args) => edit(g, &args.ids, args, stop),
+        Command::RemoveS3Resource(args) => edit(g, &args.ids, args, stop),
+        Command::SetNfsLimit(args) => edit(g, &args.ids, args, stop),
+        Command::Apply(args) => Box::pin(commands::apply::run(g, args, stop)),
+        Command::History(args) => Box::pin(commands::history::run(g, args, stop)),
+        Command::Undo(args) => Box::pin(commands::undo::run(g, args, stop)),
+        Command::Edit(args) => Box::pin(commands::edit::run(g, args, stop)),
+        Command::Cancel(args) => Box::pin(commands::cancel::run(g, args, stop)),
+        Command::Submit(args) => Box::pin(commands::submit::run(g, args, stop)),
+        Command::Conform(args) => Box::pin(commands::conform::run(g, args, stop)),
+        Command::Completions(args) => {
+            let script = docs::completion(args.shell);
+            Box::pin(async move { commands::completions::run(&script) })
+        }
+    };
+    match what {
+        What::Read => read(work, stop).await,
+        _ => work.await,
     }
 }
 
-impl Command {
-    /// Whether the command edits, so that --plan can write down its plan.
-    fn plans(&self) -> bool {
-        matches!(
-            self,
-            Command::SetShipping(_)
-                | Command::SetCapacity(_)
-                | Command::AddS3Resource(_)
-                | Command::RemoveS3Resource(_)
-                | Command::SetNfsLimit(_)
-                | Command::Apply(_)
-                | Command::Undo(_)
-                | Command::Edit(_)
-                | Command::Cancel(_)
-        )
-    }
+/// A command's work, boxed: every command's future inline is deeper than the
+/// compiler's layout limit allows in some feature sets.
+type Work<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<i32, Failure>> + 'a>>;
+
+/// An edit command whose arguments are the edit.
+fn edit<'a>(
+    g: &'a crate::args::Global,
+    ids: &'a crate::args::JobIds,
+    edit: &'a dyn crate::core::pipeline::Edit,
+    stop: &'a Stop,
+) -> Work<'a> {
+    Box::pin(commands::run_edit(g, &ids.jobs, edit, stop))
 }
 
 /// Reads change nothing: a signal ends them at once.
@@ -517,6 +423,27 @@ mod tests {
             }
         }
         assert!(checked >= 3, "{checked}");
+    }
+
+    #[test]
+    fn every_subcommand_declares_what_it_is_under_its_own_name() {
+        let names: Vec<String> = Cli::command()
+            .get_subcommands()
+            .map(|s| s.get_name().to_string())
+            .collect();
+        let declared: Vec<String> = Command::all().into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names, declared);
+        let editing: Vec<String> = Command::all()
+            .into_iter()
+            .filter(|(_, w)| *w == What::Edit)
+            .map(|(n, _)| n)
+            .collect();
+        for name in ["set-nfs-limit", "add-s3-resource", "conform", "cancel"] {
+            assert!(editing.contains(&name.to_string()), "{name}");
+        }
+        for name in ["submit", "show", "history", "completions"] {
+            assert!(!editing.contains(&name.to_string()), "{name}");
+        }
     }
 
     #[test]

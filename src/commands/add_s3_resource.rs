@@ -10,8 +10,19 @@ use crate::core::patch::Patch;
 use crate::core::pipeline::{Context, Edit};
 use crate::failure::Failure;
 
-/// `add-s3-resource`; its help is the doc comment of its `Command` variant in `cli`.
+/// Add an S3 bucket, or change one the job has, keeping every other resource.
+///
+/// Every other bucket, Lambda function and AMI is carried along. A new bucket
+/// gets the settings given, and by default --service s3 and the job type's
+/// transfer option. For a bucket already on the job only the settings given
+/// replace its own: --begin-marker and --end-marker each on its own,
+/// --service and --transfer-option its target services (a transfer option
+/// not given stays the entry's). No defaults apply to it, and settings equal
+/// to its current ones leave the job unchanged. A --service given twice is
+/// sent once. A bucket the job holds in more than one entry is not changed
+/// (exit 2, nothing sent): edit or apply can change such entries.
 #[derive(Args, Debug)]
+#[command(after_help = super::examples(EXAMPLES))]
 pub struct AddS3ResourceArgs {
     #[command(flatten)]
     pub ids: JobIds,
@@ -34,6 +45,10 @@ pub struct AddS3ResourceArgs {
     /// Transfer direction (new bucket: the job's type).
     #[arg(long, value_name = "OPTION", value_parser = ApiEnum(TransferOption::values()))]
     pub transfer_option: Option<String>,
+}
+
+impl super::Declared for AddS3ResourceArgs {
+    const WHAT: super::What = super::What::Edit;
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,9 +6,17 @@ use crate::aws::convert;
 use crate::failure::Failure;
 use crate::output::render;
 
-/// `addresses`; its help is the doc comment of its `Command` variant in `cli`.
+/// List the account's shipping addresses, address ID first.
+///
+/// Their IDs are what --address-id and --forwarding-address-id take. Follows
+/// every page of DescribeAddresses.
 #[derive(Args, Debug)]
+#[command(after_help = super::examples(EXAMPLES))]
 pub struct AddressesArgs {}
+
+impl super::Declared for AddressesArgs {
+    const WHAT: super::What = super::What::Read;
+}
 
 pub async fn run(global: &Global, _args: &AddressesArgs) -> Result<i32, Failure> {
     let snow = Snow::connect(&global.settings()).await?;

@@ -11,14 +11,19 @@ use crate::core::stop::Stop;
 use crate::failure::Failure;
 use crate::text::quote;
 
-/// `apply`; its help is the doc comment of its `Command` variant in `cli`.
+/// Apply a YAML or JSON patch of UpdateJob members to jobs.
 #[derive(Args, Debug)]
+#[command(long_about = long_about(), after_help = super::examples(EXAMPLES))]
 pub struct ApplyArgs {
     #[command(flatten)]
     pub ids: JobIds,
     /// The patch file, or - for stdin.
     #[arg(long, short = 'f', required = true, value_name = "PATH|-")]
     pub file: PathBuf,
+}
+
+impl super::Declared for ApplyArgs {
+    const WHAT: super::What = super::What::Edit;
 }
 
 #[derive(Debug)]

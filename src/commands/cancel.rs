@@ -2,22 +2,32 @@
 //! (CancelCluster while AwaitingQuorum). It cannot be undone, so a person at a
 //! terminal is always asked, and a script must say `--yes`.
 
-use std::io::IsTerminal;
-
-use aws_sdk_snowball::types::JobMetadata;
 use clap::Args;
 
 use crate::args::{Global, JobIds};
-use crate::core::patch::Patch;
-use crate::core::pipeline::{Action, Context, Edit};
+use crate::core::pipeline::{Action, Edit};
 use crate::core::stop::Stop;
 use crate::failure::{Code, Failure};
 
-/// `cancel`; its help is the doc comment of its `Command` variant in `cli`.
+/// Cancel pending jobs (New) or clusters (AwaitingQuorum); irreversible.
+///
+/// Each order is read first: a node job is refused (cancel its cluster),
+/// one in another state is refused naming it (exit 3), and one already
+/// Cancelled is unchanged (one another run cancels first too), so running
+/// the command again, or twice at once, is safe. On a
+/// terminal it always asks, even for one order; without a terminal it needs
+/// --yes (exit 2 otherwise, nothing sent). --dry-run sends nothing. Each
+/// cancel is reported as a change of JobState (or ClusterState) to
+/// Cancelled and recorded in the history; undo refuses to revert it.
 #[derive(Args, Debug)]
+#[command(after_help = super::examples(EXAMPLES))]
 pub struct CancelArgs {
     #[command(flatten)]
     pub ids: JobIds,
+}
+
+impl super::Declared for CancelArgs {
+    const WHAT: super::What = super::What::Edit;
 }
 
 /// A cancel, through the same pipeline as every edit.
@@ -25,12 +35,8 @@ pub struct CancelArgs {
 struct Cancel;
 
 impl Edit for Cancel {
-    fn patch(&self, _job: &JobMetadata, _ctx: &Context) -> Result<Patch, Failure> {
-        Ok(Patch::default())
-    }
-
-    fn action(&self) -> Action {
-        Action::Cancel
+    fn action(&self, _id: &str) -> Result<Action<'_>, Failure> {
+        Ok(Action::Cancel)
     }
 
     fn question(&self, ids: &[&str]) -> String {
@@ -43,7 +49,7 @@ impl Edit for Cancel {
 }
 
 pub async fn run(global: &Global, args: &CancelArgs, stop: &Stop) -> Result<i32, Failure> {
-    let terminal = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let terminal = global.terminal.can_ask();
     if !terminal && !global.yes && !global.dry_run {
         return Err(Failure::of(
             Code::NeedsYes,

@@ -9,12 +9,22 @@ use crate::aws::convert;
 use crate::failure::Failure;
 use crate::output::render;
 
-/// `clusters`; its help is the doc comment of its `Command` variant in `cli`.
+/// List clusters; without --all only those still editable (AwaitingQuorum).
+///
+/// A cluster (CID…) is edited like a job, with UpdateCluster while it is
+/// AwaitingQuorum: give its ID to set-shipping, add-s3-resource, apply,
+/// edit and the rest. Its node jobs are edited through it. Follows every
+/// page of ListClusters.
 #[derive(Args, Debug)]
+#[command(after_help = super::examples(EXAMPLES))]
 pub struct ClustersArgs {
     /// Every cluster, not only those still editable (AwaitingQuorum).
     #[arg(long)]
     pub all: bool,
+}
+
+impl super::Declared for ClustersArgs {
+    const WHAT: super::What = super::What::Read;
 }
 
 pub async fn run(global: &Global, args: &ClustersArgs) -> Result<i32, Failure> {

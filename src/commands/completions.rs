@@ -6,12 +6,25 @@ use clap_complete::Shell;
 
 use crate::failure::Failure;
 
-/// `completions`; its help is the doc comment of its `Command` variant in `cli`.
+/// Print a static shell completion script (options and values, no job IDs).
+///
+/// Recommended instead: live completion, which also completes the job IDs of
+/// the jobs still New (with description and minutes left), address IDs,
+/// profiles and regions, asking the account with the line's --profile,
+/// --region and --endpoint-url. Add `source <(COMPLETE=bash snowjob)` to
+/// ~/.bashrc, `source <(COMPLETE=zsh snowjob)` to ~/.zshrc, or
+/// `source (COMPLETE=fish snowjob | psub)` to ~/.config/fish/config.fish.
+/// A completion that cannot reach the service within 2 seconds offers nothing.
 #[derive(Args, Debug)]
+#[command(after_help = super::examples(EXAMPLES))]
 pub struct CompletionsArgs {
     /// The shell to complete for.
     #[arg(value_enum)]
     pub shell: Shell,
+}
+
+impl super::Declared for CompletionsArgs {
+    const WHAT: super::What = super::What::Other;
 }
 
 /// Prints `script`, the completion script for `args.shell`.

@@ -24,11 +24,32 @@ use crate::report::{JobResult, Outcome};
 use crate::text::escape_controls;
 use crate::yaml;
 
+/// Edit a job's members in your editor ($VISUAL, else $EDITOR, else vi).
+///
+/// The file holds the job's editable members (every UpdateJob member but
+/// JobId) with their current values, under a comment saying what the job
+/// is and how long it stays editable (an estimate). Save it as you want the
+/// job to be: lists and structures are taken as written (delete a bucket to
+/// remove it), and a member cannot be deleted (UpdateJob can only replace
+/// it). Then it is an edit like any other: checked, shown, confirmed on a
+/// terminal (--yes skips), the job read again and the change sent.
+///
+/// A file saved unchanged is `unchanged`; an empty file, or an editor that
+/// exits with an error (vi: :cq), sends nothing (exit 1). An invalid file
+/// reopens with the errors on top; saved again without a change it is kept,
+/// its path printed (exit 2), as it is when the job changed meanwhile. The
+/// file is readable by you only: it may hold pickup details. The editor
+/// runs through sh -c, so it may take arguments (EDITOR="code --wait").
 #[derive(Args, Debug)]
+#[command(after_help = super::examples(EXAMPLES))]
 pub struct EditArgs {
     /// The job ID (JID + UUID). Without one, a terminal offers the jobs still New.
     #[arg(value_name = "JOB_ID", value_parser = crate::args::job_id)]
     pub job: Option<String>,
+}
+
+impl super::Declared for EditArgs {
+    const WHAT: super::What = super::What::Edit;
 }
 
 /// The desired state of a job's members, as saved in the editor.

@@ -17,12 +17,32 @@ use crate::output::render;
 use crate::report::JobResult;
 use crate::text::quote;
 
-/// `history`; its help is the doc comment of its `Command` variant in `cli`.
+/// Show the edits snowjob has sent, oldest first.
+///
+/// Every UpdateJob whose outcome was updated or unknown is recorded, one JSON
+/// line each: Time, JobId, Region, Endpoint (when not the region's own; never
+/// with a user:password), Profile, Command, Outcome, Changes (Field, Before,
+/// After) and Request, appended as soon as that job's outcome is known.
+/// Dry runs and unchanged or failed edits are not. The file is
+/// $SNOWJOB_HISTORY (off turns the history off; empty counts as unset),
+/// else $XDG_STATE_HOME/snowjob/history.jsonl, else
+/// ~/.local/state/snowjob/history.jsonl. It must be a regular file (a
+/// symbolic link, FIFO, device or directory is refused: exit 2, nothing read
+/// through it); it is created, or tightened, readable by you alone (mode
+/// 0600: it holds pickup details as sent, never a credential). A history
+/// that cannot be written is a warning, never a failed edit. Text
+/// output is TIME, JOB_ID, OUTCOME and the changed members, comma-joined; a
+/// line that is not a record is skipped with a warning naming it.
 #[derive(Args, Debug)]
+#[command(after_help = super::examples(EXAMPLES))]
 pub struct HistoryArgs {
     /// Only these jobs (JID + UUID), or - to read them from stdin; every job when none is given.
     #[arg(value_name = "JOB_ID", value_parser = crate::args::job_id_or_dash)]
     pub jobs: Vec<String>,
+}
+
+impl super::Declared for HistoryArgs {
+    const WHAT: super::What = super::What::Read;
 }
 
 pub async fn run(global: &Global, args: &HistoryArgs, stop: &Stop) -> Result<i32, Failure> {

@@ -6,13 +6,17 @@ use crate::aws::convert;
 use crate::failure::Failure;
 use crate::output::render;
 
-/// List jobs, following every page; without --all, the orders still
-/// editable (node jobs left out, pending clusters after the jobs).
+/// List jobs; without --all only those still editable (New).
 #[derive(Args, Debug)]
+#[command(after_help = super::examples(EXAMPLES))]
 pub struct ListArgs {
     /// Every job, not only those still editable (New).
     #[arg(long)]
     pub all: bool,
+}
+
+impl super::Declared for ListArgs {
+    const WHAT: super::What = super::What::Read;
 }
 
 pub async fn run(global: &Global, args: &ListArgs) -> Result<i32, Failure> {

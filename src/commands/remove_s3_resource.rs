@@ -7,13 +7,24 @@ use crate::core::patch::Patch;
 use crate::core::pipeline::{Context, Edit};
 use crate::failure::Failure;
 
-/// `remove-s3-resource`; its help is the doc comment of its `Command` variant in `cli`.
+/// Remove an S3 bucket, keeping every other resource.
+///
+/// Every other bucket (with its key range and services), Lambda function and
+/// AMI is carried along; a bucket not on the job leaves it unchanged. The last
+/// bucket of an IMPORT or EXPORT job cannot be removed: such a job needs one.
+/// A bucket the job holds in more than one entry is not removed (exit 2,
+/// nothing sent): edit or apply can change such entries.
 #[derive(Args, Debug)]
+#[command(after_help = super::examples(EXAMPLES))]
 pub struct RemoveS3ResourceArgs {
     #[command(flatten)]
     pub ids: JobIds,
     #[command(flatten)]
     pub bucket: Bucket,
+}
+
+impl super::Declared for RemoveS3ResourceArgs {
+    const WHAT: super::What = super::What::Edit;
 }
 
 impl Edit for RemoveS3ResourceArgs {

@@ -6,13 +6,18 @@ use crate::core::patch::Patch;
 use crate::core::pipeline::{Context, Edit};
 use crate::failure::Failure;
 
-/// Change the device capacity; it must be one the job's device type comes in.
+/// Change the device capacity.
 #[derive(Args, Debug)]
+#[command(after_help = super::examples(EXAMPLES))]
 pub struct SetCapacityArgs {
     #[command(flatten)]
     pub ids: JobIds,
     #[arg(long, required = true, value_name = "CAP", help = capacity_help(), value_parser = ApiEnum(SnowballCapacity::values()))]
     pub capacity: String,
+}
+
+impl super::Declared for SetCapacityArgs {
+    const WHAT: super::What = super::What::Edit;
 }
 
 impl Edit for SetCapacityArgs {

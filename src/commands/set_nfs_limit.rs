@@ -8,14 +8,23 @@ use crate::core::patch::Patch;
 use crate::core::pipeline::{Context, Edit};
 use crate::failure::Failure;
 
-/// `set-nfs-limit`; its help is the doc comment of its `Command` variant in `cli`.
+/// Set the NFS on-device storage limit, keeping the other on-device services.
+///
+/// Tape Gateway, EKS Anywhere and S3 on-device settings are carried along
+/// unchanged. The limit is whole terabytes, above 0 and not above the
+/// device's capacity.
 #[derive(Args, Debug)]
+#[command(after_help = super::examples(EXAMPLES))]
 pub struct SetNfsLimitArgs {
     #[command(flatten)]
     pub ids: JobIds,
     /// NFS storage limit in whole terabytes, above 0 and not above the device's capacity.
     #[arg(long, required = true, value_name = "TB", value_parser = whole_terabytes, allow_negative_numbers = true)]
     pub limit: i32,
+}
+
+impl super::Declared for SetNfsLimitArgs {
+    const WHAT: super::What = super::What::Edit;
 }
 
 fn whole_terabytes(text: &str) -> Result<i32, String> {

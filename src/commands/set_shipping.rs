@@ -6,8 +6,9 @@ use crate::core::patch::Patch;
 use crate::core::pipeline::{Context, Edit};
 use crate::failure::Failure;
 
-/// Change how and where the device ships.
+/// Change the shipping speed, the address or the forwarding address.
 #[derive(Args, Debug)]
+#[command(after_help = super::examples(EXAMPLES))]
 #[command(group = clap::ArgGroup::new("change").required(true).multiple(true))]
 pub struct SetShippingArgs {
     #[command(flatten)]
@@ -21,6 +22,10 @@ pub struct SetShippingArgs {
     /// The address the device is forwarded to after the first (ADID + UUID).
     #[arg(long, group = "change", value_name = "ADID", value_parser = crate::args::address_id)]
     pub forwarding_address_id: Option<String>,
+}
+
+impl super::Declared for SetShippingArgs {
+    const WHAT: super::What = super::What::Edit;
 }
 
 impl Edit for SetShippingArgs {

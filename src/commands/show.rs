@@ -9,11 +9,16 @@ use crate::core::stop::Stop;
 use crate::failure::{Failure, Warning, first_exit_code};
 use crate::output::render;
 
-/// Show jobs (and clusters) in full.
+/// Show jobs: state and edit window left, shipping, capacity, resources, services.
 #[derive(Args, Debug)]
+#[command(after_help = super::examples(EXAMPLES))]
 pub struct ShowArgs {
     #[command(flatten)]
     pub ids: JobIds,
+}
+
+impl super::Declared for ShowArgs {
+    const WHAT: super::What = super::What::Read;
 }
 
 pub async fn run(global: &Global, args: &ShowArgs, stop: &Stop) -> Result<i32, Failure> {

@@ -2,7 +2,7 @@
 //! holds, or nothing for an order that changed since; and the writing of
 //! such a plan, for every edit command.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
@@ -17,12 +17,31 @@ use crate::history_file::Target;
 use crate::report::JobResult;
 use crate::text::quote;
 
-/// `submit`; its help is the doc comment of its `Command` variant in `cli`.
+/// Send exactly a reviewed plan (written by --plan FILE), or nothing.
+///
+/// The whole plan is checked first: its version, each entry's ID and
+/// operation, every request against the service model, and each request's
+/// members exactly its changes (a cancel's request its ID alone); the
+/// region and endpoint must be the ones configured now. Any problem: exit
+/// 2, naming the entry and member, nothing sent. Then each order is read:
+/// one that already holds every After is unchanged (the plan was sent
+/// before; a cancelled order too); one no longer pending is exit 3; one
+/// that holds every Before is sent the plan's request exactly; anything
+/// else is someone's change since the plan was made: exit 3, JobChanged,
+/// nothing sent for that order, the others still sent. --dry-run shows
+/// what would be sent. A batch asks on a terminal, as edits do; a plan
+/// that cancels always asks, and needs --yes without a terminal. Each
+/// order sent is recorded in the history as `submit PLAN`.
 #[derive(Args, Debug)]
+#[command(after_help = super::examples(EXAMPLES))]
 pub struct SubmitArgs {
     /// The plan written by --plan FILE, or - to read it from stdin.
     #[arg(value_name = "PLAN")]
     pub file: String,
+}
+
+impl super::Declared for SubmitArgs {
+    const WHAT: super::What = super::What::Other;
 }
 
 pub async fn run(global: &Global, args: &SubmitArgs, stop: &Stop) -> Result<i32, Failure> {
@@ -48,7 +67,7 @@ pub async fn run(global: &Global, args: &SubmitArgs, stop: &Stop) -> Result<i32,
             .map_err(|e| Failure::of(Code::InternalError, format!("checking {name}: {e}")))??,
     };
     let submit = Submit::new(&plan);
-    let terminal = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let terminal = global.terminal.can_ask();
     if submit.cancels() && !terminal && !global.yes && !global.dry_run {
         return Err(Failure::of(
             Code::NeedsYes,

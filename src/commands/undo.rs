@@ -7,11 +7,29 @@ use crate::core::stop::Stop;
 use crate::core::undo::Undo;
 use crate::failure::Failure;
 
-/// `undo`; its help is the doc comment of its `Command` variant in `cli`.
+/// Revert each job's last recorded edit, through the same checks as any edit.
+///
+/// The last edit of the job recorded in the history for this region and
+/// endpoint is undone: every member it changed is set back to its value
+/// before. Refused for a job, with nothing sent for it, when the job is no
+/// longer New (exit 3), when no edit of it is recorded (exit 4, NoHistory),
+/// when a member it changed no longer holds the value it set (someone changed
+/// it since; exit 3, ChangedSinceEdit), or when it set a member the job did
+/// not have before (exit 3, CannotRemove: UpdateJob cannot remove a value; a
+/// structure goes back to empty instead). A job already back as it was is
+/// unchanged. --dry-run, confirmation and the re-read before sending work as
+/// for every edit. An undo is itself recorded, so undoing twice re-applies
+/// the edit. With the history off, or not a regular file, undo is refused
+/// (exit 2).
 #[derive(Args, Debug)]
+#[command(after_help = super::examples(EXAMPLES))]
 pub struct UndoArgs {
     #[command(flatten)]
     pub ids: JobIds,
+}
+
+impl super::Declared for UndoArgs {
+    const WHAT: super::What = super::What::Edit;
 }
 
 pub async fn run(global: &Global, args: &UndoArgs, stop: &Stop) -> Result<i32, Failure> {

@@ -302,6 +302,48 @@ fn check_transfer_option(
     }
 }
 
+/// S3 bucket naming rules: 3–63 characters of lowercase letters, digits, `.`
+/// and `-`, starting and ending with a letter or digit.
+fn is_bucket_name(name: &str) -> bool {
+    let edge_ok = |c: Option<char>| c.is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+    (3..=63).contains(&name.len())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-')
+        && edge_ok(name.chars().next())
+        && edge_ok(name.chars().last())
+        && !name.contains("..")
+}
+
+/// A bucket as the user gave it: an S3 bucket ARN, or a bare name (checked
+/// against today's naming rules) that becomes one in the region's partition.
+pub fn bucket_arn(given: &str, partition: &str) -> Result<String, String> {
+    if let Some(rest) = given.strip_prefix("arn:") {
+        let parts: Vec<&str> = rest.splitn(5, ':').collect();
+        return match parts[..] {
+            // Legacy buckets may have names today's rules refuse; an ARN is taken as given.
+            [p, "s3", "", "", name]
+                if p.starts_with("aws")
+                    && !name.is_empty()
+                    && !name.contains('/')
+                    && given.len() <= 255 =>
+            {
+                Ok(given.to_string())
+            }
+            _ => Err(format!(
+                "'{given}' is not an S3 bucket ARN: expected arn:{partition}:s3:::BUCKET"
+            )),
+        };
+    }
+    if is_bucket_name(given) {
+        Ok(format!("arn:{partition}:s3:::{given}"))
+    } else {
+        Err(format!(
+            "'{given}' is not a bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit (or give the bucket ARN)"
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -39,10 +39,10 @@ pub fn is_structure(member: &str) -> bool {
 
 /// Problems found in a file, each with its line; reported all together.
 #[derive(Default)]
-struct Problems(Vec<(usize, String)>);
+pub struct Problems(Vec<(usize, String)>);
 
 impl Problems {
-    fn add(&mut self, line: usize, path: &str, message: impl std::fmt::Display) {
+    pub fn add(&mut self, line: usize, path: &str, message: impl std::fmt::Display) {
         let at = if path.is_empty() {
             String::new()
         } else {
@@ -51,7 +51,11 @@ impl Problems {
         self.0.push((line, format!("line {line}: {at}{message}")));
     }
 
-    fn into_result(mut self) -> Result<(), String> {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn into_result(mut self) -> Result<(), String> {
         self.0.sort_by_key(|(line, _)| *line);
         match self.0.len() {
             0 => Ok(()),
@@ -68,7 +72,7 @@ impl Problems {
     }
 }
 
-fn child(path: &str, key: &str) -> String {
+pub fn child(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_string()
     } else {
@@ -128,7 +132,7 @@ fn plain(text: &str) -> Plain {
 
 /// Walks a file's node against model shape `shape`, returning its JSON value
 /// (`null` where a sub-member is removed) and adding every problem found.
-fn walk(shape: &str, node: &Node, path: &str, problems: &mut Problems) -> Option<Json> {
+pub fn walk(shape: &str, node: &Node, path: &str, problems: &mut Problems) -> Option<Json> {
     let line = node.line;
     if let Value::Scalar { text, plain: true } = &node.value
         && matches!(plain(text), Plain::Null)
@@ -313,13 +317,23 @@ pub fn parse(text: &str) -> Result<PatchFile, String> {
         return Err("the patch file has no members".into());
     }
     let mut problems = Problems::default();
+    let file = members_of(&entries, "", &mut problems);
+    problems.into_result()?;
+    Ok(file)
+}
+
+/// The UpdateJob members of a map's entries (`prefix`: the map's own path,
+/// named in each problem, as a standard's `Set`), checked as `parse` checks
+/// a patch file; every problem is added, with its line.
+pub fn members_of(entries: &[(String, Node)], prefix: &str, problems: &mut Problems) -> PatchFile {
     let mut members = Map::new();
-    for (key, node) in &entries {
+    for (key, node) in entries {
+        let path = child(prefix, key);
         let Some(shape) = member_shape(key) else {
             let known: Vec<&str> = convert_members().collect();
             problems.add(
                 node.line,
-                key,
+                &path,
                 format!(
                     "not an UpdateJob member you can set; use {}",
                     known.join(", ")
@@ -328,13 +342,13 @@ pub fn parse(text: &str) -> Result<PatchFile, String> {
             continue;
         };
         if members.contains_key(key) {
-            problems.add(node.line, key, "given twice");
+            problems.add(node.line, &path, "given twice");
             continue;
         }
-        match walk(shape, node, key, &mut problems) {
+        match walk(shape, node, &path, problems) {
             Some(Json::Null) => problems.add(
                 node.line,
-                key,
+                &path,
                 "null cannot remove a member: UpdateJob can only replace it with a value",
             ),
             Some(value) => {
@@ -343,8 +357,7 @@ pub fn parse(text: &str) -> Result<PatchFile, String> {
             None => {}
         }
     }
-    problems.into_result()?;
-    Ok(PatchFile { members })
+    PatchFile { members }
 }
 
 /// The members a file may set, in the model's order.
@@ -363,6 +376,16 @@ impl PatchFile {
                 _ => strip_nulls(given),
             })
         })
+    }
+
+    /// The members as given (structures with their `null`s), for merging.
+    pub fn members(&self) -> &Map<String, Json> {
+        &self.members
+    }
+
+    /// A patch file of members already checked (as [`members_of`] gives them).
+    pub fn from_members(members: Map<String, Json>) -> PatchFile {
+        PatchFile { members }
     }
 
     /// The UpdateJob members the file gives.

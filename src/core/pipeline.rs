@@ -27,33 +27,42 @@ use crate::report::{Change, JobResult, Outcome};
 /// How long UpdateJobs already in flight may take to answer after a signal.
 pub const GRACE_AFTER_SIGNAL: Duration = Duration::from_secs(2);
 
-/// What an edit command contributes: the patch for one job, built from the
-/// job's current value. Unchanged members are dropped afterwards.
+/// What an edit command is: what it does to each order (an [`Action`]) and,
+/// for an update, the patch built from the order's current value (unchanged
+/// members are dropped afterwards).
 pub trait Edit: Send + Sync + std::fmt::Debug {
     /// Checks of the arguments that need the configuration but no request.
     /// Run before any job is described.
     fn check(&self, _ctx: &Context) -> Result<(), Failure> {
         Ok(())
     }
-    fn patch(&self, job: &JobMetadata, ctx: &Context) -> Result<Patch, Failure>;
+    /// What the edit does to order `id`, known before it is read; an error
+    /// refuses the order unread (undo of a cancel, from its record).
+    fn action(&self, _id: &str) -> Result<Action<'_>, Failure> {
+        Ok(Action::Update)
+    }
+    /// An update's patch, from the order as it is (asked only when
+    /// [`Edit::action`] is [`Action::Update`]).
+    fn patch(&self, job: &JobMetadata, _ctx: &Context) -> Result<Patch, Failure> {
+        Err(Failure::of(
+            Code::InternalError,
+            format!(
+                "internal error: no patch for {} (this is a bug in snowjob; please report it)",
+                job.job_id().unwrap_or_default()
+            ),
+        ))
+    }
     /// The members the edit may set, when they are known before any request
     /// (so that a cluster is refused what UpdateCluster cannot send before
     /// it is read); `None`: known only from the order.
     fn members(&self) -> Option<Vec<String>> {
         None
     }
-    /// Refuses an order before it is read (undo of a cancel: from the record).
-    fn refuse(&self, _id: &str) -> Result<(), Failure> {
-        Ok(())
-    }
-    /// What the edit sends: an update of members (the patch), or a cancel.
-    fn action(&self) -> Action {
-        Action::Update
-    }
-    /// The reviewed entry of a plan the order is to be sent (`submit`): then
-    /// its request is sent exactly, or nothing is.
-    fn reviewed(&self, _id: &str) -> Option<&crate::core::plan::Entry> {
-        None
+    /// The standards that selected order `id` (`conform`; `submit` of its
+    /// plan), asked once its result is known; `None`: no standard selects
+    /// it, so it is no order of this edit's and goes unreported.
+    fn standards(&self, _id: &str) -> Option<Vec<String>> {
+        Some(Vec::new())
     }
     /// What a person at a terminal is asked before the orders `ids` are sent.
     fn question(&self, ids: &[&str]) -> String {
@@ -72,13 +81,15 @@ pub fn orders(ids: &[&str]) -> String {
     format!("{} {noun}{plural}", ids.len())
 }
 
-/// What an edit sends for each order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Action {
-    /// UpdateJob or UpdateCluster with the patch.
+/// What an edit does to an order: the value the pipeline matches on.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Action<'e> {
+    /// UpdateJob or UpdateCluster with the patch [`Edit::patch`] builds.
     Update,
     /// CancelJob or CancelCluster: the one change a pending order's state can take.
     Cancel,
+    /// A reviewed plan's entry (`submit`): its request sent exactly, or nothing.
+    Reviewed(&'e crate::core::plan::Entry),
 }
 
 /// The state a cancelled order is in, for jobs and clusters alike.
@@ -115,7 +126,7 @@ pub async fn plan(
     stop: &Stop,
 ) -> Result<Vec<JobResult>, Failure> {
     let batch = Batch::new(snow, edit, &opts.command)?;
-    Ok(for_each_job(job_ids, opts, |id| async {
+    Ok(for_each_job(job_ids, edit, opts, |id| async {
         match stop.until_stopped(batch.plan(id)).await {
             None => JobResult::skipped(id),
             Some(Err(e)) => JobResult::failed(id, e),
@@ -142,7 +153,7 @@ pub async fn run(
         .iter()
         .map(|r| (r.job_id.as_str(), r))
         .collect();
-    Ok(for_each_job(job_ids, opts, |id| {
+    Ok(for_each_job(job_ids, edit, opts, |id| {
         let agreed = agreed.get(id.as_str()).copied();
         let batch = &batch;
         async move {
@@ -161,7 +172,12 @@ pub async fn run(
 /// result is told to `opts.progress` as soon as it is known (the history is
 /// written from there); the results are returned in input order. A panic
 /// while handling one job fails that job only.
-async fn for_each_job<'a, F, Fut>(job_ids: &'a [String], opts: &Options, work: F) -> Vec<JobResult>
+async fn for_each_job<'a, F, Fut>(
+    job_ids: &'a [String],
+    edit: &dyn Edit,
+    opts: &Options,
+    work: F,
+) -> Vec<JobResult>
 where
     F: Fn(&'a String) -> Fut,
     Fut: Future<Output = JobResult> + 'a,
@@ -169,7 +185,8 @@ where
     let mut results: Vec<(usize, JobResult)> = futures::stream::iter(job_ids.iter().enumerate())
         .map(|(i, id)| {
             AssertUnwindSafe(work(id)).catch_unwind().map(move |r| {
-                let result = r.unwrap_or_else(|panic| JobResult::failed(id, internal(&*panic)));
+                let mut result = r.unwrap_or_else(|panic| JobResult::failed(id, internal(&*panic)));
+                result.standards = edit.standards(id).unwrap_or_default();
                 if let Some(progress) = &opts.progress {
                     progress(&result);
                 }
@@ -234,7 +251,7 @@ impl<'a> Batch<'a> {
 
     /// Describe, refuse unless editable, patch, check.
     async fn plan(&self, id: &str) -> Result<Plan, Failure> {
-        self.edit.refuse(id)?;
+        self.edit.action(id)?;
         if let Some(members) = self.edit.members() {
             not_for_cluster(id, members.iter().map(String::as_str))?;
         }
@@ -248,15 +265,16 @@ impl<'a> Batch<'a> {
         if std::env::var_os("SNOWJOB_TEST_PANIC_FOR_JOB").is_some_and(|v| v == id) {
             panic!("a panic staged by the test suite");
         }
-        if let Some(entry) = self.edit.reviewed(id) {
-            let plan = plan_reviewed(entry, order)?;
-            if let Some(Sending::Update(patch)) = &plan.patch {
-                self.addresses_exist(patch).await?;
+        match self.edit.action(id)? {
+            Action::Update => {}
+            Action::Cancel => return plan_cancel(id, order, &self.ctx.command),
+            Action::Reviewed(entry) => {
+                let plan = plan_reviewed(entry, order)?;
+                if let Some(Sending::Update(patch)) = &plan.patch {
+                    self.addresses_exist(patch).await?;
+                }
+                return Ok(plan);
             }
-            return Ok(plan);
-        }
-        if self.edit.action() == Action::Cancel {
-            return plan_cancel(id, order, &self.ctx.command);
         }
         ensure_editable(id, order, &self.ctx.command)?;
         let job = &order.job;
@@ -336,20 +354,15 @@ impl<'a> Batch<'a> {
     /// only if the job plainly lacks it and would get the very same request.
     async fn send(&self, planned: JobResult, sending: &Sending, stop: &Stop) -> JobResult {
         let id = planned.job_id.clone();
-        let none = Patch::default();
-        let patch = match sending {
-            Sending::Update(patch) => patch,
-            Sending::Cancel => &none,
-        };
-        let job_members = |call| patch.set_on(call);
-        let cluster_members = |call| patch.set_on_cluster(call);
         let mut attempt = 1;
         // Why the last attempt, read again, plainly was not applied.
         let mut not_applied: Option<Failure> = None;
         loop {
             let call = async {
                 match sending {
-                    Sending::Update(_) => {
+                    Sending::Update(patch) => {
+                        let job_members = |call| patch.set_on(call);
+                        let cluster_members = |call| patch.set_on_cluster(call);
                         self.snow
                             .update_order(&id, &job_members, &cluster_members)
                             .await

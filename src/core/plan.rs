@@ -5,13 +5,12 @@
 
 use std::collections::HashMap;
 
-use aws_sdk_snowball::types::JobMetadata;
 use serde_json::{Map, Value as Json};
 
 use crate::core::checks;
 use crate::core::compare;
 use crate::core::patch::Patch;
-use crate::core::pipeline::{Context, Edit};
+use crate::core::pipeline::{Action, Edit};
 use crate::failure::{Code, Failure};
 use crate::history_file::Target;
 use crate::report::{Change, JobResult, Outcome};
@@ -30,7 +29,14 @@ const MEMBERS: &[&str] = &[
 ];
 
 /// The members of an entry (one of the two IDs).
-const ENTRY_MEMBERS: &[&str] = &["JobId", "ClusterId", "Operation", "Changes", "Request"];
+const ENTRY_MEMBERS: &[&str] = &[
+    "JobId",
+    "ClusterId",
+    "Operation",
+    "Standards",
+    "Changes",
+    "Request",
+];
 
 /// A plan: where it was made for, by which command, and what each order is sent.
 #[derive(Clone, Debug, PartialEq)]
@@ -52,6 +58,8 @@ pub struct Entry {
     pub operation: &'static str,
     pub changes: Vec<Change>,
     pub request: Json,
+    /// The standards that selected the order (a plan `conform` made).
+    pub standards: Vec<String>,
 }
 
 impl Entry {
@@ -72,6 +80,7 @@ impl Plan {
                 operation: r.sent_operation(),
                 changes: r.changes.clone(),
                 request: r.request.clone().unwrap_or(Json::Null),
+                standards: r.standards.clone(),
             })
             .collect();
         Plan {
@@ -97,6 +106,9 @@ impl Plan {
             let mut entry = Map::new();
             entry.insert(OrderKind::of(&e.id).id_member().into(), e.id.clone().into());
             entry.insert("Operation".into(), e.operation.into());
+            if !e.standards.is_empty() {
+                entry.insert("Standards".into(), e.standards.clone().into());
+            }
             entry.insert(
                 "Changes".into(),
                 serde_json::to_value(&e.changes).unwrap_or_default(),
@@ -256,11 +268,21 @@ fn entry(i: usize, value: &Json) -> Result<Entry, String> {
             kind.id_member()
         ));
     }
+    let standards = match object.get("Standards") {
+        None => Vec::new(),
+        Some(Json::Array(names)) if names.iter().all(Json::is_string) && !names.is_empty() => names
+            .iter()
+            .filter_map(Json::as_str)
+            .map(String::from)
+            .collect(),
+        Some(_) => return Err(format!("{label}: Standards is not a list of names")),
+    };
     let entry = Entry {
         id,
         operation,
         changes,
         request: Json::Object(request.clone()),
+        standards,
     };
     if entry.is_cancel() {
         cancel_entry(&entry, kind)
@@ -505,19 +527,18 @@ impl Submit {
 }
 
 impl Edit for Submit {
-    fn patch(&self, job: &JobMetadata, _ctx: &Context) -> Result<Patch, Failure> {
-        // Every order submitted has its entry; the pipeline takes it from `reviewed`.
-        Err(Failure::of(
-            Code::InternalError,
-            format!(
-                "internal error: {} is not in the plan",
-                job.job_id().unwrap_or_default()
-            ),
-        ))
+    /// Every order submitted is sent its entry's request exactly.
+    fn action(&self, id: &str) -> Result<Action<'_>, Failure> {
+        self.entries.get(id).map(Action::Reviewed).ok_or_else(|| {
+            Failure::of(
+                Code::InternalError,
+                format!("internal error: {id} is not in the plan"),
+            )
+        })
     }
 
-    fn reviewed(&self, id: &str) -> Option<&Entry> {
-        self.entries.get(id)
+    fn standards(&self, id: &str) -> Option<Vec<String>> {
+        self.entries.get(id).map(|e| e.standards.clone())
     }
 
     fn question(&self, ids: &[&str]) -> String {

@@ -10,7 +10,7 @@ use serde_json::{Map, Value as Json};
 use crate::core::compare;
 use crate::core::patch::{self, Patch};
 use crate::core::patch_file;
-use crate::core::pipeline::{Context, Edit};
+use crate::core::pipeline::{Action, Context, Edit};
 use crate::failure::{Code, Failure};
 use crate::history_file::Record;
 use crate::text::quote;
@@ -24,7 +24,7 @@ pub struct Undo {
 impl Edit for Undo {
     /// A cancel cannot be undone: refused from the record, before the order
     /// (cancelled, so not editable) is even read.
-    fn refuse(&self, id: &str) -> Result<(), Failure> {
+    fn action(&self, id: &str) -> Result<Action<'_>, Failure> {
         match self.last.get(id) {
             Some(record)
                 if snowball_model::OrderKind::of_operation(&record.operation)
@@ -38,7 +38,7 @@ impl Edit for Undo {
                     ),
                 ))
             }
-            _ => Ok(()),
+            _ => Ok(Action::Update),
         }
     }
 
@@ -148,6 +148,7 @@ mod tests {
                 })
                 .collect(),
             request: Json::Null,
+            standards: Vec::new(),
         }
     }
 

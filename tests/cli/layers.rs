@@ -217,3 +217,27 @@ fn error_codes_are_matched_by_their_type_never_as_text() {
     }
     assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
 }
+
+/// The settings are resolved once (`Global::resolve`): which streams are
+/// terminals is read in `args.rs` alone, and `NO_COLOR` in `main.rs`.
+#[test]
+fn terminals_and_colour_are_read_once() {
+    let mut files = Vec::new();
+    sources(&root().join("src"), &mut files);
+    for file in files {
+        let text = code(&std::fs::read_to_string(&file).unwrap());
+        let name = file.strip_prefix(root()).unwrap().display().to_string();
+        if text.contains("is_terminal()") {
+            assert_eq!(
+                name, "src/args.rs",
+                "{name} asks whether a stream is a terminal: use global.terminal"
+            );
+        }
+        if text.contains("var_os(\"NO_COLOR\")") {
+            assert_eq!(
+                name, "src/main.rs",
+                "{name} reads NO_COLOR: use global.style()"
+            );
+        }
+    }
+}

@@ -7,6 +7,7 @@ mod common;
 mod apply;
 mod cancel;
 mod clusters;
+mod conform;
 mod depth;
 mod docs;
 mod edges;

@@ -1,7 +1,6 @@
 //! A progress bar on stderr for large batches: only on a terminal, never with
 //! --quiet or --debug (whose trace it would garble).
 
-use std::io::IsTerminal;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use std::time::Duration;
@@ -24,8 +23,7 @@ impl Bar {
     /// The bar of a batch through `snow`: while requests wait for the pace
     /// (the service throttles), it says so, and keeps being redrawn.
     pub fn new(global: &Global, jobs: usize, doing: &'static str, snow: &Snow) -> Bar {
-        let shown =
-            jobs > MORE_THAN && !global.quiet && !global.debug && std::io::stderr().is_terminal();
+        let shown = jobs > MORE_THAN && !global.quiet && !global.debug && global.terminal.stderr;
         Bar(shown.then(|| {
             let bar =
                 ProgressBar::with_draw_target(Some(jobs as u64), ProgressDrawTarget::stderr());

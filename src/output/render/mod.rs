@@ -23,6 +23,7 @@ use crate::report::{JobResult, Outcome};
 use crate::text::{escape_controls, escaped};
 use crate::yaml;
 
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Style {
     pub color: bool,
     /// Columns the tables must fit in; `None`: as wide as their content.
