@@ -54,16 +54,16 @@ pub struct Global {
     #[arg(long, global = true)]
     pub no_color: bool,
     /// Attempts per request, retries included (else AWS_MAX_ATTEMPTS or 3); attempts the service throttled do not count.
-    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=20))]
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=20), allow_negative_numbers = true)]
     pub max_attempts: Option<u32>,
     /// Seconds to wait for a connection.
-    #[arg(long, global = true, value_name = "SECS", value_parser = seconds, alias = "cli-connect-timeout")]
+    #[arg(long, global = true, value_name = "SECS", value_parser = seconds, alias = "cli-connect-timeout", allow_negative_numbers = true)]
     pub connect_timeout: Option<Duration>,
     /// Seconds to wait for a reply.
-    #[arg(long, global = true, value_name = "SECS", value_parser = seconds, alias = "cli-read-timeout")]
+    #[arg(long, global = true, value_name = "SECS", value_parser = seconds, alias = "cli-read-timeout", allow_negative_numbers = true)]
     pub read_timeout: Option<Duration>,
     /// Jobs handled at once.
-    #[arg(long, global = true, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
+    #[arg(long, global = true, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256), allow_negative_numbers = true)]
     pub concurrency: u16,
     /// How errors, warnings and notes are written to stderr: as text (enhanced, the default; legacy is the same), or one JSON object, YAML document or tab-separated line each, for scripts. Else AWS_CLI_ERROR_FORMAT, else the profile's cli_error_format.
     #[arg(long, global = true, value_enum, value_name = "FORMAT")]

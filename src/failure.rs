@@ -25,6 +25,8 @@ pub enum Kind {
     Terminated,
     /// `conform --check`: some order does not meet its standards.
     Drift,
+    /// Hung up by SIGHUP (its terminal closed).
+    HungUp,
 }
 
 /// Every exit code and what it means: the one place they are written, for
@@ -72,6 +74,11 @@ pub const EXIT_CODES: &[(Option<Kind>, i32, &str)] = &[
         Some(Kind::Terminated),
         143,
         "terminated by SIGTERM, as for SIGINT",
+    ),
+    (
+        Some(Kind::HungUp),
+        129,
+        "hung up by SIGHUP (its terminal closed), as for SIGINT; ignored under nohup",
     ),
 ];
 

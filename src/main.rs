@@ -14,6 +14,8 @@ use snowjob::output::stdio;
 
 fn main() {
     snowjob::cli::complete::serve();
+    // From here a signal stops the run, however early it comes.
+    snowjob::core::stop::catch_early();
     let mut cli = Cli::try_parse().unwrap_or_else(|e| {
         if !e.use_stderr() {
             e.exit(); // --help, --version
@@ -76,13 +78,15 @@ fn run_to_exit_code(cli: &Cli) -> i32 {
         let format = stop
             .until_stopped(commands::ui::say::error_format(&cli.global))
             .await;
+        // Interrupted while settling it: the format the line or the
+        // environment gives, and the command reports what it did not do.
+        let format = format.unwrap_or_else(|| Ok(snowjob::cli::format_of_unparsed_line()));
         let code = match format {
-            None => 0,
-            Some(Err(failure)) => {
+            Err(failure) => {
                 commands::say_error(&cli.global, &failure);
                 failure.exit_code()
             }
-            Some(Ok(format)) => {
+            Ok(format) => {
                 stdio::set_error_format(format);
                 // Boxed: every command's future inline is deeper than the
                 // compiler's layout limit allows in some feature sets.

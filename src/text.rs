@@ -19,24 +19,7 @@ pub fn size(bytes: u64) -> String {
 /// Description cannot move the cursor, clear the screen, reorder what is
 /// shown or split a line of text output.
 pub fn escape_controls(text: &str) -> String {
-    let hidden = |c: char| {
-        c.is_control()
-            // Invisible format characters: zero-width, bidi controls and
-            // marks, line and paragraph separators, BOM, soft hyphen,
-            // interlinear annotations, tags.
-            || matches!(
-                c,
-                '\u{ad}'
-                    | '\u{61c}'
-                    | '\u{180e}'
-                    | '\u{200b}'..='\u{200f}'
-                    | '\u{2028}'..='\u{202e}'
-                    | '\u{2060}'..='\u{2069}'
-                    | '\u{feff}'
-                    | '\u{fff9}'..='\u{fffb}'
-                    | '\u{e0000}'..='\u{e007f}'
-            )
-    };
+    let hidden = is_hidden;
     if !text.chars().any(hidden) {
         return text.to_string();
     }
@@ -49,6 +32,48 @@ pub fn escape_controls(text: &str) -> String {
             }
         })
         .collect()
+}
+
+/// Whether a terminal would act on `c` or not show it: control characters
+/// (C0, DEL, C1) and the invisible format characters (zero-width, bidi
+/// controls and marks, line and paragraph separators, BOM, soft hyphen,
+/// interlinear annotations, tags).
+pub fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{ad}'
+                | '\u{61c}'
+                | '\u{180e}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{2028}'..='\u{202e}'
+                | '\u{2060}'..='\u{2069}'
+                | '\u{feff}'
+                | '\u{fff9}'..='\u{fffb}'
+                | '\u{e0000}'..='\u{e007f}'
+        )
+}
+
+/// JSON text for a terminal: every character [`is_hidden`] that JSON leaves
+/// raw (DEL, C1, the format characters; JSON escapes C0 itself) written as
+/// its `\uXXXX` escape (a surrogate pair beyond U+FFFF). Outside strings JSON
+/// is ASCII, so this is the same document, one a terminal cannot act on.
+pub fn json_for_terminal(json: &str) -> String {
+    if !json.chars().any(|c| c > '~' && is_hidden(c)) {
+        return json.to_string();
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if c > '~' && is_hidden(c) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Messages quote at most this many characters of any input.

@@ -114,14 +114,20 @@ fn scalar_text(s: &str, out: &mut String) {
             '\r' => out.push_str("\\r"),
             ' '..='~' => out.push(c),
             // Line breaks of YAML 1.1 (NEL, U+2028, U+2029), the byte-order
-            // mark, C0 and C1 controls, DEL and non-characters: escaped.
+            // mark, C0 and C1 controls, DEL and non-characters, and the
+            // invisible format characters a terminal would hide or act on
+            // (bidi overrides, zero-width, tags): escaped.
             c if c.is_control()
+                || crate::text::is_hidden(c)
                 || matches!(
                     c,
                     '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
                 ) =>
             {
-                let _ = write!(out, "\\u{:04X}", c as u32);
+                let _ = match u32::from(c) {
+                    code @ 0..=0xffff => write!(out, "\\u{code:04X}"),
+                    code => write!(out, "\\U{code:08X}"),
+                };
             }
             c => out.push(c),
         }

@@ -35,7 +35,12 @@ struct Args {
     /// `Authorization: Bearer TOKEN`: printable ASCII, at least 16
     /// characters (e.g. `openssl rand -hex 16`). Other users of the machine
     /// can see a command line; prefer --control-token-file.
-    #[arg(long, value_name = "TOKEN", conflicts_with = "control_token_file")]
+    #[arg(
+        long,
+        value_name = "TOKEN",
+        conflicts_with = "control_token_file",
+        allow_hyphen_values = true
+    )]
     control_token: Option<String>,
     /// As --control-token, read from this file (a trailing newline is not
     /// part of it).
@@ -56,7 +61,7 @@ struct Args {
     #[arg(long, default_value = DEFAULT_ACCESS_KEY, conflicts_with = "no_auth")]
     access_key: String,
     /// Secret key that requests must be signed with.
-    #[arg(long, default_value = DEFAULT_SECRET_KEY, conflicts_with = "no_auth", hide_default_value = false)]
+    #[arg(long, default_value = DEFAULT_SECRET_KEY, conflicts_with = "no_auth", hide_default_value = false, allow_hyphen_values = true)]
     secret_key: String,
     /// Accept requests without checking SigV4 signatures.
     #[arg(long)]

@@ -615,14 +615,20 @@ fn with_a_control_token_every_control_request_needs_it() {
     let dir = tempfile::tempdir().unwrap();
     // A token file as editors and `echo` write it: the newline is not part of it.
     let file = token_file(dir.path(), &format!("{TOKEN}\n"));
-    for args in [
-        vec!["--demo", "--control-token", TOKEN],
-        vec!["--demo", "--control-token-file", path_arg(&file)],
+    // A token may start with a dash: it is a value, never taken for a flag.
+    let dashed = "--a-token-like-a-flag";
+    for (args, token) in [
+        (vec!["--demo", "--control-token", TOKEN], TOKEN),
+        (vec!["--demo", "--control-token", dashed], dashed),
+        (
+            vec!["--demo", "--control-token-file", path_arg(&file)],
+            TOKEN,
+        ),
     ] {
         let server = Running::start(&args);
-        let bearer = format!("Bearer {TOKEN}");
-        let wrong = format!("Bearer {TOKEN}x");
-        let short = format!("Bearer {}", &TOKEN[..TOKEN.len() - 1]);
+        let bearer = format!("Bearer {token}");
+        let wrong = format!("Bearer {token}x");
+        let short = format!("Bearer {}", &token[..token.len() - 1]);
         for (method, path, body) in [
             ("GET", "/_local/jobs", ""),
             ("GET", "/_local/journal", ""),
@@ -635,8 +641,8 @@ fn with_a_control_token_every_control_request_needs_it() {
                 None,
                 Some(("authorization", wrong.as_str())),
                 Some(("authorization", short.as_str())),
-                Some(("authorization", TOKEN)),
-                Some(("x-snowball-local-token", TOKEN)),
+                Some(("authorization", token)),
+                Some(("x-snowball-local-token", token)),
             ] {
                 let headers: Vec<_> = header.into_iter().collect();
                 let raw = common::request(server.addr(), method, path, &headers, body.as_bytes());
@@ -651,7 +657,7 @@ fn with_a_control_token_every_control_request_needs_it() {
                     "{}",
                     raw.head
                 );
-                assert!(!raw.text().contains(TOKEN), "{}", raw.text());
+                assert!(!raw.text().contains(token), "{}", raw.text());
             }
         }
         // Nothing was changed by the refused requests.
@@ -661,7 +667,7 @@ fn with_a_control_token_every_control_request_needs_it() {
         let raw = common::request(server.addr(), "GET", "/_local/jobs", &auth, b"");
         assert_eq!(raw.status, 200);
         assert!(raw.text().contains(demo::IMPORT_JOB), "{}", raw.text());
-        let lower = format!("bearer {TOKEN}");
+        let lower = format!("bearer {token}");
         let raw = common::request(
             server.addr(),
             "GET",
@@ -848,4 +854,26 @@ fn json_seeds_with_surrogate_pair_escapes_load() {
     let (_, jobs) = common::control(server.addr(), "GET", "jobs", "");
     let jobs: serde_json::Value = serde_json::from_str(&jobs).unwrap();
     assert_eq!(jobs[0]["Description"], "\u{1F600}", "{jobs}");
+}
+
+#[test]
+fn a_state_file_that_is_a_socket_or_no_file_at_all_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let socket = dir.path().join("state.sock");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    for (path, says) in [
+        (path_arg(&socket), "a socket"),
+        ("/", "not the path of a file"),
+        ("..", "not the path of a file"),
+    ] {
+        let (code, out, err) = refused(&["--state-file", path]);
+        assert_eq!((code, out.as_str()), (Some(1), ""), "{path:?}: {err}");
+        assert!(err.contains(says), "{path:?}: {err}");
+    }
+    let kind = std::fs::symlink_metadata(&socket).unwrap().file_type();
+    assert!(
+        std::os::unix::fs::FileTypeExt::is_socket(&kind),
+        "left alone"
+    );
+    assert!(!Path::new(".lock").exists());
 }

@@ -45,6 +45,8 @@ use crate::failure::{Code, Failure, Kind};
 /// The variable that sets how long a batch may see nothing but throttling.
 pub const PATIENCE_VAR: &str = "SNOWJOB_THROTTLE_PATIENCE";
 pub const DEFAULT_PATIENCE: Duration = Duration::from_secs(5 * 60);
+/// The least patience accepted.
+pub const MIN_PATIENCE: Duration = Duration::from_secs(1);
 
 /// The slowest the pace goes, in requests a second.
 const MIN_RATE: f64 = 0.5;
@@ -71,7 +73,7 @@ pub fn patience(env: &dyn Fn(&str) -> Option<String>) -> Result<Duration, Failur
         Ok(seconds) => Ok(Duration::from_secs(seconds)),
         Err(_) => humantime::parse_duration(trimmed).map_err(|e| e.to_string()),
     };
-    parsed.map_err(|why| {
+    let patience = parsed.map_err(|why| {
         Failure::of(
             Code::InvalidConfiguration,
             format!(
@@ -79,7 +81,22 @@ pub fn patience(env: &dyn Fn(&str) -> Option<String>) -> Result<Duration, Failur
                 crate::text::quote(&text)
             ),
         )
-    })
+    })?;
+    // Less would fail a job at the first throttling, before the pace could
+    // slow down at all.
+    if patience < MIN_PATIENCE {
+        return Err(Failure::of(
+            Code::InvalidConfiguration,
+            format!(
+                "{PATIENCE_VAR}={} is less than {}: a batch would give up at the first throttling; give {} or more (default {})",
+                crate::text::quote(&text),
+                humantime::format_duration(MIN_PATIENCE),
+                humantime::format_duration(MIN_PATIENCE),
+                humantime::format_duration(DEFAULT_PATIENCE)
+            ),
+        ));
+    }
+    Ok(patience)
 }
 
 /// The arithmetic of the pace, on a clock of seconds (the tests drive it).

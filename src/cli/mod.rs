@@ -259,17 +259,51 @@ pub fn format_of_unparsed_line() -> ErrorFormat {
 /// …). A person reads clap's text as clap writes it; a script gets it without
 /// the usage and `--help` lines.
 pub fn argument_error(e: &clap::Error) -> Message {
+    // What was typed is escaped where clap quotes it: clap's text, rendered
+    // plain, would strip an escape sequence and keep a bidi override raw.
+    let mut styled = e.render().ansi().to_string();
+    for (_, value) in e.context() {
+        let typed = match value {
+            clap::error::ContextValue::String(s) => vec![s],
+            clap::error::ContextValue::Strings(all) => all.iter().collect(),
+            _ => Vec::new(),
+        };
+        for typed in typed
+            .into_iter()
+            .filter(|t| t.chars().any(crate::text::is_hidden))
+        {
+            styled = styled.replace(typed.as_str(), &crate::text::escape_controls(typed));
+        }
+    }
     // clap quotes what was typed in full; a message quotes at most 200 characters.
-    let mut rendered = e.render().to_string();
+    let mut rendered = clap::builder::StyledStr::from(styled).to_string();
     if let Some(clap::error::ContextValue::String(value)) =
         e.get(clap::error::ContextKind::InvalidValue)
     {
         // A value with spaces (a long --query) escapes shorten_long_words.
-        rendered = rendered.replacen(&format!("'{value}'"), &crate::text::quote(value), 1);
+        let value = crate::text::escape_controls(value);
+        rendered = rendered.replacen(&format!("'{value}'"), &crate::text::quote(&value), 1);
     }
     let rendered = crate::text::shorten_long_words(&rendered);
     let rendered = rendered.strip_prefix("error: ").unwrap_or(&rendered);
-    let text = if crate::output::stdio::error_format().is_structured() {
+    let structured = crate::output::stdio::error_format().is_structured();
+    if structured && e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        // The whole help is for a person; a script gets what was missing.
+        let usage = rendered
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("Usage: "))
+            .unwrap_or("snowjob [OPTIONS] <COMMAND>");
+        let command: Vec<&str> = usage
+            .split_whitespace()
+            .take_while(|w| !w.starts_with(['[', '<', '-']))
+            .collect();
+        let text = format!(
+            "a command or its arguments are missing: {usage} (`{} --help` says more)",
+            command.join(" ")
+        );
+        return Message::error(&format!("{:?}", e.kind()), text).deciding(e.exit_code());
+    }
+    let text = if structured {
         rendered
             .split("\n\n")
             .filter(|p| !p.starts_with("Usage:") && !p.starts_with("For more information"))

@@ -5,6 +5,7 @@ use crate::args::Global;
 use crate::aws::client::{Settings, Snow};
 use crate::core::stop::Stop;
 use crate::failure::Failure;
+use crate::report::OrderResult;
 
 /// The job IDs an edit is for (given, or picked on a terminal) and the
 /// connection it goes through; `None` when interrupted while reading the IDs.
@@ -14,7 +15,15 @@ pub async fn connect_for_edit(
     stop: &Stop,
 ) -> Result<Option<(Vec<String>, Snow)>, Failure> {
     let ids = job_ids(global, job_args, ui::pick::Pick::Several, stop).await?;
-    Ok(connect(global, stop).await?.map(|snow| (ids, snow)))
+    match connect(global, stop).await? {
+        Some(snow) => Ok(Some((ids, snow))),
+        None => {
+            // A signal before the first request: every order not attempted.
+            let skipped: Vec<OrderResult> = ids.iter().map(|id| OrderResult::skipped(id)).collect();
+            super::runner::report(global, &skipped);
+            Ok(None)
+        }
+    }
 }
 
 /// The orders still editable, as list entries (JobListEntry, ClusterListEntry):

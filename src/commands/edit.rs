@@ -66,9 +66,14 @@ impl Edit for Desired {
         // The file replaces whole members: sent over a colleague's change, it
         // would undo it.
         if !compare::same_members(&patch::editable_members(job), &self.before) {
-            return Err(pipeline::job_changed(
-                job.job_id().unwrap_or_default(),
-                "while it was open in the editor",
+            // What to do about it follows in a note, beside the kept file.
+            let id = job.job_id().unwrap_or_default();
+            return Err(Failure::of(
+                Code::JobChanged,
+                format!(
+                    "{} {id} changed while it was open in the editor; nothing was sent for it",
+                    OrderKind::of(id).noun()
+                ),
             ));
         }
         Ok(self.patch.clone())
@@ -173,11 +178,14 @@ pub async fn run(global: &Global, args: &EditArgs, stop: &Stop) -> Result<i32, F
                 let changed = results
                     .iter()
                     .any(|r| r.error.as_ref().is_some_and(|e| e.is(Code::JobChanged)));
-                stdio::say(&Message::info(keep(if changed {
-                    "to retry the edit on the job as it is now, run `snowjob edit` again and copy your change over"
-                } else {
-                    "your change was not sent"
-                })).about(id));
+                let why = match changed {
+                    true => format!(
+                        "your change was not sent: to make it on the {} as it is now, run `snowjob edit {id}` and copy it over",
+                        OrderKind::of(id).noun()
+                    ),
+                    false => "your change was not sent".to_string(),
+                };
+                stdio::say(&Message::info(keep(&why)).about(id));
             }
             return Ok(code);
         }
@@ -343,8 +351,13 @@ fn read_saved(path: &Path) -> Result<String, Saved> {
         }
         Ok(bytes) => bytes,
     };
-    String::from_utf8(bytes)
-        .map_err(|_| Saved::GaveUp("the file is not UTF-8 text; nothing was sent".into()))
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Saved::GaveUp("the file is not UTF-8 text; nothing was sent".into()))?;
+    // A byte-order mark some editors put first is not part of the YAML.
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
 }
 
 /// Writes `text` to `path`, readable by the user only (it holds pickup details),

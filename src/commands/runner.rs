@@ -185,7 +185,7 @@ fn order_errors(results: &[OrderResult]) -> impl Iterator<Item = (&str, &Failure
 
 /// Results to stdout; errors, and a summary for people, to stderr. Returns
 /// the exit code the results earned (and their printing).
-fn report(global: &Global, results: &[OrderResult]) -> i32 {
+pub(super) fn report(global: &Global, results: &[OrderResult]) -> i32 {
     let machine = global.output != Format::Table;
     let mut printed = Ok(());
     if machine || !global.quiet || global.query.is_some() {

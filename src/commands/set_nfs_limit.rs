@@ -19,7 +19,7 @@ pub struct SetNfsLimitArgs {
     #[command(flatten)]
     pub ids: JobIds,
     /// NFS storage limit in whole terabytes, above 0 and not above the device's capacity.
-    #[arg(long, required = true, value_name = "TB", value_parser = whole_terabytes)]
+    #[arg(long, required = true, value_name = "TB", value_parser = whole_terabytes, allow_negative_numbers = true)]
     pub limit: i32,
 }
 

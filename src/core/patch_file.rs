@@ -673,6 +673,9 @@ mod tests {
     /// Text a YAML reader could take for something else, or fold, strip or
     /// reinterpret: the edit file must read each back exactly.
     const TRICKY: &[&str] = &[
+        "\u{202e}",
+        "\u{200b}",
+        "\u{e0041}",
         "\u{2028}",
         "\u{2029}",
         "\u{85}",

@@ -144,7 +144,7 @@ impl Plan {
             Some(v) => {
                 return Err(bad(format!(
                     "Version {} is not one this snowjob reads (it reads Version {VERSION})",
-                    quote(&v.to_string())
+                    quote(&as_written(bytes, "Version", v))
                 )));
             }
             None => return Err(bad("not a plan: it has no Version".into())),
@@ -404,6 +404,26 @@ fn null_in(value: &Json, at: &str) -> Option<String> {
 }
 
 /// Any JSON value, refused when an object names a member twice.
+/// A member of the file's top-level object as written: a number as its own
+/// digits, not as the float JSON reading made of one too large for an integer.
+fn as_written(bytes: &[u8], member: &str, value: &Json) -> String {
+    use crate::yaml::Value;
+    let written = || {
+        let text = std::str::from_utf8(bytes).ok()?;
+        let Value::Map(members) = crate::yaml::parse(text).ok()??.value else {
+            return None;
+        };
+        match members.into_iter().find(|(k, _)| k == member)?.1.value {
+            Value::Scalar { text, plain: true } => Some(text),
+            _ => None,
+        }
+    };
+    match value {
+        Json::Number(_) => written().unwrap_or_else(|| value.to_string()),
+        _ => value.to_string(),
+    }
+}
+
 struct NoRepeats;
 
 impl<'de> serde::Deserialize<'de> for NoRepeats {

@@ -89,7 +89,12 @@ pub fn say(message: &Message) {
             message.to_mut().exit_code = None;
         }
     }
-    err(&message.render(error_format()));
+    let text = message.render(error_format());
+    // JSON messages on a terminal, as JSON results there: nothing it acts on.
+    if error_format() == ErrorFormat::Json && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        return err(&crate::text::json_for_terminal(&text));
+    }
+    err(&text);
 }
 
 /// The interrupt, for scripts: the message that says the exit code (130 or

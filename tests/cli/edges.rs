@@ -933,3 +933,21 @@ fn the_endpoints_query_string_never_shows() {
         }
     }
 }
+
+#[test]
+fn yaml_output_escapes_invisible_and_bidi_characters_and_reads_back_the_same() {
+    let env = Env::demo();
+    let text = "pay\u{202e}fdp.exe \u{200b}zero \u{e0041}tag \u{9b}csi";
+    let id = seed_job(&env, text);
+    let (code, out, err) = env.run(["show", &id, "-o", "yaml"]).text();
+    assert_eq!(code, 0, "{err}");
+    for raw in ['\u{202e}', '\u{200b}', '\u{e0041}', '\u{9b}'] {
+        assert!(!out.contains(raw), "{raw:?} raw in {out}");
+    }
+    assert!(
+        out.contains(r"\u202E") && out.contains(r"\U000E0041"),
+        "{out}"
+    );
+    let doc: serde_json::Value = serde_yaml::from_str(&out).unwrap();
+    assert_eq!(doc[0]["Description"], text, "{out}");
+}

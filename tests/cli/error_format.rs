@@ -434,3 +434,90 @@ fn readme_names_every_warning_code() {
         );
     }
 }
+
+#[test]
+fn no_command_at_all_is_one_short_message_for_a_script() {
+    let env = Env::demo();
+    let (code, _, err) = env
+        .run(Vec::<&str>::new())
+        .env("AWS_CLI_ERROR_FORMAT", "json")
+        .text();
+    assert_eq!(code, 2, "{err}");
+    let lines = json_lines(&err);
+    assert_eq!(lines.len(), 1, "{err}");
+    let message = lines[0]["Message"].as_str().unwrap();
+    assert!(message.contains("snowjob [OPTIONS] <COMMAND>"), "{message}");
+    assert!(message.contains("`snowjob --help`"), "{message}");
+    assert!(!message.contains('\n'), "not the whole help: {message}");
+    assert!(message.len() < 200, "{message}");
+    assert_eq!(lines[0]["ExitCode"], 2);
+    // A person still gets the help.
+    let (code, _, err) = env.run(Vec::<&str>::new()).text();
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("Commands:") && err.contains("set-shipping"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_negative_number_is_refused_as_the_value_it_is() {
+    let env = Env::demo();
+    for (args, flag) in [
+        (vec!["--connect-timeout", "-1", "list"], "--connect-timeout"),
+        (vec!["--read-timeout", "-0.5", "list"], "--read-timeout"),
+        (vec!["--max-attempts", "-1", "list"], "--max-attempts"),
+        (vec!["list", "--concurrency", "-3"], "--concurrency"),
+        (
+            vec!["set-nfs-limit", IMPORT_JOB, "--limit", "-5"],
+            "--limit",
+        ),
+    ] {
+        let (code, _, err) = env.run(&args).env("AWS_CLI_ERROR_FORMAT", "json").text();
+        assert_eq!(code, 2, "{args:?}: {err}");
+        let lines = json_lines(&err);
+        let code = lines[0]["Code"].as_str().unwrap();
+        assert!(
+            ["ValueValidation", "InvalidValue"].contains(&code),
+            "{args:?}: {err}"
+        );
+        let message = lines[0]["Message"].as_str().unwrap();
+        assert!(message.contains(flag), "{args:?}: {message}");
+        assert!(!message.contains("unexpected argument"), "{message}");
+    }
+    assert!(env.ops().is_empty());
+}
+
+#[test]
+fn values_clap_refuses_are_quoted_escaped() {
+    let env = Env::demo();
+    for (args, shown) in [
+        (vec!["list", "-o", "js\u{202e}on"], "js\\u{202e}on"),
+        (vec!["list", "-o", "\u{1b}[31mred"], "\\u{1b}[31mred"),
+        (
+            vec!["--connect-timeout", "1\u{1b}]0;x\u{7}", "list"],
+            "1\\u{1b}]0;x\\u{7}",
+        ),
+        (vec!["show", "JID\u{9b}2J"], "JID\\u{9b}2J"),
+        (vec!["lis\u{200b}t"], "lis\\u{200b}t"),
+    ] {
+        for format in ["enhanced", "json"] {
+            let (code, _, err) = env.run(&args).env("AWS_CLI_ERROR_FORMAT", format).text();
+            assert_eq!(code, 2, "{args:?}: {err}");
+            for raw in ['\u{1b}', '\u{202e}', '\u{9b}', '\u{200b}', '\u{7}'] {
+                assert!(
+                    !err.contains(raw),
+                    "{args:?} {format}: raw {raw:?} in {err:?}"
+                );
+            }
+            let err = match format {
+                "json" => json_lines(&err)[0]["Message"].as_str().unwrap().to_string(),
+                _ => err,
+            };
+            assert!(
+                err.contains(shown),
+                "{args:?} {format}: {shown} not in {err}"
+            );
+        }
+    }
+}

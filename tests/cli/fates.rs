@@ -162,7 +162,10 @@ fn signal_mid_batch(signal: &str, expected_code: i32) {
         )
         .skip(2),
     );
+    let history = env.home.path().join("history.jsonl");
     let mut cmd = env.snowjob_std();
+    cmd.env("SNOWJOB_HISTORY", &history)
+        .env("AWS_CLI_ERROR_FORMAT", "json");
     cmd.args([
         "set-capacity",
         "--capacity",
@@ -223,6 +226,137 @@ fn signal_mid_batch(signal: &str, expected_code: i32) {
         .map(|id| env.job(id)["SnowballCapacityPreference"] == "NoPreference")
         .collect();
     assert_eq!(changed, [true, true, true, false, false, false]);
+    // The records of what was sent are kept, the unknown one's included.
+    let records = std::fs::read_to_string(&history).unwrap();
+    assert_eq!(records.lines().count(), 3, "{records}");
+    // One line says the run was interrupted, and the exit code.
+    let interrupted: Vec<Json> = stderr
+        .lines()
+        .map(|l| serde_json::from_str::<Json>(l).unwrap())
+        .filter(|m| m["Code"] == "Interrupted")
+        .collect();
+    assert_eq!(interrupted.len(), 1, "{stderr}");
+    assert_eq!(interrupted[0]["ExitCode"], expected_code, "{stderr}");
+}
+
+#[test]
+fn sighup_mid_batch_is_taken_as_sigterm_with_exit_129() {
+    signal_mid_batch("-HUP", 129);
+}
+
+#[test]
+fn sighup_is_left_ignored_under_nohup() {
+    let env = Env::demo();
+    env.server.push_fault(fault(
+        "DescribeJob",
+        1,
+        FaultAction::DelayReply {
+            ms: 1_000,
+            state: None,
+            job_id: None,
+        },
+    ));
+    let mut cmd = std::process::Command::new("sh");
+    let snowjob = assert_cmd::cargo::cargo_bin("snowjob");
+    // As nohup leaves it: SIGHUP ignored before snowjob starts.
+    cmd.args(["-c", "trap '' HUP; exec \"$0\" \"$@\""])
+        .arg(&snowjob)
+        .args([
+            "set-shipping",
+            IMPORT_JOB,
+            "--speed",
+            "EXPRESS",
+            "-o",
+            "json",
+        ]);
+    for (k, v) in env.snowjob_std().get_envs() {
+        if let Some(v) = v {
+            cmd.env(k, v);
+        }
+    }
+    let child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while env.server.faults().len() == 1 {
+        assert!(started.elapsed() < Duration::from_secs(20));
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let sent = std::process::Command::new("kill")
+        .args(["-HUP", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let results: Json = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(results[0]["Outcome"], "updated", "{results}");
+}
+
+/// Whether `pid` has a handler of its own for `signal` (`SigCgt` in
+/// /proc/PID/status).
+fn catches(pid: u32, signal: i32) -> bool {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("SigCgt:"))
+        .and_then(|mask| u64::from_str_radix(mask.trim(), 16).ok())
+        .is_some_and(|mask| mask & (1 << (signal - 1)) != 0)
+}
+
+#[test]
+fn a_sigterm_in_the_first_milliseconds_still_prints_every_order_skipped() {
+    let env = Env::demo();
+    let plan = env.home.path().join("plan.json");
+    for round in 0..5 {
+        let mut cmd = env.snowjob_std();
+        cmd.args(["set-shipping", IMPORT_JOB, EXPORT_JOB, "--speed", "EXPRESS"])
+            .arg("--plan")
+            .arg(&plan)
+            .args(["-o", "json"])
+            .env("AWS_CLI_ERROR_FORMAT", "json")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let child = cmd.spawn().unwrap();
+        let started = Instant::now();
+        // Rust's runtime is up (its stack-overflow handler is installed just
+        // before main), and the command line is being parsed: the first
+        // milliseconds of the run.
+        while !catches(child.id(), libc::SIGSEGV) {
+            assert!(started.elapsed() < Duration::from_secs(20), "round {round}");
+            std::thread::yield_now();
+        }
+        std::thread::sleep(Duration::from_micros(500));
+        // At once (a `kill` process would take a millisecond to start).
+        let pid = i32::try_from(child.id()).unwrap();
+        // SAFETY: kill(2) on the child this test started and has not reaped.
+        assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(143), "round {round}: {stderr}");
+        let results: Json = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+            panic!(
+                "round {round}: {e}: {:?}\n{stderr}",
+                String::from_utf8_lossy(&out.stdout)
+            )
+        });
+        let ids: Vec<&str> = results
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["JobId"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, [IMPORT_JOB, EXPORT_JOB], "round {round}");
+        assert!(
+            stderr.contains(r#""Code":"Interrupted""#),
+            "round {round}: {stderr}"
+        );
+        assert!(!plan.exists(), "an interrupted run writes no plan");
+    }
+    assert!(env.updates().is_empty());
 }
 
 #[test]

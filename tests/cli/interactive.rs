@@ -833,3 +833,61 @@ fn a_long_editor_command_is_quoted_short() {
     let message = out[0]["Error"]["Message"].as_str().unwrap();
     assert!(!message.contains(&"A".repeat(201)), "{message}");
 }
+
+#[test]
+fn a_cluster_changed_while_in_the_editor_is_told_once_and_as_a_cluster() {
+    let env = Env::demo();
+    let colleague = format!(
+        "{} set-shipping {DEMO_CLUSTER} --speed EXPRESS -q; sed -i 's/^Description: .*/Description: mine/' \"$1\"",
+        assert_cmd::cargo::cargo_bin("snowjob").display()
+    );
+    let script = editor(&env, "ed.sh", &colleague);
+    let (code, _, err) = run(edit_with(&env, &script, &[DEMO_CLUSTER]));
+    assert_eq!(code, 3, "{err}");
+    assert!(
+        err.contains(&format!(
+            "cluster {DEMO_CLUSTER} changed while it was open in the editor; nothing was sent for it"
+        )),
+        "{err}"
+    );
+    // One piece of advice, and about the cluster.
+    assert!(!err.contains("Run the command again"), "{err}");
+    assert!(!err.contains("the job"), "{err}");
+    assert!(
+        err.contains(&format!(
+            "your change was not sent: to make it on the cluster as it is now, run `snowjob edit {DEMO_CLUSTER}` and copy it over"
+        )),
+        "{err}"
+    );
+    let kept = kept_file(&err);
+    assert!(
+        std::fs::read_to_string(&kept)
+            .unwrap()
+            .contains("Description: mine")
+    );
+    std::fs::remove_file(kept).unwrap();
+}
+
+#[test]
+fn an_edit_file_saved_with_a_byte_order_mark_is_read() {
+    let env = Env::demo();
+    // As some editors on Windows save UTF-8.
+    let script = editor(
+        &env,
+        "bom.sh",
+        "sed -i 's/^Description: .*/Description: with a BOM/' \"$1\"; printf '\\357\\273\\277' | cat - \"$1\" > \"$1.new\"; mv \"$1.new\" \"$1\"",
+    );
+    let (code, _, err) = run(edit_with(&env, &script, &[IMPORT_JOB, "--yes"]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(env.job(IMPORT_JOB)["Description"], "with a BOM");
+    // Saved with a BOM and nothing else changed: unchanged.
+    let script = editor(
+        &env,
+        "bom-only.sh",
+        "printf '\\357\\273\\277' | cat - \"$1\" > \"$1.new\"; mv \"$1.new\" \"$1\"",
+    );
+    let (code, out, err) = run_json(edit_with(&env, &script, &[IMPORT_JOB]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out[0]["Outcome"], "unchanged", "{out}");
+    assert_eq!(env.updates().len(), 1);
+}

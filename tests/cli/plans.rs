@@ -810,3 +810,23 @@ fn a_submit_refused_after_another_run_made_its_very_change_is_unchanged() {
         "the second run's update applied, the first's refused"
     );
 }
+
+#[test]
+fn a_version_no_snowjob_reads_is_quoted_as_written() {
+    let env = Env::demo();
+    let good = serde_json::to_string(&good_plan(&env)).unwrap();
+    assert!(good.starts_with(r#"{"Version":1,"#), "{good}");
+    for version in [
+        "18446744073709551616",
+        "99999999999999999999999999",
+        "-9223372036854775809",
+        "1.0",
+        "1e0",
+        "\"1\"",
+    ] {
+        let text = good.replacen(r#""Version":1"#, &format!(r#""Version":{version}"#), 1);
+        let path = env.home.path().join("version.json");
+        std::fs::write(&path, text).unwrap();
+        refused_file(&env, &path, &[&format!("Version '{version}'")]);
+    }
+}

@@ -136,3 +136,59 @@ fn ctrl_c_while_typing_a_patch_exits_130() {
     assert_eq!(exit_code(&mut p), 130);
     assert!(env.ops().is_empty(), "{:?}", env.ops());
 }
+
+/// Characters valid in JSON that a terminal acts on or hides: C1 CSI, NEL,
+/// DEL, a bidi override, a zero-width space, a tag.
+const RISKY: &str = "a\u{9b}31m b\u{85}c\u{7f}d\u{202e}txt.exe\u{200b}e\u{e0041}";
+
+#[test]
+fn json_on_a_terminal_escapes_what_a_terminal_would_act_on_and_a_pipe_keeps_it() {
+    let env = Env::demo();
+    let mut job = env.job(IMPORT_JOB);
+    let id = "JID00000000-0000-4000-8000-0000000000ab";
+    job["JobId"] = serde_json::json!(id);
+    job["Description"] = serde_json::json!(RISKY);
+    env.server
+        .seed(&serde_json::json!({"Jobs": [job]}))
+        .unwrap();
+    for args in [
+        vec!["show", id, "-o", "json"],
+        vec!["list", "-o", "json"],
+        vec!["show", id, "-o", "json", "--query", "[0].Description"],
+    ] {
+        let mut p = on_terminal(&env, &args);
+        let out = p.exp_eof().unwrap();
+        assert_eq!(exit_code(&mut p), 0, "{out}");
+        for raw in [
+            '\u{9b}',
+            '\u{85}',
+            '\u{7f}',
+            '\u{202e}',
+            '\u{200b}',
+            '\u{e0041}',
+        ] {
+            assert!(!out.contains(raw), "{args:?}: {raw:?} raw in {out:?}");
+        }
+        for escaped in [
+            r"\u009b",
+            r"\u0085",
+            r"\u007f",
+            r"\u202e",
+            r"\u200b",
+            r"\udb40\udc41",
+        ] {
+            assert!(out.contains(escaped), "{args:?}: {escaped} not in {out}");
+        }
+        // The same document: a script reading it gets the very text.
+        let start = out.find(['[', '{', '"']).unwrap();
+        let doc: serde_json::Value = serde_json::from_str(&out[start..]).unwrap();
+        let text = doc.pointer("/0/Description").unwrap_or(&doc);
+        if args[0] == "show" {
+            assert_eq!(text, RISKY, "{out}");
+        }
+    }
+    // In a pipe JSON is as serde writes it: the characters themselves.
+    let (code, out, err) = env.run(["show", id, "-o", "json"]).text();
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(RISKY), "{out}");
+}

@@ -289,3 +289,23 @@ fn a_batch_against_a_token_bucket_settles_at_its_rate() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(out.as_array().unwrap().len(), 30);
 }
+
+#[test]
+fn a_throttle_patience_below_one_second_exits_5_before_any_request() {
+    let env = Env::demo();
+    for patience in ["0", "0s", "1ns", "999ms"] {
+        let (code, _, err) = env
+            .run(["set-shipping", IMPORT_JOB, "--speed", "EXPRESS"])
+            .env("SNOWJOB_THROTTLE_PATIENCE", patience)
+            .text();
+        assert_eq!(code, 5, "{patience}: {err}");
+        assert!(err.contains("SNOWJOB_THROTTLE_PATIENCE"), "{err}");
+        assert!(err.contains("1s"), "{patience}: {err}");
+        assert!(env.ops().is_empty(), "{:?}", env.ops());
+    }
+    let (code, _, err) = env
+        .run(["show", IMPORT_JOB])
+        .env("SNOWJOB_THROTTLE_PATIENCE", "1s")
+        .text();
+    assert_eq!(code, 0, "{err}");
+}

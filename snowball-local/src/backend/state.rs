@@ -161,6 +161,9 @@ fn kind_of(kind: std::fs::FileType) -> &'static str {
 /// (by any name) is refused naming the file and the PID holding it.
 pub fn claim(given: &Path) -> anyhow::Result<Claim> {
     let name = crate::escaped(&given.display().to_string());
+    if given.file_name().is_none() {
+        bail!("the state file '{name}' is not the path of a file; give one such as state.json");
+    }
     let path = match std::fs::symlink_metadata(given) {
         Ok(meta) if meta.file_type().is_symlink() => match std::fs::canonicalize(given) {
             Ok(target) => target,

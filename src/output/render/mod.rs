@@ -86,7 +86,12 @@ fn time_field(v: &Json, key: &str) -> String {
 pub(crate) fn machine(value: &impl serde::Serialize, format: Format) -> Option<String> {
     match format {
         Format::Json => {
-            Some(serde_json::to_string_pretty(value).expect("JSON values serialize") + "\n")
+            let json = serde_json::to_string_pretty(value).expect("JSON values serialize") + "\n";
+            // A pipe gets JSON as it is; a terminal none it would act on.
+            Some(match std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+                true => crate::text::json_for_terminal(&json),
+                false => json,
+            })
         }
         Format::Yaml => Some(yaml::to_string(value)),
         _ => None,
