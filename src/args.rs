@@ -15,6 +15,7 @@ pub use crate::output::Format;
 pub use crate::output::message::ErrorFormat;
 use crate::output::query::Query;
 use crate::output::render::Style;
+pub use crate::output::stdio::Terminal;
 
 #[derive(Args, Debug, Clone)]
 #[command(next_help_heading = "Global options")]
@@ -81,30 +82,6 @@ pub struct Global {
     pub style: Style,
 }
 
-/// Which of the process's standard streams are terminals.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Terminal {
-    pub stdin: bool,
-    pub stdout: bool,
-    pub stderr: bool,
-}
-
-impl Terminal {
-    pub fn of_process() -> Terminal {
-        use std::io::IsTerminal;
-        Terminal {
-            stdin: std::io::stdin().is_terminal(),
-            stdout: std::io::stdout().is_terminal(),
-            stderr: std::io::stderr().is_terminal(),
-        }
-    }
-
-    /// A person can be asked: stdin and stderr are a terminal.
-    pub fn can_ask(self) -> bool {
-        self.stdin && self.stderr
-    }
-}
-
 impl Global {
     /// The settings that follow from the options and the process, resolved
     /// once, before the command runs: the command line the history records,
@@ -113,7 +90,7 @@ impl Global {
     pub fn resolve(&mut self, command_line: String, no_color_env: bool) {
         self.command_line = command_line;
         self.dry_run |= self.plan.is_some();
-        self.terminal = Terminal::of_process();
+        self.terminal = crate::output::stdio::terminal();
         self.style = Style {
             color: !self.no_color && !no_color_env && self.terminal.stdout,
             width: crate::output::render::terminal_width(),

@@ -22,6 +22,35 @@ type Check = Box<dyn Fn() -> bool + Send + Sync>;
 static SIGNALLED: OnceLock<Check> = OnceLock::new();
 
 /// `-o off`: from now on nothing is written to stdout.
+/// Which of the process's standard streams are terminals.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Terminal {
+    pub stdin: bool,
+    pub stdout: bool,
+    pub stderr: bool,
+}
+
+impl Terminal {
+    /// A person can be asked: stdin and stderr are a terminal.
+    pub fn can_ask(self) -> bool {
+        self.stdin && self.stderr
+    }
+}
+
+/// Which streams are terminals, read from the process once (the streams do
+/// not change), for the settings and the writers alike.
+pub fn terminal() -> Terminal {
+    static TERMINAL: std::sync::OnceLock<Terminal> = std::sync::OnceLock::new();
+    *TERMINAL.get_or_init(|| {
+        use std::io::IsTerminal;
+        Terminal {
+            stdin: std::io::stdin().is_terminal(),
+            stdout: std::io::stdout().is_terminal(),
+            stderr: std::io::stderr().is_terminal(),
+        }
+    })
+}
+
 pub fn turn_stdout_off() {
     STDOUT_OFF.store(true, Ordering::Relaxed);
 }
@@ -91,7 +120,7 @@ pub fn say(message: &Message) {
     }
     let text = message.render(error_format());
     // JSON messages on a terminal, as JSON results there: nothing it acts on.
-    if error_format() == ErrorFormat::Json && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+    if error_format() == ErrorFormat::Json && terminal().stderr {
         return err(&crate::text::json_for_terminal(&text));
     }
     err(&text);

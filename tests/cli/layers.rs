@@ -219,7 +219,8 @@ fn error_codes_are_matched_by_their_type_never_as_text() {
 }
 
 /// The settings are resolved once (`Global::resolve`): which streams are
-/// terminals is read in `args.rs` alone, and `NO_COLOR` in `main.rs`.
+/// terminals is read in `output/stdio.rs` alone (once), and `NO_COLOR` in
+/// `main.rs`.
 #[test]
 fn terminals_and_colour_are_read_once() {
     let mut files = Vec::new();
@@ -227,9 +228,9 @@ fn terminals_and_colour_are_read_once() {
     for file in files {
         let text = code(&std::fs::read_to_string(&file).unwrap());
         let name = file.strip_prefix(root()).unwrap().display().to_string();
-        if text.contains("is_terminal()") {
+        if text.contains("is_terminal") {
             assert_eq!(
-                name, "src/args.rs",
+                name, "src/output/stdio.rs",
                 "{name} asks whether a stream is a terminal: use global.terminal"
             );
         }

@@ -88,7 +88,7 @@ pub(crate) fn machine(value: &impl serde::Serialize, format: Format) -> Option<S
         Format::Json => {
             let json = serde_json::to_string_pretty(value).expect("JSON values serialize") + "\n";
             // A pipe gets JSON as it is; a terminal none it would act on.
-            Some(match std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+            Some(match crate::output::stdio::terminal().stdout {
                 true => crate::text::json_for_terminal(&json),
                 false => json,
             })
