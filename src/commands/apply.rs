@@ -21,8 +21,9 @@ pub struct ApplyArgs {
     pub file: PathBuf,
 }
 
+/// A patch file's edit (what `apply` sends).
 #[derive(Debug)]
-struct Apply(PatchFile);
+pub struct Apply(pub PatchFile);
 
 impl Edit for Apply {
     fn patch(&self, job: &JobMetadata, _ctx: &Context) -> Result<Patch, Failure> {

@@ -22,7 +22,7 @@ pub struct CancelArgs {
 
 /// A cancel, through the same pipeline as every edit.
 #[derive(Debug)]
-struct Cancel;
+pub struct Cancel;
 
 impl Edit for Cancel {
     fn patch(&self, _job: &JobMetadata, _ctx: &Context) -> Result<Patch, Failure> {
