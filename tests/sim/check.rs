@@ -72,7 +72,10 @@ fn services_but_nfs_limit(config: Option<&Json>) -> Json {
                 .map(|c| c.remove("NFSOnDeviceService"));
         }
     }
-    config
+    match config {
+        Json::Object(map) if map.is_empty() => Json::Null,
+        other => other,
+    }
 }
 
 fn requests(ran: &Ran) -> impl Iterator<Item = (usize, &Request)> {
@@ -297,9 +300,9 @@ pub fn promise(ran: &Ran) -> Vec<String> {
             }
             let by_world = ran.log.iter().any(|e| match e {
                 Logged::Event {
-                    event: Event::Colleague { id: other, key: k, applied: true },
+                    event: Event::Colleague { id: other, member, applied: true },
                     ..
-                } => about(other) && k == key,
+                } => about(other) && path_of(id, member)[0] == key,
                 Logged::Event {
                     event: Event::Moved { id: other, .. },
                     ..
@@ -311,7 +314,7 @@ pub fn promise(ran: &Ran) -> Vec<String> {
                     && about(&r.id)
                     && (r.operation.starts_with("Cancel") && key.ends_with("State")
                         || r.input.as_object().is_some_and(|m| {
-                            m.keys().any(|member| path_of(&r.id, member)[0] == key)
+                            m.keys().any(|member| path_of(id, member)[0] == key)
                         }))
             });
             if !by_world && !by_us {

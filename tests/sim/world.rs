@@ -21,6 +21,8 @@ use snowball_local::Fault;
 use snowball_local::backend::store::Store;
 use snowball_local::http::server::{Shared, handle_whole, lock, now};
 use snowball_local::protocol::{self, ApiError, Protocol};
+use aws_sdk_snowball::types::{ClusterMetadata, JobMetadata};
+use snowjob::aws::convert::ApiJson;
 use snowjob::core::stop::Signal;
 use tokio::sync::watch;
 
@@ -74,10 +76,10 @@ pub struct Request {
 
 #[derive(Clone, Debug)]
 pub enum Event {
-    /// A colleague's update of `member` (top-level key `key`) of `id`.
+    /// A colleague's update of `member` of `id`.
     Colleague {
         id: String,
-        key: String,
+        member: String,
         applied: bool,
     },
     /// The order moved on (the service's own doing).
@@ -183,6 +185,8 @@ impl World {
     pub fn arm(&self, targets: Vec<String>, addresses: Vec<String>) {
         let mut st = lock(&self.state);
         st.armed = true;
+        // What the run prepared is not the edit's.
+        st.log.clear();
         st.targets = targets;
         st.addresses = addresses;
     }
@@ -203,10 +207,14 @@ impl World {
         SharedHttpClient::new(Client(self.clone()))
     }
 
-    /// The order as stored now (a job, else a cluster).
+    /// The order as stored now (a job, else a cluster), as the SDK reads
+    /// it (a default `false` is no member, as the SDK cannot tell them apart).
     pub fn order(&self, id: &str) -> Option<Json> {
         let store = self.shared.current();
-        store.job_metadata(id).or_else(|| store.cluster_metadata(id))
+        store
+            .job_metadata(id)
+            .map(as_read::<JobMetadata>)
+            .or_else(|| store.cluster_metadata(id).map(as_read::<ClusterMetadata>))
     }
 
     /// Every order, by ID.
@@ -219,6 +227,10 @@ impl World {
         ] {
             for order in list {
                 let id = order[key].as_str().unwrap_or_default().to_string();
+                let order = match key {
+                    "JobId" => as_read::<JobMetadata>(order),
+                    _ => as_read::<ClusterMetadata>(order),
+                };
                 all.insert(id, order);
             }
         }
@@ -275,7 +287,7 @@ impl World {
             event = Some(match st.rng.below(8) {
                 0..=3 => Event::Colleague {
                     id,
-                    key: String::new(),
+                    member: String::new(),
                     applied: false,
                 },
                 4 | 5 => Event::Moved {
@@ -312,7 +324,7 @@ impl World {
                 Event::AddressRemoved { id }
             }
             Event::Colleague { id, .. } => {
-                let (key, input) = self.colleague_change(&id);
+                let (member, input) = self.colleague_change(&id);
                 let cluster = id.starts_with("CID");
                 let operation = if cluster { "UpdateCluster" } else { "UpdateJob" };
                 let applied = self
@@ -323,14 +335,17 @@ impl World {
                             .map_err(|e| e.message)
                     })
                     .is_ok();
-                Event::Colleague { id, key, applied }
+                Event::Colleague {
+                    id,
+                    member,
+                    applied,
+                }
             }
         };
         lock(&self.state).log.push(Logged::Event { before: n, event });
     }
 
-    /// What a colleague changes of `id`: a member (its top-level key in
-    /// the metadata) and the request.
+    /// What a colleague changes of `id`: a member, and the request.
     fn colleague_change(&self, id: &str) -> (String, Json) {
         let cluster = id.starts_with("CID");
         let id_key = if cluster { "ClusterId" } else { "JobId" };
@@ -341,23 +356,13 @@ impl World {
             (st.rng.below(4), st.colleagues)
         };
         let speeds = ["NEXT_DAY", "SECOND_DAY", "EXPRESS", "STANDARD"];
-        let (member, key, value) = match which {
+        let (member, value) = match which {
             0 => (
-                "Description",
                 "Description",
                 json!(format!("changed by a colleague ({k})")),
             ),
-            1 => (
-                "ShippingOption",
-                if cluster {
-                    "ShippingOption"
-                } else {
-                    "ShippingDetails"
-                },
-                json!(speeds[k as usize % 4]),
-            ),
+            1 => ("ShippingOption", json!(speeds[k as usize % 4])),
             2 => (
-                "Notification",
                 "Notification",
                 json!({"SnsTopicARN": "arn:aws:sns:us-east-1:123456789012:colleague",
                        "JobStatesToNotify": ["Complete"], "NotifyAll": false}),
@@ -372,10 +377,10 @@ impl World {
                     Some(list) => list.push(bucket),
                     None => resources["S3Resources"] = json!([bucket]),
                 }
-                ("Resources", "Resources", resources)
+                ("Resources", resources)
             }
         };
-        (key.to_string(), json!({ id_key: id, member: value }))
+        (member.to_string(), json!({ id_key: id, member: value }))
     }
 
     async fn serve(self: Arc<World>, request: HttpRequest) -> Result<HttpResponse, ConnectorError> {
@@ -415,7 +420,7 @@ impl World {
         if let Some(event) = event {
             self.happen(event, n);
         }
-        let mut record = Request {
+        let record = Request {
             n,
             operation: operation.clone(),
             id: id.clone(),
@@ -427,12 +432,25 @@ impl World {
             after: None,
             in_flight_at_stop: self.stop.borrow().is_some(),
         };
-        let reply = self.answer(request, body, &operation, fault, &mut record).await;
-        record.after = self.order(&id);
-        let mut st = lock(&self.state);
-        st.in_flight.retain(|m| *m != n);
-        st.log.push(Logged::Request(record));
+        // Logged now, and completed as it goes: a request the client gives
+        // up on (after a signal's grace) stays logged as far as it got.
+        let slot = {
+            let mut st = lock(&self.state);
+            st.log.push(Logged::Request(record));
+            st.log.len() - 1
+        };
+        let reply = self
+            .answer(request, body, &operation, &id, fault, slot)
+            .await;
+        lock(&self.state).in_flight.retain(|m| *m != n);
         reply
+    }
+
+    /// Completes the logged request in `slot`.
+    fn update(&self, slot: usize, f: impl FnOnce(&mut Request)) {
+        if let Some(Logged::Request(r)) = lock(&self.state).log.get_mut(slot) {
+            f(r);
+        }
     }
 
     async fn answer(
@@ -440,8 +458,9 @@ impl World {
         request: HttpRequest,
         body: Bytes,
         operation: &str,
+        id: &str,
         fault: Option<Fault1>,
-        record: &mut Request,
+        slot: usize,
     ) -> Result<HttpResponse, ConnectorError> {
         let lost = || ConnectorError::io("connection reset by peer (simulated)".into());
         match fault {
@@ -472,11 +491,16 @@ impl World {
         }
         let req = builder.body(body).expect("a request the SDK made");
         let replied = handle_whole(self.shared.clone(), req).await;
+        // What the service answered from (or left): before any later fault.
         let journalled = lock(&self.shared.journal).last().cloned();
-        record.applied = record.mutating
-            && journalled
-                .as_ref()
-                .is_some_and(|e| e.operation == operation && e.status == 200);
+        let ran = journalled
+            .as_ref()
+            .is_some_and(|e| e.operation == operation && e.status == 200);
+        let after = self.order(id);
+        self.update(slot, |r| {
+            r.applied = r.mutating && ran;
+            r.after = after;
+        });
         let reply = match replied {
             Ok(reply) => reply,
             Err(_) => return Err(lost()),
@@ -496,7 +520,7 @@ impl World {
                 for (k, v) in failure.headers {
                     out.headers_mut().insert(k, v);
                 }
-                record.seen = Seen::Reply(500, Some("InternalFailure".into()));
+                self.update(slot, |r| r.seen = Seen::Reply(500, Some("InternalFailure".into())));
                 return Ok(out);
             }
             _ => {}
@@ -504,7 +528,7 @@ impl World {
         let (parts, body) = reply.into_parts();
         let status = parts.status.as_u16();
         let code = journalled.and_then(|e| e.error_code).filter(|_| status >= 300);
-        record.seen = Seen::Reply(status, code);
+        self.update(slot, |r| r.seen = Seen::Reply(status, code));
         let mut out = HttpResponse::new(
             StatusCode::try_from(status).expect("a status"),
             SdkBody::from(body),
@@ -517,6 +541,11 @@ impl World {
         }
         Ok(out)
     }
+}
+
+/// Stored JSON as the SDK's codec reads and writes it back.
+fn as_read<T: ApiJson>(stored: Json) -> Json {
+    T::from_json(&stored).map_or(stored, |value| snowjob::aws::convert::json(&value))
 }
 
 fn decode(proto: Protocol, operation: &str, body: &[u8]) -> Json {
