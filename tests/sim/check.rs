@@ -141,7 +141,29 @@ pub fn promise(ran: &Ran) -> Vec<String> {
         // The outcome agrees with the store.
         match outcome {
             Outcome::Updated => match applied.first() {
-                None => broken.push(says("reported updated, but no update of it was applied")),
+                // Settled by reading again: the order holds every After
+                // (whoever put it there: a re-read cannot tell).
+                None => {
+                    let holds = |order: &Json| {
+                        result
+                            .changes
+                            .iter()
+                            .all(|c| same(&c.field, value(order, id, &c.field), Some(&c.after)))
+                    };
+                    let settled = ours.iter().any(|(i, r)| {
+                        !r.seen.is_clean()
+                            && requests(ran).any(|(j, d)| {
+                                j > *i
+                                    && d.id == id
+                                    && d.operation.starts_with("Describe")
+                                    && d.seen.is_clean()
+                                    && d.after.as_ref().is_some_and(holds)
+                            })
+                    });
+                    if !settled {
+                        broken.push(says("reported updated, but no update of it was applied, nor did a read after a lost reply show it"));
+                    }
+                }
                 Some((_, r)) => {
                     let after = r.after.as_ref().unwrap_or(&Json::Null);
                     for c in &result.changes {
@@ -175,6 +197,13 @@ pub fn promise(ran: &Ran) -> Vec<String> {
             }
             _ => {}
         }
+        // The pace sends a throttled request again for as long as the
+        // patience lasts, which outlasts every run's throttling.
+        if let Some(e) = result.error.as_ref().filter(|_| !ran.stopped)
+            && (snowjob::aws::errors::is_throttling(&e.code) || e.message.contains("Throttling"))
+        {
+            broken.push(says(&format!("failed for throttling: {}", e.message)));
+        }
         if outcome == Outcome::Skipped && !ran.stopped && !sc.confirmed {
             broken.push(says("skipped without an interrupt"));
         }
@@ -196,6 +225,16 @@ pub fn promise(ran: &Ran) -> Vec<String> {
                 continue;
             };
             let read = read.after.as_ref().unwrap_or(&Json::Null);
+            let state = if is_cluster(id) { "ClusterState" } else { "JobState" };
+            let editable = if is_cluster(id) { "AwaitingQuorum" } else { "New" };
+            if read.get(state).and_then(Json::as_str) != Some(editable) || read.get("ClusterId").is_some_and(|c| !c.is_null()) && !is_cluster(id) {
+                broken.push(says(&format!(
+                    "#{} sent to an order read as {:?} (node of {:?})",
+                    r.n,
+                    read.get(state),
+                    read.get("ClusterId")
+                )));
+            }
             if result.changes.is_empty() {
                 broken.push(says(&format!("#{} applied, but the result names no change", r.n)));
             }

@@ -73,7 +73,9 @@ fn environment() {
             std::env::set_var("AWS_ACCESS_KEY_ID", snowball_local::DEFAULT_ACCESS_KEY);
             std::env::set_var("AWS_SECRET_ACCESS_KEY", snowball_local::DEFAULT_SECRET_KEY);
             std::env::set_var("AWS_EC2_METADATA_DISABLED", "true");
-            std::env::set_var(snowjob::aws::pace::PATIENCE_VAR, "20s");
+            // Longer than any run's throttling (faults stop after a hundred
+            // or so requests): throttling alone never ends a run.
+            std::env::set_var(snowjob::aws::pace::PATIENCE_VAR, "1h");
             std::env::set_var("SNOWJOB_HISTORY", "off");
         }
     });
@@ -95,6 +97,18 @@ fn run_seed(seed: u64, verbose: bool) -> Result<scenario::Summary, String> {
     ))
 }
 
+/// The CPU time this thread has used (the wall time depends on who else
+/// shares the cores).
+fn thread_cpu() -> std::time::Duration {
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: a valid clock ID and a timespec to write to.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
+    std::time::Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
+}
+
 /// The runs of one shard: run numbers `first + shard, first + shard + SHARDS, ...`.
 fn shard(shard: u64) {
     environment();
@@ -109,6 +123,7 @@ fn shard(shard: u64) {
     let runs = env_u64("SNOWJOB_SIM_RUNS").unwrap_or(DEFAULT_RUNS);
     let first = env_u64("SNOWJOB_SIM_FIRST").unwrap_or(0);
     let started = Instant::now();
+    let cpu_at_start = thread_cpu();
     let mut tally = scenario::Tally::default();
     let mut i = shard;
     while i < runs {
@@ -120,9 +135,10 @@ fn shard(shard: u64) {
         i += SHARDS;
     }
     eprintln!(
-        "sim shard {shard}: {} runs in {:.1?}: {tally}",
+        "sim shard {shard}: {} runs in {:.1?} ({:.1?} of this thread's CPU): {tally}",
         tally.runs,
-        started.elapsed()
+        started.elapsed(),
+        thread_cpu() - cpu_at_start,
     );
 }
 

@@ -217,7 +217,7 @@ impl World {
             .or_else(|| store.cluster_metadata(id).map(as_read::<ClusterMetadata>))
     }
 
-    /// Every order, by ID.
+    /// Every order, by ID, as stored.
     pub fn snapshot(&self) -> std::collections::BTreeMap<String, Json> {
         let store = self.shared.current();
         let mut all = std::collections::BTreeMap::new();
@@ -227,10 +227,6 @@ impl World {
         ] {
             for order in list {
                 let id = order[key].as_str().unwrap_or_default().to_string();
-                let order = match key {
-                    "JobId" => as_read::<JobMetadata>(order),
-                    _ => as_read::<ClusterMetadata>(order),
-                };
                 all.insert(id, order);
             }
         }
