@@ -109,7 +109,10 @@ pub fn promise(ran: &Ran) -> Vec<String> {
     // sends nothing that modifies.
     for (_, r) in &mutations {
         if !ids.contains(&r.id) {
-            broken.push(format!("{} was sent {} but is not in the edit", r.id, r.operation));
+            broken.push(format!(
+                "{} was sent {} but is not in the edit",
+                r.id, r.operation
+            ));
         }
         if sc.dry_run {
             broken.push(format!("a dry run sent {} for {}", r.operation, r.id));
@@ -119,14 +122,18 @@ pub fn promise(ran: &Ran) -> Vec<String> {
     for result in results {
         let id = result.job_id.as_str();
         let ours: Vec<&(usize, &Request)> = mutations.iter().filter(|(_, r)| r.id == id).collect();
-        let applied: Vec<&(usize, &Request)> = ours.iter().copied().filter(|(_, r)| r.applied).collect();
+        let applied: Vec<&(usize, &Request)> =
+            ours.iter().copied().filter(|(_, r)| r.applied).collect();
         let outcome = result.outcome;
         let says = |what: &str| format!("{id} ({}): {what}", outcome.as_str());
 
         // At most one update applied; another request only after one whose
         // fate was unknown (or throttled: nothing applied).
         if applied.len() > 1 {
-            broken.push(says(&format!("{} modifying requests applied", applied.len())));
+            broken.push(says(&format!(
+                "{} modifying requests applied",
+                applied.len()
+            )));
         }
         for pair in ours.windows(2) {
             let earlier = &pair[0].1;
@@ -179,7 +186,9 @@ pub fn promise(ran: &Ran) -> Vec<String> {
                 }
             },
             Outcome::Unknown => {
-                let unsettled = ours.iter().any(|(_, r)| !r.seen.is_clean() || r.in_flight_at_stop);
+                let unsettled = ours
+                    .iter()
+                    .any(|(_, r)| !r.seen.is_clean() || r.in_flight_at_stop);
                 if !unsettled {
                     broken.push(says("unknown, though every request of it was answered"));
                 }
@@ -211,23 +220,34 @@ pub fn promise(ran: &Ran) -> Vec<String> {
             broken.push(says("planned, but this was no dry run"));
         }
 
-        // Every update applied was sent over a read that showed each
-        // change's Before, carrying along what it did not change.
-        for (i, r) in &applied {
+        // Nothing is sent to an order last read as not editable (or a node job).
+        for (i, r) in &ours {
             let read = requests(ran)
                 .take_while(|(j, _)| j < i)
                 .filter(|(_, d)| {
-                    d.id == id && d.operation.starts_with("Describe") && d.seen == crate::world::Seen::Reply(200, None)
+                    d.id == id
+                        && d.operation.starts_with("Describe")
+                        && d.seen == crate::world::Seen::Reply(200, None)
                 })
-                .last();
-            let Some((_, read)) = read else {
-                broken.push(says(&format!("#{} was applied without a read before it", r.n)));
+                .last()
+                .and_then(|(_, d)| d.after.as_ref());
+            let Some(read) = read else {
+                broken.push(says(&format!("#{} was sent without a read before it", r.n)));
                 continue;
             };
-            let read = read.after.as_ref().unwrap_or(&Json::Null);
-            let state = if is_cluster(id) { "ClusterState" } else { "JobState" };
-            let editable = if is_cluster(id) { "AwaitingQuorum" } else { "New" };
-            if read.get(state).and_then(Json::as_str) != Some(editable) || read.get("ClusterId").is_some_and(|c| !c.is_null()) && !is_cluster(id) {
+            let state = if is_cluster(id) {
+                "ClusterState"
+            } else {
+                "JobState"
+            };
+            let editable = if is_cluster(id) {
+                "AwaitingQuorum"
+            } else {
+                "New"
+            };
+            if read.get(state).and_then(Json::as_str) != Some(editable)
+                || read.get("ClusterId").is_some_and(|c| !c.is_null()) && !is_cluster(id)
+            {
                 broken.push(says(&format!(
                     "#{} sent to an order read as {:?} (node of {:?})",
                     r.n,
@@ -235,8 +255,32 @@ pub fn promise(ran: &Ran) -> Vec<String> {
                     read.get("ClusterId")
                 )));
             }
+        }
+
+        // Every update applied was sent over a read that showed each
+        // change's Before, carrying along what it did not change.
+        for (i, r) in &applied {
+            let read = requests(ran)
+                .take_while(|(j, _)| j < i)
+                .filter(|(_, d)| {
+                    d.id == id
+                        && d.operation.starts_with("Describe")
+                        && d.seen == crate::world::Seen::Reply(200, None)
+                })
+                .last();
+            let Some((_, read)) = read else {
+                broken.push(says(&format!(
+                    "#{} was applied without a read before it",
+                    r.n
+                )));
+                continue;
+            };
+            let read = read.after.as_ref().unwrap_or(&Json::Null);
             if result.changes.is_empty() {
-                broken.push(says(&format!("#{} applied, but the result names no change", r.n)));
+                broken.push(says(&format!(
+                    "#{} applied, but the result names no change",
+                    r.n
+                )));
             }
             for c in &result.changes {
                 if !same(&c.field, value(read, id, &c.field), Some(&c.before)) {
@@ -255,7 +299,11 @@ pub fn promise(ran: &Ran) -> Vec<String> {
             let sent: BTreeSet<&String> = r
                 .input
                 .as_object()
-                .map(|m| m.keys().filter(|k| !k.ends_with("Id") || k.contains("Address")).collect())
+                .map(|m| {
+                    m.keys()
+                        .filter(|k| !k.ends_with("Id") || k.contains("Address"))
+                        .collect()
+                })
                 .unwrap_or_default();
             if let Kind::Submit(_) = sc.kind {
                 match ran.plan.iter().find(|e| e.id == id) {
@@ -269,7 +317,10 @@ pub fn promise(ran: &Ran) -> Vec<String> {
             } else if !matches!(sc.kind, Kind::Cancel) {
                 for member in &sent {
                     if !ran.members.contains(member) {
-                        broken.push(says(&format!("#{} sent {member}, which the edit does not set", r.n)));
+                        broken.push(says(&format!(
+                            "#{} sent {member}, which the edit does not set",
+                            r.n
+                        )));
                     }
                 }
             }
@@ -293,9 +344,13 @@ pub fn promise(ran: &Ran) -> Vec<String> {
                     )));
                 }
             }
-            if let (Kind::Line(line), Some(sent)) = (&sc.kind, r.input.get("OnDeviceServiceConfiguration")) {
+            if let (Kind::Line(line), Some(sent)) =
+                (&sc.kind, r.input.get("OnDeviceServiceConfiguration"))
+            {
                 let read = value(read, id, "OnDeviceServiceConfiguration");
-                if line[0] == "set-nfs-limit" && services_but_nfs_limit(Some(sent)) != services_but_nfs_limit(read) {
+                if line[0] == "set-nfs-limit"
+                    && services_but_nfs_limit(Some(sent)) != services_but_nfs_limit(read)
+                {
                     broken.push(says(&format!(
                         "#{} OnDeviceServiceConfiguration does not carry the read's other services along: sent {sent}, read {read:?}",
                         r.n
@@ -339,7 +394,12 @@ pub fn promise(ran: &Ran) -> Vec<String> {
             }
             let by_world = ran.log.iter().any(|e| match e {
                 Logged::Event {
-                    event: Event::Colleague { id: other, member, applied: true },
+                    event:
+                        Event::Colleague {
+                            id: other,
+                            member,
+                            applied: true,
+                        },
                     ..
                 } => about(other) && path_of(id, member)[0] == key,
                 Logged::Event {
@@ -352,9 +412,9 @@ pub fn promise(ran: &Ran) -> Vec<String> {
                 r.applied
                     && about(&r.id)
                     && (r.operation.starts_with("Cancel") && key.ends_with("State")
-                        || r.input.as_object().is_some_and(|m| {
-                            m.keys().any(|member| path_of(id, member)[0] == key)
-                        }))
+                        || r.input
+                            .as_object()
+                            .is_some_and(|m| m.keys().any(|member| path_of(id, member)[0] == key)))
             });
             if !by_world && !by_us {
                 broken.push(format!(
@@ -370,14 +430,20 @@ pub fn promise(ran: &Ran) -> Vec<String> {
     // is known; the history records every update applied or unknown.
     let mut told: Vec<&str> = ran.told.iter().map(|r| r.job_id.as_str()).collect();
     told.sort();
-    let mut expected: Vec<&str> = if ran.confirmed.as_ref().is_some_and(|p| p.iter().all(|r| r.outcome != Outcome::Planned)) {
+    let mut expected: Vec<&str> = if ran
+        .confirmed
+        .as_ref()
+        .is_some_and(|p| p.iter().all(|r| r.outcome != Outcome::Planned))
+    {
         Vec::new()
     } else {
         ids.iter().map(String::as_str).collect()
     };
     expected.sort();
     if told != expected {
-        broken.push(format!("the progress was told {told:?}, not each of {expected:?} once"));
+        broken.push(format!(
+            "the progress was told {told:?}, not each of {expected:?} once"
+        ));
     }
     let target = history_file::Target {
         region: String::new(),
@@ -396,23 +462,43 @@ pub fn promise(ran: &Ran) -> Vec<String> {
     for r in results.iter().filter(sent) {
         let told = ran.told.iter().find(|t| t.job_id == r.job_id);
         if told.is_none_or(|t| t.outcome != r.outcome) {
-            broken.push(format!("{}: the history was told {:?}, the report says {}", r.job_id, told.map(|t| t.outcome), r.outcome.as_str()));
+            broken.push(format!(
+                "{}: the history was told {:?}, the report says {}",
+                r.job_id,
+                told.map(|t| t.outcome),
+                r.outcome.as_str()
+            ));
         }
     }
 
     // The exit code is the first failure's, in input order.
     let code = first_exit_code(results.iter().map(|r| r.error.as_ref()));
-    let first = results.iter().find_map(|r| r.error.as_ref()).map_or(0, |e| e.exit_code());
+    let first = results
+        .iter()
+        .find_map(|r| r.error.as_ref())
+        .map_or(0, |e| e.exit_code());
     if code != first || (code == 0) != results.iter().all(|r| r.error.is_none()) {
-        broken.push(format!("exit code {code}, but the first failure's is {first}"));
+        broken.push(format!(
+            "exit code {code}, but the first failure's is {first}"
+        ));
     }
 
     // An undo puts back what the edit changed when nothing else moved.
     if let Kind::Undo(_) = sc.kind {
         for result in results.iter().filter(|r| r.outcome == Outcome::Updated) {
             let id = &result.job_id;
-            let moved = ran.log.iter().any(|e| matches!(e, Logged::Event { event: Event::Colleague { applied: true, .. } | Event::Moved { .. }, .. }));
-            let (Some(record), Some(pristine), Some(last)) = (ran.undone.get(id), ran.pristine.get(id), ran.last.get(id)) else {
+            let moved = ran.log.iter().any(|e| {
+                matches!(
+                    e,
+                    Logged::Event {
+                        event: Event::Colleague { applied: true, .. } | Event::Moved { .. },
+                        ..
+                    }
+                )
+            });
+            let (Some(record), Some(pristine), Some(last)) =
+                (ran.undone.get(id), ran.pristine.get(id), ran.last.get(id))
+            else {
                 continue;
             };
             if moved || record.outcome != Outcome::Updated {
@@ -422,14 +508,18 @@ pub fn promise(ran: &Ran) -> Vec<String> {
                 let (was, is) = (value(pristine, id, &c.field), value(last, id, &c.field));
                 let empty = |v: Option<&Json>| compare::same(&c.field, v, None);
                 if !same(&c.field, was, is) && !(was.is_none() && empty(is)) {
-                    broken.push(format!("{id}: undone, {} holds {is:?}, not {was:?} as before the edit", c.field));
+                    broken.push(format!(
+                        "{id}: undone, {} holds {is:?}, not {was:?} as before the edit",
+                        c.field
+                    ));
                 }
             }
         }
     }
 
     // Without a fault, nothing is unknown.
-    let calm = requests(ran).all(|(_, r)| r.fault.is_none()) && !ran.log.iter().any(|e| matches!(e, Logged::Event { .. }));
+    let calm = requests(ran).all(|(_, r)| r.fault.is_none())
+        && !ran.log.iter().any(|e| matches!(e, Logged::Event { .. }));
     if calm {
         for r in results.iter().filter(|r| r.outcome == Outcome::Unknown) {
             broken.push(format!("{}: unknown in a run without faults", r.job_id));

@@ -213,7 +213,13 @@ fn store(rng: &mut Rng) -> Json {
     let mut seed = demo::seed(now);
     let cluster = demo::cluster_seed(now);
     let jobs = seed["Jobs"].as_array_mut().expect("jobs");
-    jobs.extend(cluster["Jobs"].as_array().expect("node jobs").iter().cloned());
+    jobs.extend(
+        cluster["Jobs"]
+            .as_array()
+            .expect("node jobs")
+            .iter()
+            .cloned(),
+    );
     for job in jobs.iter_mut() {
         if job["ClusterId"].is_string() {
             continue;
@@ -252,8 +258,7 @@ fn store(rng: &mut Rng) -> Json {
             job["OnDeviceServiceConfiguration"]["NFSOnDeviceService"]["StorageLimit"] =
                 json!(1 + rng.below(20));
         } else if rng.chance(4) {
-            job["OnDeviceServiceConfiguration"] =
-                json!({"NFSOnDeviceService": {"StorageLimit": 1 + rng.below(8), "StorageUnit": "TB"}});
+            job["OnDeviceServiceConfiguration"] = json!({"NFSOnDeviceService": {"StorageLimit": 1 + rng.below(8), "StorageUnit": "TB"}});
         }
     }
     let mut cluster_meta = cluster["Clusters"][0].clone();
@@ -362,7 +367,15 @@ fn line_members(line: &[String]) -> Vec<String> {
 }
 
 fn patch_text(rng: &mut Rng) -> (String, Vec<String>) {
-    let (text, members): (&str, &[&str]) = match rng.below(5) {
+    let (text, members): (&str, &[&str]) = match rng.below(7) {
+        5 => (
+            "Description: three at once\nShippingOption: STANDARD\nNotification:\n  SnsTopicARN: arn:aws:sns:us-east-1:123456789012:three\n  JobStatesToNotify: [New]\n",
+            &["Description", "ShippingOption", "Notification"],
+        ),
+        6 => (
+            "{\"Description\": \"two\", \"ShippingOption\": \"EXPRESS\"}\n",
+            &["ShippingOption", "Description"],
+        ),
         0 => ("Description: applied by the simulation\n", &["Description"]),
         1 => ("ShippingOption: EXPRESS\n", &["ShippingOption"]),
         2 => (

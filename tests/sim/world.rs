@@ -6,6 +6,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use aws_sdk_snowball::types::{ClusterMetadata, JobMetadata};
 use aws_smithy_runtime_api::client::http::{
     HttpClient, HttpConnector, HttpConnectorFuture, HttpConnectorSettings, SharedHttpClient,
     SharedHttpConnector,
@@ -21,7 +22,6 @@ use snowball_local::Fault;
 use snowball_local::backend::store::Store;
 use snowball_local::http::server::{Shared, handle_whole, lock, now};
 use snowball_local::protocol::{self, ApiError, Protocol};
-use aws_sdk_snowball::types::{ClusterMetadata, JobMetadata};
 use snowjob::aws::convert::ApiJson;
 use snowjob::core::stop::Signal;
 use tokio::sync::watch;
@@ -83,8 +83,13 @@ pub enum Event {
         applied: bool,
     },
     /// The order moved on (the service's own doing).
-    Moved { id: String, state: String },
-    AddressRemoved { id: String },
+    Moved {
+        id: String,
+        state: String,
+    },
+    AddressRemoved {
+        id: String,
+    },
     Interrupt,
 }
 
@@ -92,7 +97,10 @@ pub enum Event {
 pub enum Logged {
     Request(Request),
     /// Before request `before` (its number) was handled.
-    Event { before: usize, event: Event },
+    Event {
+        before: usize,
+        event: Event,
+    },
 }
 
 /// A fault for one request.
@@ -322,14 +330,14 @@ impl World {
             Event::Colleague { id, .. } => {
                 let (member, input) = self.colleague_change(&id);
                 let cluster = id.starts_with("CID");
-                let operation = if cluster { "UpdateCluster" } else { "UpdateJob" };
+                let operation = if cluster {
+                    "UpdateCluster"
+                } else {
+                    "UpdateJob"
+                };
                 let applied = self
                     .shared
-                    .change(|store| {
-                        store
-                            .call(operation, &input, now())
-                            .map_err(|e| e.message)
-                    })
+                    .change(|store| store.call(operation, &input, now()).map_err(|e| e.message))
                     .is_ok();
                 Event::Colleague {
                     id,
@@ -338,7 +346,9 @@ impl World {
                 }
             }
         };
-        lock(&self.state).log.push(Logged::Event { before: n, event });
+        lock(&self.state)
+            .log
+            .push(Logged::Event { before: n, event });
     }
 
     /// What a colleague changes of `id`: a member, and the request.
@@ -346,11 +356,26 @@ impl World {
         let cluster = id.starts_with("CID");
         let id_key = if cluster { "ClusterId" } else { "JobId" };
         let current = self.order(id).unwrap_or(Json::Null);
-        let (which, k) = {
+        let (which, k, ours) = {
             let mut st = lock(&self.state);
             st.colleagues += 1;
-            (st.rng.below(4), st.colleagues)
+            // Sometimes the colleague makes one of our own changes.
+            let ours = st.log.iter().rev().find_map(|e| match e {
+                Logged::Request(r) if r.id == id && r.operation.starts_with("Update") => {
+                    r.input.as_object().cloned()
+                }
+                _ => None,
+            });
+            let ours = ours.filter(|_| st.rng.chance(2)).and_then(|input| {
+                let members: Vec<(String, Json)> =
+                    input.into_iter().filter(|(k, _)| k != id_key).collect();
+                (!members.is_empty()).then(|| st.rng.pick(&members).clone())
+            });
+            (st.rng.below(4), st.colleagues, ours)
         };
+        if let Some((member, value)) = ours {
+            return (member.clone(), json!({ id_key: id, member: value }));
+        }
         let speeds = ["NEXT_DAY", "SECOND_DAY", "EXPRESS", "STANDARD"];
         let (member, value) = match which {
             0 => (
@@ -369,7 +394,10 @@ impl World {
                     .cloned()
                     .unwrap_or_else(|| json!({}));
                 let bucket = json!({"BucketArn": format!("arn:aws:s3:::colleague-{k}")});
-                match resources.get_mut("S3Resources").and_then(Json::as_array_mut) {
+                match resources
+                    .get_mut("S3Resources")
+                    .and_then(Json::as_array_mut)
+                {
                     Some(list) => list.push(bucket),
                     None => resources["S3Resources"] = json!([bucket]),
                 }
@@ -516,14 +544,18 @@ impl World {
                 for (k, v) in failure.headers {
                     out.headers_mut().insert(k, v);
                 }
-                self.update(slot, |r| r.seen = Seen::Reply(500, Some("InternalFailure".into())));
+                self.update(slot, |r| {
+                    r.seen = Seen::Reply(500, Some("InternalFailure".into()))
+                });
                 return Ok(out);
             }
             _ => {}
         }
         let (parts, body) = reply.into_parts();
         let status = parts.status.as_u16();
-        let code = journalled.and_then(|e| e.error_code).filter(|_| status >= 300);
+        let code = journalled
+            .and_then(|e| e.error_code)
+            .filter(|_| status >= 300);
         self.update(slot, |r| r.seen = Seen::Reply(status, code));
         let mut out = HttpResponse::new(
             StatusCode::try_from(status).expect("a status"),
