@@ -507,7 +507,7 @@ pub fn promise(ran: &Ran) -> Vec<String> {
             for c in &record.changes {
                 let (was, is) = (value(pristine, id, &c.field), value(last, id, &c.field));
                 let empty = |v: Option<&Json>| compare::same(&c.field, v, None);
-                if !same(&c.field, was, is) && !(was.is_none() && empty(is)) {
+                if !(same(&c.field, was, is) || was.is_none() && empty(is)) {
                     broken.push(format!(
                         "{id}: undone, {} holds {is:?}, not {was:?} as before the edit",
                         c.field

@@ -113,10 +113,10 @@ fn thread_cpu() -> std::time::Duration {
 fn shard(shard: u64) {
     environment();
     if let Some(seed) = env_u64("SNOWJOB_SIM_SEED") {
-        if shard == 0 {
-            if let Err(e) = run_seed(seed, true) {
-                panic!("{e}");
-            }
+        if shard == 0
+            && let Err(e) = run_seed(seed, true)
+        {
+            panic!("{e}");
         }
         return;
     }
