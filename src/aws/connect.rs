@@ -40,6 +40,10 @@ pub struct Settings {
     /// before any credential is loaded (a plan made for another one is
     /// refused before a credential process, SSO or instance metadata runs).
     pub target_check: TargetCheck,
+    /// The HTTP client every request goes through instead of the real
+    /// transport ([`transport::client`]): the simulation's in-process
+    /// service (`tests/sim`). `None`, as everywhere else: the network.
+    pub http_client: Option<SharedHttpClient>,
 }
 
 /// A check of the configured region and endpoint (as configured, `None`:
@@ -143,10 +147,13 @@ impl Snow {
         let patience = crate::aws::pace::patience(&env)?;
         // TLS is made on the first https:// request, not here: a bundle is
         // checked now, the system's roots are loaded only if needed.
-        let http_client = transport::client(match &resolved.ca_bundle {
-            Some(path) => Trust::Bundle(tls_trusting(path).await?),
-            None => Trust::System,
-        });
+        let http_client = match &settings.http_client {
+            Some(given) => given.clone(),
+            None => transport::client(match &resolved.ca_bundle {
+                Some(path) => Trust::Bundle(tls_trusting(path).await?),
+                None => Trust::System,
+            }),
+        };
         let region = match &resolved.region {
             Some(r) => Region::new(r.clone()),
             // The command line, environment and profile were read above; what

@@ -88,13 +88,12 @@ fn never_connected(err: &(dyn std::error::Error + 'static)) -> bool {
     false
 }
 
-/// Exponential backoff with jitter, as the SDK's standard retry strategy.
+/// Exponential backoff with jitter, as the SDK's standard retry strategy,
+/// the jitter drawn as the SDK draws its own (fastrand's generator of the
+/// thread): a simulation that seeds it replays every wait.
 pub fn backoff(attempt: u32) -> Duration {
     let cap = Duration::from_millis(100 * 2u64.pow(attempt.min(8))).min(Duration::from_secs(20));
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    cap.mul_f64(0.5 + f64::from(nanos % 1000) / 2000.0)
+    cap.mul_f64(0.5 + fastrand::f64() / 2.0)
 }
 
 /// Sorts an SDK error into a failure; `subject` names what was asked for.

@@ -28,7 +28,11 @@ use std::collections::{BTreeMap, VecDeque};
 use std::future::Future;
 use std::marker::PhantomData;
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+// Tokio's clock, so that a runtime with paused time (the simulation) moves
+// the pace as it moves every sleep.
+use tokio::time::Instant;
 
 use aws_sdk_snowball::error::{ProvideErrorMetadata, SdkError};
 use aws_smithy_runtime_api::client::interceptors::context::InterceptorContext;

@@ -85,7 +85,7 @@ fn ask<T>(call: impl AsyncFnOnce(&Snow) -> Result<T, Failure>) -> Option<T> {
         read_timeout: Some(DEADLINE),
         warnings: Sink::nowhere(),
         trace: None,
-        target_check: Default::default(),
+        ..Default::default()
     };
     let answer = runtime.block_on(async {
         let work = async {

@@ -26,8 +26,9 @@ impl super::Declared for ApplyArgs {
     const WHAT: super::What = super::What::Edit;
 }
 
+/// A patch file's edit (what `apply` sends).
 #[derive(Debug)]
-struct Apply(PatchFile);
+pub struct Apply(pub PatchFile);
 
 impl Edit for Apply {
     fn patch(&self, job: &JobMetadata, _ctx: &Context) -> Result<Patch, Failure> {

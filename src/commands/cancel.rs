@@ -32,7 +32,7 @@ impl super::Declared for CancelArgs {
 
 /// A cancel, through the same pipeline as every edit.
 #[derive(Debug)]
-struct Cancel;
+pub struct Cancel;
 
 impl Edit for Cancel {
     fn action(&self, _id: &str) -> Result<Action<'_>, Failure> {

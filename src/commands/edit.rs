@@ -324,6 +324,16 @@ fn check(text: &str, job: &JobMetadata, before: &Map<String, Json>) -> Result<Pa
     Ok(patch)
 }
 
+/// The edit a file saved in the editor makes: `text` as the desired members
+/// of `job` as it was opened, checked as [`run`] checks it (`Ok(None)`:
+/// nothing would change). What `run` sends once the file is valid, for a
+/// caller that has the text already (the simulation).
+pub fn saved(text: &str, job: &JobMetadata) -> Result<Option<impl Edit + use<>>, String> {
+    let before = patch::editable_members(job);
+    let patch = check(text, job, &before)?;
+    Ok((!patch.is_empty()).then_some(Desired { before, patch }))
+}
+
 /// The text without the error lines a reopen put on top.
 fn without_errors(text: &str) -> &str {
     let mut rest = text;

@@ -28,7 +28,7 @@ impl Global {
                 ui::say::sink()
             },
             trace: self.debug.then(ui::say::sink),
-            target_check: Default::default(),
+            ..Default::default()
         }
     }
 

@@ -148,6 +148,13 @@ impl Stop {
         Stop { rx }
     }
 
+    /// A stop no signal handler raises: the caller raises it with the
+    /// sender (the simulation's interrupt, at any point of a run).
+    pub fn manual() -> (Stop, watch::Sender<Option<Signal>>) {
+        let (tx, rx) = watch::channel(None);
+        (Stop { rx }, tx)
+    }
+
     pub fn signal(&self) -> Option<Signal> {
         *self.rx.borrow()
     }

@@ -242,3 +242,38 @@ fn terminals_and_colour_are_read_once() {
         }
     }
 }
+
+/// docs/ARCHITECTURE.md names every source file: a file by its name
+/// (`pace.rs`), a module directory's `mod.rs` by the directory (`render/`),
+/// or a file in a directory the document calls one file per something
+/// (`commands/`: one file per subcommand).
+#[test]
+fn the_architecture_names_every_source_file() {
+    let doc = std::fs::read_to_string(root().join("docs/ARCHITECTURE.md")).unwrap();
+    let per_file: Vec<&str> = doc.lines().filter(|l| l.contains("one file per")).collect();
+    let mut files = Vec::new();
+    sources(&root().join("src"), &mut files);
+    let dir_name = |path: &Path| {
+        let dir = path.parent().and_then(Path::file_name).unwrap_or_default();
+        format!("{}/", dir.to_string_lossy())
+    };
+    let mut missing: Vec<String> = files
+        .iter()
+        .filter(|path| {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let named = if name == "mod.rs" {
+                doc.contains(&dir_name(path))
+            } else {
+                doc.contains(&name)
+            };
+            let dir = dir_name(path);
+            !named && !per_file.iter().any(|l| l.contains(&dir))
+        })
+        .map(|path| path.strip_prefix(root()).unwrap().display().to_string())
+        .collect();
+    missing.sort();
+    assert!(
+        missing.is_empty(),
+        "docs/ARCHITECTURE.md does not name {missing:?}: say in its layer what each is for"
+    );
+}

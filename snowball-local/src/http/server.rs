@@ -11,7 +11,6 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full, Limited};
-use hyper::body::Incoming;
 use hyper::{Method, Request, Response};
 use serde_json::{Value as Json, json};
 
@@ -213,11 +212,33 @@ impl Shared {
     }
 }
 
+/// A request body, as a connection delivers it or already whole.
+pub trait RequestBody: hyper::body::Body<Data = Bytes, Error: Into<BoxError>> + Send {}
+impl<B: hyper::body::Body<Data = Bytes, Error: Into<BoxError>> + Send> RequestBody for B {}
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+/// Answers one request whose body is whole already: the service in-process,
+/// without a socket (snowjob's simulation, `tests/sim`), exactly as a
+/// connection's request is answered. `Err`: the connection would have been
+/// closed without a reply.
+pub async fn handle_whole(
+    shared: Arc<Shared>,
+    req: Request<Bytes>,
+) -> Result<Response<Bytes>, CloseConnection> {
+    let reply = handle(shared, req.map(Full::new)).await?;
+    let (parts, body) = reply.into_parts();
+    let body = match body.collect().await {
+        Ok(collected) => collected.to_bytes(),
+        Err(never) => match never {},
+    };
+    Ok(Response::from_parts(parts, body))
+}
+
 /// Answers one request. A panic while handling it (a bug, or the `panic`
 /// fault) answers 500 and is journalled; the server keeps serving.
 pub async fn handle(
     shared: Arc<Shared>,
-    req: Request<Incoming>,
+    req: Request<impl RequestBody>,
 ) -> Result<Response<Full<Bytes>>, CloseConnection> {
     CatchPanic(Box::pin(respond(shared, req)))
         .await
@@ -284,7 +305,7 @@ impl Drop for Recording {
 
 async fn respond(
     shared: Arc<Shared>,
-    req: Request<Incoming>,
+    req: Request<impl RequestBody>,
 ) -> Result<Response<Full<Bytes>>, CloseConnection> {
     let (parts, body) = req.into_parts();
     if parts.uri.path().starts_with("/_local/") && !shared.may_control(&parts.headers) {

@@ -3,8 +3,6 @@
 //! and credentials files, no instance metadata), so nothing leaks in from the
 //! machine.
 
-#![allow(dead_code, unused_imports)]
-
 use assert_cmd::Command;
 use serde_json::Value as Json;
 use snowball_local::{Config, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, LocalServer};
