@@ -89,7 +89,7 @@ fn interval(text: &str) -> Result<Duration, String> {
 
 /// The edit one pass makes: each order the standards that select it, as one patch.
 #[derive(Debug)]
-struct Conform {
+pub struct Conform {
     standards: Vec<Standard>,
     /// Each order's selecting standards (from its list entry, then from the
     /// order read); an order absent or with none is not reported.
@@ -97,6 +97,15 @@ struct Conform {
 }
 
 impl Conform {
+    /// The edit of `standards`; each order's selection is noted from its
+    /// list entry (a pass) or, at the latest, from the order read.
+    pub fn new(standards: Vec<Standard>) -> Conform {
+        Conform {
+            standards,
+            selected: Mutex::new(HashMap::new()),
+        }
+    }
+
     fn select(&self, id: &str, names: Vec<String>) {
         lock(&self.selected).insert(id.to_string(), names);
     }
@@ -285,10 +294,7 @@ pub async fn run(global: &Global, args: &ConformArgs, stop: &Stop) -> Result<i32
     let Some(snow) = super::connect(&global, stop).await? else {
         return Ok(0);
     };
-    let edit = Conform {
-        standards,
-        selected: Mutex::new(HashMap::new()),
-    };
+    let edit = Conform::new(standards);
     match args.watch {
         None => one_pass(&global, &snow, &edit, args.check, stop).await,
         Some(every) => {

@@ -33,6 +33,9 @@ pub enum Kind {
     Cancel,
     /// `submit` of the plan of an edit (its line, or a cancel).
     Submit(Vec<String>),
+    /// `conform` of a standard's text (for jobs: a Set, maybe a bucket),
+    /// and the members it names.
+    Conform(String, Vec<String>),
 }
 
 impl Kind {
@@ -44,6 +47,7 @@ impl Kind {
             Kind::Undo(_) => "undo".into(),
             Kind::Cancel => "cancel".into(),
             Kind::Submit(_) => "submit".into(),
+            Kind::Conform(..) => "conform".into(),
         }
     }
 }
@@ -397,10 +401,32 @@ fn patch_text(rng: &mut Rng) -> (String, Vec<String>) {
     )
 }
 
+/// A standard whose Set is a patch's text, for jobs (clusters in the run are
+/// then not selected), and sometimes a bucket every job must hold.
+fn standard_text(patch: &str, members: &mut Vec<String>, rng: &mut Rng) -> String {
+    let set = match patch.starts_with('{') {
+        true => format!("Set: {patch}"),
+        false => {
+            let lines: Vec<String> = patch.lines().map(|l| format!("  {l}")).collect();
+            format!("Set:\n{}\n", lines.join("\n"))
+        }
+    };
+    let mut text = format!("Name: sim\nSelect: {{Kind: [job]}}\n{set}");
+    if !members.iter().any(|m| m == "Resources") && rng.chance(2) {
+        text.push_str("Buckets:\n  - Bucket: sim-audit-trail\n");
+        members.push("Resources".into());
+    }
+    text
+}
+
 pub fn draw(seed: u64) -> (Scenario, Json, Rng) {
     let mut rng = Rng::new(seed);
     let doc = store(&mut rng);
-    let kind = match rng.below(10) {
+    let kind = match rng.below(11) {
+        10 => {
+            let (text, mut members) = patch_text(&mut rng);
+            Kind::Conform(standard_text(&text, &mut members, &mut rng), members)
+        }
         0..=3 => Kind::Line(line(&mut rng)),
         4 => {
             let (text, members) = patch_text(&mut rng);
@@ -556,6 +582,12 @@ async fn simulate(scenario: Scenario, doc: Json, world_rng: Rng) -> Ran {
             Box::new(snowjob::commands::apply::Apply(file))
         }
         Kind::Cancel => Box::new(snowjob::commands::cancel::Cancel),
+        Kind::Conform(text, members) => {
+            ran.members = members.clone();
+            let standard =
+                snowjob::core::standard::parse(text, "the standard").expect("a valid standard");
+            Box::new(snowjob::commands::conform::Conform::new(vec![standard]))
+        }
         Kind::Edit(member) => {
             ran.members = vec![member.clone()];
             let id = &ids[0];
