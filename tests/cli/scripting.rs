@@ -790,8 +790,7 @@ fn assert_documented(line: &str, job: &str, outcome: &str, detail: &str, message
 
 #[test]
 fn edit_results_in_text_follow_the_documented_line_for_every_outcome() {
-    use std::process::Stdio;
-    use std::time::{Duration, Instant};
+    use std::time::Duration;
 
     let env = Env::demo();
     // updated, unchanged, failed; then planned.
@@ -863,27 +862,10 @@ fn edit_results_in_text_follow_the_documented_line_for_every_outcome() {
         "1",
         "-o",
         "text",
-    ])
-    .stdout(Stdio::piped())
-    .stderr(Stdio::piped());
-    let child = cmd.spawn().unwrap();
-    let started = Instant::now();
+    ]);
     // The first job read; its update (held by the endpoint) follows at once.
-    while !env.ops().iter().any(|o| o == "DescribeJob") {
-        assert!(
-            started.elapsed() < Duration::from_secs(20),
-            "{:?}",
-            env.ops()
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    std::thread::sleep(Duration::from_millis(500));
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    let done = child.wait_with_output().unwrap();
+    let ready = || env.ops().iter().any(|o| o == "DescribeJob");
+    let done = signalled_when(cmd, ready, Duration::from_millis(500), &["-TERM"]);
     let (out, err) = (
         String::from_utf8_lossy(&done.stdout),
         String::from_utf8_lossy(&done.stderr),

@@ -3,7 +3,6 @@
 //! every job updated once, reads paced alike, the patience for a service
 //! that only throttles, and signals that end the waiting at once.
 
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use crate::common::*;
@@ -222,26 +221,10 @@ fn a_signal_ends_the_wait_for_the_pace_at_once() {
     env.server.push_fault(throttling("UpdateJob", u32::MAX));
     let mut cmd = env.snowjob_std();
     cmd.args(["set-shipping", "--speed", "EXPRESS", "-o", "json"])
-        .args(&ids)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let child = cmd.spawn().unwrap();
-    let started = Instant::now();
+        .args(&ids);
     // Every job read; their updates throttled, the workers waiting their turn.
-    while throttled_calls(&env) < 9 {
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "{:?}",
-            env.ops()
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    let done = child.wait_with_output().unwrap();
+    let ready = || throttled_calls(&env) >= 9;
+    let done = signalled_when(cmd, ready, Duration::ZERO, &["-TERM"]);
     let err = String::from_utf8_lossy(&done.stderr);
     assert_eq!(done.status.code(), Some(143), "{err}");
     let out: serde_json::Value = serde_json::from_slice(&done.stdout).unwrap();

@@ -218,14 +218,12 @@ pub fn drop_reply(state: Option<&str>) -> snowball_local::FaultAction {
     }
 }
 
-/// Runs `cmd` (stdout and stderr captured) until the endpoint has answered
-/// `answered` requests, waits `settle` (for the next request to be under
-/// way), then sends each of `signals` (`-TERM`, `-INT`), 200 ms apart, and
-/// returns what the process printed.
-pub fn interrupted(
-    env: &Env,
+/// Runs `cmd` (stdout and stderr captured) until `ready` holds (checked
+/// every 20 ms, for at most 20 s), waits `settle`, then sends each of
+/// `signals` (`-TERM`, `-INT`), 200 ms apart, and returns what it printed.
+pub fn signalled_when(
     mut cmd: std::process::Command,
-    answered: usize,
+    ready: impl Fn() -> bool,
     settle: std::time::Duration,
     signals: &[&str],
 ) -> std::process::Output {
@@ -236,12 +234,13 @@ pub fn interrupted(
         .spawn()
         .unwrap();
     let started = Instant::now();
-    while env.ops().len() < answered {
-        assert!(
-            started.elapsed() < Duration::from_secs(20),
-            "{:?}",
-            env.ops()
-        );
+    while !ready() {
+        if started.elapsed() > Duration::from_secs(20) {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", &child.id().to_string()])
+                .status();
+            panic!("not ready within 20 s");
+        }
         std::thread::sleep(Duration::from_millis(20));
     }
     std::thread::sleep(settle);
@@ -254,4 +253,15 @@ pub fn interrupted(
         std::thread::sleep(Duration::from_millis(200));
     }
     child.wait_with_output().unwrap()
+}
+
+/// [`signalled_when`] the endpoint has answered `answered` requests.
+pub fn interrupted(
+    env: &Env,
+    cmd: std::process::Command,
+    answered: usize,
+    settle: std::time::Duration,
+    signals: &[&str],
+) -> std::process::Output {
+    signalled_when(cmd, || env.ops().len() >= answered, settle, signals)
 }
