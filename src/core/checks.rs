@@ -219,9 +219,9 @@ fn new_buckets_fit_the_job(job: &JobMetadata, patch: &Patch) -> Result<(), Failu
         if let Some(range) = s3.key_range() {
             if job.job_type().map(JobType::as_str) != Some(facts::KEY_RANGE_JOB_TYPE) {
                 return Err(Failure::invalid(format!(
-                    "{id}: {path}.KeyRange: key ranges apply only to EXPORT jobs; this is a {} {}",
-                    job.job_type().map_or("non-export", |t| t.as_str()),
-                    snowball_model::OrderKind::of(&id).noun()
+                    "{id}: {path}.KeyRange: key ranges apply only to EXPORT jobs; this {} is {}",
+                    snowball_model::OrderKind::of(&id).noun(),
+                    job.job_type().map_or("of no type", |t| t.as_str())
                 )));
             }
             key_range_order(range.begin_marker(), range.end_marker())

@@ -466,3 +466,22 @@ fn many_jobs_at_once() {
         assert_eq!(env.job(id)["ShippingDetails"]["ShippingOption"], "NEXT_DAY");
     }
 }
+
+#[test]
+fn a_key_range_on_an_import_job_is_refused_saying_what_the_job_is() {
+    let env = Env::demo();
+    let (code, _, err) = env
+        .run(["add-s3-resource", IMPORT_JOB, "--bucket", "new-bucket"])
+        .args(["--begin-marker", "a"])
+        .text();
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("key ranges apply only to EXPORT jobs; this job is IMPORT"),
+        "{err}"
+    );
+    assert!(
+        !env.ops().iter().any(|op| op == "UpdateJob"),
+        "{:?}",
+        env.ops()
+    );
+}
