@@ -9,7 +9,6 @@ use crate::core::patch_file::{self, PatchFile};
 use crate::core::pipeline::{Context, Edit};
 use crate::core::stop::Stop;
 use crate::failure::Failure;
-use crate::text::quote;
 
 /// Apply a YAML or JSON patch of UpdateJob members to jobs.
 #[derive(Args, Debug)]
@@ -46,21 +45,9 @@ pub const MAX_PATCH_BYTES: u64 = 1024 * 1024;
 
 /// The patch in `bytes`, read from `path` (`-`: stdin) by [`super::read_input`].
 fn parse(path: &Path, read: std::io::Result<Vec<u8>>) -> Result<PatchFile, Failure> {
-    let name = path.display().to_string();
-    let source = if name == "-" {
-        "stdin".to_string()
-    } else {
-        quote(&name)
-    };
-    let bytes =
-        read.map_err(|e| Failure::invalid(format!("reading the patch from {source}: {e}")))?;
-    if bytes.len() as u64 > MAX_PATCH_BYTES {
-        return Err(Failure::invalid(format!(
-            "the patch in {source} is larger than 1 MiB; a patch of UpdateJob members is a few KiB"
-        )));
-    }
-    let text = String::from_utf8(bytes)
-        .map_err(|_| Failure::invalid(format!("the patch in {source} is not UTF-8 text")))?;
+    let source = super::named(path);
+    let typical = "a patch of UpdateJob members is a few KiB";
+    let text = super::text_of(read, MAX_PATCH_BYTES, "patch", &source, typical)?;
     patch_file::parse(&text).map_err(|e| Failure::invalid(format!("{source}: {e}")))
 }
 

@@ -203,29 +203,11 @@ impl Edit for Conform {
     }
 }
 
-/// How a standard's file is named in messages.
-fn source(path: &std::path::Path) -> String {
-    match path.as_os_str() == "-" {
-        true => "stdin".to_string(),
-        false => quote(&path.display().to_string()),
-    }
-}
-
 /// One standard read (`read`) and checked.
 fn checked(path: &std::path::Path, read: std::io::Result<Vec<u8>>) -> Result<Standard, Failure> {
-    let source = source(path);
-    let bytes = read.map_err(|e| {
-        Failure::invalid(format!(
-            "reading the standard {source}: {e}; nothing was sent"
-        ))
-    })?;
-    if bytes.len() as u64 > standard::MAX_BYTES {
-        return Err(Failure::invalid(format!(
-            "{source}: larger than 1 MiB; a standard is a few KiB; nothing was sent"
-        )));
-    }
-    let text = String::from_utf8(bytes)
-        .map_err(|_| Failure::invalid(format!("{source}: not UTF-8 text; nothing was sent")))?;
+    let source = super::named(path);
+    let typical = "a standard is a few KiB";
+    let text = super::text_of(read, standard::MAX_BYTES, "standard", &source, typical)?;
     standard::parse(&text, &source)
 }
 
@@ -248,7 +230,7 @@ async fn load(paths: &[PathBuf], stop: &Stop) -> Result<Option<Vec<Standard>>, F
             Ok(parsed) => match standards.iter().position(|s| s.name == parsed.name) {
                 Some(other) => refused.push(Failure::invalid(format!(
                     "{}: the name {} is the name of {} too; each standard of a run needs its own Name (nothing was sent)",
-                    source(path),
+                    super::named(path),
                     quote(&parsed.name),
                     quote(&paths[other].display().to_string())
                 ))),

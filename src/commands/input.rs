@@ -145,6 +145,37 @@ pub async fn job_ids(
     ui::pick::pending_jobs(global, pick, stop).await
 }
 
+/// How a file given as `path` (`-`: stdin) is named in messages.
+pub fn named(path: &std::path::Path) -> String {
+    match path.as_os_str() == "-" {
+        true => "stdin".to_string(),
+        false => crate::text::quote(&path.display().to_string()),
+    }
+}
+
+/// The text of the `what` (a patch, a standard) [`read_input`] read from
+/// `source` (as [`named`] names it): refused, naming it, when it could not be
+/// read, is larger than `limit` (`typical` says what size it should have) or
+/// is not UTF-8.
+pub fn text_of(
+    read: std::io::Result<Vec<u8>>,
+    limit: u64,
+    what: &str,
+    source: &str,
+    typical: &str,
+) -> Result<String, Failure> {
+    let bytes =
+        read.map_err(|e| Failure::invalid(format!("reading the {what} from {source}: {e}")))?;
+    if bytes.len() as u64 > limit {
+        return Err(Failure::invalid(format!(
+            "the {what} in {source} is larger than {}; {typical}",
+            crate::text::size(limit)
+        )));
+    }
+    String::from_utf8(bytes)
+        .map_err(|_| Failure::invalid(format!("the {what} in {source} is not UTF-8 text")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -31,7 +31,7 @@ pub mod ui;
 pub mod undo;
 
 pub use connect::{connect, connect_for_edit, connect_with, pending_orders};
-pub use input::{job_ids, read_at_most, read_input, read_job_ids, resolve_job_ids};
+pub use input::{job_ids, named, read_at_most, read_input, read_job_ids, resolve_job_ids, text_of};
 pub use runner::{Sent, edit_jobs, report_edit, run_edit, send_edit};
 pub use settings::say_error;
 

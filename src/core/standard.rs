@@ -303,23 +303,18 @@ fn text<'n>(node: &'n Node, path: &str, problems: &mut Problems) -> Option<&'n s
     }
 }
 
-/// A list of scalars.
-fn texts<'n>(node: &'n Node, path: &str, problems: &mut Problems) -> Vec<(usize, &'n str)> {
+/// A list's items (a single value or a map is a problem: lists are written
+/// as lists).
+fn items<'n>(node: &'n Node, path: &str, problems: &mut Problems) -> &'n [Node] {
     match &node.value {
-        Value::List(items) => items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, item)| {
-                Some((item.line, text(item, &format!("{path}[{i}]"), problems)?))
-            })
-            .collect(),
+        Value::List(items) => items,
         Value::Scalar { text, .. } => {
             problems.add(node.line, path, format!("expected a list: write [{text}]"));
-            Vec::new()
+            &[]
         }
         Value::Map(_) => {
             problems.add(node.line, path, "expected a list of values");
-            Vec::new()
+            &[]
         }
     }
 }
@@ -367,15 +362,13 @@ fn standard_name(node: &Node, problems: &mut Problems) -> Option<String> {
     Some(name.to_string())
 }
 
-/// Enum values of a list, each folded to the API's spelling.
+/// Enum values of a list, each folded to the API's spelling, each once.
 fn enum_list(
     node: &Node,
     path: &str,
     values: &[&'static str],
     problems: &mut Problems,
 ) -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = Vec::new();
-    let items = texts(node, path, problems);
     if matches!(&node.value, Value::List(l) if l.is_empty()) {
         problems.add(
             node.line,
@@ -383,19 +376,12 @@ fn enum_list(
             format!("empty; give one or more of {}", values.join(", ")),
         );
     }
-    for (i, (line, item)) in items.into_iter().enumerate() {
-        match checks::fold_enum(values.iter().copied(), item) {
-            Some(v) if !out.contains(&v) => out.push(v),
-            Some(_) => {}
-            None => problems.add(
-                line,
-                &format!("{path}[{i}]"),
-                format!(
-                    "{} is not one of {}",
-                    crate::text::quote(item),
-                    values.join(", ")
-                ),
-            ),
+    let mut out: Vec<&'static str> = Vec::new();
+    for (i, item) in items(node, path, problems).iter().enumerate() {
+        if let Some(v) = enum_value(item, &format!("{path}[{i}]"), values, problems)
+            && !out.contains(&v)
+        {
+            out.push(v);
         }
     }
     out

@@ -231,21 +231,7 @@ fn two_cancel_runs_of_the_same_orders_at_once_never_fail() {
         cmd.spawn().unwrap()
     };
     let (a, b) = (spawn(), spawn());
-    let outcomes: Vec<Vec<String>> = [a, b]
-        .into_iter()
-        .map(|child| {
-            let out = child.wait_with_output().unwrap();
-            let err = String::from_utf8_lossy(&out.stderr);
-            assert_eq!(out.status.code(), Some(0), "{err}");
-            let results: Json = serde_json::from_slice(&out.stdout).unwrap();
-            results
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|r| r["Outcome"].as_str().unwrap().to_string())
-                .collect()
-        })
-        .collect();
+    let outcomes = outcomes_of(vec![a, b]);
     for (i, job) in jobs.iter().enumerate() {
         let mut pair = [outcomes[0][i].as_str(), outcomes[1][i].as_str()];
         pair.sort();

@@ -35,6 +35,15 @@ fn modifying(env: &Env) -> Vec<String> {
         .collect()
 }
 
+/// The result of order `id` in a JSON array of results.
+fn result_of<'o>(out: &'o Json, id: &str) -> &'o Json {
+    let results = out.as_array().unwrap();
+    results
+        .iter()
+        .find(|r| r["JobId"] == id || r["ClusterId"] == id)
+        .unwrap_or_else(|| panic!("no result for {id}: {out}"))
+}
+
 fn outcomes(out: &Json) -> Vec<(String, String)> {
     out.as_array()
         .unwrap()
@@ -160,12 +169,7 @@ fn two_standards_make_one_request_and_disagreeing_ones_fail_only_that_order() {
     );
     let (code, out, err) = env.run(["conform", &ship, &topic]).json();
     assert_eq!(code, 0, "{err}");
-    let import = out
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["JobId"] == IMPORT_JOB)
-        .unwrap();
+    let import = result_of(&out, IMPORT_JOB);
     assert_eq!(import["Standards"], json!(["ship", "topic"]));
     let sent: Vec<Json> = env
         .updates()
@@ -185,12 +189,7 @@ fn two_standards_make_one_request_and_disagreeing_ones_fail_only_that_order() {
     );
     let (code, out, err) = env.run(["conform", &ship, &express]).json();
     assert_eq!(code, 2, "{err}");
-    let export = out
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["JobId"] == EXPORT_JOB)
-        .unwrap();
+    let export = result_of(&out, EXPORT_JOB);
     assert_eq!(export["Outcome"], "failed");
     assert_eq!(export["Error"]["Code"], "StandardsConflict");
     let message = export["Error"]["Message"].as_str().unwrap();

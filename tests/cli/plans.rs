@@ -720,25 +720,6 @@ fn an_edit_with_nothing_to_plan_still_replaces_an_older_plan() {
     assert!(modifying(&env).is_empty());
 }
 
-/// Each run's outcomes, in input order; every run must exit 0.
-fn outcomes_of(children: Vec<std::process::Child>) -> Vec<Vec<String>> {
-    children
-        .into_iter()
-        .map(|child| {
-            let out = child.wait_with_output().unwrap();
-            let err = String::from_utf8_lossy(&out.stderr);
-            assert_eq!(out.status.code(), Some(0), "{err}");
-            let results: Json = serde_json::from_slice(&out.stdout).unwrap();
-            results
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|r| r["Outcome"].as_str().unwrap().to_string())
-                .collect()
-        })
-        .collect()
-}
-
 #[test]
 fn two_submits_of_one_cancel_plan_at_once_never_fail() {
     let env = Env::demo();

@@ -265,3 +265,22 @@ pub fn interrupted(
 ) -> std::process::Output {
     signalled_when(cmd, || env.ops().len() >= answered, settle, signals)
 }
+
+/// Each run's outcomes, in input order; every run must exit 0.
+pub fn outcomes_of(children: Vec<std::process::Child>) -> Vec<Vec<String>> {
+    children
+        .into_iter()
+        .map(|child| {
+            let out = child.wait_with_output().unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(0), "{err}");
+            let results: Json = serde_json::from_slice(&out.stdout).unwrap();
+            results
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r["Outcome"].as_str().unwrap().to_string())
+                .collect()
+        })
+        .collect()
+}
