@@ -361,7 +361,8 @@ async fn watch(global: &Global, snow: &Snow, edit: &Conform, every: Duration, st
         // one recorded, the results so far printed).
         snow.pace().renew();
         watched_pass(global, snow, edit, pass, stop).await;
-        if stop.is_stopped() {
+        // A closed stdout (`| head`) ends the loop: nobody reads its results.
+        if stop.is_stopped() || stdio::out_closed() {
             return;
         }
         let next = tokio::time::sleep_until(began + every);

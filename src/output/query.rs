@@ -36,14 +36,14 @@ impl Query {
                 "the expression is more than {MAX_NESTING} levels deep (each bracket, parenthesis or brace, and each chained . | || && ! & * or comparison, counts one level); simplify it"
             ));
         }
+        let text = legacy_literals(text);
         RUNTIME
-            .compile(text)
+            .compile(&text)
             .map_err(|e| format!("not a JMESPath expression: {}", explain(&e)))?;
-        Ok(Query {
-            expression: text.to_string(),
-        })
+        Ok(Query { expression: text })
     }
 
+    /// The expression as compiled (legacy literals as the strings they mean).
     pub fn as_str(&self) -> &str {
         &self.expression
     }
@@ -339,9 +339,68 @@ impl KeyRanks {
     }
 }
 
+/// The AWS CLI's dialect: a backtick literal that is not JSON (`` `New` ``,
+/// deprecated but all over its documentation) is the string it spells, as
+/// jmespath.py reads it; every other literal is kept as written.
+fn legacy_literals(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('`') {
+        out.push_str(&rest[..start]);
+        let body = &rest[start + 1..];
+        // The literal ends at the first backtick not escaped by a backslash.
+        let mut end = None;
+        let mut escaped = false;
+        for (i, c) in body.char_indices() {
+            match c {
+                '\\' if !escaped => escaped = true,
+                '`' if !escaped => {
+                    end = Some(i);
+                    break;
+                }
+                _ => escaped = false,
+            }
+        }
+        let Some(end) = end else {
+            // Unterminated: left for the parser to refuse.
+            out.push_str(&rest[start..]);
+            return out;
+        };
+        let literal = &body[..end];
+        let json = literal.replace("\\`", "`");
+        if serde_json::from_str::<Json>(&json).is_ok() {
+            out.push('`');
+            out.push_str(literal);
+            out.push('`');
+        } else {
+            let string = Json::String(json.trim_start().to_string()).to_string();
+            out.push('`');
+            out.push_str(&string.replace('`', "\\`"));
+            out.push('`');
+        }
+        rest = &body[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_legacy_literal_is_the_string_it_spells() {
+        let doc = serde_json::json!([{"s": "New", "n": 1}, {"s": "Old", "n": 2}]);
+        let q = Query::parse("[?s==`New`].n").unwrap();
+        assert_eq!(q.search(&doc).unwrap(), serde_json::json!([1]));
+        // JSON literals keep their meaning; an escaped backtick stays in the string.
+        let q = Query::parse("[?n==`2`].s").unwrap();
+        assert_eq!(q.search(&doc).unwrap(), serde_json::json!(["Old"]));
+        let doc = serde_json::json!([{"s": "a`b", "n": 3}]);
+        let q = Query::parse("[?s==`a\\`b`].n").unwrap();
+        assert_eq!(q.search(&doc).unwrap(), serde_json::json!([3]));
+        assert!(Query::parse("[?s==`New").is_err());
+    }
     use serde_json::json;
 
     #[test]

@@ -75,6 +75,11 @@ pub fn out(text: &str) {
     }
 }
 
+/// Whether stdout was closed (`| head`): nothing more is written to it.
+pub fn out_closed() -> bool {
+    STDOUT_CLOSED.load(Ordering::Relaxed)
+}
+
 /// Whether writing the results failed for a reason other than a closed pipe
 /// (a full disk): the run then fails, since its report was lost.
 pub fn out_failed() -> bool {

@@ -684,3 +684,34 @@ fn a_signal_during_a_watched_pass_ends_it_as_any_batch_with_updates_recorded() {
         assert_eq!(records.lines().count(), 2, "{records}");
     }
 }
+
+#[test]
+fn watch_ends_when_stdout_is_closed() {
+    let env = Env::demo();
+    let file = standard(&env, "ship.yaml", SHIP);
+    let mut child = env
+        .snowjob_std()
+        .args(["conform", &file, "--watch", "1s", "--yes", "-o", "json"])
+        .env("SNOWJOB_HISTORY", "off")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let _reaper = Reaper(child.id());
+    // Read the first bytes, then close the pipe, as `| head -c 10` does.
+    let mut first = [0u8; 10];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(15),
+            "still watching with nobody reading"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(status.code(), Some(0), "the code the work earned");
+}

@@ -140,3 +140,19 @@ fn shows_table_names_each_address_once_and_warns_when_it_cannot() {
         "{err}"
     );
 }
+
+#[test]
+fn query_takes_the_aws_cli_legacy_backtick_string() {
+    let env = Env::demo();
+    let (code, out, err) = env
+        .run([
+            "list",
+            "-o",
+            "text",
+            "--query",
+            "[?JobType==`EXPORT`].JobId",
+        ])
+        .text();
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.trim(), EXPORT_JOB);
+}
